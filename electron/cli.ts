@@ -1,0 +1,159 @@
+// The command line: the same services as the app, for scripting, checks and tests.
+// Errors are one line on stderr, "upr: <message>", exit code 2; never a stack trace.
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { isUserError, UserError } from '../shared/errors.js';
+import { Host } from './host.js';
+import { defaultDataDir } from './paths.js';
+import { checkReportFile } from './store/check.js';
+import { createDemoReport } from './services/demo.js';
+import { reportInfo, formatInfo } from './services/info.js';
+import { OpenReport } from './store/open-report.js';
+import { listMembers } from './store/queries.js';
+
+const USAGE = `usage:
+  upr new FILE --title T --country C [--cycle N] [--language en|fr|es|ar|ru|zh] [--by NAME] [--org NAME]
+  upr demo FILE
+  upr info FILE [--json]
+  upr check FILE
+  upr call FILE METHOD JSON --as MEMBER`;
+
+type Out = { out: (s: string) => void; err: (s: string) => void };
+const stdio: Out = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
+
+export async function main(argv: string[], io: Out = stdio): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (e) {
+    const message = isUserError(e) ? e.message : `unexpected error: ${e instanceof Error ? e.message : String(e)}`;
+    io.err(`upr: ${message.replace(/\s*\n\s*/g, ' ')}`);
+    return 2;
+  }
+}
+
+async function run(argv: string[], io: Out): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'new': {
+      const { values, positionals } = parse(rest, {
+        title: { type: 'string' },
+        country: { type: 'string' },
+        cycle: { type: 'string' },
+        language: { type: 'string' },
+        by: { type: 'string' },
+        org: { type: 'string' },
+      });
+      const file = onePath(positionals, 'new');
+      if (!values.country) throw new UserError('say which country the report is for: --country NAME');
+      const cycle = values.cycle === undefined ? 4 : Number(values.cycle);
+      const host = new Host({ dataDir: defaultDataDir() });
+      const client = host.connect(() => {});
+      const reply = await host.dispatch(client.id, 'app.newReport', {
+        path: file,
+        ...(values.title ? { title: values.title } : {}),
+        country: values.country,
+        cycle,
+        language: values.language ?? 'en',
+        yourName: values.by ?? 'Secretariat officer',
+        yourOrganization: values.org ?? 'Secretariat',
+      });
+      host.closeAll();
+      if (!reply.ok) throw new UserError(reply.error.message);
+      io.out(`created ${file}`);
+      return 0;
+    }
+    case 'demo': {
+      const { positionals } = parse(rest, {});
+      const file = onePath(positionals, 'demo');
+      createDemoReport(file).close();
+      io.out(`created demo report ${file}`);
+      return 0;
+    }
+    case 'info': {
+      const { values, positionals } = parse(rest, { json: { type: 'boolean' } });
+      const report = OpenReport.open(onePath(positionals, 'info'));
+      try {
+        const info = reportInfo(report);
+        io.out(values.json ? JSON.stringify(info, null, 2) : formatInfo(info));
+      } finally {
+        report.close();
+      }
+      return 0;
+    }
+    case 'check': {
+      const { positionals } = parse(rest, {});
+      const result = checkReportFile(onePath(positionals, 'check'));
+      for (const line of result.problems) io.out(`problem: ${line}`);
+      io.out(result.sound ? `sound: ${result.summary}` : 'not sound');
+      return result.sound ? 0 : 1;
+    }
+    case 'call': {
+      const { values, positionals } = parse(rest, { as: { type: 'string' } });
+      const [file, method, json] = positionals;
+      if (!file || !method) throw new UserError('usage: upr call FILE METHOD JSON --as MEMBER');
+      let input: unknown = {};
+      if (json !== undefined) {
+        try {
+          input = JSON.parse(json);
+        } catch {
+          throw new UserError('the JSON argument is not valid JSON');
+        }
+      }
+      const host = new Host({ dataDir: defaultDataDir() });
+      const client = host.connect(() => {});
+      try {
+        host.attach(client, mustExist(file));
+        if (values.as) {
+          const member = findMember(client.report!, values.as);
+          const signIn = await host.dispatch(client.id, 'session.signIn', { memberId: member });
+          if (!signIn.ok) throw new UserError(signIn.error.message);
+        }
+        const reply = await host.dispatch(client.id, method, input);
+        if (!reply.ok) throw new UserError(reply.error.message);
+        io.out(JSON.stringify(reply.result, null, 2));
+        return 0;
+      } finally {
+        host.closeAll();
+      }
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      io.out(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      throw new UserError(`unknown command “${command}”\n${USAGE}`);
+  }
+}
+
+function parse(args: string[], options: NonNullable<Parameters<typeof parseArgs>[0]>['options']) {
+  try {
+    return parseArgs({ args, options: options ?? {}, allowPositionals: true, strict: true }) as {
+      values: Record<string, string | boolean | undefined> & { json?: boolean; as?: string };
+      positionals: string[];
+    } & { values: Record<string, never> };
+  } catch (e) {
+    throw new UserError((e as Error).message);
+  }
+}
+
+function onePath(positionals: string[], command: string): string {
+  if (positionals.length !== 1) throw new UserError(`name one file: upr ${command} FILE`);
+  return positionals[0]!;
+}
+
+function mustExist(file: string): string {
+  if (!fs.existsSync(file)) throw new UserError(`there is no file at ${file}`);
+  return file;
+}
+
+/** A member by id, or by name (case-insensitive) when the name is unambiguous. */
+function findMember(report: OpenReport, who: string): string {
+  const members = listMembers(report.db);
+  const byId = members.find((m) => m.id === who);
+  if (byId) return byId.id;
+  const byName = members.filter((m) => m.name.toLowerCase() === who.toLowerCase());
+  if (byName.length === 1) return byName[0]!.id;
+  if (byName.length > 1) throw new UserError(`more than one member is called “${who}”; use their id`);
+  throw new UserError(`no member called “${who}” in this report (members: ${members.map((m) => m.name).join(', ')})`);
+}

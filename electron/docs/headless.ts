@@ -1,0 +1,124 @@
+// Section text, headless: a Lexical editor with the shared node list, bound to a section's Yjs
+// document the same way the renderer's editor is, so what the main process reads or writes is what
+// a drafter sees.
+import { createHeadlessEditor } from '@lexical/headless';
+import { createBinding, syncLexicalUpdateToYjs, syncYjsChangesToLexical, type Provider } from '@lexical/yjs';
+import { $getRoot, $nodesOfType, type LexicalEditor, type SerializedEditorState } from 'lexical';
+import * as Y from 'yjs';
+import { FootnoteNode } from '../../shared/footnote-node.js';
+import { SECTION_NODES } from '../../shared/nodes.js';
+import { countWords } from '../../shared/words.js';
+import { $appendBlocks, type Block } from './blocks.js';
+
+function offlineProvider(): Provider {
+  const awareness = {
+    getLocalState: () => null,
+    getStates: () => new Map(),
+    off: () => {},
+    on: () => {},
+    setLocalState: () => {},
+    setLocalStateField: () => {},
+  };
+  return { awareness, connect: () => {}, disconnect: () => {}, off: () => {}, on: () => {} } as unknown as Provider;
+}
+
+interface BoundEditor {
+  editor: LexicalEditor;
+  doc: Y.Doc;
+  dispose: () => void;
+}
+
+function bindHeadless(doc: Y.Doc): BoundEditor {
+  const editor = createHeadlessEditor({
+    namespace: 'section',
+    nodes: [...SECTION_NODES],
+    onError: (e) => {
+      throw e;
+    },
+  });
+  const provider = offlineProvider();
+  const binding = createBinding(editor, provider, 'section', doc, new Map([['section', doc]]));
+  const onYjs = (events: Array<Y.YEvent<Y.XmlText>>, tx: Y.Transaction) => {
+    if (tx.origin !== binding) syncYjsChangesToLexical(binding, provider, events, false);
+  };
+  const root = binding.root.getSharedType();
+  root.observeDeep(onYjs as never);
+  const removeUpdate = editor.registerUpdateListener(
+    ({ prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags }) => {
+      if (tags.has('skip-collab')) return;
+      syncLexicalUpdateToYjs(binding, provider, prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags);
+    },
+  );
+  return {
+    editor,
+    doc,
+    dispose: () => {
+      root.unobserveDeep(onYjs as never);
+      removeUpdate();
+    },
+  };
+}
+
+/** A new section document holding `blocks` (or one empty paragraph), as one Yjs update. */
+export function createSectionState(blocks: readonly Block[] = []): Uint8Array {
+  const doc = new Y.Doc();
+  const bound = bindHeadless(doc);
+  try {
+    bound.editor.update(() => $appendBlocks($getRoot(), blocks), { discrete: true });
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    bound.dispose();
+    doc.destroy();
+  }
+}
+
+export interface SectionReading {
+  json: SerializedEditorState;
+  /** Body text, without footnotes; blocks separated by blank lines. */
+  plain: string;
+  words: number;
+  footnoteWords: number;
+  footnotes: string[];
+}
+
+/** Reads a section's text from its Yjs updates through a headless editor. */
+export function readSection(updates: readonly Uint8Array[]): SectionReading {
+  const doc = new Y.Doc();
+  const bound = bindHeadless(doc);
+  try {
+    const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates as Uint8Array[]);
+    Y.applyUpdate(doc, merged, 'load');
+    // Flush the binding's pending update so the editor state reflects the document.
+    bound.editor.update(() => {}, { discrete: true });
+    return bound.editor.getEditorState().read(() => {
+      const plain = $getRoot().getTextContent();
+      const footnotes = $nodesOfType(FootnoteNode).map((n) => n.getFootnoteText());
+      return {
+        json: bound.editor.getEditorState().toJSON(),
+        plain,
+        words: countWords(plain),
+        footnoteWords: footnotes.reduce((sum, f) => sum + countWords(f), 0),
+        footnotes,
+      };
+    });
+  } finally {
+    bound.dispose();
+    doc.destroy();
+  }
+}
+
+/** Applies an edit made with Lexical to a section's current state; returns the Yjs update. */
+export function editSection(updates: readonly Uint8Array[], edit: () => void): Uint8Array {
+  const doc = new Y.Doc();
+  const bound = bindHeadless(doc);
+  try {
+    Y.applyUpdate(doc, Y.mergeUpdates(updates as Uint8Array[]), 'load');
+    bound.editor.update(() => {}, { discrete: true });
+    const before = Y.encodeStateVector(doc);
+    bound.editor.update(edit, { discrete: true });
+    return Y.encodeStateAsUpdate(doc, before);
+  } finally {
+    bound.dispose();
+    doc.destroy();
+  }
+}

@@ -1,0 +1,53 @@
+// Section text as stored: one row per Yjs update, plus a derived cache of plain text and word
+// counts that is refreshed whenever it is older than the newest update.
+import * as Y from 'yjs';
+import type { DB } from '../store/open.js';
+import { readSection, type SectionReading } from './headless.js';
+
+export function appendTextUpdate(db: DB, sectionId: string, update: Uint8Array, replica: string, author: string): number {
+  const info = db
+    .prepare('INSERT INTO section_updates (section_id, data, replica, author, created_at) VALUES (?, ?, ?, ?, ?)')
+    .run(sectionId, update, replica, author, new Date().toISOString());
+  return Number(info.lastInsertRowid);
+}
+
+export function textUpdates(db: DB, sectionId: string): Uint8Array[] {
+  const rows = db.prepare('SELECT data FROM section_updates WHERE section_id = ? ORDER BY seq').all(sectionId) as Array<{
+    data: Uint8Array;
+  }>;
+  return rows.map((r) => r.data);
+}
+
+/** The whole state of a section's text as one Yjs update. */
+export function textState(db: DB, sectionId: string): Uint8Array {
+  const updates = textUpdates(db, sectionId);
+  if (updates.length === 0) return Y.encodeStateAsUpdate(new Y.Doc());
+  return updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+}
+
+export function readSectionText(db: DB, sectionId: string): SectionReading {
+  return readSection(textUpdates(db, sectionId));
+}
+
+/** Recomputes the cached plain text and counts of sections whose text changed; returns their ids. */
+export function refreshStaleText(db: DB): string[] {
+  const stale = db
+    .prepare(
+      `SELECT u.section_id AS id, max(u.seq) AS seq
+       FROM section_updates u LEFT JOIN section_text t ON t.section_id = u.section_id
+       GROUP BY u.section_id
+       HAVING max(t.through_seq) IS NULL OR max(u.seq) > max(t.through_seq)`,
+    )
+    .all() as Array<{ id: string; seq: number }>;
+  if (stale.length === 0) return [];
+  const upsert = db.prepare(
+    `INSERT INTO section_text (section_id, through_seq, plain, words, footnote_words) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (section_id) DO UPDATE SET through_seq = excluded.through_seq, plain = excluded.plain,
+       words = excluded.words, footnote_words = excluded.footnote_words`,
+  );
+  const readings = stale.map((s) => ({ s, r: readSectionText(db, s.id) }));
+  db.transaction(() => {
+    for (const { s, r } of readings) upsert.run(s.id, s.seq, r.plain, r.words, r.footnoteWords);
+  })();
+  return stale.map((s) => s.id);
+}

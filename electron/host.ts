@@ -1,0 +1,176 @@
+// The host of open reports in one process: which windows or tabs (clients) have which report open,
+// who each has said they are, and the dispatch of every API call: validate the input against the
+// shared schema, find the report and the member, run the handler, turn errors into readable replies.
+// The Electron shell, the browser-mode server and `upr call` all go through `dispatch`.
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { api, isMethodName, type ApiEvent, type MethodName, type ParsedInput, type Reply } from '../shared/api.js';
+import type { Member } from '../shared/domain.js';
+import { UserError, isUserError } from '../shared/errors.js';
+import { getMember, getReport } from './store/queries.js';
+import { OpenReport } from './store/open-report.js';
+import { RecentFiles } from './recent.js';
+import { isReportMethod, reportHandlers } from './services/handlers.js';
+import { createReport } from './services/new-report.js';
+import path from 'node:path';
+
+export interface Client {
+  readonly id: string;
+  report: OpenReport | null;
+  memberId: string | null;
+  send: (event: ApiEvent) => void;
+  unsubscribe: (() => void) | null;
+}
+
+export interface HostOptions {
+  dataDir: string;
+  /** Asks the person for a file (a native dialog in the app); browser mode has none. */
+  chooseFile?: (client: Client, mode: 'open' | 'save') => Promise<string | null>;
+  /** Told when a client's open report changes (the app sets window titles and recent documents). */
+  onReportChanged?: (client: Client) => void;
+}
+
+export class Host {
+  readonly recent: RecentFiles;
+  private readonly clients = new Map<string, Client>();
+  private readonly reports = new Map<string, OpenReport>();
+
+  constructor(readonly options: HostOptions) {
+    this.recent = new RecentFiles(options.dataDir);
+  }
+
+  connect(send: (event: ApiEvent) => void, id: string = randomUUID()): Client {
+    const client: Client = { id, report: null, memberId: null, send, unsubscribe: null };
+    this.clients.set(id, client);
+    return client;
+  }
+
+  client(id: string): Client | undefined {
+    return this.clients.get(id);
+  }
+
+  disconnect(id: string): void {
+    const client = this.clients.get(id);
+    if (!client) return;
+    this.detach(client);
+    this.clients.delete(id);
+  }
+
+  /** Opens (or shares, when another client has it open) the report at `file` for `client`. */
+  attach(client: Client, file: string): OpenReport {
+    const key = path.resolve(file);
+    let report = this.reports.get(key);
+    if (!report || report.isClosed) {
+      report = OpenReport.open(key);
+      this.reports.set(key, report);
+    }
+    this.adopt(client, report);
+    return report;
+  }
+
+  private adopt(client: Client, report: OpenReport): void {
+    this.detach(client);
+    client.report = report;
+    client.memberId = null;
+    client.unsubscribe = report.on((event) => client.send(event));
+    this.recent.add({ path: report.path, title: getReport(report.db).title });
+    this.options.onReportChanged?.(client);
+  }
+
+  /** The client lets go of its report; the last one to let go closes the file. */
+  detach(client: Client): void {
+    const report = client.report;
+    if (!report) return;
+    client.unsubscribe?.();
+    client.unsubscribe = null;
+    client.report = null;
+    client.memberId = null;
+    const stillUsed = [...this.clients.values()].some((c) => c.report === report);
+    if (!stillUsed) {
+      report.close();
+      this.reports.delete(report.path);
+    }
+    this.options.onReportChanged?.(client);
+  }
+
+  closeAll(): void {
+    for (const c of this.clients.values()) this.detach(c);
+    for (const r of this.reports.values()) r.close();
+    this.reports.clear();
+  }
+
+  async dispatch(clientId: string, name: unknown, rawInput: unknown): Promise<Reply<unknown>> {
+    try {
+      const client = this.clients.get(clientId);
+      if (!client) throw new UserError('This window is no longer connected; reload it.', 'invalid');
+      if (!isMethodName(name)) throw new UserError(`There is no action called “${String(name)}”.`, 'invalid');
+      const parsed = api[name].input.safeParse(rawInput ?? {});
+      if (!parsed.success) throw new UserError(describeInvalid(parsed.error), 'invalid');
+      return { ok: true, result: await this.run(client, name, parsed.data) };
+    } catch (e) {
+      if (isUserError(e)) return { ok: false, error: { message: e.message, code: e.code } };
+      console.error(e);
+      const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+      return { ok: false, error: { message: `Something went wrong: ${message}`, code: 'internal' } };
+    }
+  }
+
+  private async run(client: Client, name: MethodName, input: unknown): Promise<unknown> {
+    switch (name) {
+      case 'app.recent':
+        return this.recent.list();
+      case 'app.chooseFile': {
+        const { mode } = input as ParsedInput<'app.chooseFile'>;
+        return { path: this.options.chooseFile ? await this.options.chooseFile(client, mode) : null };
+      }
+      case 'app.newReport': {
+        const { report, creator } = createReport(input as ParsedInput<'app.newReport'>);
+        this.reports.set(report.path, report);
+        this.adopt(client, report);
+        client.memberId = creator.id;
+        return { path: report.path };
+      }
+      case 'app.openReport':
+        return { path: this.attach(client, (input as ParsedInput<'app.openReport'>).path).path };
+      case 'app.closeReport': {
+        const had = client.report !== null;
+        this.detach(client);
+        return { closed: had };
+      }
+      case 'app.current':
+        return { path: client.report?.path ?? null };
+      case 'session.signIn': {
+        const report = this.reportOf(client);
+        const member = getMember(report.db, (input as ParsedInput<'session.signIn'>).memberId);
+        if (!member) throw new UserError('That person is not a member of this report.', 'not_found');
+        client.memberId = member.id;
+        return member;
+      }
+      case 'session.signOut':
+        client.memberId = null;
+        return { ok: true };
+    }
+    if (!isReportMethod(name)) throw new UserError(`There is no action called “${name}”.`, 'invalid');
+    const report = this.reportOf(client);
+    const handler = reportHandlers[name] as (ctx: unknown, input: unknown) => unknown;
+    return handler({ report, me: this.memberOf(client, report), origin: client.id }, input);
+  }
+
+  private reportOf(client: Client): OpenReport {
+    if (!client.report || client.report.isClosed) throw new UserError('No report is open.', 'invalid');
+    return client.report;
+  }
+
+  /** Looked up on every call, so a member removed or given another role loses rights at once. */
+  private memberOf(client: Client, report: OpenReport): Member | null {
+    if (!client.memberId) return null;
+    return getMember(report.db, client.memberId) ?? null;
+  }
+}
+
+function describeInvalid(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'The request was not valid.';
+  const where = issue.path.length ? issue.path.join('.') : 'request';
+  return `The ${where} ${issue.message.replace(/^Invalid input: /, 'is invalid: ')}`.trim();
+}

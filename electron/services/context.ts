@@ -1,0 +1,18 @@
+import type { Member } from '../../shared/domain.js';
+import { UserError } from '../../shared/errors.js';
+import type { Denial } from '../../shared/permissions.js';
+import type { OpenReport } from '../store/open-report.js';
+
+/** What every service call gets: the open report and the member making the call (if any). */
+export interface ServiceContext {
+  report: OpenReport;
+  me: Member | null;
+  /** The window or tab making the call, so it can tell its own changes from others' when echoed. */
+  origin?: string;
+}
+
+/** Throws the denial as a readable error; returns the member when allowed. */
+export function allowOrThrow(denial: Denial, me: Member | null): Member {
+  if (denial) throw new UserError(denial, me ? 'forbidden' : 'no_identity');
+  return me!;
+}

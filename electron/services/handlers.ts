@@ -1,0 +1,35 @@
+// The API handlers that work on an open report, one per method of shared/api.ts. Methods of the
+// host (`app.*`, `session.*`) live in ../host.ts.
+import type { MethodName, ParsedInput, Result } from '../../shared/api.js';
+import type { ServiceContext } from './context.js';
+import { createMember, createOrganization, deleteMember, deleteOrganization, updateMember, updateOrganization } from './people.js';
+import { loadWorkspace, updateReport } from './report.js';
+import { createSection, deleteSection, moveSection, setSectionStatus, updateSection } from './sections.js';
+import { loadText, pushText, textContent } from './text.js';
+
+export type ReportMethod = Exclude<MethodName, `app.${string}` | `session.${string}`>;
+
+type ReportHandlers = { [M in ReportMethod]: (ctx: ServiceContext, input: ParsedInput<M>) => Result<M> };
+
+export const reportHandlers: ReportHandlers = {
+  'workspace.load': (ctx) => loadWorkspace(ctx),
+  'report.update': updateReport,
+  'organizations.create': createOrganization,
+  'organizations.update': updateOrganization,
+  'organizations.delete': deleteOrganization,
+  'members.create': createMember,
+  'members.update': updateMember,
+  'members.delete': deleteMember,
+  'sections.create': (ctx, input) => createSection(ctx, input),
+  'sections.update': updateSection,
+  'sections.move': moveSection,
+  'sections.setStatus': setSectionStatus,
+  'sections.delete': deleteSection,
+  'text.load': loadText,
+  'text.push': pushText,
+  'text.content': textContent,
+};
+
+export function isReportMethod(name: MethodName): name is ReportMethod {
+  return Object.prototype.hasOwnProperty.call(reportHandlers, name);
+}

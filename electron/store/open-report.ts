@@ -1,0 +1,85 @@
+// A report file open in this process: its database, this session's replica and clock, the change
+// log, and the listeners told about every change (windows, browser tabs).
+import { randomBytes, randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { ApiEvent } from '../../shared/api.js';
+import { Clock } from '../sync/hlc.js';
+import { ChangeLog, type Change } from '../sync/changes.js';
+import { createReportDatabase, openReportDatabase, type DB } from './open.js';
+import { refreshStaleText } from '../docs/section-text.js';
+
+export type Listener = (event: ApiEvent) => void;
+
+export class OpenReport {
+  readonly replica: string;
+  readonly clock: Clock;
+  readonly log: ChangeLog;
+  private readonly listeners = new Set<Listener>();
+  private recountTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+
+  private constructor(
+    readonly path: string,
+    readonly db: DB,
+  ) {
+    // A fresh replica id every session: two sessions of one copy never share a clock.
+    this.replica = randomBytes(8).toString('hex');
+    this.clock = new Clock(this.replica);
+    this.log = new ChangeLog(db, this.clock);
+  }
+
+  static open(file: string): OpenReport {
+    return new OpenReport(path.resolve(file), openReportDatabase(path.resolve(file)));
+  }
+
+  static create(file: string): OpenReport {
+    return new OpenReport(path.resolve(file), createReportDatabase(path.resolve(file)));
+  }
+
+  get reportId(): string {
+    return (this.db.prepare("SELECT value FROM meta WHERE key = 'report_id'").get() as { value: string }).value;
+  }
+
+  newId(): string {
+    return randomUUID();
+  }
+
+  write(author: string, changes: readonly Change[]): void {
+    this.log.write(author, changes);
+  }
+
+  on(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(event: ApiEvent): void {
+    for (const l of this.listeners) l(event);
+  }
+
+  /** Word counts follow typing about once a second, not on every keystroke. */
+  scheduleRecount(): void {
+    if (this.recountTimer || this.closed) return;
+    this.recountTimer = setTimeout(() => {
+      this.recountTimer = null;
+      if (this.closed) return;
+      if (refreshStaleText(this.db).length > 0) this.emit({ kind: 'changed', what: ['words'] });
+    }, 1000);
+    this.recountTimer.unref?.();
+  }
+
+  close(): void {
+    if (this.closed) return;
+    if (this.recountTimer) clearTimeout(this.recountTimer);
+    this.recountTimer = null;
+    refreshStaleText(this.db);
+    this.closed = true;
+    this.emit({ kind: 'closed' });
+    this.listeners.clear();
+    this.db.close();
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+}

@@ -1,0 +1,88 @@
+// Reads of the materialized tables, mapped to domain objects. Deleted rows are never returned.
+import type { Member, Organization, Report, Section } from '../../shared/domain.js';
+import type { DB } from './open.js';
+
+interface ReportRow {
+  id: string;
+  title: string;
+  country: string;
+  cycle: number;
+  language: Report['language'];
+  deadline: string;
+  word_limit: number;
+}
+interface SectionRow {
+  id: string;
+  parent_id: string | null;
+  position: string;
+  title: string;
+  lead_organization_id: string | null;
+  due_date: string;
+  word_budget: number | null;
+  status: Section['status'];
+}
+
+export function getReport(db: DB): Report {
+  const row = db.prepare('SELECT * FROM report WHERE deleted = 0 LIMIT 1').get() as ReportRow | undefined;
+  if (!row) throw new Error('report row missing');
+  return {
+    id: row.id,
+    title: row.title,
+    country: row.country,
+    cycle: row.cycle,
+    language: row.language,
+    deadline: row.deadline,
+    wordLimit: row.word_limit,
+  };
+}
+
+export function listOrganizations(db: DB): Organization[] {
+  return db
+    .prepare('SELECT id, name, kind FROM organizations WHERE deleted = 0 ORDER BY name COLLATE NOCASE, id')
+    .all() as Organization[];
+}
+
+export function getOrganization(db: DB, id: string): Organization | undefined {
+  return db.prepare('SELECT id, name, kind FROM organizations WHERE id = ? AND deleted = 0').get(id) as Organization | undefined;
+}
+
+export function listMembers(db: DB): Member[] {
+  return db
+    .prepare(
+      'SELECT id, name, organization_id AS organizationId, role FROM members WHERE deleted = 0 ORDER BY name COLLATE NOCASE, id',
+    )
+    .all() as Member[];
+}
+
+export function getMember(db: DB, id: string): Member | undefined {
+  return db
+    .prepare('SELECT id, name, organization_id AS organizationId, role FROM members WHERE id = ? AND deleted = 0')
+    .get(id) as Member | undefined;
+}
+
+function toSection(row: SectionRow): Section {
+  return {
+    id: row.id,
+    parentId: row.parent_id,
+    position: row.position,
+    title: row.title,
+    leadOrganizationId: row.lead_organization_id,
+    dueDate: row.due_date,
+    wordBudget: row.word_budget,
+    status: row.status,
+  };
+}
+
+export function listSections(db: DB): Section[] {
+  return (db.prepare('SELECT * FROM sections WHERE deleted = 0 ORDER BY position, id').all() as SectionRow[]).map(toSection);
+}
+
+export function getSection(db: DB, id: string): Section | undefined {
+  const row = db.prepare('SELECT * FROM sections WHERE id = ? AND deleted = 0').get(id) as SectionRow | undefined;
+  return row && toSection(row);
+}
+
+export function sectionWordCounts(db: DB): Map<string, number> {
+  const rows = db.prepare('SELECT section_id, words FROM section_text').all() as Array<{ section_id: string; words: number }>;
+  return new Map(rows.map((r) => [r.section_id, r.words]));
+}

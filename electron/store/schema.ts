@@ -1,0 +1,38 @@
+// The tables and columns that the change log may write. Every name that reaches SQL from a change
+// (ours or, when merging, another office's) is checked against this list first.
+export type ColumnType = 'text' | 'text?' | 'int' | 'int?';
+
+export const SYNCED_TABLES = {
+  report: { title: 'text', country: 'text', cycle: 'int', language: 'text', deadline: 'text', word_limit: 'int', deleted: 'int' },
+  organizations: { name: 'text', kind: 'text', deleted: 'int' },
+  members: { name: 'text', organization_id: 'text', role: 'text', deleted: 'int' },
+  sections: {
+    parent_id: 'text?',
+    position: 'text',
+    title: 'text',
+    lead_organization_id: 'text?',
+    due_date: 'text',
+    word_budget: 'int?',
+    status: 'text',
+    deleted: 'int',
+  },
+} as const satisfies Record<string, Record<string, ColumnType>>;
+
+export type SyncedTable = keyof typeof SYNCED_TABLES;
+export type CellValue = string | number | null;
+
+export function isSyncedTable(name: string): name is SyncedTable {
+  return Object.prototype.hasOwnProperty.call(SYNCED_TABLES, name);
+}
+
+export function columnType(table: string, column: string): ColumnType | null {
+  if (!isSyncedTable(table)) return null;
+  const cols = SYNCED_TABLES[table] as Record<string, ColumnType>;
+  return Object.prototype.hasOwnProperty.call(cols, column) ? cols[column]! : null;
+}
+
+export function valueFits(type: ColumnType, value: unknown): value is CellValue {
+  if (value === null) return type.endsWith('?');
+  if (type.startsWith('text')) return typeof value === 'string';
+  return typeof value === 'number' && Number.isInteger(value);
+}

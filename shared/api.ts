@@ -1,0 +1,152 @@
+// The whole API between the renderer and the main process, in one map: method name -> zod input
+// schema and result type. Electron IPC and the browser-mode HTTP server are thin transports over it;
+// the main process validates every input against these schemas before a service sees it.
+import { z } from 'zod';
+import {
+  ORGANIZATION_KINDS,
+  REPORT_LANGUAGES,
+  ROLES,
+  SECTION_STATUSES,
+  type Member,
+  type Organization,
+  type Report,
+  type Section,
+  type Workspace,
+} from './domain.js';
+
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not a valid id');
+const text = (max: number) => z.string().trim().min(1, 'cannot be empty').max(max, `is longer than ${max} characters`);
+const isoDate = z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)')]);
+const base64 = z
+  .string()
+  .max(16 * 1024 * 1024, 'is larger than 12 MB')
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'is not base64');
+const empty = z.object({}).strict();
+
+function method<I extends z.ZodType>(input: I) {
+  return { returns: <R>() => ({ input, result: null as unknown as R }) };
+}
+
+export const reportFields = z
+  .object({
+    title: text(300),
+    country: text(120),
+    cycle: z.number().int().min(1).max(20),
+    language: z.enum(REPORT_LANGUAGES),
+    deadline: isoDate,
+    wordLimit: z.number().int().min(100).max(100_000),
+  })
+  .strict();
+
+export const newReportInput = z
+  .object({
+    path: z.string().min(1).max(4096),
+    title: text(300).optional(),
+    country: text(120),
+    cycle: z.number().int().min(1).max(20).default(4),
+    language: z.enum(REPORT_LANGUAGES).default('en'),
+    yourName: text(200),
+    yourOrganization: text(200),
+  })
+  .strict();
+
+export interface FileChoice {
+  path: string | null;
+}
+
+export interface RecentFile {
+  path: string;
+  title: string;
+  openedAt: string;
+}
+
+export interface SectionText {
+  sectionId: string;
+  /** The whole Yjs state of the section's text, base64. */
+  state: string;
+}
+
+export interface SectionContent {
+  sectionId: string;
+  plain: string;
+  words: number;
+  footnoteWords: number;
+  /** The Lexical editor state as JSON (headless). */
+  json: unknown;
+}
+
+export const api = {
+  // The report file: what the start screen needs. The host (Electron shell or browser-mode server)
+  // implements these; everything below works on the report open in the caller's window or tab.
+  'app.recent': method(empty).returns<RecentFile[]>(),
+  'app.chooseFile': method(z.object({ mode: z.enum(['open', 'save']) }).strict()).returns<FileChoice>(),
+  'app.newReport': method(newReportInput).returns<{ path: string }>(),
+  'app.openReport': method(z.object({ path: z.string().min(1).max(4096) }).strict()).returns<{ path: string }>(),
+  'app.closeReport': method(empty).returns<{ closed: boolean }>(),
+  'app.current': method(empty).returns<{ path: string | null }>(),
+
+  'session.signIn': method(z.object({ memberId: id }).strict()).returns<Member>(),
+  'session.signOut': method(empty).returns<{ ok: true }>(),
+  'workspace.load': method(empty).returns<Workspace>(),
+
+  'report.update': method(reportFields.partial().strict()).returns<Report>(),
+
+  'organizations.create': method(z.object({ name: text(200), kind: z.enum(ORGANIZATION_KINDS) }).strict()).returns<Organization>(),
+  'organizations.update': method(
+    z.object({ id, name: text(200).optional(), kind: z.enum(ORGANIZATION_KINDS).optional() }).strict(),
+  ).returns<Organization>(),
+  'organizations.delete': method(z.object({ id }).strict()).returns<{ id: string }>(),
+
+  'members.create': method(z.object({ name: text(200), organizationId: id, role: z.enum(ROLES) }).strict()).returns<Member>(),
+  'members.update': method(
+    z.object({ id, name: text(200).optional(), organizationId: id.optional(), role: z.enum(ROLES).optional() }).strict(),
+  ).returns<Member>(),
+  'members.delete': method(z.object({ id }).strict()).returns<{ id: string }>(),
+
+  'sections.create': method(
+    z.object({ title: text(300), parentId: id.nullable().default(null), afterId: id.nullable().optional() }).strict(),
+  ).returns<Section>(),
+  'sections.update': method(
+    z
+      .object({
+        id,
+        title: text(300).optional(),
+        leadOrganizationId: id.nullable().optional(),
+        dueDate: isoDate.optional(),
+        wordBudget: z.number().int().min(0).max(100_000).nullable().optional(),
+      })
+      .strict(),
+  ).returns<Section>(),
+  'sections.move': method(
+    z.object({ id, parentId: id.nullable(), index: z.number().int().min(0).max(10_000) }).strict(),
+  ).returns<Section>(),
+  'sections.setStatus': method(z.object({ id, status: z.enum(SECTION_STATUSES) }).strict()).returns<Section>(),
+  'sections.delete': method(z.object({ id }).strict()).returns<{ id: string }>(),
+
+  'text.load': method(z.object({ sectionId: id }).strict()).returns<SectionText>(),
+  'text.push': method(z.object({ sectionId: id, update: base64 }).strict()).returns<{ ok: true }>(),
+  'text.content': method(z.object({ sectionId: id }).strict()).returns<SectionContent>(),
+} as const;
+
+export type Api = typeof api;
+export type MethodName = keyof Api;
+export type Input<M extends MethodName> = z.input<Api[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Api[M]['input']>;
+export type Result<M extends MethodName> = Api[M]['result'];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(api, name);
+}
+
+/** Events pushed from the main process to every window or tab with the same file open. */
+export type ApiEvent =
+  | { kind: 'changed'; what: Array<'report' | 'organizations' | 'members' | 'sections' | 'words'> }
+  | { kind: 'text'; sectionId: string; update: string; origin: string }
+  | { kind: 'closed' };
+
+/** What a transport sends back: a result, or an error a person can read. */
+export type Reply<R> = { ok: true; result: R } | { ok: false; error: { message: string; code: string } };
+
+/** The only IPC channel names; nothing else in the app spells them. */
+export const IPC_CALL = 'upr:call';
+export const IPC_EVENT = 'upr:event';

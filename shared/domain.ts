@@ -1,0 +1,115 @@
+// The words of the domain, shared by the main process and the renderer.
+
+export const ROLES = ['secretariat', 'drafter', 'reviewer', 'observer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ORGANIZATION_KINDS = ['ministry', 'agency', 'nhri', 'civil_society', 'un_entity', 'other'] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+export const SECTION_STATUSES = ['not_started', 'drafting', 'ready_for_review', 'approved'] as const;
+export type SectionStatus = (typeof SECTION_STATUSES)[number];
+
+/** UN official languages a report may be written in. */
+export const REPORT_LANGUAGES = ['en', 'fr', 'es', 'ar', 'ru', 'zh'] as const;
+export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
+
+/** HRC decision 17/119: a national report is at most 10,700 words. */
+export const DEFAULT_WORD_LIMIT = 10_700;
+
+export interface Report {
+  id: string;
+  title: string;
+  country: string;
+  cycle: number;
+  language: ReportLanguage;
+  /** ISO date (YYYY-MM-DD) or '' when not set. */
+  deadline: string;
+  wordLimit: number;
+}
+
+export interface Organization {
+  id: string;
+  name: string;
+  kind: OrganizationKind;
+}
+
+export interface Member {
+  id: string;
+  name: string;
+  organizationId: string;
+  role: Role;
+}
+
+export interface Section {
+  id: string;
+  parentId: string | null;
+  /** Fractional index: siblings sort by it, so concurrent reorders merge. */
+  position: string;
+  title: string;
+  leadOrganizationId: string | null;
+  /** ISO date (YYYY-MM-DD) or ''. */
+  dueDate: string;
+  /** Words allotted to the section, or null when none is set. */
+  wordBudget: number | null;
+  status: SectionStatus;
+}
+
+export interface SectionWithCount extends Section {
+  words: number;
+}
+
+export interface Workspace {
+  path: string;
+  report: Report;
+  organizations: Organization[];
+  members: Member[];
+  sections: SectionWithCount[];
+  /** The member this window or tab acts as, or null before they have said who they are. */
+  me: Member | null;
+  totalWords: number;
+}
+
+/** Sections in outline order (depth first, siblings by position), each with its depth and number. */
+export interface OutlineEntry {
+  section: SectionWithCount;
+  depth: number;
+  /** "A", "B", ... for top-level sections, "A.1", "A.2" below. */
+  label: string;
+}
+
+export function outlineOrder<T extends Section>(sections: readonly T[]): Array<{ section: T; depth: number; label: string }> {
+  const children = new Map<string | null, T[]>();
+  for (const s of sections) {
+    const key = s.parentId && sections.some((p) => p.id === s.parentId) ? s.parentId : null;
+    const list = children.get(key) ?? [];
+    list.push(s);
+    children.set(key, list);
+  }
+  for (const list of children.values()) {
+    list.sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : a.id < b.id ? -1 : 1));
+  }
+  const out: Array<{ section: T; depth: number; label: string }> = [];
+  const walk = (parent: string | null, depth: number, prefix: string) => {
+    (children.get(parent) ?? []).forEach((section, i) => {
+      const label = depth === 0 ? letterLabel(i) : `${prefix}.${i + 1}`;
+      out.push({ section, depth, label });
+      walk(section.id, depth + 1, label);
+    });
+  };
+  walk(null, 0, '');
+  return out;
+}
+
+function letterLabel(i: number): string {
+  let n = i;
+  let s = '';
+  do {
+    s = String.fromCharCode(65 + (n % 26)) + s;
+    n = Math.floor(n / 26) - 1;
+  } while (n >= 0);
+  return s;
+}
+
+export function isOverdue(section: Pick<Section, 'dueDate' | 'status'>, today: string): boolean {
+  return section.dueDate !== '' && section.dueDate < today && section.status !== 'ready_for_review' && section.status !== 'approved';
+}

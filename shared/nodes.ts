@@ -1,0 +1,24 @@
+// The one Lexical node list: the renderer's editor and every headless editor in the main process
+// (text content, word counts, export) register exactly these nodes.
+import { LinkNode, AutoLinkNode } from '@lexical/link';
+import { ListItemNode, ListNode } from '@lexical/list';
+import { HeadingNode, QuoteNode } from '@lexical/rich-text';
+import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
+import type { Klass, LexicalNode } from 'lexical';
+import { FootnoteNode } from './footnote-node.js';
+
+export const SECTION_NODES: ReadonlyArray<Klass<LexicalNode>> = [
+  HeadingNode,
+  QuoteNode,
+  ListNode,
+  ListItemNode,
+  TableNode,
+  TableRowNode,
+  TableCellNode,
+  LinkNode,
+  AutoLinkNode,
+  FootnoteNode,
+];
+
+/** The Yjs shared type that holds a section's text (Lexical's default root name). */
+export const SECTION_ROOT = 'root';

@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach } from 'vitest';
+import type { MethodName, Input, Reply } from '../../shared/api.js';
+import { Host, type Client } from '../../electron/host.js';
+
+const dirs: string[] = [];
+const hosts: Host[] = [];
+
+afterEach(() => {
+  for (const h of hosts.splice(0)) h.closeAll();
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+export function tempDir(): string {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'upr-test-'));
+  dirs.push(d);
+  return d;
+}
+
+export function newHost(dataDir = tempDir()): Host {
+  const host = new Host({ dataDir });
+  hosts.push(host);
+  return host;
+}
+
+/** A client of a host with typed calls that throw on error replies. */
+export class TestClient {
+  readonly events: unknown[] = [];
+  readonly client: Client;
+  constructor(readonly host: Host) {
+    this.client = host.connect((e) => this.events.push(e));
+  }
+  async reply<M extends MethodName>(method: M, input: Input<M> | Record<string, unknown> = {}): Promise<Reply<unknown>> {
+    return this.host.dispatch(this.client.id, method, input);
+  }
+  async call<M extends MethodName>(method: M, input: Input<M> | Record<string, unknown> = {}): Promise<any> {
+    const r = await this.reply(method, input);
+    if (!r.ok) throw new Error(`${method} failed: ${r.error.message}`);
+    return r.result;
+  }
+  async signInAs(name: string): Promise<void> {
+    const ws = await this.call('workspace.load');
+    const m = ws.members.find((x: { name: string }) => x.name === name);
+    if (!m) throw new Error(`no member ${name}`);
+    await this.call('session.signIn', { memberId: m.id });
+  }
+}
+
+export async function newReport(dir = tempDir(), host = newHost()): Promise<{ file: string; host: Host; admin: TestClient }> {
+  const file = path.join(dir, 'report.upr');
+  const admin = new TestClient(host);
+  await admin.call('app.newReport', { path: file, country: 'Testland', yourName: 'Sam Secretariat', yourOrganization: 'Ministry of Foreign Affairs' });
+  return { file, host, admin };
+}
+
+export function sha256(file: string): string {
+  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
