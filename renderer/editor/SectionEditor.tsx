@@ -1,4 +1,28 @@
-// Placeholder replaced by the lead engineer with the Lexical + Yjs editor. Same props.
+// The section editor: Lexical with the shared node list, bound to the section's Yjs document.
+// The document was created when the section was (never bootstrapped here); every local change is
+// sent to the main process within PUSH_DELAY_MS, and changes from other windows arrive as events.
+import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin';
+import { LexicalComposer } from '@lexical/react/LexicalComposer';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
+import { ListPlugin } from '@lexical/react/LexicalListPlugin';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
+import type { Provider } from '@lexical/yjs';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import * as Y from 'yjs';
+import { SECTION_NODES } from '../../shared/nodes.js';
+import { isSafeUrl } from './commands.js';
+import { FootnotePlugin } from './FootnotePlugin.js';
+import { LinkDialogPlugin } from './LinkDialogPlugin.js';
+import { EditablePlugin, ShortcutsPlugin, WordCountPlugin } from './plugins.js';
+import { asLexicalProvider, SectionTextProvider } from './provider.js';
+import { editorTheme } from './theme.js';
+import { Toolbar } from './Toolbar.js';
+import './editor.css';
+
 export interface SectionEditorProps {
   sectionId: string;
   sectionTitle: string;
@@ -7,6 +31,84 @@ export interface SectionEditorProps {
   onWordCount?: (words: number) => void;
 }
 
-export function SectionEditor({ sectionTitle }: SectionEditorProps) {
-  return <div className="section-editor" aria-label={sectionTitle} />;
+export function SectionEditor({ sectionId, sectionTitle, readOnly, onWordCount }: SectionEditorProps) {
+  const { t } = useTranslation('editor');
+  const [loaded, setLoaded] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const providerRef = useRef<SectionTextProvider | null>(null);
+
+  const providerFactory = useCallback(
+    (id: string, docMap: Map<string, Y.Doc>): Provider => {
+      providerRef.current?.destroy();
+      const doc = new Y.Doc();
+      docMap.set(id, doc);
+      const provider = new SectionTextProvider(id, doc, { onSaveError: setError, onLoaded: () => setLoaded(true) });
+      providerRef.current = provider;
+      return asLexicalProvider(provider);
+    },
+    [],
+  );
+
+  useEffect(() => {
+    const flush = () => void providerRef.current?.flush();
+    window.addEventListener('pagehide', flush);
+    window.addEventListener('beforeunload', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('beforeunload', flush);
+      providerRef.current?.destroy();
+      providerRef.current = null;
+    };
+  }, []);
+
+  return (
+    <LexicalComposer
+      initialConfig={{
+        namespace: 'section',
+        nodes: [...SECTION_NODES],
+        theme: editorTheme,
+        editorState: null,
+        editable: !readOnly,
+        onError: (e: Error) => setError(e.message),
+      }}
+    >
+      <div className="ed-root" data-section-id={sectionId}>
+        {readOnly ? (
+          <p className="ed-readonly" role="note">
+            {t('readOnly')}
+          </p>
+        ) : (
+          <Toolbar />
+        )}
+        {error && (
+          <p className="ed-error" role="alert">
+            {t('saveFailed', { message: error })}
+          </p>
+        )}
+        <div className="ed-page" aria-busy={!loaded}>
+          {!loaded && <p className="ed-loading">{t('loading')}</p>}
+          <RichTextPlugin
+            contentEditable={
+              <ContentEditable
+                className="ed-content"
+                aria-label={t('textLabel', { title: sectionTitle })}
+                aria-readonly={readOnly}
+                spellCheck
+              />
+            }
+            ErrorBoundary={LexicalErrorBoundary}
+          />
+        </div>
+        <CollaborationPlugin id={sectionId} providerFactory={providerFactory} shouldBootstrap={false} />
+        <ListPlugin />
+        <TablePlugin />
+        <LinkPlugin validateUrl={isSafeUrl} />
+        <FootnotePlugin />
+        <LinkDialogPlugin />
+        <ShortcutsPlugin />
+        <WordCountPlugin onWordCount={onWordCount} />
+        <EditablePlugin editable={!readOnly} />
+      </div>
+    </LexicalComposer>
+  );
 }

@@ -1,0 +1,61 @@
+// Small editor plugins: keyboard shortcuts, the live word count, and following read-only changes.
+import { INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND } from '@lexical/list';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { $getRoot, COMMAND_PRIORITY_NORMAL, KEY_DOWN_COMMAND } from 'lexical';
+import { useEffect } from 'react';
+import { countWords } from '../../shared/words.js';
+import { OPEN_FOOTNOTE_DIALOG, OPEN_LINK_DIALOG, setBlockType, type BlockType } from './commands.js';
+
+const HEADING_KEYS: Record<string, BlockType> = { Digit0: 'paragraph', Digit1: 'h2', Digit2: 'h3', Digit3: 'h4' };
+
+/** Word's shortcuts where Word has one: Ctrl+K link, Ctrl+Alt+F footnote, Ctrl+Alt+1..3 headings. */
+export function ShortcutsPlugin() {
+  const [editor] = useLexicalComposerContext();
+  useEffect(
+    () =>
+      editor.registerCommand(
+        KEY_DOWN_COMMAND,
+        (e: KeyboardEvent) => {
+          const mod = e.ctrlKey || e.metaKey;
+          if (!mod || !editor.isEditable()) return false;
+          let handled = true;
+          if (!e.altKey && !e.shiftKey && e.code === 'KeyK') editor.dispatchCommand(OPEN_LINK_DIALOG, undefined);
+          else if (e.altKey && e.code === 'KeyF') editor.dispatchCommand(OPEN_FOOTNOTE_DIALOG, undefined);
+          else if (e.altKey && HEADING_KEYS[e.code]) setBlockType(editor, HEADING_KEYS[e.code]!);
+          else if (e.shiftKey && e.code === 'Digit7') editor.dispatchCommand(INSERT_ORDERED_LIST_COMMAND, undefined);
+          else if (e.shiftKey && e.code === 'Digit8') editor.dispatchCommand(INSERT_UNORDERED_LIST_COMMAND, undefined);
+          else handled = false;
+          if (handled) e.preventDefault();
+          return handled;
+        },
+        COMMAND_PRIORITY_NORMAL,
+      ),
+    [editor],
+  );
+  return null;
+}
+
+/** Counts the body text (footnotes excluded) a moment after typing stops. */
+export function WordCountPlugin({ onWordCount }: { onWordCount?: (words: number) => void }) {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => {
+    if (!onWordCount) return;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const remove = editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves }) => {
+      if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => onWordCount(editorState.read(() => countWords($getRoot().getTextContent()))), 250);
+    });
+    return () => {
+      remove();
+      if (timer) clearTimeout(timer);
+    };
+  }, [editor, onWordCount]);
+  return null;
+}
+
+export function EditablePlugin({ editable }: { editable: boolean }) {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => editor.setEditable(editable), [editor, editable]);
+  return null;
+}

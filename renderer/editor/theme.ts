@@ -1,0 +1,14 @@
+import type { EditorThemeClasses } from 'lexical';
+
+export const editorTheme: EditorThemeClasses = {
+  paragraph: 'ed-p',
+  heading: { h2: 'ed-h2', h3: 'ed-h3', h4: 'ed-h4' },
+  quote: 'ed-quote',
+  list: { ul: 'ed-ul', ol: 'ed-ol', listitem: 'ed-li', nested: { listitem: 'ed-li-nested' } },
+  link: 'ed-link',
+  table: 'ed-table',
+  tableCell: 'ed-td',
+  tableCellHeader: 'ed-th',
+  tableSelection: 'ed-table-selection',
+  text: { bold: 'ed-bold', italic: 'ed-italic', underline: 'ed-underline' },
+};
