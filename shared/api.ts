@@ -147,6 +147,19 @@ export type ApiEvent =
 /** What a transport sends back: a result, or an error a person can read. */
 export type Reply<R> = { ok: true; result: R } | { ok: false; error: { message: string; code: string } };
 
-/** The only IPC channel names; nothing else in the app spells them. */
-export const IPC_CALL = 'upr:call';
-export const IPC_EVENT = 'upr:event';
+/** The only IPC channel names; nothing else in the app spells them (defined in ipc-channels.ts). */
+export { IPC_CALL, IPC_EVENT } from './ipc-channels.js';
+
+/** A command from the app's menu to a window's start screen (Electron only: browser mode has no menu). */
+export type ShellEvent = { kind: 'command'; command: 'newReport' };
+
+/**
+ * What the Electron preload exposes as `window.upr`, and nothing more: one call for every API method
+ * (validated in the main process) and one stream of events. `call` never rejects; failures come back
+ * as a Reply with a message a person can read.
+ */
+export interface UprBridge {
+  call(name: string, input?: unknown): Promise<Reply<unknown>>;
+  /** Returns the function that stops listening. */
+  onEvent(listener: (event: ApiEvent | ShellEvent) => void): () => void;
+}

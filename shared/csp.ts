@@ -11,3 +11,11 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
   "form-action 'none'",
 ].join('; ');
+
+/**
+ * The same policy for a `<meta http-equiv>` tag in index.html: browsers ignore frame-ancestors
+ * there and warn about it, so it is left out (the header still carries it).
+ */
+export const CONTENT_SECURITY_POLICY_META = CONTENT_SECURITY_POLICY.split('; ')
+  .filter((directive) => !directive.startsWith('frame-ancestors '))
+  .join('; ');
