@@ -1,0 +1,41 @@
+// Which report file a launch, a second launch or a dialog names: `.upr` files from the command line
+// (a double-click in the file manager or Explorer), and the filters and extension for dialogs.
+import path from 'node:path';
+
+export const REPORT_EXTENSION = 'upr';
+
+/** For dialog.showOpenDialog / showSaveDialog. */
+export const REPORT_FILE_FILTERS = [{ name: 'UPR report', extensions: [REPORT_EXTENSION] }];
+
+export function isReportPath(arg: string): boolean {
+  return arg.toLowerCase().endsWith(`.${REPORT_EXTENSION}`);
+}
+
+/**
+ * The report a command line asks to open, resolved against the folder it was started in, or null.
+ * Chromium and macOS switches ("--foo", "-psn_0_123") are skipped, and so is the executable itself
+ * and, when running from source, the app folder: only an argument ending in .upr counts.
+ */
+export function reportPathFromArgv(argv: readonly string[], cwd: string): string | null {
+  for (const arg of argv.slice(1)) {
+    if (arg.startsWith('-')) continue;
+    if (isReportPath(arg)) return path.resolve(cwd, arg);
+  }
+  return null;
+}
+
+/** Save dialogs on Linux do not add the extension from the filter; add it so the file is found again. */
+export function withReportExtension(file: string): string {
+  return isReportPath(file) ? file : `${file}.${REPORT_EXTENSION}`;
+}
+
+/** What a second launch sends the first through the single-instance lock. */
+export interface SecondInstanceData {
+  file: string | null;
+}
+
+export function fileFromSecondInstance(data: unknown, argv: readonly string[], cwd: string): string | null {
+  const file = (data as Partial<SecondInstanceData> | null)?.file;
+  if (typeof file === 'string' && isReportPath(file)) return path.resolve(file);
+  return reportPathFromArgv(argv, cwd);
+}
