@@ -36,4 +36,9 @@ export class RecentFiles {
     fs.renameSync(tmp, this.file);
     return list;
   }
+
+  /** Forgets every entry (File ▸ Open Recent ▸ Clear Menu); the reports themselves are untouched. */
+  clear(): void {
+    fs.rmSync(this.file, { force: true });
+  }
 }
