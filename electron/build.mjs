@@ -1,0 +1,49 @@
+// `npm run build:electron`: bundles the main process and the preload with esbuild into
+// dist-electron/ as CommonJS (package.json's "main" is dist-electron/main.cjs). Electron itself and
+// native modules stay outside the bundle: a .node binary must be loaded from its own package
+// (unpacked from the asar archive), never inlined. `--outdir DIR` builds elsewhere (tests).
+import { build } from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+/** Production dependencies that ship a native addon (a binding.gyp, or `gypfile: true`). */
+export function nativeDependencies(projectRoot = root) {
+  const pkg = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8'));
+  return Object.keys(pkg.dependencies ?? {}).filter((name) => {
+    const dir = path.join(projectRoot, 'node_modules', name);
+    if (fs.existsSync(path.join(dir, 'binding.gyp'))) return true;
+    try {
+      return JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).gypfile === true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+export async function buildElectron(outdir = path.join(root, 'dist-electron')) {
+  const external = ['electron', 'better-sqlite3', ...nativeDependencies()];
+  const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'cjs',
+    outExtension: { '.js': '.cjs' },
+    outdir,
+    external: [...new Set(external)],
+    sourcemap: true,
+    logLevel: 'warning',
+  };
+  await build({ ...common, entryPoints: { main: path.join(root, 'electron', 'main.ts') } });
+  // The preload runs in a sandboxed renderer, where only 'electron' can be required.
+  await build({ ...common, entryPoints: { preload: path.join(root, 'electron', 'preload.ts') }, external: ['electron'] });
+  return { main: path.join(outdir, 'main.cjs'), preload: path.join(outdir, 'preload.cjs') };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  const { values } = parseArgs({ options: { outdir: { type: 'string' } }, strict: true });
+  const out = await buildElectron(values.outdir ? path.resolve(values.outdir) : undefined);
+  console.log(`Built ${path.relative(process.cwd(), out.main)} and ${path.relative(process.cwd(), out.preload)}`);
+}
