@@ -1,0 +1,306 @@
+// The large report the benchmark measures: a full-length national report with a long history,
+// built through the real services and the change log, as the app would have built it over months.
+// Content is deterministic (a seeded PRNG); ids and clock stamps are fresh each time, as in the app.
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { $getRoot } from 'lexical';
+import type { Member, OrganizationKind, Role, Section, SectionStatus } from '../../shared/domain.js';
+import { $appendBlocks, type Block } from '../../electron/docs/blocks.js';
+import { editSection } from '../../electron/docs/headless.js';
+import { appendTextUpdate, textUpdates } from '../../electron/docs/section-text.js';
+import { OpenReport } from '../../electron/store/open-report.js';
+import { listSections } from '../../electron/store/queries.js';
+import type { ServiceContext } from '../../electron/services/context.js';
+import { createReport } from '../../electron/services/new-report.js';
+import { createMember, createOrganization } from '../../electron/services/people.js';
+import { loadWorkspace, updateReport } from '../../electron/services/report.js';
+import { createSection, setSectionStatus, updateSection } from '../../electron/services/sections.js';
+import { isoDay, writeHistory } from './history.js';
+import { Prng, sectionText, splitWords, themeOf } from './prose.js';
+
+/** Bump when the generated report changes, so cached files are made afresh. */
+export const GENERATOR_VERSION = 1;
+
+export interface GenerateOptions {
+  seed: number;
+  /** Sections in all: the seven of the 17/119 outline and sub-sections under them. */
+  sections: number;
+  /** Body words in all (footnotes do not count). */
+  words: number;
+  /** Words of the one long section (D, follow-up to the previous review). */
+  bigSectionWords: number;
+  /** How many edits the long section's text was written in (one stored Yjs update each). */
+  bigSectionEdits: number;
+  members: number;
+  organizations: number;
+  /** Rows of the change log in all, setup included. */
+  changes: number;
+}
+
+export const FULL_REPORT: GenerateOptions = {
+  seed: 17119,
+  sections: 60,
+  words: 10_700,
+  bigSectionWords: 5_000,
+  bigSectionEdits: 40,
+  members: 40,
+  organizations: 12,
+  changes: 200_000,
+};
+
+export const QUICK_REPORT: GenerateOptions = {
+  seed: 17119,
+  sections: 20,
+  words: 2_000,
+  bigSectionWords: 800,
+  bigSectionEdits: 8,
+  members: 10,
+  organizations: 5,
+  changes: 5_000,
+};
+
+export interface GeneratedReport {
+  file: string;
+  options: GenerateOptions;
+  generatorVersion: number;
+  sections: number;
+  words: number;
+  members: number;
+  organizations: number;
+  changes: number;
+  bigSection: { id: string; title: string; words: number; updates: number };
+  secretariatId: string;
+  bytes: number;
+  generatedInMs: number;
+}
+
+const ORGANIZATIONS: Array<{ name: string; kind: OrganizationKind }> = [
+  { name: 'Ministry of Justice', kind: 'ministry' },
+  { name: 'National Human Rights Commission', kind: 'nhri' },
+  { name: 'Ministry of Labour and Social Affairs', kind: 'ministry' },
+  { name: 'Ministry of Education', kind: 'ministry' },
+  { name: 'Ministry of Health', kind: 'ministry' },
+  { name: 'Ministry of the Interior', kind: 'ministry' },
+  { name: 'National Statistics Office', kind: 'agency' },
+  { name: 'Office for Gender Equality', kind: 'agency' },
+  { name: 'Ministry of Environment and Spatial Planning', kind: 'ministry' },
+  { name: 'Civil Society Platform for the UPR', kind: 'civil_society' },
+  { name: 'Office of the United Nations Resident Coordinator', kind: 'un_entity' },
+  { name: 'Ministry of Finance', kind: 'ministry' },
+  { name: 'Office of the Ombudsperson', kind: 'agency' },
+  { name: 'Ministry of Culture and Media', kind: 'ministry' },
+];
+
+const FIRST_NAMES = ['Amina', 'Boris', 'Chen', 'Dalia', 'Emeka', 'Fatima', 'Goran', 'Hana', 'Ivan', 'Julia', 'Kofi', 'Lucia', 'Mehmet', 'Nadia', 'Omar', 'Petra', 'Rahul', 'Sofia', 'Tariq', 'Vesna'];
+const SURNAMES = ['Novak', 'Mensah', 'Kovač', 'Haddad', 'Ortiz', 'Petrović', 'Nakamura', 'Diallo', 'Horvat', 'Silva', 'Kaya', 'Andersen', 'Banda', 'Popescu', 'Rossi', 'Ahmadi'];
+
+/** Sub-sections under each top-level section of the 17/119 outline (D has none: it is the long one). */
+type Entry = string | { title: string; children: string[] };
+const SUB_SECTIONS: Record<string, Entry[]> = {
+  A: ['Preparation of the report', 'Consultation with civil society', 'Role of the National Human Rights Commission', 'National mechanism for implementation, reporting and follow-up', 'Methodology and data sources'],
+  B: [
+    'Constitutional and legislative framework',
+    'Ratification of international instruments',
+    'National human rights institution',
+    'Cooperation with the treaty bodies',
+    'Cooperation with special procedures',
+    'Policy framework and national action plans',
+    'Judicial reform',
+    'Anti-corruption framework',
+    'Institutional reforms',
+  ],
+  C: [
+    { title: 'Equality and non-discrimination', children: ['Rights of women', 'Minorities and Roma'] },
+    { title: 'Right to life, liberty and security of person', children: ['Prohibition of torture', 'Conditions of detention'] },
+    'Administration of justice and fair trial',
+    'Freedom of expression and of the media',
+    'Freedom of peaceful assembly and association',
+    'Human rights defenders',
+    'Right to education',
+    'Right to health',
+    'Right to work and to social security',
+    'Right to an adequate standard of living',
+    'Violence against women and domestic violence',
+    { title: 'Rights of the child', children: ['Child labour', 'Juvenile justice'] },
+    'Rights of persons with disabilities',
+    'Migrants, refugees and asylum seekers',
+    'Trafficking in persons',
+    'Business and human rights',
+    'Climate change and the environment',
+    'Rights of older persons',
+    'Right to privacy and data protection',
+    'Right to water and sanitation',
+  ],
+  E: ['Achievements', 'Best practices', 'Challenges and constraints', 'Impact of the COVID-19 pandemic', 'Data and statistics', 'Lessons learned'],
+  F: ['National priorities', 'Voluntary commitments', 'Sustainable Development Goals', 'Human rights education', 'Implementation of the National Action Plan'],
+  G: ['Technical assistance received', 'Capacity-building needs', 'Requests for technical assistance', 'Cooperation with the United Nations country team'],
+};
+
+/** Builds the report at `file` (which must not exist) and closes it. */
+export function generateLargeReport(file: string, options: Partial<GenerateOptions> = {}): GeneratedReport {
+  const opts: GenerateOptions = { ...FULL_REPORT, ...options };
+  if (opts.sections < 7) throw new Error('A report has at least the seven sections of the 17/119 outline.');
+  if (opts.organizations > ORGANIZATIONS.length + 1) throw new Error(`The generator knows ${ORGANIZATIONS.length + 1} organizations.`);
+  if (opts.bigSectionWords + (opts.sections - 1) > opts.words) throw new Error('Not enough words for every section to have some.');
+  const started = performance.now();
+  const rng = new Prng(opts.seed);
+  const { report, creator } = createReport({
+    path: file,
+    country: 'the Republic of Veridia',
+    cycle: 4,
+    language: 'en',
+    yourName: 'Maria Santos',
+    yourOrganization: 'Ministry of Foreign Affairs',
+  });
+  let big: { id: string; title: string };
+  try {
+    const ctx: ServiceContext = { report, me: creator };
+    big = report.db.transaction(() => populate(ctx, rng, opts))();
+  } finally {
+    report.close();
+  }
+  writeHistory(file, rng, { rows: opts.changes, secretariat: creator });
+
+  // Read back through the app's own workspace load: what the benchmark reports is what the app sees.
+  const check = OpenReport.open(file);
+  let counts: Omit<GeneratedReport, 'file' | 'options' | 'generatorVersion' | 'secretariatId' | 'bytes' | 'generatedInMs'>;
+  try {
+    const ws = loadWorkspace({ report: check, me: null });
+    counts = {
+      sections: ws.sections.length,
+      words: ws.totalWords,
+      members: ws.members.length,
+      organizations: ws.organizations.length,
+      changes: (check.db.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n,
+      bigSection: { ...big, words: ws.sections.find((s) => s.id === big.id)!.words, updates: textUpdates(check.db, big.id).length },
+    };
+  } finally {
+    check.close();
+  }
+  return {
+    file: path.resolve(file),
+    options: opts,
+    generatorVersion: GENERATOR_VERSION,
+    ...counts,
+    secretariatId: creator.id,
+    bytes: fs.statSync(file).size,
+    generatedInMs: Math.round(performance.now() - started),
+  };
+}
+
+/** Organizations, members, the outline with its text, and the sections' details; returns the long section. */
+function populate(ctx: ServiceContext, rng: Prng, opts: GenerateOptions): { id: string; title: string } {
+  updateReport(ctx, { deadline: isoDay(60) });
+  const mfa = ctx.me!.organizationId;
+  const orgs = [{ id: mfa, name: 'Ministry of Foreign Affairs', kind: 'ministry' as OrganizationKind }];
+  for (const o of ORGANIZATIONS.slice(0, opts.organizations - 1)) orgs.push(createOrganization(ctx, o));
+
+  // Members, round-robin over the organizations; the Foreign Affairs team is the secretariat.
+  const members: Member[] = [ctx.me!];
+  for (let i = 1; i < opts.members; i++) {
+    const org = orgs[i % orgs.length]!;
+    const inSameOrg = members.filter((m) => m.organizationId === org.id).length;
+    const role: Role =
+      org.id === mfa ? (inSameOrg < 3 ? 'secretariat' : 'drafter')
+      : org.kind === 'nhri' ? 'reviewer'
+      : org.kind === 'civil_society' || org.kind === 'un_entity' ? 'observer'
+      : 'drafter';
+    const name = `${FIRST_NAMES[i % FIRST_NAMES.length]} ${SURNAMES[(i * 7) % SURNAMES.length]}`;
+    members.push(createMember(ctx, { name, organizationId: org.id, role }));
+  }
+  const leads = orgs.filter((o) => o.kind === 'ministry' || o.kind === 'agency');
+  const leadFor = (title: string) => {
+    const theme = themeOf(title, rng);
+    const byTheme: Record<string, string> = { justice: 'Justice', education: 'Education', health: 'Health', work: 'Labour', migration: 'Interior', equality: 'Gender', environment: 'Environment' };
+    const match = byTheme[theme] && leads.find((o) => o.name.includes(byTheme[theme]!));
+    return (match || rng.pick(leads)).id;
+  };
+
+  // The outline: the seven 17/119 sections, then sub-sections taken round-robin from each.
+  const top = listSections(ctx.report.db).sort((a, b) => (a.position < b.position ? -1 : 1));
+  const letters = ['A', 'B', 'C', 'D', 'E', 'F', 'G'];
+  const byLetter = new Map(letters.map((l, i) => [l, top[i]!]));
+  const queues = letters.map((l) => flatten(SUB_SECTIONS[l] ?? []).map((e) => ({ ...e, letter: l })));
+  const planned: Array<{ title: string; parent: string; letter: string }> = [];
+  for (let turn = 0; planned.length < opts.sections - 7; turn++) {
+    const queue = queues[turn % queues.length]!;
+    const next = queue.shift();
+    if (next) planned.push(next);
+    else if (queues.every((q) => q.length === 0)) planned.push({ title: `Other measures (${planned.length + 1})`, parent: '', letter: 'C' });
+  }
+
+  const big = byLetter.get('D')!;
+  const others = top.filter((s) => s.id !== big.id).length + planned.length;
+  const wordShares = splitWords(rng, opts.words - opts.bigSectionWords, others);
+  const created = new Map<string, Section>();
+  for (const s of top) {
+    if (s.id === big.id) continue;
+    writeText(ctx, s.id, sectionText(rng, { words: wordShares.pop()!, theme: themeOf(s.title, rng) }));
+  }
+  for (const p of planned) {
+    const parent = p.parent ? created.get(p.parent)! : byLetter.get(p.letter)!;
+    const blocks = sectionText(rng, { words: wordShares.pop()!, theme: themeOf(p.title, rng) });
+    created.set(p.title, createSection(ctx, { title: p.title, parentId: parent.id }, blocks));
+  }
+
+  // Details and statuses, as the secretariat set them up.
+  const statuses: SectionStatus[] = ['not_started', 'drafting', 'drafting', 'ready_for_review', 'approved'];
+  for (const s of listSections(ctx.report.db)) {
+    const budget = Math.round((s.id === big.id ? opts.bigSectionWords : rng.int(80, 400)) / 50) * 50 || 50;
+    updateSection(ctx, { id: s.id, leadOrganizationId: leadFor(s.title), dueDate: isoDay(rng.int(-20, 40)), wordBudget: budget });
+    const status = rng.pick(statuses);
+    if (status !== 'not_started') setSectionStatus(ctx, { id: s.id, status });
+  }
+
+  // The long section, written over many sittings by a drafter of its lead ministry.
+  const bigSection = listSections(ctx.report.db).find((s) => s.id === big.id)!;
+  const drafter = members.find((m) => m.role === 'drafter' && m.organizationId === bigSection.leadOrganizationId) ?? ctx.me!;
+  const blocks = sectionText(rng, { words: opts.bigSectionWords, theme: 'justice', rich: true });
+  const edits = Math.min(opts.bigSectionEdits, blocks.length);
+  for (let i = 0; i < edits; i++) {
+    const part = blocks.slice(Math.floor((i * blocks.length) / edits), Math.floor(((i + 1) * blocks.length) / edits));
+    writeText(ctx, big.id, part, i > 0, drafter.id);
+  }
+  return { id: big.id, title: big.title };
+}
+
+function flatten(entries: Entry[]): Array<{ title: string; parent: string }> {
+  return entries.flatMap((e) =>
+    typeof e === 'string' ? [{ title: e, parent: '' }] : [{ title: e.title, parent: '' }, ...e.children.map((c) => ({ title: c, parent: e.title }))],
+  );
+}
+
+/** One edit of a section's text, as the editor would store it: a Yjs update appended to the section. */
+function writeText(ctx: ServiceContext, sectionId: string, blocks: Block[], append = false, author = ctx.me!.id): void {
+  const update = editSection(textUpdates(ctx.report.db, sectionId), () => {
+    const root = $getRoot();
+    if (!append) root.clear();
+    $appendBlocks(root, blocks);
+  });
+  appendTextUpdate(ctx.report.db, sectionId, update, ctx.report.replica, author);
+}
+
+/**
+ * The report for `options`, made once and kept under `dir` (keyed by generator version and
+ * options). Treat the file as read-only: benchmarks that write work on a copy.
+ */
+export function cachedLargeReport(options: GenerateOptions, dir: string, log: (line: string) => void = () => {}): GeneratedReport {
+  const key = `report-v${GENERATOR_VERSION}-${options.sections}s-${options.words}w-${options.changes}c-${options.members}m-${options.seed}`;
+  const file = path.join(dir, `${key}.upr`);
+  const infoFile = path.join(dir, `${key}.json`);
+  if (fs.existsSync(file) && fs.existsSync(infoFile)) {
+    return { ...(JSON.parse(fs.readFileSync(infoFile, 'utf8')) as GeneratedReport), file: path.resolve(file) };
+  }
+  fs.mkdirSync(dir, { recursive: true });
+  log(`Generating ${key} (once; later runs reuse it)...`);
+  // Made under a temporary name and renamed, so a half-made file is never taken for a cached one.
+  const tmp = path.join(dir, `${key}.${process.pid}.tmp`);
+  fs.rmSync(tmp, { force: true });
+  const info = generateLargeReport(tmp, options);
+  fs.renameSync(tmp, file);
+  const result = { ...info, file: path.resolve(file) };
+  fs.writeFileSync(infoFile, JSON.stringify(result, null, 2));
+  log(`Generated in ${(info.generatedInMs / 1000).toFixed(1)} s.`);
+  return result;
+}
