@@ -1,0 +1,123 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { outlineOrder } from '../../shared/domain.js';
+import { readSectionText } from '../../electron/docs/section-text.js';
+import { OpenReport } from '../../electron/store/open-report.js';
+import { listMembers, listOrganizations, listSections } from '../../electron/store/queries.js';
+import { SYNCED_TABLES } from '../../electron/store/schema.js';
+import { rebuildMaterializedTables } from '../../electron/sync/changes.js';
+import { FULL_REPORT, generateLargeReport, type GenerateOptions } from '../bench/generate.js';
+import { tempDir } from './helpers.js';
+
+const SMALL: GenerateOptions = {
+  seed: 7,
+  sections: 16,
+  words: 1_500,
+  bigSectionWords: 600,
+  bigSectionEdits: 5,
+  members: 9,
+  organizations: 4,
+  changes: 3_000,
+};
+
+/** What a reader of the file finds, counted without the generator's help or the word-count cache. */
+function inspect(file: string) {
+  const report = OpenReport.open(file);
+  try {
+    const sections = outlineOrder(listSections(report.db)).map((e) => e.section);
+    const texts = sections.map((s) => readSectionText(report.db, s.id));
+    return {
+      sections: sections.length,
+      titles: sections.map((s) => s.title.replace(/ \((draft|revised)\)$/, '')),
+      plain: texts.map((t) => t.plain),
+      words: texts.reduce((n, t) => n + t.words, 0),
+      longest: Math.max(...texts.map((t) => t.words)),
+      footnotes: texts.reduce((n, t) => n + t.footnotes.length, 0),
+      members: listMembers(report.db).length,
+      organizations: listOrganizations(report.db).length,
+      changes: (report.db.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n,
+      replicas: (report.db.prepare('SELECT count(DISTINCT replica) AS n FROM change_log').get() as { n: number }).n,
+    };
+  } finally {
+    report.close();
+  }
+}
+
+describe('benchmark report generator', () => {
+  it('makes a report with the sections, words, members and change-log rows asked for', () => {
+    const file = path.join(tempDir(), 'small.upr');
+    const info = generateLargeReport(file, SMALL);
+    const found = inspect(file);
+    expect(found.sections).toBe(SMALL.sections);
+    expect(Math.abs(found.words - SMALL.words)).toBeLessThanOrEqual(SMALL.words * 0.02);
+    expect(Math.abs(found.longest - SMALL.bigSectionWords)).toBeLessThanOrEqual(SMALL.bigSectionWords * 0.02);
+    expect(found.changes).toBe(SMALL.changes);
+    expect(found.members).toBe(SMALL.members);
+    expect(found.organizations).toBe(SMALL.organizations);
+    expect(found.footnotes).toBeGreaterThan(0);
+    // The history was written over several sessions of the app, each its own replica.
+    expect(found.replicas).toBeGreaterThan(1);
+    expect(info).toMatchObject({ sections: found.sections, words: found.words, changes: found.changes, members: found.members });
+    expect(found.plain.join('\n')).toMatch(/recommendations? \d{3}\.\d+/);
+  });
+
+  it('writes only through the change log: rebuilding the tables from the log changes nothing', () => {
+    const file = path.join(tempDir(), 'small.upr');
+    generateLargeReport(file, SMALL);
+    const report = OpenReport.open(file);
+    const snapshot = () =>
+      Object.fromEntries(Object.keys(SYNCED_TABLES).map((t) => [t, report.db.prepare(`SELECT * FROM ${t} ORDER BY id`).all()]));
+    const before = snapshot();
+    rebuildMaterializedTables(report.db);
+    expect(snapshot()).toEqual(before);
+    report.close();
+  });
+
+  it('is deterministic: the same seed gives the same outline and text', () => {
+    const dir = tempDir();
+    generateLargeReport(path.join(dir, 'a.upr'), SMALL);
+    generateLargeReport(path.join(dir, 'b.upr'), SMALL);
+    const a = inspect(path.join(dir, 'a.upr'));
+    const b = inspect(path.join(dir, 'b.upr'));
+    expect(b.titles).toEqual(a.titles);
+    expect(b.plain).toEqual(a.plain);
+  });
+
+  it('at full scale: 60 sections, 10,700 words (one of 5,000), 40 members, 200,000 change-log rows', { timeout: 120_000 }, () => {
+    const file = path.join(tempDir(), 'full.upr');
+    generateLargeReport(file, FULL_REPORT);
+    const found = inspect(file);
+    expect(found.sections).toBe(60);
+    expect(Math.abs(found.words - 10_700)).toBeLessThanOrEqual(10_700 * 0.02);
+    expect(Math.abs(found.longest - 5_000)).toBeLessThanOrEqual(5_000 * 0.02);
+    expect(found.members).toBe(40);
+    expect(found.organizations).toBe(12);
+    expect(found.changes).toBe(200_000);
+  });
+});
+
+describe('npm run bench', () => {
+  it('--quick --json prints one JSON object whose every result has a number median', { timeout: 120_000 }, async () => {
+    const root = path.resolve(import.meta.dirname, '..', '..');
+    const { stdout } = await promisify(execFile)('npx', ['tsx', 'tests/bench/run.ts', '--quick', '--json'], {
+      cwd: root,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    const out = JSON.parse(stdout) as {
+      machine: { cpus: number; node: string };
+      results: Array<{ name: string; median: unknown; p95: unknown; verdict: string }>;
+      pending: Array<{ name: string; status: string }>;
+    };
+    expect(out.machine.cpus).toBeGreaterThan(0);
+    expect(out.machine.node).toMatch(/^v\d+/);
+    expect(out.results.length).toBeGreaterThanOrEqual(3);
+    for (const r of out.results) {
+      expect(typeof r.median, r.name).toBe('number');
+      expect(typeof r.p95, r.name).toBe('number');
+      expect(['met', 'not met', 'n/a']).toContain(r.verdict);
+    }
+    expect(out.pending.map((p) => p.status)).toContain('not measured yet: needs the editor');
+  });
+});
