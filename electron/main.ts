@@ -98,7 +98,7 @@ function run(): void {
       return;
     }
     if (process.platform === 'win32') app.setAppUserModelId('org.upr.workbench');
-    hardenSession(session.defaultSession);
+    hardenSession(session.defaultSession, APP_ORIGIN);
     session.defaultSession.protocol.handle(APP_SCHEME, appProtocolHandler(rendererDir));
     bindIpc(ipcMain, host, APP_ORIGIN);
     rebuildMenu();

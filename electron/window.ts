@@ -105,14 +105,23 @@ export function guardWebContents(contents: WebContents, appOrigin: string, openE
 /**
  * The session rules: the CSP goes on every response (the renderer's meta tag says the same, but a
  * header also covers pages without one), and the app asks for no camera, location, notifications or
- * anything else, so every permission request and check is refused.
+ * anything else, so every permission request and check is refused, except that our own pages may
+ * write plain text to the clipboard (a "copy" button), which exposes nothing.
  */
-export function hardenSession(session: Session): void {
+export function hardenSession(session: Session, appOrigin: string): void {
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) });
   });
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    callback(isPermissionAllowed(permission, details.requestingUrl, appOrigin));
+  });
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    isPermissionAllowed(permission, requestingOrigin, appOrigin),
+  );
+}
+
+export function isPermissionAllowed(permission: string, requestingUrl: string, appOrigin: string): boolean {
+  return permission === 'clipboard-sanitized-write' && isAllowedNavigation(requestingUrl, appOrigin);
 }
 
 /** Response headers with our CSP in place of any other (header names are case-insensitive). */

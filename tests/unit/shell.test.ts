@@ -53,7 +53,7 @@ describe('report windows', () => {
     expect(h).toEqual({ 'Content-Type': ['text/html'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
   });
 
-  it('refuse every permission a page asks for, and put the CSP on every response', () => {
+  it('refuse every permission a page asks for, bar clipboard writes from our pages, and put the CSP on every response', () => {
     let request: Parameters<Session['setPermissionRequestHandler']>[0] = null;
     let check: Parameters<Session['setPermissionCheckHandler']>[0] = null;
     let headers: Parameters<Session['webRequest']['onHeadersReceived']>[0] = null;
@@ -62,13 +62,19 @@ describe('report windows', () => {
       setPermissionCheckHandler: (h: typeof check) => (check = h),
       webRequest: { onHeadersReceived: (h: typeof headers) => (headers = h) },
     } as unknown as Session;
-    hardenSession(session);
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read'] as const) {
+    hardenSession(session, APP_ORIGIN);
+    const ours = { requestingUrl: 'app://workbench/index.html', isMainFrame: true };
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal'] as const) {
       const callback = vi.fn();
-      request!({} as WebContents, permission, callback, {} as never);
-      expect(callback).toHaveBeenCalledWith(false);
-      expect(check!(null, permission, APP_ORIGIN, {} as never)).toBe(false);
+      request!({} as WebContents, permission, callback, ours);
+      expect(callback, permission).toHaveBeenCalledWith(false);
+      expect(check!(null, permission, APP_ORIGIN, {} as never), permission).toBe(false);
     }
+    const write = vi.fn();
+    request!({} as WebContents, 'clipboard-sanitized-write', write, ours);
+    expect(write).toHaveBeenCalledWith(true);
+    expect(check!(null, 'clipboard-sanitized-write', APP_ORIGIN, {} as never)).toBe(true);
+    expect(check!(null, 'clipboard-sanitized-write', 'https://evil.example', {} as never)).toBe(false);
     const done = vi.fn();
     headers!({ responseHeaders: {} } as never, done);
     expect(done.mock.calls[0]![0].responseHeaders['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);
