@@ -1,0 +1,81 @@
+// End-to-end harness: browser mode (the real server and services, in this process) and Debian's
+// Chromium driven by playwright-core. Each test gets its own data folder and report file.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { Host } from '../../electron/host.js';
+import { startServer, type RunningServer } from '../../electron/server.js';
+import { createDemoReport } from '../../electron/services/demo.js';
+
+export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const STATIC_DIR = path.join(ROOT, 'dist', 'renderer');
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+}
+
+/** `npm test` builds the renderer first; a lone run of an e2e file builds it when missing. */
+export function ensureRendererBuilt(): void {
+  if (fs.existsSync(path.join(STATIC_DIR, 'index.html'))) return;
+  execFileSync(path.join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', 'renderer/vite.config.ts'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+}
+
+export interface BrowserMode {
+  dir: string;
+  file: string;
+  host: Host;
+  server: RunningServer;
+  browser: Browser;
+  context: BrowserContext;
+  /** A new tab on the app, signed in to the server with the token. */
+  openTab(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startBrowserMode(opts: { file?: string; makeFile?: (file: string) => void } = {}): Promise<BrowserMode> {
+  ensureRendererBuilt();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'upr-e2e-'));
+  const file = opts.file ?? path.join(dir, 'report.upr');
+  if (!fs.existsSync(file)) (opts.makeFile ?? ((f) => createDemoReport(f).close()))(file);
+  const host = new Host({ dataDir: path.join(dir, 'data') });
+  const server = await startServer({ host, token: `e2e-${Date.now()}`, staticDir: STATIC_DIR, defaultReport: file, port: 0 });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  return {
+    dir,
+    file,
+    host,
+    server,
+    browser,
+    context,
+    async openTab() {
+      const page = await context.newPage();
+      page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+      await page.goto(server.url);
+      return page;
+    },
+    async close() {
+      await context.close();
+      await browser.close();
+      await server.close();
+      host.closeAll();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
