@@ -6,7 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import type { ParsedInput } from '../../shared/api.js';
-import type { Member } from '../../shared/domain.js';
+import { outlineOrder, type Member } from '../../shared/domain.js';
 import { readSectionText, textUpdates } from '../../electron/docs/section-text.js';
 import { OpenReport } from '../../electron/store/open-report.js';
 import { getMember, listSections } from '../../electron/store/queries.js';
@@ -113,7 +113,7 @@ interface SectionEdit {
  */
 function sectionEdits(file: string, count: number): SectionEdit[] {
   const report = OpenReport.open(file);
-  const sections = listSections(report.db);
+  const sections = outlineOrder(listSections(report.db)).map((e) => e.section);
   report.close();
   return Array.from({ length: count }, (_, i): SectionEdit => {
     const s = sections[i % sections.length]!;

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { $getRoot } from 'lexical';
-import type { Member, OrganizationKind, Role, Section, SectionStatus } from '../../shared/domain.js';
+import { outlineOrder, type Member, type OrganizationKind, type Role, type Section, type SectionStatus } from '../../shared/domain.js';
 import { $appendBlocks, type Block } from '../../electron/docs/blocks.js';
 import { editSection } from '../../electron/docs/headless.js';
 import { appendTextUpdate, textUpdates } from '../../electron/docs/section-text.js';
@@ -20,7 +20,7 @@ import { isoDay, writeHistory } from './history.js';
 import { Prng, sectionText, splitWords, themeOf } from './prose.js';
 
 /** Bump when the generated report changes, so cached files are made afresh. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 export interface GenerateOptions {
   seed: number;
@@ -218,7 +218,7 @@ function populate(ctx: ServiceContext, rng: Prng, opts: GenerateOptions): { id: 
   };
 
   // The outline: the seven 17/119 sections, then sub-sections taken round-robin from each.
-  const top = listSections(ctx.report.db).sort((a, b) => (a.position < b.position ? -1 : 1));
+  const top = inOutlineOrder(ctx);
   const letters = ['A', 'B', 'C', 'D', 'E', 'F', 'G'];
   const byLetter = new Map(letters.map((l, i) => [l, top[i]!]));
   const queues = letters.map((l) => flatten(SUB_SECTIONS[l] ?? []).map((e) => ({ ...e, letter: l })));
@@ -246,7 +246,7 @@ function populate(ctx: ServiceContext, rng: Prng, opts: GenerateOptions): { id: 
 
   // Details and statuses, as the secretariat set them up.
   const statuses: SectionStatus[] = ['not_started', 'drafting', 'drafting', 'ready_for_review', 'approved'];
-  for (const s of listSections(ctx.report.db)) {
+  for (const s of inOutlineOrder(ctx)) {
     const budget = Math.round((s.id === big.id ? opts.bigSectionWords : rng.int(80, 400)) / 50) * 50 || 50;
     updateSection(ctx, { id: s.id, leadOrganizationId: leadFor(s.title), dueDate: isoDay(rng.int(-20, 40)), wordBudget: budget });
     const status = rng.pick(statuses);
@@ -263,6 +263,14 @@ function populate(ctx: ServiceContext, rng: Prng, opts: GenerateOptions): { id: 
     writeText(ctx, big.id, part, i > 0, drafter.id);
   }
   return { id: big.id, title: big.title };
+}
+
+/**
+ * Sections in a fixed order. The generator must visit them the same way every time, and sibling
+ * sub-sections of different parents share positions, so the database order (by id) would not do.
+ */
+function inOutlineOrder(ctx: ServiceContext): Section[] {
+  return outlineOrder(listSections(ctx.report.db)).map((e) => e.section);
 }
 
 function flatten(entries: Entry[]): Array<{ title: string; parent: string }> {

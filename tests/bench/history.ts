@@ -3,7 +3,7 @@
 // roles. Written through OpenReport.write (the one write path of the app) over several sessions,
 // each with its own replica id as when the report is closed and opened again, in batches of edits
 // inside one transaction each so that 200,000 rows take seconds.
-import type { Member, Role, SectionStatus } from '../../shared/domain.js';
+import { outlineOrder, type Member, type Role, type SectionStatus } from '../../shared/domain.js';
 import { OpenReport } from '../../electron/store/open-report.js';
 import { getReport, listMembers, listOrganizations, listSections } from '../../electron/store/queries.js';
 import type { Change } from '../../electron/sync/changes.js';
@@ -76,7 +76,8 @@ function countRows(file: string): number {
 
 /** A source of plausible edits, starting from what the report holds now. */
 function makeSession(report: OpenReport, rng: Prng, secretariat: Member): { next: () => Edit } {
-  const sections = listSections(report.db);
+  // In outline order, not the database's (which breaks ties by random id): the same picks every time.
+  const sections = outlineOrder(listSections(report.db)).map((e) => e.section);
   const orgs = listOrganizations(report.db);
   const members = listMembers(report.db);
   const reportRow = getReport(report.db);
