@@ -113,3 +113,14 @@ export function createReportDatabase(file: string): DB {
   }
   return db;
 }
+
+const statementCache = new WeakMap<DB, Map<string, Database.Statement>>();
+
+/** A prepared statement, prepared once per database (preparing costs more than running most reads). */
+export function prepared(db: DB, sql: string): Database.Statement {
+  let cache = statementCache.get(db);
+  if (!cache) statementCache.set(db, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
+  return stmt;
+}

@@ -1,6 +1,6 @@
 // Reads of the materialized tables, mapped to domain objects. Deleted rows are never returned.
 import type { Member, Organization, Report, Section } from '../../shared/domain.js';
-import type { DB } from './open.js';
+import { prepared, type DB } from './open.js';
 
 interface ReportRow {
   id: string;
@@ -23,7 +23,7 @@ interface SectionRow {
 }
 
 export function getReport(db: DB): Report {
-  const row = db.prepare('SELECT * FROM report WHERE deleted = 0 LIMIT 1').get() as ReportRow | undefined;
+  const row = prepared(db, 'SELECT * FROM report WHERE deleted = 0 LIMIT 1').get() as ReportRow | undefined;
   if (!row) throw new Error('report row missing');
   return {
     id: row.id,
@@ -37,27 +37,24 @@ export function getReport(db: DB): Report {
 }
 
 export function listOrganizations(db: DB): Organization[] {
-  return db
-    .prepare('SELECT id, name, kind FROM organizations WHERE deleted = 0 ORDER BY name COLLATE NOCASE, id')
-    .all() as Organization[];
+  return prepared(db, 'SELECT id, name, kind FROM organizations WHERE deleted = 0 ORDER BY name COLLATE NOCASE, id').all() as Organization[];
 }
 
 export function getOrganization(db: DB, id: string): Organization | undefined {
-  return db.prepare('SELECT id, name, kind FROM organizations WHERE id = ? AND deleted = 0').get(id) as Organization | undefined;
+  return prepared(db, 'SELECT id, name, kind FROM organizations WHERE id = ? AND deleted = 0').get(id) as Organization | undefined;
 }
 
 export function listMembers(db: DB): Member[] {
-  return db
-    .prepare(
-      'SELECT id, name, organization_id AS organizationId, role FROM members WHERE deleted = 0 ORDER BY name COLLATE NOCASE, id',
-    )
-    .all() as Member[];
+  return prepared(
+    db,
+    'SELECT id, name, organization_id AS organizationId, role FROM members WHERE deleted = 0 ORDER BY name COLLATE NOCASE, id',
+  ).all() as Member[];
 }
 
 export function getMember(db: DB, id: string): Member | undefined {
-  return db
-    .prepare('SELECT id, name, organization_id AS organizationId, role FROM members WHERE id = ? AND deleted = 0')
-    .get(id) as Member | undefined;
+  return prepared(db, 'SELECT id, name, organization_id AS organizationId, role FROM members WHERE id = ? AND deleted = 0').get(id) as
+    | Member
+    | undefined;
 }
 
 function toSection(row: SectionRow): Section {
@@ -74,15 +71,15 @@ function toSection(row: SectionRow): Section {
 }
 
 export function listSections(db: DB): Section[] {
-  return (db.prepare('SELECT * FROM sections WHERE deleted = 0 ORDER BY position, id').all() as SectionRow[]).map(toSection);
+  return (prepared(db, 'SELECT * FROM sections WHERE deleted = 0 ORDER BY position, id').all() as SectionRow[]).map(toSection);
 }
 
 export function getSection(db: DB, id: string): Section | undefined {
-  const row = db.prepare('SELECT * FROM sections WHERE id = ? AND deleted = 0').get(id) as SectionRow | undefined;
+  const row = prepared(db, 'SELECT * FROM sections WHERE id = ? AND deleted = 0').get(id) as SectionRow | undefined;
   return row && toSection(row);
 }
 
 export function sectionWordCounts(db: DB): Map<string, number> {
-  const rows = db.prepare('SELECT section_id, words FROM section_text').all() as Array<{ section_id: string; words: number }>;
+  const rows = prepared(db, 'SELECT section_id, words FROM section_text').all() as Array<{ section_id: string; words: number }>;
   return new Map(rows.map((r) => [r.section_id, r.words]));
 }
