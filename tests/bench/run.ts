@@ -9,7 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { benchmarks, workingCopies, type Benchmark, type Target } from './benchmarks.js';
 import { cachedLargeReport, FULL_REPORT, QUICK_REPORT, type GeneratedReport } from './generate.js';
-import { measure, type Stats } from './measure.js';
+import { measure, summarize, type Stats } from './measure.js';
 
 export interface Result {
   id: string;
@@ -66,17 +66,31 @@ function parseArgs(argv: string[]): { json: boolean; quick: boolean; only: strin
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
-function verdictOf(stats: Stats, target: Target | null): Result['verdict'] {
+function verdictOf(stats: Stats, target: Target | null, baseline: Stats | null): Result['verdict'] {
   if (!target) return 'n/a';
-  return stats[target.stat] < target.ms ? 'met' : 'not met';
+  if (target.ms !== undefined && !(stats[target.stat] < target.ms)) return 'not met';
+  if (target.ratio !== undefined && !(baseline && stats[target.stat] <= target.ratio * baseline[target.stat])) return 'not met';
+  return 'met';
+}
+
+function targetText(t: Target): string {
+  return t.ms !== undefined ? `${t.stat} < ${t.ms} ms` : `${t.stat} ≤ ${t.ratio}× baseline`;
 }
 
 async function runOne(b: Benchmark, log: (line: string) => void): Promise<Result> {
   b.before?.();
   try {
     log(`  ${b.name}: ${b.plan.runs} runs after ${b.plan.warmup} warm-up...`);
-    const stats = await measure(b.run!, b.plan);
-    const baseline = b.baseline ? await measure(b.baseline, b.plan) : null;
+    let stats: Stats;
+    let baseline: Stats | null;
+    if (b.samples) {
+      const s = await b.samples();
+      stats = summarize(s.run);
+      baseline = summarize(s.baseline);
+    } else {
+      stats = await measure(b.run!, b.plan);
+      baseline = b.baseline ? await measure(b.baseline, b.plan) : null;
+    }
     return {
       id: b.id,
       name: b.name,
@@ -98,7 +112,7 @@ async function runOne(b: Benchmark, log: (line: string) => void): Promise<Result
       },
       ratio: baseline ? Math.round((stats.median / baseline.median) * 10) / 10 : null,
       target: b.target,
-      verdict: verdictOf(stats, b.target),
+      verdict: verdictOf(stats, b.target, baseline),
       perItem: b.items
         ? {
             noun: b.items.noun,
@@ -147,9 +161,11 @@ function table(out: BenchOutput): string {
     `${r.id}. ${r.name}`,
     formatMs(r.median),
     formatMs(r.p95),
-    r.baseline ? `${formatMs(r.baseline.median)} (${r.baseline.name})` : '—',
+    r.baseline
+      ? `${formatMs(r.baseline.median)}${r.target?.ratio ? `, p95 ${formatMs(r.baseline.p95)}` : ''} (${r.baseline.name})`
+      : '—',
     r.ratio === null ? '—' : `${r.ratio >= 10 ? Math.round(r.ratio) : r.ratio}×`,
-    r.target ? `${r.target.stat} < ${r.target.ms} ms` : '—',
+    r.target ? targetText(r.target) : '—',
     r.verdict,
   ]);
   for (const p of out.pending) rows.push([`${p.id}. ${p.name}`, '—', '—', '—', '—', '—', p.status]);
@@ -187,7 +203,7 @@ async function main(): Promise<void> {
     const env = { report, quick: args.quick, ...workingCopies(() => report.file, workDir) };
     const list = benchmarks(env).filter((b) => !args.only || b.name.includes(args.only));
     for (const b of list) {
-      if (!b.run) pending.push({ id: b.id, name: b.name, status: b.pending ?? 'not measured yet', note: b.note });
+      if (!b.run && !b.samples) pending.push({ id: b.id, name: b.name, status: b.pending ?? 'not measured yet', note: b.note });
       else results.push(await runOne(b, log));
     }
   } finally {
