@@ -1,0 +1,71 @@
+// The app's strings in every language its interface speaks, and the choice of language and
+// writing direction. The editor's strings join as the "editor" namespace.
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { ReportLanguage } from '../../shared/domain.js';
+import { editorStrings } from '../editor/strings.js';
+import { en } from './en.js';
+import { es } from './es.js';
+import { fr } from './fr.js';
+
+export const UI_LANGUAGES = ['en', 'fr', 'es'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+
+export const resources = {
+  en: { translation: en, editor: editorStrings.en },
+  fr: { translation: fr, editor: editorStrings.fr },
+  es: { translation: es, editor: editorStrings.es },
+} as const;
+
+export function isUiLanguage(value: unknown): value is UiLanguage {
+  return typeof value === 'string' && (UI_LANGUAGES as readonly string[]).includes(value);
+}
+
+/** The first of `candidates` (BCP 47 tags like "fr-CA") the interface speaks, else English. */
+export function pickUiLanguage(candidates: ReadonlyArray<string | null | undefined>): UiLanguage {
+  for (const tag of candidates) {
+    const base = tag?.toLowerCase().split('-')[0];
+    if (isUiLanguage(base)) return base;
+  }
+  return 'en';
+}
+
+export function browserLanguage(): UiLanguage {
+  const nav = typeof navigator === 'undefined' ? undefined : navigator;
+  return pickUiLanguage(nav ? [...(nav.languages ?? []), nav.language] : []);
+}
+
+export function initI18n(lng: UiLanguage = browserLanguage()) {
+  if (!i18next.isInitialized) {
+    void i18next.use(initReactI18next).init({
+      resources,
+      lng,
+      fallbackLng: 'en',
+      supportedLngs: [...UI_LANGUAGES],
+      ns: ['translation', 'editor'],
+      defaultNS: 'translation',
+      interpolation: { escapeValue: false },
+      initAsync: false,
+    });
+  }
+  return i18next;
+}
+
+/** Arabic reports are written right to left, so the whole layout turns. */
+export function isRightToLeft(reportLanguage: ReportLanguage | null | undefined): boolean {
+  return reportLanguage === 'ar';
+}
+
+export function applyDocumentLanguage(ui: UiLanguage, reportLanguage: ReportLanguage | null | undefined): void {
+  document.documentElement.lang = ui;
+  document.documentElement.dir = isRightToLeft(reportLanguage) ? 'rtl' : 'ltr';
+}
+
+/**
+ * The locale react-aria works in: the interface language, written in Arabic script when the
+ * report is Arabic, so its widgets (arrow keys in trees and tabs, popover sides) follow the
+ * right-to-left layout while their built-in words stay in the interface language.
+ */
+export function widgetLocale(ui: UiLanguage, reportLanguage: ReportLanguage | null | undefined): string {
+  return isRightToLeft(reportLanguage) ? `${ui}-Arab` : ui;
+}
