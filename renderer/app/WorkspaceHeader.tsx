@@ -1,0 +1,93 @@
+// The workspace header: which report this is, its words against the limit, who is signed in,
+// the views, and the ways out (switch person, close the report).
+import { Button, Meter, Tab, TabList } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from './format.js';
+import { LanguagePicker } from './LanguagePicker.js';
+import { useWorkspace } from './workspaceContext.js';
+import './header.css';
+
+export const VIEWS = ['write', 'overview', 'people', 'settings'] as const;
+export type View = (typeof VIEWS)[number];
+
+export interface WorkspaceHeaderProps {
+  totalWords: number;
+  onSwitchPerson: () => void;
+  onCloseReport: () => void;
+}
+
+export function WorkspaceHeader({ totalWords, onSwitchPerson, onCloseReport }: WorkspaceHeaderProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { workspace } = useWorkspace();
+  const { report, me } = workspace;
+  const organization = workspace.organizations.find((o) => o.id === me?.organizationId);
+  const over = totalWords > report.wordLimit;
+  const wordsText = format.wordsOf(totalWords, report.wordLimit);
+
+  return (
+    <header className="app-header">
+      <div className="header-top">
+        <div className="header-report">
+          <p className="app-name">{t('app.name')}</p>
+          <h1 className="report-title">{report.title}</h1>
+          <p className="report-meta">
+            {report.country} · {t('report.cycle', { n: report.cycle })}
+            {report.deadline ? ` · ${t('report.deadlineOn', { date: format.date(report.deadline) })}` : ''}
+          </p>
+        </div>
+        <div className="header-person">
+          {me ? (
+            <p className="person">
+              <span className="person-label">{t('app.signedInAs')}</span>{' '}
+              <strong className="person-name">{me.name}</strong>
+              <span className="person-detail">
+                {organization ? `${organization.name} · ` : ''}
+                {t(`role.${me.role}`)}
+              </span>
+            </p>
+          ) : null}
+          <Button className="button button-small" onPress={onSwitchPerson}>
+            {t('app.switchPerson')}
+          </Button>
+        </div>
+        <div className="header-tools">
+          <LanguagePicker className="compact" />
+          <Button className="button button-small" onPress={onCloseReport}>
+            {t('app.closeReport')}
+          </Button>
+        </div>
+      </div>
+      <div className="header-bottom">
+        <TabList aria-label={t('app.views')} className="tabs">
+          {VIEWS.map((v) => (
+            <Tab key={v} id={v} className="tab">
+              {t(`app.view.${v}`)}
+            </Tab>
+          ))}
+        </TabList>
+        <Meter
+          value={Math.min(totalWords, report.wordLimit)}
+          maxValue={report.wordLimit}
+          valueLabel={over ? `${wordsText} (${t('words.overBy', { n: format.number(totalWords - report.wordLimit) })})` : wordsText}
+          className={`word-meter${over ? ' over' : ''}`}
+          aria-labelledby="report-words-label"
+        >
+          {({ percentage, valueText }) => (
+            <>
+              <span id="report-words-label" className="word-meter-label">
+                {t('words.reportTotal')}
+              </span>
+              <span className="word-meter-value" data-testid="report-words">
+                {valueText}
+              </span>
+              <span className="word-meter-bar" aria-hidden="true">
+                <span className="word-meter-fill" style={{ inlineSize: `${percentage}%` }} />
+              </span>
+            </>
+          )}
+        </Meter>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,110 @@
+// The workspace of an open report: header, views, and the selected section, which survives the
+// reloads that every change (here or in another window) brings.
+import { useCallback, useMemo, useState, type MouseEvent } from 'react';
+import { TabPanel, Tabs, type Key } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { outlineOrder, type SectionWithCount, type Workspace } from '../../shared/domain.js';
+import { call } from '../api/client.js';
+import { OutlinePanel } from '../features/outline/OutlinePanel.js';
+import { OverviewScreen } from '../features/overview/OverviewScreen.js';
+import { PeopleScreen } from '../features/people/PeopleScreen.js';
+import { EDITOR_TARGET_ID, SectionView } from '../features/section/SectionView.js';
+import { SettingsScreen } from '../features/settings/SettingsScreen.js';
+import { useAnnounce } from './Announcer.js';
+import { messageOf } from './errors.js';
+import { todayIso } from './format.js';
+import { VIEWS, WorkspaceHeader, type View } from './WorkspaceHeader.js';
+import { WorkspaceContext } from './workspaceContext.js';
+import './workspace.css';
+
+const MAIN_ID = 'main-content';
+
+export function WorkspaceShell({ workspace, refresh }: { workspace: Workspace; refresh: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const [view, setView] = useState<View>('write');
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [live, setLive] = useState<{ id: string; words: number } | null>(null);
+  const entries = useMemo(() => outlineOrder(workspace.sections), [workspace.sections]);
+  const current = entries.find((e) => e.section.id === selectedId) ?? entries[0] ?? null;
+  const currentId = current?.section.id ?? null;
+  const today = todayIso();
+
+  const wordsOf = useCallback((s: SectionWithCount) => (live && live.id === s.id ? live.words : s.words), [live]);
+  const totalWords = workspace.totalWords + (current ? wordsOf(current.section) - current.section.words : 0);
+  const onWordCount = useCallback((words: number) => currentId && setLive({ id: currentId, words }), [currentId]);
+  const select = useCallback((id: string) => {
+    setSelectedId(id);
+    setLive(null);
+  }, []);
+
+  const leave = async (method: 'session.signOut' | 'app.closeReport') => {
+    try {
+      await call(method, {});
+    } catch (e) {
+      announce(messageOf(e), 'error');
+    }
+    await refresh();
+  };
+
+  const skip = (e: MouseEvent<HTMLAnchorElement>) => {
+    e.preventDefault();
+    const target = document.getElementById(view === 'write' ? EDITOR_TARGET_ID : MAIN_ID);
+    const editable = target?.querySelector<HTMLElement>('[contenteditable="true"]');
+    (editable ?? target)?.focus();
+  };
+
+  const context = useMemo(() => ({ workspace, refresh }), [workspace, refresh]);
+  return (
+    <WorkspaceContext.Provider value={context}>
+      <a href={`#${view === 'write' ? EDITOR_TARGET_ID : MAIN_ID}`} className="skip-link" onClick={skip}>
+        {view === 'write' ? t('app.skipToEditor') : t('app.skipToMain')}
+      </a>
+      <Tabs
+        selectedKey={view}
+        onSelectionChange={(key: Key) => setView(VIEWS.find((v) => v === key) ?? 'write')}
+        className="workspace"
+      >
+        <WorkspaceHeader
+          totalWords={totalWords}
+          onSwitchPerson={() => void leave('session.signOut')}
+          onCloseReport={() => void leave('app.closeReport')}
+        />
+        <TabPanel id="write" className="view view-write">
+          <OutlinePanel entries={entries} selectedId={currentId} onSelect={select} wordsOf={wordsOf} today={today} />
+          <main id={MAIN_ID} tabIndex={-1} className="write-main">
+            {current ? (
+              <SectionView
+                section={current.section}
+                label={current.label}
+                words={wordsOf(current.section)}
+                onWordCount={onWordCount}
+                today={today}
+              />
+            ) : (
+              <p className="empty-note">{t('outline.noSections')}</p>
+            )}
+          </main>
+        </TabPanel>
+        <TabPanel id="overview" className="view view-page">
+          <main id={MAIN_ID} tabIndex={-1} className="page-main">
+            <OverviewScreen today={today} onOpenSection={(id) => {
+                select(id);
+                setView('write');
+              }} />
+          </main>
+        </TabPanel>
+        <TabPanel id="people" className="view view-page">
+          <main id={MAIN_ID} tabIndex={-1} className="page-main">
+            <PeopleScreen />
+          </main>
+        </TabPanel>
+        <TabPanel id="settings" className="view view-page">
+          <main id={MAIN_ID} tabIndex={-1} className="page-main">
+            <SettingsScreen />
+          </main>
+        </TabPanel>
+      </Tabs>
+    </WorkspaceContext.Provider>
+  );
+}

@@ -1,0 +1,60 @@
+// What the window shows: the start screen, or the open report's workspace, kept fresh. Every
+// 'changed' event reloads the workspace (coalesced, so a burst of changes costs one or two loads);
+// 'closed' goes back to the start screen.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Workspace } from '../../shared/domain.js';
+import { call, onEvent } from '../api/client.js';
+import { messageOf } from './errors.js';
+
+export type Screen = { kind: 'loading' } | { kind: 'start' } | { kind: 'open'; workspace: Workspace };
+
+export function useReportSession() {
+  const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const running = useRef<Promise<void> | null>(null);
+  const again = useRef(false);
+
+  const loadOnce = useCallback(async () => {
+    try {
+      const { path } = await call('app.current', {});
+      if (path === null) {
+        setScreen({ kind: 'start' });
+      } else {
+        const workspace = await call('workspace.load', {});
+        setScreen({ kind: 'open', workspace });
+      }
+      setLoadError(null);
+    } catch (e) {
+      setLoadError(messageOf(e));
+      setScreen((s) => (s.kind === 'loading' ? { kind: 'start' } : s));
+    }
+  }, []);
+
+  /** Reloads; calls made while a load runs are folded into one more load after it. */
+  const refresh = useCallback((): Promise<void> => {
+    if (running.current) {
+      again.current = true;
+      return running.current;
+    }
+    const run = async () => {
+      do {
+        again.current = false;
+        await loadOnce();
+      } while (again.current);
+    };
+    running.current = run().finally(() => {
+      running.current = null;
+    });
+    return running.current;
+  }, [loadOnce]);
+
+  useEffect(() => {
+    void refresh();
+    return onEvent((event) => {
+      if (event.kind === 'changed') void refresh();
+      else if (event.kind === 'closed') setScreen({ kind: 'start' });
+    });
+  }, [refresh]);
+
+  return { screen, refresh, loadError };
+}

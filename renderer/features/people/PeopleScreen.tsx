@@ -1,0 +1,172 @@
+// Who takes part: organizations and their members. The secretariat adds, edits and removes them;
+// everyone else reads. Refusals (the last secretariat member, an organization that still leads
+// sections) come back from the service and are shown in the dialog.
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { Member, Organization } from '../../../shared/domain.js';
+import { denyReportChange } from '../../../shared/permissions.js';
+import { useAnnounce } from '../../app/Announcer.js';
+import { useWorkspace } from '../../app/workspaceContext.js';
+import { MemberDialog, RemoveMemberDialog } from './MemberDialogs.js';
+import { OrganizationDialog, RemoveOrganizationDialog } from './OrganizationDialogs.js';
+import './people.css';
+
+type Editing =
+  | { kind: 'organization'; organization: Organization | null }
+  | { kind: 'removeOrganization'; organization: Organization }
+  | { kind: 'member'; member: Member | null }
+  | { kind: 'removeMember'; member: Member };
+
+export function PeopleScreen() {
+  const { t } = useTranslation();
+  const { workspace, refresh } = useWorkspace();
+  const announce = useAnnounce();
+  const canEdit = denyReportChange(workspace.me) === null;
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const close = () => setEditing(null);
+  const done = (message: string) => async () => {
+    announce(message);
+    await refresh();
+  };
+
+  const organizations = [...workspace.organizations].sort((a, b) => a.name.localeCompare(b.name));
+  const members = [...workspace.members].sort((a, b) => a.name.localeCompare(b.name));
+  const orgName = (id: string) => workspace.organizations.find((o) => o.id === id)?.name ?? '';
+  const memberCount = (id: string) => workspace.members.filter((m) => m.organizationId === id).length;
+  const ledCount = (id: string) => workspace.sections.filter((s) => s.leadOrganizationId === id).length;
+
+  return (
+    <div className="people">
+      <h2 className="page-title">{t('people.title')}</h2>
+      {canEdit ? null : <p className="muted">{t('people.readOnly')}</p>}
+
+      <section aria-labelledby="organizations-heading" className="people-block">
+        <div className="block-head">
+          <h3 id="organizations-heading" className="block-title">
+            {t('people.organizations')}
+          </h3>
+          {canEdit ? (
+            <Button className="button" onPress={() => setEditing({ kind: 'organization', organization: null })}>
+              {t('people.addOrganization')}
+            </Button>
+          ) : null}
+        </div>
+        <table className="data-table" aria-labelledby="organizations-heading">
+          <thead>
+            <tr>
+              <th scope="col">{t('people.organizationName')}</th>
+              <th scope="col">{t('people.kind')}</th>
+              <th scope="col" className="num">
+                {t('people.memberCount')}
+              </th>
+              <th scope="col" className="num">
+                {t('people.sectionsLed')}
+              </th>
+              {canEdit ? <th scope="col">{t('people.actions')}</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {organizations.map((o) => (
+              <tr key={o.id}>
+                <th scope="row">{o.name}</th>
+                <td>{t(`orgKind.${o.kind}`)}</td>
+                <td className="num">{memberCount(o.id)}</td>
+                <td className="num">{ledCount(o.id)}</td>
+                {canEdit ? (
+                  <td className="row-actions">
+                    <Button className="button button-small" onPress={() => setEditing({ kind: 'organization', organization: o })}>
+                      {t('common.edit')}
+                      <span className="visually-hidden"> {o.name}</span>
+                    </Button>
+                    <Button className="button button-small" onPress={() => setEditing({ kind: 'removeOrganization', organization: o })}>
+                      {t('people.remove')}
+                      <span className="visually-hidden"> {o.name}</span>
+                    </Button>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="members-heading" className="people-block">
+        <div className="block-head">
+          <h3 id="members-heading" className="block-title">
+            {t('people.members')}
+          </h3>
+          {canEdit ? (
+            <Button className="button" onPress={() => setEditing({ kind: 'member', member: null })}>
+              {t('people.addMember')}
+            </Button>
+          ) : null}
+        </div>
+        <table className="data-table" aria-labelledby="members-heading">
+          <thead>
+            <tr>
+              <th scope="col">{t('people.memberName')}</th>
+              <th scope="col">{t('people.organization')}</th>
+              <th scope="col">{t('people.role')}</th>
+              {canEdit ? <th scope="col">{t('people.actions')}</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((m) => (
+              <tr key={m.id}>
+                <th scope="row">
+                  {m.name}
+                  {m.id === workspace.me?.id ? <span className="you-tag"> ({t('people.you')})</span> : null}
+                </th>
+                <td>{orgName(m.organizationId)}</td>
+                <td>{t(`role.${m.role}`)}</td>
+                {canEdit ? (
+                  <td className="row-actions">
+                    <Button className="button button-small" onPress={() => setEditing({ kind: 'member', member: m })}>
+                      {t('common.edit')}
+                      <span className="visually-hidden"> {m.name}</span>
+                    </Button>
+                    <Button className="button button-small" onPress={() => setEditing({ kind: 'removeMember', member: m })}>
+                      {t('people.remove')}
+                      <span className="visually-hidden"> {m.name}</span>
+                    </Button>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      {editing?.kind === 'organization' ? (
+        <OrganizationDialog
+          organization={editing.organization}
+          onClose={close}
+          onSaved={(name) => done(t('people.organizationSaved', { name }))()}
+        />
+      ) : null}
+      {editing?.kind === 'removeOrganization' ? (
+        <RemoveOrganizationDialog
+          organization={editing.organization}
+          onClose={close}
+          onRemoved={done(t('people.organizationRemoved', { name: editing.organization.name }))}
+        />
+      ) : null}
+      {editing?.kind === 'member' ? (
+        <MemberDialog
+          member={editing.member}
+          organizations={organizations}
+          onClose={close}
+          onSaved={(name) => done(t('people.memberSaved', { name }))()}
+        />
+      ) : null}
+      {editing?.kind === 'removeMember' ? (
+        <RemoveMemberDialog
+          member={editing.member}
+          onClose={close}
+          onRemoved={done(t('people.memberRemoved', { name: editing.member.name }))}
+        />
+      ) : null}
+    </div>
+  );
+}

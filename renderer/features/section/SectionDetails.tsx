@@ -1,0 +1,133 @@
+// A section's details: lead organization, due date, word budget and status. The secretariat edits
+// them all; drafters of the lead organization may move the status along (never to approved);
+// everyone else reads them.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SECTION_STATUSES, isOverdue, type SectionStatus, type SectionWithCount } from '../../../shared/domain.js';
+import { allowedStatuses, denyReportChange } from '../../../shared/permissions.js';
+import { call } from '../../api/client.js';
+import { useFormat } from '../../app/format.js';
+import { useChange, useWorkspace } from '../../app/workspaceContext.js';
+import { NumberInput, SelectField, TextInput } from '../../widgets/fields.js';
+import { OverdueBadge, StatusBadge } from './StatusBadge.js';
+import './section.css';
+
+const NO_LEAD = 'none';
+
+export function SectionDetails({ section, today }: { section: SectionWithCount; today: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { workspace } = useWorkspace();
+  const change = useChange();
+  const canEdit = denyReportChange(workspace.me) === null;
+  const statuses = allowedStatuses(workspace.me, section);
+  const [dueDate, setDueDate] = useState(section.dueDate);
+  useEffect(() => setDueDate(section.dueDate), [section.dueDate]);
+
+  const update = (fields: { leadOrganizationId?: string | null; dueDate?: string; wordBudget?: number | null }) =>
+    change(() => call('sections.update', { id: section.id, ...fields }), t('section.saved', { title: section.title }));
+
+  const setStatus = (status: SectionStatus) => {
+    if (status === section.status) return;
+    void change(
+      () => call('sections.setStatus', { id: section.id, status }),
+      t('section.statusChanged', { title: section.title, status: t(`status.${status}`) }),
+    );
+  };
+
+  const leadName = workspace.organizations.find((o) => o.id === section.leadOrganizationId)?.name;
+  const overdue = isOverdue(section, today) ? <OverdueBadge /> : null;
+
+  const statusField =
+    statuses.length > 0 ? (
+      <SelectField<SectionStatus>
+        label={t('section.status')}
+        value={section.status}
+        onChange={setStatus}
+        options={SECTION_STATUSES.map((s) => ({ id: s, label: t(`status.${s}`) }))}
+        // The current status stays visible even when this person could not choose it.
+        disabledKeys={SECTION_STATUSES.filter((s) => !statuses.includes(s))}
+        className="details-field"
+      />
+    ) : null;
+
+  if (!canEdit) {
+    return (
+      <section className="details" aria-labelledby="details-heading">
+        <h3 id="details-heading" className="details-title">
+          {t('section.details')}
+        </h3>
+        <div className={`details-readonly${statusField ? '' : ' no-status'}`}>
+          <dl className="details-list">
+            <div>
+              <dt>{t('section.lead')}</dt>
+              <dd>{leadName ?? t('section.noLead')}</dd>
+            </div>
+            <div>
+              <dt>{t('section.dueDate')}</dt>
+              <dd>
+                {section.dueDate ? format.date(section.dueDate) : t('section.noDueDate')} {overdue}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('section.wordBudget')}</dt>
+              <dd>{section.wordBudget === null ? t('section.noBudget') : format.words(section.wordBudget)}</dd>
+            </div>
+            {statusField ? null : (
+              <div>
+                <dt>{t('section.status')}</dt>
+                <dd>
+                  <StatusBadge status={section.status} />
+                </dd>
+              </div>
+            )}
+          </dl>
+          {statusField}
+        </div>
+      </section>
+    );
+  }
+
+  return (
+    <section className="details" aria-labelledby="details-heading">
+      <h3 id="details-heading" className="details-title">
+        {t('section.details')}
+      </h3>
+      <div className="details-grid">
+        <SelectField<string>
+          label={t('section.lead')}
+          value={section.leadOrganizationId ?? NO_LEAD}
+          onChange={(id) => {
+            const lead = id === NO_LEAD ? null : id;
+            if (lead !== section.leadOrganizationId) void update({ leadOrganizationId: lead });
+          }}
+          options={[{ id: NO_LEAD, label: t('section.noLead') }, ...workspace.organizations.map((o) => ({ id: o.id, label: o.name }))]}
+          className="details-field"
+        />
+        <div className="details-field details-date">
+          <TextInput
+            type="date"
+            label={t('section.dueDate')}
+            value={dueDate}
+            onChange={setDueDate}
+            onBlur={() => {
+              if (dueDate !== section.dueDate) void update({ dueDate });
+            }}
+          />
+          {overdue}
+        </div>
+        <NumberInput
+          label={t('section.wordBudget')}
+          value={section.wordBudget}
+          minValue={0}
+          maxValue={100_000}
+          onChange={(wordBudget) => {
+            if (wordBudget !== section.wordBudget) void update({ wordBudget });
+          }}
+          className="details-field"
+        />
+        {statusField}
+      </div>
+    </section>
+  );
+}

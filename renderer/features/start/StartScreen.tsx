@@ -1,0 +1,36 @@
+// The start screen: make a new report, or open one.
+import { useTranslation } from 'react-i18next';
+import { LanguagePicker } from '../../app/LanguagePicker.js';
+import { NewReportForm } from './NewReportForm.js';
+import { OpenReportPanel } from './OpenReportPanel.js';
+import './start.css';
+
+export function StartScreen({ onOpened, loadError }: { onOpened: () => Promise<void>; loadError: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <div className="start-page">
+      <header className="start-header">
+        <div>
+          <h1 className="start-title">{t('app.name')}</h1>
+          <p className="start-tagline">{t('start.tagline')}</p>
+        </div>
+        <LanguagePicker className="compact" />
+      </header>
+      <main className="start-main">
+        {loadError ? (
+          <p role="alert" className="inline-error start-load-error">
+            {loadError}
+          </p>
+        ) : null}
+        <div className="start-columns">
+          <div className="card">
+            <NewReportForm onOpened={onOpened} />
+          </div>
+          <div className="card">
+            <OpenReportPanel onOpened={onOpened} />
+          </div>
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,155 @@
+// Labelled form fields built on react-aria-components, styled once for the whole app.
+import type { Key } from 'react-aria-components';
+import {
+  Button,
+  FieldError,
+  Group,
+  Input,
+  Label,
+  ListBox,
+  ListBoxItem,
+  NumberField,
+  Popover,
+  Select,
+  SelectValue,
+  Text,
+  TextField,
+} from 'react-aria-components';
+import './widgets.css';
+
+interface FieldBase {
+  label: string;
+  description?: string;
+  className?: string;
+  isDisabled?: boolean;
+  isRequired?: boolean;
+  autoFocus?: boolean;
+  /** A message shown under the field and tied to it for screen readers. */
+  errorMessage?: string | null;
+}
+
+export interface TextInputProps extends FieldBase {
+  value: string;
+  onChange: (value: string) => void;
+  onBlur?: () => void;
+  type?: 'text' | 'date';
+  name?: string;
+  placeholder?: string;
+}
+
+export function TextInput({ label, description, className, errorMessage, type = 'text', placeholder, ...props }: TextInputProps) {
+  return (
+    <TextField
+      {...props}
+      type={type}
+      className={`field${className ? ` ${className}` : ''}`}
+      isInvalid={Boolean(errorMessage)}
+      validationBehavior="aria"
+    >
+      <Label className="field-label">{label}</Label>
+      <Input className="field-input" placeholder={placeholder} />
+      {description ? (
+        <Text slot="description" className="field-description">
+          {description}
+        </Text>
+      ) : null}
+      <FieldError className="field-error">{errorMessage}</FieldError>
+    </TextField>
+  );
+}
+
+export interface NumberInputProps extends FieldBase {
+  /** null when the field is empty. */
+  value: number | null;
+  onChange: (value: number | null) => void;
+  minValue?: number;
+  maxValue?: number;
+}
+
+export function NumberInput({ label, description, className, errorMessage, value, onChange, ...props }: NumberInputProps) {
+  return (
+    <NumberField
+      {...props}
+      value={value ?? Number.NaN}
+      onChange={(n) => onChange(Number.isNaN(n) ? null : n)}
+      formatOptions={{ maximumFractionDigits: 0 }}
+      isWheelDisabled
+      className={`field${className ? ` ${className}` : ''}`}
+      isInvalid={Boolean(errorMessage)}
+      validationBehavior="aria"
+    >
+      <Label className="field-label">{label}</Label>
+      <Group className="field-group">
+        <Input className="field-input" />
+      </Group>
+      {description ? (
+        <Text slot="description" className="field-description">
+          {description}
+        </Text>
+      ) : null}
+      <FieldError className="field-error">{errorMessage}</FieldError>
+    </NumberField>
+  );
+}
+
+export interface Choice<K extends string> {
+  id: K;
+  label: string;
+}
+
+export interface SelectFieldProps<K extends string> extends FieldBase {
+  value: K | null;
+  onChange: (value: K) => void;
+  options: ReadonlyArray<Choice<K>>;
+  disabledKeys?: Iterable<K>;
+  placeholder?: string;
+}
+
+export function SelectField<K extends string>({
+  label,
+  description,
+  className,
+  errorMessage,
+  value,
+  onChange,
+  options,
+  placeholder,
+  ...props
+}: SelectFieldProps<K>) {
+  return (
+    <Select
+      {...props}
+      value={value}
+      onChange={(key: Key | null) => {
+        if (key !== null) onChange(String(key) as K);
+      }}
+      placeholder={placeholder}
+      className={`field${className ? ` ${className}` : ''}`}
+      isInvalid={Boolean(errorMessage)}
+      validationBehavior="aria"
+    >
+      <Label className="field-label">{label}</Label>
+      <Button className="field-input select-button">
+        <SelectValue className="select-value" />
+        <span aria-hidden="true" className="select-chevron">
+          ▾
+        </span>
+      </Button>
+      {description ? (
+        <Text slot="description" className="field-description">
+          {description}
+        </Text>
+      ) : null}
+      <FieldError className="field-error">{errorMessage}</FieldError>
+      <Popover className="popover select-popover">
+        <ListBox className="listbox" items={options}>
+          {(o) => (
+            <ListBoxItem id={o.id} textValue={o.label} className="listbox-item">
+              {o.label}
+            </ListBoxItem>
+          )}
+        </ListBox>
+      </Popover>
+    </Select>
+  );
+}
