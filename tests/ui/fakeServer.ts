@@ -1,0 +1,297 @@
+// An in-memory stand-in for the main process, behind the renderer's Transport: enough of the API to
+// drive the screens, with the same permission rules (shared/permissions) and the same refusals the
+// services send, and 'changed' events after every change as the real host sends them.
+import type { ApiEvent, RecentFile, Reply } from '../../shared/api.js';
+import {
+  outlineOrder,
+  type Member,
+  type Organization,
+  type Report,
+  type SectionWithCount,
+  type Workspace,
+} from '../../shared/domain.js';
+import { denyReportChange, denySectionStatus } from '../../shared/permissions.js';
+import type { Transport } from '../../renderer/api/transport.js';
+
+export interface FakeWorld {
+  /** The report open in this window, or null for the start screen. */
+  path: string | null;
+  report: Report;
+  organizations: Organization[];
+  members: Member[];
+  sections: SectionWithCount[];
+  meId: string | null;
+  recent: RecentFile[];
+  /** What the "native" file dialog answers; null as in browser mode. */
+  chooseFile: string | null;
+  /** Report files that "exist", by path. */
+  files: Record<string, Report>;
+}
+
+export function sampleWorld(overrides: Partial<FakeWorld> = {}): FakeWorld {
+  const report: Report = {
+    id: 'r1',
+    title: 'National report of Veridia',
+    country: 'Veridia',
+    cycle: 4,
+    language: 'en',
+    deadline: '2030-06-01',
+    wordLimit: 10_700,
+  };
+  const section = (id: string, title: string, position: string, more: Partial<SectionWithCount> = {}): SectionWithCount => ({
+    id,
+    parentId: null,
+    position,
+    title,
+    leadOrganizationId: null,
+    dueDate: '',
+    wordBudget: null,
+    status: 'not_started',
+    words: 0,
+    ...more,
+  });
+  return {
+    path: '/reports/veridia.upr',
+    report,
+    organizations: [
+      { id: 'mfa', name: 'Ministry of Foreign Affairs', kind: 'ministry' },
+      { id: 'justice', name: 'Ministry of Justice', kind: 'ministry' },
+      { id: 'nhrc', name: 'National Human Rights Commission', kind: 'nhri' },
+    ],
+    members: [
+      { id: 'maria', name: 'Maria Santos', organizationId: 'mfa', role: 'secretariat' },
+      { id: 'david', name: 'David Okafor', organizationId: 'justice', role: 'drafter' },
+      { id: 'ingrid', name: 'Ingrid Larsen', organizationId: 'nhrc', role: 'reviewer' },
+    ],
+    sections: [
+      section('a', 'Methodology and consultation process', 'a0', { leadOrganizationId: 'mfa', wordBudget: 900, words: 150, status: 'ready_for_review' }),
+      section('b', 'Developments since the previous review', 'a1', {
+        leadOrganizationId: 'justice',
+        wordBudget: 1800,
+        words: 400,
+        status: 'drafting',
+        dueDate: '2020-01-01',
+      }),
+      section('b1', 'Normative framework', 'a0', { parentId: 'b', leadOrganizationId: 'justice', words: 90 }),
+      section('b2', 'Institutional framework', 'a1', { parentId: 'b', leadOrganizationId: 'justice', words: 27 }),
+      section('c', 'Promotion and protection of human rights on the ground', 'a2', { words: 58 }),
+    ],
+    meId: 'maria',
+    recent: [],
+    chooseFile: null,
+    files: {},
+    ...overrides,
+  };
+}
+
+class Refusal extends Error {
+  constructor(
+    message: string,
+    readonly code = 'invalid',
+  ) {
+    super(message);
+  }
+}
+
+export interface FakeTransport extends Transport {
+  world: FakeWorld;
+  /** Every call made, in order. */
+  calls: Array<{ method: string; input: unknown }>;
+  /** Pushes an event to the app, as another window's change would. */
+  emit(event: ApiEvent): void;
+}
+
+export function fakeTransport(world: FakeWorld): FakeTransport {
+  const listeners = new Set<(event: ApiEvent) => void>();
+  const calls: Array<{ method: string; input: unknown }> = [];
+  let nextId = 1;
+  const emit = (event: ApiEvent) => setTimeout(() => listeners.forEach((l) => l(event)), 0);
+  const changed = (what: 'report' | 'organizations' | 'members' | 'sections') => emit({ kind: 'changed', what: [what] });
+  const me = () => world.members.find((m) => m.id === world.meId) ?? null;
+  const allow = (denial: string | null) => {
+    if (denial) throw new Refusal(denial, 'forbidden');
+  };
+  const section = (id: string) => {
+    const s = world.sections.find((x) => x.id === id);
+    if (!s) throw new Refusal('That section does not exist (it may have been deleted).', 'not_found');
+    return s;
+  };
+  const siblings = (parentId: string | null, except?: string) =>
+    world.sections.filter((s) => s.parentId === parentId && s.id !== except).sort((a, b) => (a.position < b.position ? -1 : 1));
+  /** Rekeys siblings so the moved section sits at `index`: enough order for a fake. */
+  const place = (s: SectionWithCount, parentId: string | null, index: number) => {
+    const list = siblings(parentId, s.id);
+    list.splice(Math.min(index, list.length), 0, s);
+    s.parentId = parentId;
+    list.forEach((x, i) => (x.position = `a${String(i).padStart(3, '0')}`));
+  };
+
+  const handlers: Record<string, (input: never) => unknown> = {
+    'app.current': () => ({ path: world.path }),
+    'app.recent': () => world.recent,
+    'app.chooseFile': () => ({ path: world.chooseFile }),
+    'app.newReport': (input: { path: string; country: string; cycle: number; language: Report['language']; yourName: string; yourOrganization: string }) => {
+      if (world.files[input.path]) throw new Refusal(`A file already exists at ${input.path}; choose another name.`, 'conflict');
+      world.path = input.path;
+      world.report = { id: 'new', title: `National report of ${input.country}`, country: input.country, cycle: input.cycle, language: input.language, deadline: '', wordLimit: 10_700 };
+      world.organizations = [{ id: 'org1', name: input.yourOrganization, kind: 'ministry' }];
+      world.members = [{ id: 'me1', name: input.yourName, organizationId: 'org1', role: 'secretariat' }];
+      world.sections = [];
+      world.meId = 'me1';
+      return { path: input.path };
+    },
+    'app.openReport': (input: { path: string }) => {
+      const report = world.files[input.path];
+      if (!report) throw new Refusal(`There is no file at ${input.path}.`, 'not_found');
+      world.path = input.path;
+      world.report = report;
+      world.meId = null;
+      return { path: input.path };
+    },
+    'app.closeReport': () => {
+      const had = world.path !== null;
+      world.path = null;
+      world.meId = null;
+      return { closed: had };
+    },
+    'session.signIn': (input: { memberId: string }) => {
+      const member = world.members.find((m) => m.id === input.memberId);
+      if (!member) throw new Refusal('That person is not a member of this report.', 'not_found');
+      world.meId = member.id;
+      return member;
+    },
+    'session.signOut': () => {
+      world.meId = null;
+      return { ok: true };
+    },
+    'workspace.load': (): Workspace => {
+      if (!world.path) throw new Refusal('No report is open.');
+      return structuredClone({
+        path: world.path,
+        report: world.report,
+        organizations: world.organizations,
+        members: world.members,
+        sections: outlineOrder(world.sections).map((e) => e.section),
+        me: me(),
+        totalWords: world.sections.reduce((n, s) => n + s.words, 0),
+      });
+    },
+    'report.update': (input: Partial<Report>) => {
+      allow(denyReportChange(me()));
+      Object.assign(world.report, input);
+      changed('report');
+      return world.report;
+    },
+    'organizations.create': (input: Omit<Organization, 'id'>) => {
+      allow(denyReportChange(me()));
+      const org = { id: `org${nextId++}`, ...input };
+      world.organizations.push(org);
+      changed('organizations');
+      return org;
+    },
+    'organizations.delete': (input: { id: string }) => {
+      allow(denyReportChange(me()));
+      const org = world.organizations.find((o) => o.id === input.id)!;
+      const members = world.members.filter((m) => m.organizationId === org.id).length;
+      if (members) throw new Refusal(`${org.name} still has ${members} member(s); move or remove them first.`, 'conflict');
+      world.organizations = world.organizations.filter((o) => o.id !== org.id);
+      changed('organizations');
+      return { id: org.id };
+    },
+    'members.create': (input: Omit<Member, 'id'>) => {
+      allow(denyReportChange(me()));
+      const member = { id: `m${nextId++}`, ...input };
+      world.members.push(member);
+      changed('members');
+      return member;
+    },
+    'members.delete': (input: { id: string }) => {
+      allow(denyReportChange(me()));
+      const member = world.members.find((m) => m.id === input.id)!;
+      if (member.role === 'secretariat' && !world.members.some((m) => m.role === 'secretariat' && m.id !== member.id)) {
+        throw new Refusal(
+          `${member.name} is the only member of the secretariat; add another before changing or removing them, or nobody could manage the report.`,
+          'conflict',
+        );
+      }
+      world.members = world.members.filter((m) => m.id !== member.id);
+      changed('members');
+      return { id: member.id };
+    },
+    'sections.create': (input: { title: string; parentId?: string | null }) => {
+      allow(denyReportChange(me()));
+      const s: SectionWithCount = {
+        id: `s${nextId++}`,
+        parentId: input.parentId ?? null,
+        position: 'z',
+        title: input.title,
+        leadOrganizationId: null,
+        dueDate: '',
+        wordBudget: null,
+        status: 'not_started',
+        words: 0,
+      };
+      world.sections.push(s);
+      place(s, s.parentId, siblings(s.parentId, s.id).length);
+      changed('sections');
+      return s;
+    },
+    'sections.update': (input: Partial<SectionWithCount> & { id: string }) => {
+      allow(denyReportChange(me()));
+      Object.assign(section(input.id), input);
+      changed('sections');
+      return section(input.id);
+    },
+    'sections.move': (input: { id: string; parentId: string | null; index: number }) => {
+      allow(denyReportChange(me()));
+      place(section(input.id), input.parentId, input.index);
+      changed('sections');
+      return section(input.id);
+    },
+    'sections.setStatus': (input: { id: string; status: SectionWithCount['status'] }) => {
+      const s = section(input.id);
+      allow(denySectionStatus(me(), s, input.status));
+      s.status = input.status;
+      changed('sections');
+      return s;
+    },
+    'sections.delete': (input: { id: string }) => {
+      allow(denyReportChange(me()));
+      const doomed = new Set([input.id]);
+      for (let grew = true; grew; ) {
+        grew = false;
+        for (const s of world.sections) {
+          if (s.parentId && doomed.has(s.parentId) && !doomed.has(s.id)) {
+            doomed.add(s.id);
+            grew = true;
+          }
+        }
+      }
+      world.sections = world.sections.filter((s) => !doomed.has(s.id));
+      changed('sections');
+      return { id: input.id };
+    },
+  };
+
+  return {
+    world,
+    calls,
+    clientId: 'test-client',
+    emit,
+    async call(method, input): Promise<Reply<unknown>> {
+      calls.push({ method, input });
+      const handler = handlers[method];
+      if (!handler) return { ok: false, error: { message: `The fake server has no ${method}.`, code: 'invalid' } };
+      try {
+        return { ok: true, result: structuredClone(handler(input as never)) };
+      } catch (e) {
+        const code = e instanceof Refusal ? e.code : 'internal';
+        return { ok: false, error: { message: (e as Error).message, code } };
+      }
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,46 @@
+// The interface language: the report's, switchable by the person; Arabic reports run right to left.
+import { cleanup, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { sampleWorld } from './fakeServer.js';
+import { findWorkspace, renderApp } from './renderApp.js';
+
+vi.mock('../../renderer/editor/SectionEditor.js', () => import('./editorStub.js'));
+afterEach(cleanup);
+
+describe('interface language', () => {
+  it('switching to French changes the visible labels', async () => {
+    const { user } = await renderApp();
+    await findWorkspace();
+    await user.click(screen.getByRole('button', { name: /Language/ }));
+    await user.click(await screen.findByRole('option', { name: 'Français' }));
+
+    expect(await screen.findByRole('tab', { name: 'Vue d’ensemble' })).toBeTruthy();
+    expect(screen.getByRole('navigation', { name: 'Plan' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Changer de personne' })).toBeTruthy();
+    const details = screen.getByRole('region', { name: 'Détails' });
+    expect(within(details).getByText('Organisation responsable')).toBeTruthy();
+    // Numbers are written the French way too.
+    expect(screen.getByTestId('report-words').textContent).toBe('725 / 10\u202f700 mots');
+    expect(document.documentElement.lang).toBe('fr');
+  });
+
+  it('opens a French report in French', async () => {
+    const world = sampleWorld();
+    world.report.language = 'fr';
+    await renderApp(world);
+    expect(await screen.findByRole('tab', { name: 'Participants' })).toBeTruthy();
+    expect(screen.getByText('Connecté en tant que')).toBeTruthy();
+  });
+
+  it('lays out an Arabic report right to left', async () => {
+    const world = sampleWorld();
+    world.report.language = 'ar';
+    await renderApp(world);
+    await findWorkspace();
+    expect(document.documentElement.dir).toBe('rtl');
+    cleanup();
+    await renderApp(sampleWorld());
+    await findWorkspace();
+    expect(document.documentElement.dir).toBe('ltr');
+  });
+});

@@ -1,0 +1,82 @@
+// People and settings: the secretariat edits, and the service's refusals are shown in words.
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { callsTo, findAlert, findWorkspace, renderApp } from './renderApp.js';
+
+vi.mock('../../renderer/editor/SectionEditor.js', () => import('./editorStub.js'));
+afterEach(cleanup);
+
+async function openPeople() {
+  const app = await renderApp();
+  await findWorkspace();
+  await app.user.click(screen.getByRole('tab', { name: 'People' }));
+  await screen.findByRole('heading', { name: 'Organizations' });
+  return app;
+}
+
+describe('people', () => {
+  it('shows the refusal to remove the last secretariat member', async () => {
+    const { user } = await openPeople();
+    await user.click(screen.getByRole('button', { name: 'Remove Maria Santos' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Remove Maria Santos?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Remove' }));
+    await findAlert(/Maria Santos is the only member of the secretariat/);
+    expect(screen.getByRole('alertdialog')).toBeTruthy();
+  });
+
+  it('adds a member to an organization with a role', async () => {
+    const { user, transport } = await openPeople();
+    await user.click(screen.getByRole('button', { name: 'Add member' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add a member' });
+    await user.type(within(dialog).getByRole('textbox', { name: 'Name' }), 'Leila Haddad');
+    await user.click(within(dialog).getByRole('button', { name: /Organization/ }));
+    await user.click(await screen.findByRole('option', { name: 'Ministry of Justice' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Add' }));
+    await waitFor(() =>
+      expect(callsTo(transport, 'members.create')).toEqual([{ name: 'Leila Haddad', organizationId: 'justice', role: 'drafter' }]),
+    );
+    const members = screen.getByRole('table', { name: 'Members' });
+    expect(await within(members).findByRole('rowheader', { name: 'Leila Haddad' })).toBeTruthy();
+  });
+
+  it('adds an organization of a chosen kind', async () => {
+    const { user, transport } = await openPeople();
+    await user.click(screen.getByRole('button', { name: 'Add organization' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add an organization' });
+    await user.type(within(dialog).getByRole('textbox', { name: 'Name' }), 'UNDP');
+    await user.click(within(dialog).getByRole('button', { name: /Kind/ }));
+    await user.click(await screen.findByRole('option', { name: 'UN entity' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Add' }));
+    await waitFor(() => expect(callsTo(transport, 'organizations.create')).toEqual([{ name: 'UNDP', kind: 'un_entity' }]));
+  });
+});
+
+describe('report settings', () => {
+  it('saves what the secretariat changed', async () => {
+    const { user, transport } = await renderApp();
+    await findWorkspace();
+    await user.click(screen.getByRole('tab', { name: 'Report settings' }));
+    const limit = await screen.findByRole('textbox', { name: 'Word limit' });
+    await user.clear(limit);
+    await user.type(limit, '9000');
+    await user.tab();
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    await waitFor(() => expect(callsTo(transport, 'report.update')).toMatchObject([{ wordLimit: 9000, country: 'Veridia' }]));
+    expect(await screen.findByText('Report settings saved.')).toBeTruthy();
+  });
+});
+
+describe('overview', () => {
+  it('counts sections by status and marks the overdue ones', async () => {
+    const { user } = await renderApp();
+    await findWorkspace();
+    await user.click(screen.getByRole('tab', { name: 'Overview' }));
+    const drafting = await screen.findByRole('region', { name: 'Drafting' });
+    expect(within(drafting).getByText('1')).toBeTruthy();
+    const late = within(drafting).getByRole('listitem');
+    expect(late.textContent).toContain('B. Developments since the previous review');
+    expect(within(late).getByText('Overdue')).toBeTruthy();
+    const byLead = screen.getByRole('region', { name: 'Sections by lead organization' });
+    expect(within(byLead).getByRole('columnheader', { name: 'Ministry of Justice' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,91 @@
+// What each role is offered: the UI hides what a role cannot do (the services refuse it anyway).
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup } from '@testing-library/react';
+import { sampleWorld } from './fakeServer.js';
+import { callsTo, findWorkspace, renderApp } from './renderApp.js';
+
+vi.mock('../../renderer/editor/SectionEditor.js', () => import('./editorStub.js'));
+afterEach(cleanup);
+
+describe('a reviewer', () => {
+  it('sees no outline editing controls and a read-only details panel', async () => {
+    await renderApp(sampleWorld({ meId: 'ingrid' }));
+    await findWorkspace();
+    const outline = screen.getByRole('navigation', { name: 'Outline' });
+    expect(within(outline).getByRole('treegrid', { name: 'Sections of the report' })).toBeTruthy();
+    expect(within(outline).queryByRole('button', { name: 'Add section' })).toBeNull();
+    expect(within(outline).queryByRole('button', { name: /Actions for/ })).toBeNull();
+    expect(screen.queryByText(/Alt\+arrows/)).toBeNull();
+
+    const details = screen.getByRole('region', { name: 'Details' });
+    expect(within(details).queryByRole('button')).toBeNull();
+    expect(within(details).queryByRole('textbox')).toBeNull();
+    expect(within(details).getByText('Ministry of Foreign Affairs')).toBeTruthy();
+    expect(within(details).getByText('Ready for review')).toBeTruthy();
+    expect(screen.getByTestId('editor').dataset.readonly).toBe('true');
+  });
+
+  it('reads the people and settings screens without ways to change them', async () => {
+    const { user } = await renderApp(sampleWorld({ meId: 'ingrid' }));
+    await findWorkspace();
+    await user.click(screen.getByRole('tab', { name: 'People' }));
+    expect(await screen.findByText('Only the secretariat can change who takes part.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Add member' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Remove/ })).toBeNull();
+    await user.click(screen.getByRole('tab', { name: 'Report settings' }));
+    expect(await screen.findByText('Only the secretariat can change the report settings.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Save settings' })).toBeNull();
+  });
+});
+
+describe('a drafter of the lead organization', () => {
+  it('can move the status only to the values drafters may choose', async () => {
+    const { user, transport } = await renderApp(sampleWorld({ meId: 'david' }));
+    await findWorkspace();
+    await user.click(screen.getByRole('row', { name: /Developments since the previous review/ }));
+    await screen.findByRole('heading', { name: /Developments since the previous review/, level: 2 });
+    expect(screen.getByTestId('editor').dataset.readonly).toBe('false');
+
+    const details = screen.getByRole('region', { name: 'Details' });
+    // Lead, due date and budget are read, not edited.
+    expect(within(details).getByText('Ministry of Justice')).toBeTruthy();
+    expect(within(details).queryByRole('spinbutton')).toBeNull();
+
+    await user.click(within(details).getByRole('button', { name: /Status/ }));
+    const options = await screen.findAllByRole('option');
+    const state = Object.fromEntries(options.map((o) => [o.textContent, o.getAttribute('aria-disabled') === 'true']));
+    expect(state).toEqual({ 'Not started': false, Drafting: false, 'Ready for review': false, Approved: true });
+
+    await user.click(screen.getByRole('option', { name: 'Ready for review' }));
+    await waitFor(() => expect(callsTo(transport, 'sections.setStatus')).toEqual([{ id: 'b', status: 'ready_for_review' }]));
+    expect(await screen.findByText('“Developments since the previous review” is now Ready for review.')).toBeTruthy();
+  });
+
+  it('cannot write in or change the status of a section another organization leads', async () => {
+    await renderApp(sampleWorld({ meId: 'david' }));
+    await findWorkspace();
+    expect(screen.getByRole('heading', { name: /Methodology/, level: 2 })).toBeTruthy();
+    const details = screen.getByRole('region', { name: 'Details' });
+    expect(within(details).queryByRole('button')).toBeNull();
+    expect(screen.getByTestId('editor').dataset.readonly).toBe('true');
+  });
+});
+
+describe('the secretariat', () => {
+  it('edits the details and the outline', async () => {
+    const { user, transport } = await renderApp();
+    await findWorkspace();
+    const details = screen.getByRole('region', { name: 'Details' });
+    expect(within(details).getByRole('button', { name: /Lead organization/ })).toBeTruthy();
+    expect(within(details).getByRole('textbox', { name: 'Word budget' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Add section' })).toBeTruthy();
+    expect(screen.getAllByRole('button', { name: /Actions for/ })).toHaveLength(5);
+
+    await user.click(within(details).getByRole('button', { name: /Status/ }));
+    const approved = await screen.findByRole('option', { name: 'Approved' });
+    expect(approved.getAttribute('aria-disabled')).not.toBe('true');
+    await user.click(approved);
+    await waitFor(() => expect(callsTo(transport, 'sections.setStatus')).toEqual([{ id: 'a', status: 'approved' }]));
+  });
+});
