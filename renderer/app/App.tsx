@@ -13,21 +13,22 @@ import './base.css';
 import './controls.css';
 
 export function App() {
-  const { screen, refresh, loadError } = useReportSession();
+  const session = useReportSession();
+  const { screen } = session;
   const report = screen.kind === 'open' ? screen.workspace.report : null;
   const languageChoice = useInterfaceLanguage(report?.language ?? null);
   return (
     <I18nProvider locale={widgetLocale(languageChoice.language, report?.language)}>
       <LanguageContext.Provider value={languageChoice}>
         <AnnouncerProvider>
-          <Screen screen={screen} refresh={refresh} loadError={loadError} />
+          <Screen {...session} />
         </AnnouncerProvider>
       </LanguageContext.Provider>
     </I18nProvider>
   );
 }
 
-function Screen({ screen, refresh, loadError }: ReturnType<typeof useReportSession>) {
+function Screen({ screen, refresh, loadError, newReportRequests }: ReturnType<typeof useReportSession>) {
   const { t } = useTranslation();
   if (screen.kind === 'loading') {
     return (
@@ -36,7 +37,7 @@ function Screen({ screen, refresh, loadError }: ReturnType<typeof useReportSessi
       </p>
     );
   }
-  if (screen.kind === 'start') return <StartScreen onOpened={refresh} loadError={loadError} />;
+  if (screen.kind === 'start') return <StartScreen onOpened={refresh} loadError={loadError} newReportRequests={newReportRequests} />;
   const { workspace } = screen;
   if (!workspace.me) return <WhoAreYou workspace={workspace} onDone={refresh} />;
   return <WorkspaceShell key={workspace.path} workspace={workspace} refresh={refresh} />;

@@ -1,7 +1,9 @@
 // What the window shows: the start screen, or the open report's workspace, kept fresh. Every
 // 'changed' event reloads the workspace (coalesced, so a burst of changes costs one or two loads);
-// 'closed' goes back to the start screen.
+// 'closed' goes back to the start screen. The app menu's File ▸ New Report… arrives as a shell
+// command on the same channel and is passed on to the start screen.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ApiEvent, ShellEvent } from '../../shared/api.js';
 import type { Workspace } from '../../shared/domain.js';
 import { call, onEvent } from '../api/client.js';
 import { messageOf } from './errors.js';
@@ -11,6 +13,8 @@ export type Screen = { kind: 'loading' } | { kind: 'start' } | { kind: 'open'; w
 export function useReportSession() {
   const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
   const [loadError, setLoadError] = useState<string | null>(null);
+  /** Counts File ▸ New Report… commands, so the start screen can answer each one. */
+  const [newReportRequests, setNewReportRequests] = useState(0);
   const running = useRef<Promise<void> | null>(null);
   const again = useRef(false);
 
@@ -50,11 +54,14 @@ export function useReportSession() {
 
   useEffect(() => {
     void refresh();
-    return onEvent((event) => {
+    return onEvent((received) => {
+      // The Electron bridge also carries shell commands, which the API's event type leaves out.
+      const event = received as ApiEvent | ShellEvent;
       if (event.kind === 'changed') void refresh();
       else if (event.kind === 'closed') setScreen({ kind: 'start' });
+      else if (event.kind === 'command' && event.command === 'newReport') setNewReportRequests((n) => n + 1);
     });
   }, [refresh]);
 
-  return { screen, refresh, loadError };
+  return { screen, refresh, loadError, newReportRequests };
 }

@@ -1,5 +1,6 @@
 // The start screen: new report and open, with the typed-path fallback where there is no file dialog.
-import { cleanup, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, screen, waitFor } from '@testing-library/react';
+import type { ApiEvent } from '../../shared/api.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sampleWorld } from './fakeServer.js';
 import { callsTo, findAlert, findWorkspace, renderApp } from './renderApp.js';
@@ -79,5 +80,13 @@ describe('start screen', () => {
     await user.click(await screen.findByRole('option', { name: /National report of Veridia/ }));
     await waitFor(() => expect(callsTo(transport, 'app.openReport')).toEqual([{ path: '/reports/veridia.upr' }]));
     expect(await screen.findByRole('heading', { name: 'Who are you?' })).toBeTruthy();
+  });
+
+  it('puts the cursor in the new-report form on File ▸ New Report…', async () => {
+    const { transport } = await renderApp(noReport());
+    const country = await screen.findByRole('textbox', { name: 'Country' });
+    expect(document.activeElement).not.toBe(country);
+    act(() => transport.emit({ kind: 'command', command: 'newReport' } as unknown as ApiEvent));
+    await waitFor(() => expect(document.activeElement).toBe(country));
   });
 });

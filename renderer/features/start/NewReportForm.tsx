@@ -1,7 +1,7 @@
 // A new report: the country, cycle and language, who is creating it, and where the file goes.
 // The file is chosen with the system's save dialog; where there is none (browser mode), or the
 // person closed it, they type the full path instead.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { REPORT_LANGUAGES, type ReportLanguage } from '../../../shared/domain.js';
@@ -10,8 +10,12 @@ import { messageOf } from '../../app/errors.js';
 import { useLanguageChoice } from '../../app/language.js';
 import { NumberInput, SelectField, TextInput } from '../../widgets/fields.js';
 
-export function NewReportForm({ onOpened }: { onOpened: () => Promise<void> }) {
+export function NewReportForm({ onOpened, focusRequests = 0 }: { onOpened: () => Promise<void>; focusRequests?: number }) {
   const { t } = useTranslation();
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (focusRequests > 0) form.current?.querySelector('input')?.focus();
+  }, [focusRequests]);
   const { language: uiLanguage } = useLanguageChoice();
   const [country, setCountry] = useState('');
   const [cycle, setCycle] = useState<number | null>(4);
@@ -62,7 +66,7 @@ export function NewReportForm({ onOpened }: { onOpened: () => Promise<void> }) {
   };
 
   return (
-    <Form className="start-form" onSubmit={(e) => void submit(e)} aria-labelledby="new-report-heading" validationBehavior="aria">
+    <Form ref={form} className="start-form" onSubmit={(e) => void submit(e)} aria-labelledby="new-report-heading" validationBehavior="aria">
       <h2 id="new-report-heading" className="panel-title">
         {t('start.newTitle')}
       </h2>

@@ -5,7 +5,14 @@ import { NewReportForm } from './NewReportForm.js';
 import { OpenReportPanel } from './OpenReportPanel.js';
 import './start.css';
 
-export function StartScreen({ onOpened, loadError }: { onOpened: () => Promise<void>; loadError: string | null }) {
+export interface StartScreenProps {
+  onOpened: () => Promise<void>;
+  loadError: string | null;
+  /** Bumped by the app menu's File ▸ New Report…: the new-report form takes focus. */
+  newReportRequests?: number;
+}
+
+export function StartScreen({ onOpened, loadError, newReportRequests = 0 }: StartScreenProps) {
   const { t } = useTranslation();
   return (
     <div className="start-page">
@@ -24,7 +31,7 @@ export function StartScreen({ onOpened, loadError }: { onOpened: () => Promise<v
         ) : null}
         <div className="start-columns">
           <div className="card">
-            <NewReportForm onOpened={onOpened} />
+            <NewReportForm onOpened={onOpened} focusRequests={newReportRequests} />
           </div>
           <div className="card">
             <OpenReportPanel onOpened={onOpened} />
