@@ -9,8 +9,6 @@ import { AnnouncerProvider } from './Announcer.js';
 import { LanguageContext, useInterfaceLanguage } from './language.js';
 import { useReportSession } from './useReportSession.js';
 import { WorkspaceShell } from './WorkspaceShell.js';
-import './base.css';
-import './controls.css';
 
 export function App() {
   const session = useReportSession();

@@ -23,8 +23,8 @@ export function OverviewScreen({ today, onOpenSection }: OverviewProps) {
   const over = workspace.totalWords > report.wordLimit;
 
   const sectionLink = (e: OutlineEntry) => (
-    <Button className="link-button" onPress={() => onOpenSection(e.section.id)}>
-      {e.label}. {e.section.title}
+    <Button className="link-button bidi-keep" onPress={() => onOpenSection(e.section.id)}>
+      <span>{e.label}.</span> <span>{e.section.title}</span>
     </Button>
   );
 

@@ -63,7 +63,11 @@ export function PeopleScreen() {
               <th scope="col" className="num">
                 {t('people.sectionsLed')}
               </th>
-              {canEdit ? <th scope="col">{t('people.actions')}</th> : null}
+              {canEdit ? (
+                <th scope="col" className="actions-col">
+                  {t('people.actions')}
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -74,15 +78,17 @@ export function PeopleScreen() {
                 <td className="num">{memberCount(o.id)}</td>
                 <td className="num">{ledCount(o.id)}</td>
                 {canEdit ? (
-                  <td className="row-actions">
-                    <Button className="button button-small" onPress={() => setEditing({ kind: 'organization', organization: o })}>
-                      {t('common.edit')}
-                      <span className="visually-hidden"> {o.name}</span>
-                    </Button>
-                    <Button className="button button-small" onPress={() => setEditing({ kind: 'removeOrganization', organization: o })}>
-                      {t('people.remove')}
-                      <span className="visually-hidden"> {o.name}</span>
-                    </Button>
+                  <td>
+                    <div className="row-actions">
+                      <Button className="button button-small" onPress={() => setEditing({ kind: 'organization', organization: o })}>
+                        {t('common.edit')}
+                        <span className="visually-hidden"> {o.name}</span>
+                      </Button>
+                      <Button className="button button-small" onPress={() => setEditing({ kind: 'removeOrganization', organization: o })}>
+                        {t('people.remove')}
+                        <span className="visually-hidden"> {o.name}</span>
+                      </Button>
+                    </div>
                   </td>
                 ) : null}
               </tr>
@@ -108,7 +114,11 @@ export function PeopleScreen() {
               <th scope="col">{t('people.memberName')}</th>
               <th scope="col">{t('people.organization')}</th>
               <th scope="col">{t('people.role')}</th>
-              {canEdit ? <th scope="col">{t('people.actions')}</th> : null}
+              {canEdit ? (
+                <th scope="col" className="actions-col">
+                  {t('people.actions')}
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -121,15 +131,17 @@ export function PeopleScreen() {
                 <td>{orgName(m.organizationId)}</td>
                 <td>{t(`role.${m.role}`)}</td>
                 {canEdit ? (
-                  <td className="row-actions">
-                    <Button className="button button-small" onPress={() => setEditing({ kind: 'member', member: m })}>
-                      {t('common.edit')}
-                      <span className="visually-hidden"> {m.name}</span>
-                    </Button>
-                    <Button className="button button-small" onPress={() => setEditing({ kind: 'removeMember', member: m })}>
-                      {t('people.remove')}
-                      <span className="visually-hidden"> {m.name}</span>
-                    </Button>
+                  <td>
+                    <div className="row-actions">
+                      <Button className="button button-small" onPress={() => setEditing({ kind: 'member', member: m })}>
+                        {t('common.edit')}
+                        <span className="visually-hidden"> {m.name}</span>
+                      </Button>
+                      <Button className="button button-small" onPress={() => setEditing({ kind: 'removeMember', member: m })}>
+                        {t('people.remove')}
+                        <span className="visually-hidden"> {m.name}</span>
+                      </Button>
+                    </div>
                   </td>
                 ) : null}
               </tr>

@@ -30,8 +30,8 @@ export function SectionView({ section, label, words, onWordCount, today }: Secti
   return (
     <article className="section-view" aria-labelledby="section-heading">
       <div className="section-head">
-        <h2 id="section-heading" className="section-title">
-          <span className="section-label">{label}.</span> {section.title}
+        <h2 id="section-heading" className="section-title bidi-keep">
+          <span className="section-label">{label}.</span> <span>{section.title}</span>
         </h2>
         <p className={`section-words${over ? ' over' : ''}`} data-testid="section-words">
           {format.wordsOf(words, section.wordBudget)}
