@@ -38,3 +38,16 @@ export function useChange() {
     [announce, refresh],
   );
 }
+
+/** After a change made in a dialog (which shows its own errors): say that it worked, and reload. */
+export function useChanged() {
+  const { refresh } = useWorkspace();
+  const announce = useAnnounce();
+  return useCallback(
+    async (done: string) => {
+      announce(done);
+      await refresh();
+    },
+    [announce, refresh],
+  );
+}

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { OutlineEntry, SectionWithCount } from '../../../shared/domain.js';
 import { denyReportChange } from '../../../shared/permissions.js';
 import { call } from '../../api/client.js';
-import { useChange, useWorkspace } from '../../app/workspaceContext.js';
+import { useChange, useChanged, useWorkspace } from '../../app/workspaceContext.js';
 import { countDescendants, planMove, type OutlineAction } from './outlineMoves.js';
 import { OutlineTree } from './OutlineTree.js';
 import { SectionMenu } from './SectionMenu.js';
@@ -30,6 +30,7 @@ export function OutlinePanel({ entries, selectedId, onSelect, wordsOf, today }: 
   const { t } = useTranslation();
   const { workspace } = useWorkspace();
   const change = useChange();
+  const changed = useChanged();
   const canEdit = denyReportChange(workspace.me) === null;
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const treeArea = useRef<HTMLDivElement>(null);
@@ -59,7 +60,7 @@ export function OutlinePanel({ entries, selectedId, onSelect, wordsOf, today }: 
   const createSection = async (title: string, parentId: string | null) => {
     const created = await call('sections.create', { title, parentId });
     onSelect(created.id);
-    await change(async () => created, t('outline.added', { title }));
+    await changed(t('outline.added', { title }));
   };
 
   const deleteSection = async (section: SectionWithCount) => {
@@ -70,7 +71,7 @@ export function OutlinePanel({ entries, selectedId, onSelect, wordsOf, today }: 
     await call('sections.delete', { id: section.id });
     const next = after ?? before;
     if (next) onSelect(next.section.id);
-    await change(async () => null, t('outline.deleted', { title: section.title }));
+    await changed(t('outline.deleted', { title: section.title }));
   };
 
   return (
@@ -138,7 +139,7 @@ export function OutlinePanel({ entries, selectedId, onSelect, wordsOf, today }: 
           initialTitle={dialog.section.title}
           onSubmit={async (title) => {
             await call('sections.update', { id: dialog.section.id, title });
-            await change(async () => null, t('outline.renamed', { title }));
+            await changed(t('outline.renamed', { title }));
           }}
         />
       ) : null}

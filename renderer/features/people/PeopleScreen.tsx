@@ -6,8 +6,7 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Member, Organization } from '../../../shared/domain.js';
 import { denyReportChange } from '../../../shared/permissions.js';
-import { useAnnounce } from '../../app/Announcer.js';
-import { useWorkspace } from '../../app/workspaceContext.js';
+import { useChanged, useWorkspace } from '../../app/workspaceContext.js';
 import { MemberDialog, RemoveMemberDialog } from './MemberDialogs.js';
 import { OrganizationDialog, RemoveOrganizationDialog } from './OrganizationDialogs.js';
 import './people.css';
@@ -20,15 +19,11 @@ type Editing =
 
 export function PeopleScreen() {
   const { t } = useTranslation();
-  const { workspace, refresh } = useWorkspace();
-  const announce = useAnnounce();
+  const { workspace } = useWorkspace();
+  const changed = useChanged();
   const canEdit = denyReportChange(workspace.me) === null;
   const [editing, setEditing] = useState<Editing | null>(null);
   const close = () => setEditing(null);
-  const done = (message: string) => async () => {
-    announce(message);
-    await refresh();
-  };
 
   const organizations = [...workspace.organizations].sort((a, b) => a.name.localeCompare(b.name));
   const members = [...workspace.members].sort((a, b) => a.name.localeCompare(b.name));
@@ -154,14 +149,14 @@ export function PeopleScreen() {
         <OrganizationDialog
           organization={editing.organization}
           onClose={close}
-          onSaved={(name) => done(t('people.organizationSaved', { name }))()}
+          onSaved={(name) => changed(t('people.organizationSaved', { name }))}
         />
       ) : null}
       {editing?.kind === 'removeOrganization' ? (
         <RemoveOrganizationDialog
           organization={editing.organization}
           onClose={close}
-          onRemoved={done(t('people.organizationRemoved', { name: editing.organization.name }))}
+          onRemoved={() => changed(t('people.organizationRemoved', { name: editing.organization.name }))}
         />
       ) : null}
       {editing?.kind === 'member' ? (
@@ -169,14 +164,14 @@ export function PeopleScreen() {
           member={editing.member}
           organizations={organizations}
           onClose={close}
-          onSaved={(name) => done(t('people.memberSaved', { name }))()}
+          onSaved={(name) => changed(t('people.memberSaved', { name }))}
         />
       ) : null}
       {editing?.kind === 'removeMember' ? (
         <RemoveMemberDialog
           member={editing.member}
           onClose={close}
-          onRemoved={done(t('people.memberRemoved', { name: editing.member.name }))}
+          onRemoved={() => changed(t('people.memberRemoved', { name: editing.member.name }))}
         />
       ) : null}
     </div>

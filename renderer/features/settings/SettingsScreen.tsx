@@ -6,10 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { REPORT_LANGUAGES, type Report, type ReportLanguage } from '../../../shared/domain.js';
 import { denyReportChange } from '../../../shared/permissions.js';
 import { call } from '../../api/client.js';
-import { useAnnounce } from '../../app/Announcer.js';
 import { messageOf } from '../../app/errors.js';
 import { useFormat } from '../../app/format.js';
-import { useWorkspace } from '../../app/workspaceContext.js';
+import { useChanged, useWorkspace } from '../../app/workspaceContext.js';
 import { NumberInput, SelectField, TextInput } from '../../widgets/fields.js';
 import './settings.css';
 
@@ -53,8 +52,7 @@ function SettingsList({ report }: { report: Report }) {
 
 function SettingsForm({ report }: { report: Report }) {
   const { t } = useTranslation();
-  const { refresh } = useWorkspace();
-  const announce = useAnnounce();
+  const changed = useChanged();
   const [draft, setDraft] = useState(report);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -77,8 +75,7 @@ function SettingsForm({ report }: { report: Report }) {
     try {
       const { title, country, cycle, language, deadline, wordLimit } = draft;
       await call('report.update', { title: title.trim(), country: country.trim(), cycle, language, deadline, wordLimit });
-      announce(t('settings.saved'));
-      await refresh();
+      await changed(t('settings.saved'));
     } catch (err) {
       setError(messageOf(err));
     } finally {
