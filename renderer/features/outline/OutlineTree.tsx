@@ -51,10 +51,14 @@ export function OutlineTree({ entries, selectedId, onSelect, canEdit, onAction, 
     if (!row || row !== e.target) return; // keys typed in a menu or button inside the row are theirs
     const section = sections.find((s) => s.id === row.dataset.key);
     if (!section) return;
-    let action: OutlineAction | null = null;
-    if (e.altKey && !e.ctrlKey && !e.metaKey) action = moveForKey(e.key, direction === 'rtl');
-    else if (!e.altKey && !e.ctrlKey && !e.metaKey && e.key === 'F2') action = 'rename';
-    else if (!e.altKey && !e.ctrlKey && !e.metaKey && e.key === 'Delete') action = 'delete';
+    if (e.ctrlKey || e.metaKey) return;
+    const action: OutlineAction | null = e.altKey
+      ? moveForKey(e.key, direction === 'rtl')
+      : e.key === 'F2'
+        ? 'rename'
+        : e.key === 'Delete'
+          ? 'delete'
+          : null;
     if (!action) return;
     e.preventDefault();
     e.stopPropagation();
