@@ -13,7 +13,7 @@ const nodeAndElectron = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'scratch/', '**/*.d.ts'] },
+  { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'scratch/', '.bench/', '**/*.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import type { MethodName, Input, Reply } from '../../shared/api.js';
+import type { Input, MethodName, Reply, Result } from '../../shared/api.js';
 import { Host, type Client } from '../../electron/host.js';
 
 const dirs: string[] = [];
@@ -36,10 +36,10 @@ export class TestClient {
   async reply<M extends MethodName>(method: M, input: Input<M> | Record<string, unknown> = {}): Promise<Reply<unknown>> {
     return this.host.dispatch(this.client.id, method, input);
   }
-  async call<M extends MethodName>(method: M, input: Input<M> | Record<string, unknown> = {}): Promise<any> {
+  async call<M extends MethodName>(method: M, input: Input<M> | Record<string, unknown> = {}): Promise<Result<M>> {
     const r = await this.reply(method, input);
     if (!r.ok) throw new Error(`${method} failed: ${r.error.message}`);
-    return r.result;
+    return r.result as Result<M>;
   }
   async signInAs(name: string): Promise<void> {
     const ws = await this.call('workspace.load');

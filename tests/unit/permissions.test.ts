@@ -88,7 +88,7 @@ describe('permissions, checked in the services on every call', () => {
     const drafter = await as('Dana Drafter');
     const ws = await admin.call('workspace.load');
     const dana = ws.members.find((m: { name: string }) => m.name === 'Dana Drafter');
-    await admin.call('members.update', { id: dana.id, role: 'observer' });
+    await admin.call('members.update', { id: dana!.id, role: 'observer' });
     expect(await drafter.reply('sections.setStatus', { id: section.id, status: 'drafting' })).toMatchObject({ ok: false });
   });
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { outlineOrder, type Section } from '../../shared/domain.js';
+import { outlineOrder } from '../../shared/domain.js';
 import { newHost, newReport, TestClient, tempDir } from './helpers.js';
 
 describe('a new report', () => {
@@ -35,7 +35,7 @@ describe('the outline', () => {
   it('can be renamed, reordered, nested, added to and deleted from', async () => {
     const { admin } = await newReport();
     let ws = await admin.call('workspace.load');
-    const [a, b, c] = outlineOrder(ws.sections).map((e) => e.section) as [Section, Section, Section];
+    const [a, b, c] = outlineOrder(ws.sections).map((e) => e.section);
     await admin.call('sections.update', { id: a.id, title: 'Methodology' });
     await admin.call('sections.move', { id: c.id, parentId: null, index: 0 });
     const sub = await admin.call('sections.create', { title: 'Legislation', parentId: b.id });
@@ -78,7 +78,7 @@ describe('people', () => {
     expect(drafter).toMatchObject({ organizationId: org.id, role: 'drafter' });
     const ws = await admin.call('workspace.load');
     const me = ws.me;
-    const demote = await admin.reply('members.update', { id: me.id, role: 'reviewer' });
+    const demote = await admin.reply('members.update', { id: me!.id, role: 'reviewer' });
     expect(demote).toMatchObject({ ok: false, error: { message: expect.stringMatching(/only member of the secretariat/) } });
     const removeOrg = await admin.reply('organizations.delete', { id: org.id });
     expect(removeOrg).toMatchObject({ ok: false, error: { message: expect.stringMatching(/still has 1 member/) } });
