@@ -10,6 +10,36 @@ import { messageOf } from './errors.js';
 
 export type Screen = { kind: 'loading' } | { kind: 'start' } | { kind: 'open'; workspace: Workspace };
 
+// A reload must not lose the report this tab or window had open, nor make the person say again
+// who they are: both are kept for the tab's lifetime and restored once, on the first load.
+const TAB_KEY = 'upr.tab';
+interface TabMemory {
+  path?: string;
+  memberId?: string;
+}
+function recall(): TabMemory {
+  try {
+    return JSON.parse(sessionStorage.getItem(TAB_KEY) ?? '{}') as TabMemory;
+  } catch {
+    return {};
+  }
+}
+function remember(memory: TabMemory): void {
+  sessionStorage.setItem(TAB_KEY, JSON.stringify(memory));
+}
+
+async function restoreTab(): Promise<void> {
+  const memory = recall();
+  if (!memory.path) return;
+  try {
+    const { path } = await call('app.current', {});
+    if (path !== memory.path) await call('app.openReport', { path: memory.path });
+    if (memory.memberId) await call('session.signIn', { memberId: memory.memberId });
+  } catch {
+    // The file moved or the member left: the start screen or the "who are you" list takes over.
+  }
+}
+
 export function useReportSession() {
   const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -17,14 +47,21 @@ export function useReportSession() {
   const [newReportRequests, setNewReportRequests] = useState(0);
   const running = useRef<Promise<void> | null>(null);
   const again = useRef(false);
+  const restored = useRef(false);
 
   const loadOnce = useCallback(async () => {
     try {
+      if (!restored.current) {
+        restored.current = true;
+        await restoreTab();
+      }
       const { path } = await call('app.current', {});
       if (path === null) {
+        remember({});
         setScreen({ kind: 'start' });
       } else {
         const workspace = await call('workspace.load', {});
+        remember({ path: workspace.path, ...(workspace.me ? { memberId: workspace.me.id } : {}) });
         setScreen({ kind: 'open', workspace });
       }
       setLoadError(null);

@@ -1,6 +1,7 @@
 // The section editor: Lexical with the shared node list, bound to the section's Yjs document.
 // The document was created when the section was (never bootstrapped here); every local change is
 // sent to the main process within PUSH_DELAY_MS, and changes from other windows arrive as events.
+import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
 import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
@@ -62,6 +63,7 @@ export function SectionEditor({ sectionId, sectionTitle, readOnly, onWordCount }
   }, []);
 
   return (
+    <LexicalCollaboration>
     <LexicalComposer
       initialConfig={{
         namespace: 'section',
@@ -110,5 +112,6 @@ export function SectionEditor({ sectionId, sectionTitle, readOnly, onWordCount }
         <EditablePlugin editable={!readOnly} />
       </div>
     </LexicalComposer>
+    </LexicalCollaboration>
   );
 }

@@ -118,7 +118,10 @@ export function Toolbar() {
         ⊞
       </Button>
       <Button aria-label={`${t('link')} (${mod}K)`} aria-keyshortcuts="Control+K" onPress={() => editor.dispatchCommand(OPEN_LINK_DIALOG, undefined)}>
-        🔗
+        <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+          <path d="M10 14a4 4 0 0 0 5.66 0l3-3a4 4 0 0 0-5.66-5.66l-1.5 1.5" />
+          <path d="M14 10a4 4 0 0 0-5.66 0l-3 3a4 4 0 0 0 5.66 5.66l1.5-1.5" />
+        </svg>
       </Button>
       <Button aria-label={`${t('footnote')} (${mod}${alt}F)`} aria-keyshortcuts="Control+Alt+F" onPress={() => editor.dispatchCommand(OPEN_FOOTNOTE_DIALOG, undefined)}>
         x¹

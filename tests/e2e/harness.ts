@@ -45,7 +45,8 @@ export interface BrowserMode {
   context: BrowserContext;
   /** A new tab on the app, signed in to the server with the token. */
   openTab(): Promise<Page>;
-  close(): Promise<void>;
+  /** Closes the browser and the server; `keepFiles` leaves the folder for the test to read. */
+  close(opts?: { keepFiles?: boolean }): Promise<void>;
 }
 
 export async function startBrowserMode(opts: { file?: string; makeFile?: (file: string) => void } = {}): Promise<BrowserMode> {
@@ -70,12 +71,12 @@ export async function startBrowserMode(opts: { file?: string; makeFile?: (file: 
       await page.goto(server.url);
       return page;
     },
-    async close() {
+    async close({ keepFiles = false } = {}) {
       await context.close();
       await browser.close();
       await server.close();
       host.closeAll();
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (!keepFiles) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }
