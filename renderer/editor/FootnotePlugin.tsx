@@ -15,7 +15,7 @@ import {
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { $createFootnoteNode, $isFootnoteNode } from '../../shared/footnote-node.js';
-import { OPEN_FOOTNOTE_DIALOG } from './commands.js';
+import { EDIT_FOOTNOTE, OPEN_FOOTNOTE_DIALOG } from './commands.js';
 import { TextDialog } from './TextDialog.js';
 
 type Editing = { mode: 'insert'; selection: BaseSelection | null } | { mode: 'edit'; key: string; text: string };
@@ -40,6 +40,16 @@ export function FootnotePlugin() {
         () => {
           if (!editor.isEditable()) return false;
           setEditing({ mode: 'insert', selection: editor.getEditorState().read(() => $getSelection()?.clone() ?? null) });
+          return true;
+        },
+        COMMAND_PRIORITY_LOW,
+      ),
+      editor.registerCommand(
+        EDIT_FOOTNOTE,
+        (key) => {
+          const node = $getNodeByKey(key);
+          if (!$isFootnoteNode(node) || !editor.isEditable()) return false;
+          setEditing({ mode: 'edit', key, text: node.getFootnoteText() });
           return true;
         },
         COMMAND_PRIORITY_LOW,

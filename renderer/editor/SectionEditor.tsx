@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
 import { SECTION_NODES } from '../../shared/nodes.js';
 import { isSafeUrl } from './commands.js';
+import { FootnoteList } from './FootnoteList.js';
 import { FootnotePlugin } from './FootnotePlugin.js';
 import { LinkDialogPlugin } from './LinkDialogPlugin.js';
 import { EditablePlugin, ShortcutsPlugin, WordCountPlugin } from './plugins.js';
@@ -100,6 +101,7 @@ export function SectionEditor({ sectionId, sectionTitle, readOnly, onWordCount }
             }
             ErrorBoundary={LexicalErrorBoundary}
           />
+          <FootnoteList editable={!readOnly} />
         </div>
         <CollaborationPlugin id={sectionId} providerFactory={providerFactory} shouldBootstrap={false} />
         <ListPlugin />

@@ -16,6 +16,8 @@ export type BlockType = 'paragraph' | 'h2' | 'h3' | 'h4';
 
 export const OPEN_LINK_DIALOG = createCommand<void>('OPEN_LINK_DIALOG');
 export const OPEN_FOOTNOTE_DIALOG = createCommand<void>('OPEN_FOOTNOTE_DIALOG');
+/** Opens the editor of the footnote with this node key. */
+export const EDIT_FOOTNOTE = createCommand<string>('EDIT_FOOTNOTE');
 
 export function setBlockType(editor: LexicalEditor, type: BlockType): void {
   editor.update(() => {
