@@ -97,6 +97,22 @@ describe('the workbench in a browser', () => {
     }
   });
 
+  it('refuses a file that is not a report with a clear message, and changes nothing', async () => {
+    mode = await startBrowserMode();
+    const page = await mode.openTab();
+    await signIn(page, 'Maria Santos');
+    await page.getByRole('button', { name: 'Close report' }).click();
+    const letter = path.join(mode.dir, 'draft.upr');
+    fs.writeFileSync(letter, 'Dear colleagues, please find attached the draft of section C. '.repeat(5));
+    const before = fs.readFileSync(letter);
+    await page.getByRole('button', { name: 'Open a report file…' }).click();
+    await page.getByRole('textbox', { name: 'File path of the report' }).fill(letter);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect.poll(() => page.getByRole('main').innerText()).toMatch(/“draft\.upr” is not a UPR report file\./);
+    expect(fs.readFileSync(letter).equals(before)).toBe(true);
+    await expect(page.getByRole('navigation', { name: 'Outline' }).count()).resolves.toBe(0);
+  });
+
   it('a reviewer can read a section but cannot type in it', async () => {
     mode = await startBrowserMode();
     const page = await mode.openTab();
