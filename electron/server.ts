@@ -57,6 +57,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const existing = host.client(id);
     if (existing) return existing;
     const client = host.connect((event: ApiEvent) => {
+      // A tab's own text edits need not come back to it.
+      if (event.kind === 'text' && event.origin === id) return;
       const stream = streams.get(id);
       if (stream) stream.write(`data: ${JSON.stringify(event)}\n\n`);
     }, id);
