@@ -60,6 +60,14 @@ export class AppWindows {
     void win.loadURL(APP_START_URL);
   }
 
+  /** Host option: one window per report, so a second open of it brings the first to the front. */
+  focusOtherWindowWith(client: Client, file: string): boolean {
+    const host = this.requireHost();
+    const other = this.entries().find(([id]) => id !== client.id && host.client(id)?.report?.path === file);
+    if (other) focus(other[1]);
+    return other !== undefined;
+  }
+
   /** File ▸ New Report…: the start screen's new-report form, in a start window. */
   newReport(): void {
     const start = this.startWindow();

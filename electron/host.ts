@@ -28,6 +28,12 @@ export interface HostOptions {
   chooseFile?: (client: Client, mode: 'open' | 'save') => Promise<string | null>;
   /** Told when a client's open report changes (the app sets window titles and recent documents). */
   onReportChanged?: (client: Client) => void;
+  /**
+   * The app keeps one window per report: when another window has `file` open it brings that
+   * window to the front and returns true, and this client does not open it. Browser mode has no
+   * such rule (two tabs on one file is how people work side by side).
+   */
+  focusOtherWindowWith?: (client: Client, file: string) => boolean;
 }
 
 export class Host {
@@ -130,8 +136,13 @@ export class Host {
         client.memberId = creator.id;
         return { path: report.path };
       }
-      case 'app.openReport':
-        return { path: this.attach(client, (input as ParsedInput<'app.openReport'>).path).path };
+      case 'app.openReport': {
+        const file = path.resolve((input as ParsedInput<'app.openReport'>).path);
+        if (client.report?.path !== file && this.options.focusOtherWindowWith?.(client, file)) {
+          throw new UserError('This report is already open in another window; that window is now in front.', 'conflict');
+        }
+        return { path: this.attach(client, file).path };
+      }
       case 'app.closeReport': {
         const had = client.report !== null;
         this.detach(client);

@@ -44,6 +44,7 @@ function run(): void {
     dataDir,
     chooseFile: (client, mode) => windows.chooseFile(client, mode),
     onReportChanged: (client) => windows.reportChanged(client),
+    focusOtherWindowWith: (client, file) => windows.focusOtherWindowWith(client, file),
   });
   windows.attachHost(host);
 
