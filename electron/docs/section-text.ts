@@ -51,3 +51,38 @@ export function refreshStaleText(db: DB): string[] {
   })();
   return stale.map((s) => s.id);
 }
+
+/** Above this many stored updates a section's text is folded into one (see compactSectionText). */
+export const COMPACT_AFTER_UPDATES = 200;
+
+/**
+ * Folds a section's stored updates into one. Y.mergeUpdates keeps every insertion and deletion
+ * (nothing is garbage-collected), so the folded update gives the same document, and merges with
+ * any other copy exactly as the separate updates would have. Typing saves a row about every
+ * 150 ms; without this a long session would leave tens of thousands of rows to merge on load.
+ */
+export function compactSectionText(db: DB, sectionId: string): boolean {
+  const rows = db.prepare('SELECT seq, data, replica, author FROM section_updates WHERE section_id = ? ORDER BY seq').all(sectionId) as Array<{
+    seq: number;
+    data: Uint8Array;
+    replica: string;
+    author: string;
+  }>;
+  if (rows.length < 2) return false;
+  const merged = Y.mergeUpdates(rows.map((r) => r.data));
+  const last = rows[rows.length - 1]!;
+  db.transaction(() => {
+    db.prepare('DELETE FROM section_updates WHERE section_id = ? AND seq < ?').run(sectionId, last.seq);
+    // The folded update keeps the newest row's number, so cached counts stay current.
+    db.prepare('UPDATE section_updates SET data = ? WHERE seq = ?').run(merged, last.seq);
+  })();
+  return true;
+}
+
+/** Compacts every section that has gathered more than `threshold` updates; returns their ids. */
+export function compactBusySections(db: DB, threshold = COMPACT_AFTER_UPDATES): string[] {
+  const busy = db
+    .prepare('SELECT section_id AS id FROM section_updates GROUP BY section_id HAVING count(*) > ?')
+    .all(threshold) as Array<{ id: string }>;
+  return busy.filter((b) => compactSectionText(db, b.id)).map((b) => b.id);
+}

@@ -6,7 +6,7 @@ import type { ApiEvent } from '../../shared/api.js';
 import { Clock } from '../sync/hlc.js';
 import { ChangeLog, type Change } from '../sync/changes.js';
 import { createReportDatabase, openReportDatabase, type DB } from './open.js';
-import { refreshStaleText } from '../docs/section-text.js';
+import { compactBusySections, refreshStaleText } from '../docs/section-text.js';
 
 export type Listener = (event: ApiEvent) => void;
 
@@ -64,6 +64,7 @@ export class OpenReport {
       this.recountTimer = null;
       if (this.closed) return;
       if (refreshStaleText(this.db).length > 0) this.emit({ kind: 'changed', what: ['words'] });
+      compactBusySections(this.db);
     }, 1000);
     this.recountTimer.unref?.();
   }
@@ -73,6 +74,7 @@ export class OpenReport {
     if (this.recountTimer) clearTimeout(this.recountTimer);
     this.recountTimer = null;
     refreshStaleText(this.db);
+    compactBusySections(this.db, 1);
     this.closed = true;
     this.emit({ kind: 'closed' });
     this.listeners.clear();

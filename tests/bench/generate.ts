@@ -20,7 +20,7 @@ import { isoDay, writeHistory } from './history.js';
 import { Prng, sectionText, splitWords, themeOf } from './prose.js';
 
 /** Bump when the generated report changes, so cached files are made afresh. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 export interface GenerateOptions {
   seed: number;
