@@ -69,10 +69,10 @@ export function Toolbar() {
   return (
     <AriaToolbar aria-label={t('toolbar')} className="ed-toolbar">
       <Button aria-label={t('undo')} aria-keyshortcuts="Control+Z" isDisabled={!canUndo} onPress={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
-        ↶
+        <span aria-hidden="true">↶</span>
       </Button>
       <Button aria-label={t('redo')} aria-keyshortcuts="Control+Y" isDisabled={!canRedo} onPress={() => editor.dispatchCommand(REDO_COMMAND, undefined)}>
-        ↷
+        <span aria-hidden="true">↷</span>
       </Button>
       <Separator orientation="vertical" />
       <label className="ed-style">
@@ -101,21 +101,24 @@ export function Toolbar() {
           onChange={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, f)}
           className={`ed-btn ed-btn-${f}`}
         >
-          {f === 'bold' ? 'B' : f === 'italic' ? 'I' : 'U'}
+          <span aria-hidden="true">{f === 'bold' ? 'B' : f === 'italic' ? 'I' : 'U'}</span>
         </ToggleButton>
       ))}
       <Separator orientation="vertical" />
       <ToggleButton aria-label={`${t('bulletList')} (${mod}Shift+8)`} isSelected={formats.list === 'bullet'} onChange={() => toggleList('bullet')}>
-        •≡
+        <span aria-hidden="true">•≡</span>
       </ToggleButton>
       <ToggleButton aria-label={`${t('numberedList')} (${mod}Shift+7)`} isSelected={formats.list === 'number'} onChange={() => toggleList('number')}>
-        1≡
+        <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+          <path d="M10 6h10M10 12h10M10 18h10" />
+          <path d="M4 5l1.5-1v5M3.5 14.5a1.5 1.5 0 1 1 2.5 1.2L3.5 19H6.5" strokeWidth="1.5" />
+        </svg>
       </ToggleButton>
       <Button
         aria-label={t('table')}
         onPress={() => editor.dispatchCommand(INSERT_TABLE_COMMAND, { rows: '3', columns: '3', includeHeaders: { rows: true, columns: false } })}
       >
-        ⊞
+        <span aria-hidden="true">⊞</span>
       </Button>
       <Button aria-label={`${t('link')} (${mod}K)`} aria-keyshortcuts="Control+K" onPress={() => editor.dispatchCommand(OPEN_LINK_DIALOG, undefined)}>
         <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
@@ -124,7 +127,10 @@ export function Toolbar() {
         </svg>
       </Button>
       <Button aria-label={`${t('footnote')} (${mod}${alt}F)`} aria-keyshortcuts="Control+Alt+F" onPress={() => editor.dispatchCommand(OPEN_FOOTNOTE_DIALOG, undefined)}>
-        x¹
+        <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+          <path d="M3 20h11M3 15h11M3 10h7" />
+          <path d="M17 4l1.5-1v6" strokeWidth="1.5" />
+        </svg>
       </Button>
     </AriaToolbar>
   );

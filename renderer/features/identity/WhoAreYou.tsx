@@ -2,7 +2,7 @@
 // from the members before working. Anyone may pick any name; this is an honest-use record, not a
 // login.
 import { useState } from 'react';
-import { Button, ListBox, ListBoxItem, Text } from 'react-aria-components';
+import { Button, ListBox, ListBoxItem } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Workspace } from '../../../shared/domain.js';
 import { call } from '../../api/client.js';
@@ -53,12 +53,12 @@ export function WhoAreYou({ workspace, onDone }: { workspace: Workspace; onDone:
         >
           {(m) => (
             <ListBoxItem id={m.id} textValue={m.name} className="member-option">
-              <Text slot="label" className="member-name">
+              <span className="member-name">
                 {m.name}
-              </Text>
-              <Text slot="description" className="member-detail">
+              </span>
+              <span className="member-detail">
                 {orgName(m.organizationId)} · {t(`role.${m.role}`)}
-              </Text>
+              </span>
             </ListBoxItem>
           )}
         </ListBox>

@@ -1,7 +1,7 @@
 // Open a report: with the system's open dialog, by typing its path where there is no dialog, or
 // from the list of reports opened recently.
 import { useEffect, useState, type FormEvent } from 'react';
-import { Button, Form, ListBox, ListBoxItem, Text } from 'react-aria-components';
+import { Button, Form, ListBox, ListBoxItem } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { RecentFile } from '../../../shared/api.js';
 import { call } from '../../api/client.js';
@@ -100,13 +100,13 @@ export function OpenReportPanel({ onOpened }: { onOpened: () => Promise<void> })
         >
           {(r) => (
             <ListBoxItem id={r.path} textValue={r.title} className="recent-item">
-              <Text slot="label" className="recent-title">
+              <span className="recent-title">
                 {r.title}
-              </Text>
-              <Text slot="description" className="recent-detail">
+              </span>
+              <span className="recent-detail">
                 <span className="recent-path">{r.path}</span>
                 <span className="recent-when">{t('start.openedAt', { when: when.format(new Date(r.openedAt)) })}</span>
-              </Text>
+              </span>
             </ListBoxItem>
           )}
         </ListBox>
