@@ -36,7 +36,7 @@ afterAll(async () => {
 });
 
 describe('accessibility of every screen', () => {
-  it('who are you, the workspace with the editor, overview, people, settings, and the start screen', async () => {
+  it('who are you, the workspace and its dialogs as secretariat and reviewer, overview, people, settings, start', async () => {
     const page = await mode.openTab();
     const found: Record<string, string[]> = {};
     await page.getByRole('option', { name: /Maria Santos/ }).waitFor();
@@ -46,6 +46,23 @@ describe('accessibility of every screen', () => {
     await page.getByRole('row', { name: /Methodology/ }).click();
     await page.waitForFunction(() => document.querySelector('.ed-page')?.getAttribute('aria-busy') === 'false');
     found['workspace (secretariat)'] = await seriousViolations(page);
+
+    await page.getByRole('button', { name: 'Add section', exact: true }).click();
+    await page.getByRole('dialog').waitFor();
+    found['add a section'] = await seriousViolations(page);
+    await page.keyboard.press('Escape');
+
+    await page.locator('.ed-content').click();
+    await page.keyboard.press('Control+Alt+F');
+    await page.getByRole('dialog').waitFor();
+    found['footnote'] = await seriousViolations(page);
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Switch person' }).click();
+    await page.getByRole('option', { name: /Ingrid Larsen/ }).click();
+    await page.getByRole('row', { name: /Normative framework/ }).click();
+    await page.waitForFunction(() => document.querySelector('.ed-page')?.getAttribute('aria-busy') === 'false');
+    found['workspace (reviewer)'] = await seriousViolations(page);
 
     for (const tab of ['Overview', 'People', 'Report settings']) {
       await page.getByRole('tab', { name: tab }).click();
@@ -59,6 +76,9 @@ describe('accessibility of every screen', () => {
     expect(found).toEqual({
       'who are you': [],
       'workspace (secretariat)': [],
+      'add a section': [],
+      footnote: [],
+      'workspace (reviewer)': [],
       Overview: [],
       People: [],
       'Report settings': [],
