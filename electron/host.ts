@@ -6,13 +6,14 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { api, isMethodName, type ApiEvent, type MethodName, type ParsedInput, type Reply } from '../shared/api.js';
 import type { Member } from '../shared/domain.js';
-import { UserError, isUserError } from '../shared/errors.js';
+import { isUserError, type UserError } from '../shared/errors.js';
 import { getMember, getReport } from './store/queries.js';
 import { OpenReport } from './store/open-report.js';
 import { RecentFiles } from './recent.js';
 import { isReportMethod, reportHandlers } from './services/handlers.js';
 import { createReport } from './services/new-report.js';
 import path from 'node:path';
+import { userError } from '../shared/messages.js';
 
 export interface Client {
   readonly id: string;
@@ -108,13 +109,13 @@ export class Host {
   async dispatch(clientId: string, name: unknown, rawInput: unknown): Promise<Reply<unknown>> {
     try {
       const client = this.clients.get(clientId);
-      if (!client) throw new UserError('This window is no longer connected; reload it.', 'invalid');
-      if (!isMethodName(name)) throw new UserError(`There is no action called “${String(name)}”.`, 'invalid');
+      if (!client) throw userError('windowGone');
+      if (!isMethodName(name)) throw userError('noSuchAction', { name: String(name) });
       const parsed = api[name].input.safeParse(rawInput ?? {});
-      if (!parsed.success) throw new UserError(describeInvalid(parsed.error), 'invalid');
+      if (!parsed.success) throw invalidInput(parsed.error);
       return { ok: true, result: await this.run(client, name, parsed.data) };
     } catch (e) {
-      if (isUserError(e)) return { ok: false, error: { message: e.message, code: e.code } };
+      if (isUserError(e)) return { ok: false, error: { message: e.message, code: e.code, ...(e.translatable ?? {}) } };
       console.error(e);
       const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
       return { ok: false, error: { message: `Something went wrong: ${message}`, code: 'internal' } };
@@ -139,7 +140,7 @@ export class Host {
       case 'app.openReport': {
         const file = path.resolve((input as ParsedInput<'app.openReport'>).path);
         if (client.report?.path !== file && this.options.focusOtherWindowWith?.(client, file)) {
-          throw new UserError('This report is already open in another window; that window is now in front.', 'conflict');
+          throw userError('openElsewhere');
         }
         return { path: this.attach(client, file).path };
       }
@@ -153,7 +154,7 @@ export class Host {
       case 'session.signIn': {
         const report = this.reportOf(client);
         const member = getMember(report.db, (input as ParsedInput<'session.signIn'>).memberId);
-        if (!member) throw new UserError('That person is not a member of this report.', 'not_found');
+        if (!member) throw userError('notAMember');
         client.memberId = member.id;
         return member;
       }
@@ -161,14 +162,14 @@ export class Host {
         client.memberId = null;
         return { ok: true };
     }
-    if (!isReportMethod(name)) throw new UserError(`There is no action called “${name}”.`, 'invalid');
+    if (!isReportMethod(name)) throw userError('noSuchAction', { name });
     const report = this.reportOf(client);
     const handler = reportHandlers[name] as (ctx: unknown, input: unknown) => unknown;
     return handler({ report, me: this.memberOf(client, report), origin: client.id }, input);
   }
 
   private reportOf(client: Client): OpenReport {
-    if (!client.report || client.report.isClosed) throw new UserError('No report is open.', 'invalid');
+    if (!client.report || client.report.isClosed) throw userError('noReport');
     return client.report;
   }
 
@@ -179,9 +180,9 @@ export class Host {
   }
 }
 
-function describeInvalid(error: z.ZodError): string {
+function invalidInput(error: z.ZodError): UserError {
   const issue = error.issues[0];
-  if (!issue) return 'The request was not valid.';
-  const where = issue.path.length ? issue.path.join('.') : 'request';
-  return `The ${where} ${issue.message.replace(/^Invalid input: /, 'is invalid: ')}`.trim();
+  const field = issue?.path.length ? issue.path.join('.') : 'request';
+  const problem = issue ? issue.message.replace(/^Invalid input: /, 'is invalid: ') : 'is not valid.';
+  return userError('invalidInput', { field, problem });
 }

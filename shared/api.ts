@@ -145,7 +145,13 @@ export type ApiEvent =
   | { kind: 'closed' };
 
 /** What a transport sends back: a result, or an error a person can read. */
-export type Reply<R> = { ok: true; result: R } | { ok: false; error: { message: string; code: string } };
+export type Reply<R> =
+  | { ok: true; result: R }
+  | {
+      ok: false;
+      /** `message` in English; `key` and `params` (shared/messages.ts) let the UI say it in its language. */
+      error: { message: string; code: string; key?: string; params?: Record<string, string | number> };
+    };
 
 /** The only IPC channel names; nothing else in the app spells them (defined in ipc-channels.ts). */
 export { IPC_CALL, IPC_EVENT } from './ipc-channels.js';

@@ -15,10 +15,13 @@ export type UserErrorCode =
 
 export class UserError extends Error {
   readonly code: UserErrorCode;
-  constructor(message: string, code: UserErrorCode = 'invalid') {
+  /** The message's key and values (shared/messages.ts), for showing it in another language. */
+  readonly translatable: { key: string; params?: Record<string, string | number> } | null;
+  constructor(message: string, code: UserErrorCode = 'invalid', keyed: { key: string; params?: Record<string, string | number> } | null = null) {
     super(message);
     this.name = 'UserError';
     this.code = code;
+    this.translatable = keyed;
   }
 }
 

@@ -1,24 +1,26 @@
 // Who may do what. The main process services check these on every change; the UI uses the same
-// functions to hide what a role cannot do, but is never the only guard.
+// functions to hide what a role cannot do, but is never the only guard. A denial is a message (by
+// key, see messages.ts) that says why, in the person's words.
 import type { Member, Section, SectionStatus } from './domain.js';
+import type { Message } from './messages.js';
 
-export type Denial = string | null;
+export type Denial = Message | null;
 
 /** Report settings, organizations, members, the outline and section details. */
 export function denyReportChange(me: Member | null): Denial {
-  if (!me) return 'Say who you are before changing anything.';
-  if (me.role !== 'secretariat') return `Only the secretariat can change this; you are signed in as ${roleWord(me)}.`;
+  if (!me) return { key: 'sayWhoFirst' };
+  if (me.role !== 'secretariat') return { key: 'secretariatOnly', params: { role: me.role } };
   return null;
 }
 
 export function denySectionText(me: Member | null, section: Pick<Section, 'leadOrganizationId' | 'title'>): Denial {
-  if (!me) return 'Say who you are before writing.';
+  if (!me) return { key: 'sayWhoBeforeWriting' };
   if (me.role === 'secretariat') return null;
   if (me.role === 'drafter') {
     if (section.leadOrganizationId && section.leadOrganizationId === me.organizationId) return null;
-    return `Section "${section.title}" is led by another organization; only its drafters and the secretariat can write in it.`;
+    return { key: 'otherOrganizationsSection', params: { title: section.title } };
   }
-  return `As ${roleWord(me)} you can read the report but not change its text.`;
+  return { key: 'readOnlyRole', params: { role: me.role } };
 }
 
 const DRAFTER_STATUSES: readonly SectionStatus[] = ['not_started', 'drafting', 'ready_for_review'];
@@ -30,17 +32,11 @@ export function denySectionStatus(
 ): Denial {
   const text = denySectionText(me, section);
   if (text) return text;
-  if (me!.role === 'drafter' && !DRAFTER_STATUSES.includes(status)) {
-    return 'Only the secretariat can approve a section.';
-  }
+  if (me!.role === 'drafter' && !DRAFTER_STATUSES.includes(status)) return { key: 'approveSecretariatOnly' };
   return null;
 }
 
 export function allowedStatuses(me: Member | null, section: Pick<Section, 'leadOrganizationId' | 'title'>): SectionStatus[] {
   if (denySectionText(me, section)) return [];
   return me!.role === 'secretariat' ? ['not_started', 'drafting', 'ready_for_review', 'approved'] : [...DRAFTER_STATUSES];
-}
-
-function roleWord(me: Member): string {
-  return me.role === 'observer' ? 'an observer' : `a ${me.role}`;
 }

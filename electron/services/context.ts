@@ -1,5 +1,5 @@
 import type { Member } from '../../shared/domain.js';
-import { UserError } from '../../shared/errors.js';
+import { userError } from '../../shared/messages.js';
 import type { Denial } from '../../shared/permissions.js';
 import type { OpenReport } from '../store/open-report.js';
 
@@ -13,6 +13,6 @@ export interface ServiceContext {
 
 /** Throws the denial as a readable error; returns the member when allowed. */
 export function allowOrThrow(denial: Denial, me: Member | null): Member {
-  if (denial) throw new UserError(denial, me ? 'forbidden' : 'no_identity');
+  if (denial) throw userError(denial.key, denial.params);
   return me!;
 }

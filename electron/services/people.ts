@@ -1,21 +1,21 @@
 // Organizations and members: who takes part in the report, and in which role.
 import type { ParsedInput } from '../../shared/api.js';
 import type { Member, Organization } from '../../shared/domain.js';
-import { UserError } from '../../shared/errors.js';
 import { denyReportChange } from '../../shared/permissions.js';
 import type { Change } from '../sync/changes.js';
 import { getMember, getOrganization, listMembers, listSections } from '../store/queries.js';
 import { allowOrThrow, type ServiceContext } from './context.js';
+import { userError } from '../../shared/messages.js';
 
 function organizationOrThrow(ctx: ServiceContext, id: string): Organization {
   const org = getOrganization(ctx.report.db, id);
-  if (!org) throw new UserError('That organization does not exist (it may have been removed).', 'not_found');
+  if (!org) throw userError('organizationMissing');
   return org;
 }
 
 function memberOrThrow(ctx: ServiceContext, id: string): Member {
   const member = getMember(ctx.report.db, id);
-  if (!member) throw new UserError('That person is not a member of this report (they may have been removed).', 'not_found');
+  if (!member) throw userError('memberMissing');
   return member;
 }
 
@@ -46,11 +46,11 @@ export function deleteOrganization(ctx: ServiceContext, input: ParsedInput<'orga
   const org = organizationOrThrow(ctx, input.id);
   const members = listMembers(ctx.report.db).filter((m) => m.organizationId === org.id);
   if (members.length) {
-    throw new UserError(`${org.name} still has ${members.length} member(s); move or remove them first.`, 'conflict');
+    throw userError('organizationHasMembers', { name: org.name, count: members.length });
   }
   const led = listSections(ctx.report.db).filter((s) => s.leadOrganizationId === org.id);
   if (led.length) {
-    throw new UserError(`${org.name} leads ${led.length} section(s); give them another lead first.`, 'conflict');
+    throw userError('organizationLeadsSections', { name: org.name, count: led.length });
   }
   ctx.report.write(author.id, [{ table: 'organizations', row: org.id, column: 'deleted', value: 1 }]);
   ctx.report.emit({ kind: 'changed', what: ['organizations'] });
@@ -74,10 +74,7 @@ function assertSecretariatRemains(ctx: ServiceContext, leaving: Member): void {
   if (leaving.role !== 'secretariat') return;
   const others = listMembers(ctx.report.db).filter((m) => m.role === 'secretariat' && m.id !== leaving.id);
   if (others.length === 0) {
-    throw new UserError(
-      `${leaving.name} is the only member of the secretariat; add another before changing or removing them, or nobody could manage the report.`,
-      'conflict',
-    );
+    throw userError('lastSecretariat', { name: leaving.name });
   }
 }
 

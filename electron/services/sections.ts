@@ -2,7 +2,6 @@
 import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
 import type { ParsedInput } from '../../shared/api.js';
 import type { Section } from '../../shared/domain.js';
-import { UserError } from '../../shared/errors.js';
 import { denyReportChange, denySectionStatus } from '../../shared/permissions.js';
 import { createSectionState } from '../docs/headless.js';
 import type { Block } from '../docs/blocks.js';
@@ -10,10 +9,11 @@ import { appendTextUpdate } from '../docs/section-text.js';
 import type { Change } from '../sync/changes.js';
 import { getOrganization, getSection, listSections } from '../store/queries.js';
 import { allowOrThrow, type ServiceContext } from './context.js';
+import { userError } from '../../shared/messages.js';
 
 export function sectionOrThrow(ctx: ServiceContext, id: string): Section {
   const section = getSection(ctx.report.db, id);
-  if (!section) throw new UserError('That section does not exist (it may have been deleted).', 'not_found');
+  if (!section) throw userError('sectionMissing');
   return section;
 }
 
@@ -55,7 +55,7 @@ export function createSection(
   let index = siblings.length;
   if (input.afterId) {
     const at = siblings.findIndex((s) => s.id === input.afterId);
-    if (at < 0) throw new UserError('The section to insert after is not at that level of the outline.', 'invalid');
+    if (at < 0) throw userError('insertAfterWrongLevel');
     index = at + 1;
   }
   const { position, rekey } = placeAt(siblings, index);
@@ -85,7 +85,7 @@ export function updateSection(ctx: ServiceContext, input: ParsedInput<'sections.
   if (input.title !== undefined && input.title !== section.title) set('title', input.title);
   if (input.leadOrganizationId !== undefined && input.leadOrganizationId !== section.leadOrganizationId) {
     if (input.leadOrganizationId && !getOrganization(ctx.report.db, input.leadOrganizationId)) {
-      throw new UserError('That organization does not exist (it may have been removed).', 'not_found');
+      throw userError('organizationMissing');
     }
     set('lead_organization_id', input.leadOrganizationId);
   }
@@ -102,7 +102,7 @@ export function moveSection(ctx: ServiceContext, input: ParsedInput<'sections.mo
   if (input.parentId) {
     // Walk up from the new parent: the section may not be put inside itself.
     for (let p: Section | undefined = sectionOrThrow(ctx, input.parentId); p; p = p.parentId ? getSection(ctx.report.db, p.parentId) : undefined) {
-      if (p.id === section.id) throw new UserError('A section cannot be moved inside itself.', 'invalid');
+      if (p.id === section.id) throw userError('moveInsideItself');
     }
   }
   const { position, rekey } = placeAt(siblingsOf(ctx, input.parentId, section.id), input.index);

@@ -2,11 +2,11 @@
 import * as Y from 'yjs';
 import type { ParsedInput, Result } from '../../shared/api.js';
 import { base64ToBytes, bytesToBase64 } from '../../shared/base64.js';
-import { UserError } from '../../shared/errors.js';
 import { denySectionText } from '../../shared/permissions.js';
 import { appendTextUpdate, readSectionText, textState } from '../docs/section-text.js';
 import { allowOrThrow, type ServiceContext } from './context.js';
 import { sectionOrThrow } from './sections.js';
+import { userError } from '../../shared/messages.js';
 
 export function loadText(ctx: ServiceContext, input: ParsedInput<'text.load'>): Result<'text.load'> {
   sectionOrThrow(ctx, input.sectionId);
@@ -20,7 +20,7 @@ export function pushText(ctx: ServiceContext, input: ParsedInput<'text.push'>): 
   try {
     Y.decodeUpdate(update);
   } catch {
-    throw new UserError('The text change could not be read; it was not saved. Reload the section and try again.', 'invalid');
+    throw userError('textUnreadable');
   }
   appendTextUpdate(ctx.report.db, section.id, update, ctx.report.replica, author.id);
   ctx.report.emit({ kind: 'text', sectionId: section.id, update: input.update, origin: ctx.origin ?? '' });

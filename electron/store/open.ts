@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../shared/errors.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.js';
+import { userError } from '../../shared/messages.js';
 
 export type DB = Database.Database;
 
@@ -19,10 +20,10 @@ export function inspectReportFile(file: string): { schemaVersion: number } {
   try {
     stat = fs.statSync(file);
   } catch {
-    throw new UserError(`There is no file at ${file}.`, 'not_found');
+    throw userError('noFile', { file });
   }
-  if (!stat.isFile()) throw new UserError(`${file} is a folder, not a report file.`, 'not_ours');
-  if (stat.size < 100) throw new UserError(`“${name}” is not a UPR report file (it is empty or too short).`, 'not_ours');
+  if (!stat.isFile()) throw userError('isFolder', { file });
+  if (stat.size < 100) throw userError('tooShort', { name });
   const header = Buffer.alloc(16);
   const fd = fs.openSync(file, 'r');
   try {
@@ -31,7 +32,7 @@ export function inspectReportFile(file: string): { schemaVersion: number } {
     fs.closeSync(fd);
   }
   if (header.toString('latin1') !== SQLITE_MAGIC) {
-    throw new UserError(`“${name}” is not a UPR report file.`, 'not_ours');
+    throw userError('notOurs', { name });
   }
   let db: DB | null = null;
   try {
@@ -39,13 +40,10 @@ export function inspectReportFile(file: string): { schemaVersion: number } {
     const appId = db.pragma('application_id', { simple: true }) as number;
     const version = db.pragma('user_version', { simple: true }) as number;
     if (appId !== APPLICATION_ID) {
-      throw new UserError(`“${name}” is an SQLite database, but not a UPR report file.`, 'not_ours');
+      throw userError('sqliteNotOurs', { name });
     }
     if (version > SCHEMA_VERSION) {
-      throw new UserError(
-        `“${name}” was made by a newer version of the app (schema ${version}; this app reads up to ${SCHEMA_VERSION}). Update the app to open it.`,
-        'too_new',
-      );
+      throw userError('tooNew', { name, version, supported: SCHEMA_VERSION });
     }
     const check = db.pragma('quick_check', { simple: true }) as string;
     if (check !== 'ok') throw damaged(name);
@@ -59,7 +57,7 @@ export function inspectReportFile(file: string): { schemaVersion: number } {
 }
 
 function damaged(name: string): UserError {
-  return new UserError(`“${name}” is damaged and cannot be opened. Use a copy or a backup of the report instead.`, 'damaged');
+  return userError('damaged', { name });
 }
 
 function configure(db: DB): void {
@@ -92,15 +90,15 @@ export function openReportDatabase(file: string): DB {
 /** Creates a new, empty report file (schema only). Refuses to overwrite an existing file. */
 export function createReportDatabase(file: string): DB {
   if (fs.existsSync(file)) {
-    throw new UserError(`A file already exists at ${file}; choose another name.`, 'conflict');
+    throw userError('fileExists', { file });
   }
   const dir = path.dirname(file);
-  if (!fs.existsSync(dir)) throw new UserError(`The folder ${dir} does not exist.`, 'not_found');
+  if (!fs.existsSync(dir)) throw userError('noFolder', { dir });
   let db: DB;
   try {
     db = new Database(file);
   } catch (e) {
-    throw new UserError(`Cannot create ${file}: ${(e as Error).message}`, 'io');
+    throw userError('cannotCreate', { file, reason: (e as Error).message });
   }
   try {
     configure(db);

@@ -3,10 +3,10 @@
 // transaction, last writer wins per cell by stamp. Merging a copy (later) feeds foreign log rows
 // through `applyLoggedChange`, the same function local edits end in.
 import type { Statement } from 'better-sqlite3';
-import { UserError } from '../../shared/errors.js';
 import { SYNCED_TABLES, columnType, valueFits, type CellValue, type SyncedTable } from '../store/schema.js';
 import type { DB } from '../store/open.js';
 import type { Clock } from './hlc.js';
+import { userError } from '../../shared/messages.js';
 
 export interface Change {
   table: SyncedTable;
@@ -72,9 +72,9 @@ export class ChangeLog {
    */
   applyLoggedChange(change: LoggedChange): boolean {
     const type = columnType(change.tbl, change.col);
-    if (!type) throw new UserError(`A change names an unknown field (${change.tbl}.${change.col}).`, 'invalid');
+    if (!type) throw userError('unknownField', { field: `${change.tbl}.${change.col}` });
     if (!valueFits(type, change.value)) {
-      throw new UserError(`A change gives ${change.tbl}.${change.col} a value of the wrong kind.`, 'invalid');
+      throw userError('wrongKind', { field: `${change.tbl}.${change.col}` });
     }
     const current = (this.latestStamp.get(change.tbl, change.row_id, change.col) as { hlc: string | null }).hlc;
     if (change.prev_hlc === null) change = { ...change, prev_hlc: current };

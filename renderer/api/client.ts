@@ -7,6 +7,9 @@ export class ApiError extends Error {
   constructor(
     message: string,
     readonly code: string,
+    /** The message's key and values (shared/messages.ts), to say it in the interface language. */
+    readonly key?: string,
+    readonly params?: Record<string, string | number>,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -27,7 +30,7 @@ export function setTransport(t: Transport): void {
 
 export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Result<M>> {
   const reply = await current().call(method, input);
-  if (!reply.ok) throw new ApiError(reply.error.message, reply.error.code);
+  if (!reply.ok) throw new ApiError(reply.error.message, reply.error.code, reply.error.key, reply.error.params);
   return reply.result as Result<M>;
 }
 

@@ -1,9 +1,11 @@
 // The app's strings in every language its interface speaks, and the choice of language and
-// writing direction. The editor's strings join as the "editor" namespace.
+// writing direction. The editor's strings join as the "editor" namespace, the main process's
+// messages as "errors".
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { ReportLanguage } from '../../shared/domain.js';
 import { editorStrings } from '../editor/strings.js';
+import { errorStrings } from './errors.js';
 import { en } from './en.js';
 import { es } from './es.js';
 import { fr } from './fr.js';
@@ -12,9 +14,9 @@ export const UI_LANGUAGES = ['en', 'fr', 'es'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
 export const resources = {
-  en: { translation: en, editor: editorStrings.en },
-  fr: { translation: fr, editor: editorStrings.fr },
-  es: { translation: es, editor: editorStrings.es },
+  en: { translation: en, editor: editorStrings.en, errors: errorStrings.en },
+  fr: { translation: fr, editor: editorStrings.fr, errors: errorStrings.fr },
+  es: { translation: es, editor: editorStrings.es, errors: errorStrings.es },
 } as const;
 
 export function isUiLanguage(value: unknown): value is UiLanguage {
@@ -42,7 +44,7 @@ export function initI18n(lng: UiLanguage = browserLanguage()) {
       lng,
       fallbackLng: 'en',
       supportedLngs: [...UI_LANGUAGES],
-      ns: ['translation', 'editor'],
+      ns: ['translation', 'editor', 'errors'],
       defaultNS: 'translation',
       interpolation: { escapeValue: false },
       initAsync: false,

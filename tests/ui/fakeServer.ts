@@ -10,7 +10,9 @@ import {
   type SectionWithCount,
   type Workspace,
 } from '../../shared/domain.js';
-import { denyReportChange, denySectionStatus } from '../../shared/permissions.js';
+import { isUserError } from '../../shared/errors.js';
+import { userError } from '../../shared/messages.js';
+import { denyReportChange, denySectionStatus, type Denial } from '../../shared/permissions.js';
 import type { Transport } from '../../renderer/api/transport.js';
 
 export interface FakeWorld {
@@ -108,8 +110,9 @@ export function fakeTransport(world: FakeWorld): FakeTransport {
   const emit = (event: ApiEvent) => setTimeout(() => listeners.forEach((l) => l(event)), 0);
   const changed = (what: 'report' | 'organizations' | 'members' | 'sections') => emit({ kind: 'changed', what: [what] });
   const me = () => world.members.find((m) => m.id === world.meId) ?? null;
-  const allow = (denial: string | null) => {
-    if (denial) throw new Refusal(denial, 'forbidden');
+  // The same permission functions and messages as the services.
+  const allow = (denial: Denial) => {
+    if (denial) throw userError(denial.key, denial.params);
   };
   const section = (id: string) => {
     const s = world.sections.find((x) => x.id === id);
@@ -285,6 +288,7 @@ export function fakeTransport(world: FakeWorld): FakeTransport {
       try {
         return { ok: true, result: structuredClone(handler(input as never)) };
       } catch (e) {
+        if (isUserError(e)) return { ok: false, error: { message: e.message, code: e.code, ...(e.translatable ?? {}) } };
         const code = e instanceof Refusal ? e.code : 'internal';
         return { ok: false, error: { message: (e as Error).message, code } };
       }

@@ -44,3 +44,19 @@ describe('interface language', () => {
     expect(document.documentElement.dir).toBe('ltr');
   });
 });
+
+describe('messages from the main process', () => {
+  it('are shown in the interface language, with the role in its words', async () => {
+    const { messageOf } = await import('../../renderer/app/errors.js');
+    const { ApiError } = await import('../../renderer/api/client.js');
+    const { initI18n } = await import('../../renderer/i18n/index.js');
+    const i18n = initI18n('en');
+    const refusal = new ApiError('Only the secretariat can change this (your role: reviewer).', 'forbidden', 'secretariatOnly', { role: 'reviewer' });
+    await i18n.changeLanguage('fr');
+    expect(messageOf(refusal)).toBe('Seul le secrétariat peut modifier ceci (votre rôle : Relecteur).');
+    await i18n.changeLanguage('es');
+    expect(messageOf(refusal)).toMatch(/^Solo la secretaría puede cambiar esto \(su función: /);
+    await i18n.changeLanguage('en');
+    expect(messageOf(new ApiError('Something new', 'internal', 'noSuchKeyYet'))).toBe('Something new');
+  });
+});

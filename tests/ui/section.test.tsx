@@ -33,7 +33,7 @@ describe('section details', () => {
     const details = screen.getByRole('region', { name: 'Details' });
     await user.click(within(details).getByRole('button', { name: /Lead organization/ }));
     await user.click(await screen.findByRole('option', { name: 'Ministry of Justice' }));
-    await findAlert('Only the secretariat can change this; you are signed in as an observer.');
+    await findAlert('Only the secretariat can change this (your role: Observer).');
     expect(callsTo(transport, 'sections.update')).toHaveLength(1);
     // The reload that follows shows what this person may now do.
     await waitFor(() => expect(within(screen.getByRole('region', { name: 'Details' })).queryByRole('button')).toBeNull());

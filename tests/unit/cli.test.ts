@@ -48,7 +48,7 @@ describe('the upr command', () => {
     expect(member.code).toBe(0);
     const refused = await upr(['call', file, 'report.update', '{"title":"Hijacked"}', '--as', 'Rita']);
     expect(refused).toMatchObject({ code: 2, stdout: '' });
-    expect(refused.stderr).toBe('upr: Only the secretariat can change this; you are signed in as a reviewer.\n');
+    expect(refused.stderr).toBe('upr: Only the secretariat can change this (your role: reviewer).\n');
   });
 
   it('says a damaged or foreign file is not sound, without changing it', async () => {

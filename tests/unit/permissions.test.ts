@@ -53,7 +53,7 @@ describe('permissions, checked in the services on every call', () => {
     const { as, section } = await setUp();
     const observer = await as('Olga Observer');
     const r = await observer.reply('sections.setStatus', { id: section.id, status: 'drafting' });
-    expect(r).toMatchObject({ ok: false, error: { message: 'As an observer you can read the report but not change its text.' } });
+    expect(r).toMatchObject({ ok: false, error: { message: 'Your role (observer) lets you read the report but not change its text.' } });
   });
 
   it("a drafter writes and moves the status of their organization's sections only, and cannot approve", async () => {

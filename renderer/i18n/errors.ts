@@ -1,0 +1,84 @@
+// The main process's messages (shared/messages.ts) in the interface languages, as the "errors"
+// namespace. English is the catalogue itself; a test checks that French and Spanish have every key.
+import { MESSAGE_TEXTS, type MessageKey } from '../../shared/messages.js';
+
+type Catalogue = Record<MessageKey, string>;
+
+const fr: Catalogue = {
+  noFile: "Il n'y a pas de fichier à l'emplacement {{file}}.",
+  isFolder: "{{file}} est un dossier, pas un fichier de rapport.",
+  tooShort: "« {{name}} » n'est pas un fichier de rapport EPU (il est vide ou trop court).",
+  notOurs: "« {{name}} » n'est pas un fichier de rapport EPU.",
+  sqliteNotOurs: "« {{name}} » est une base de données SQLite, mais pas un fichier de rapport EPU.",
+  tooNew:
+    "« {{name}} » a été créé par une version plus récente de l'application (schéma {{version}} ; cette application lit jusqu'au schéma {{supported}}). Mettez l'application à jour pour l'ouvrir.",
+  damaged: "« {{name}} » est endommagé et ne peut pas être ouvert. Utilisez une copie ou une sauvegarde du rapport.",
+  fileExists: 'Un fichier existe déjà à {{file}} ; choisissez un autre nom.',
+  noFolder: "Le dossier {{dir}} n'existe pas.",
+  cannotCreate: 'Impossible de créer {{file}} : {{reason}}',
+  organizationMissing: "Cette organisation n'existe pas (elle a peut-être été supprimée).",
+  memberMissing: "Cette personne n'est pas membre de ce rapport (elle a peut-être été retirée).",
+  organizationHasMembers: '{{name}} compte encore {{count}} membre(s) ; déplacez-les ou retirez-les d’abord.',
+  organizationLeadsSections: '{{name}} est responsable de {{count}} section(s) ; confiez-les d’abord à une autre organisation.',
+  lastSecretariat:
+    '{{name}} est le seul membre du secrétariat ; ajoutez-en un autre avant de le modifier ou de le retirer, sinon plus personne ne pourrait gérer le rapport.',
+  sectionMissing: "Cette section n'existe pas (elle a peut-être été supprimée).",
+  insertAfterWrongLevel: "La section après laquelle insérer n'est pas à ce niveau du plan.",
+  moveInsideItself: 'Une section ne peut pas être déplacée à l’intérieur d’elle-même.',
+  textUnreadable: "La modification du texte n'a pas pu être lue ; elle n'a pas été enregistrée. Rechargez la section et réessayez.",
+  windowGone: "Cette fenêtre n'est plus connectée ; rechargez-la.",
+  noSuchAction: "Il n'existe pas d'action « {{name}} ».",
+  invalidInput: 'Le champ {{field}} : {{problem}}',
+  openElsewhere: 'Ce rapport est déjà ouvert dans une autre fenêtre ; elle est maintenant au premier plan.',
+  notAMember: "Cette personne n'est pas membre de ce rapport.",
+  noReport: 'Aucun rapport n’est ouvert.',
+  unknownField: 'Une modification porte sur un champ inconnu ({{field}}).',
+  wrongKind: 'Une modification donne à {{field}} une valeur du mauvais type.',
+  sayWhoFirst: 'Indiquez qui vous êtes avant de modifier quoi que ce soit.',
+  sayWhoBeforeWriting: 'Indiquez qui vous êtes avant d’écrire.',
+  secretariatOnly: 'Seul le secrétariat peut modifier ceci (votre rôle : {{role}}).',
+  otherOrganizationsSection:
+    'La section « {{title}} » relève d’une autre organisation ; seuls ses rédacteurs et le secrétariat peuvent y écrire.',
+  readOnlyRole: 'Votre rôle ({{role}}) vous permet de lire le rapport, mais pas d’en modifier le texte.',
+  approveSecretariatOnly: 'Seul le secrétariat peut approuver une section.',
+};
+
+const es: Catalogue = {
+  noFile: 'No hay ningún archivo en {{file}}.',
+  isFolder: '{{file}} es una carpeta, no un archivo de informe.',
+  tooShort: '«{{name}}» no es un archivo de informe del EPU (está vacío o es demasiado corto).',
+  notOurs: '«{{name}}» no es un archivo de informe del EPU.',
+  sqliteNotOurs: '«{{name}}» es una base de datos SQLite, pero no un archivo de informe del EPU.',
+  tooNew:
+    '«{{name}}» se creó con una versión más reciente de la aplicación (esquema {{version}}; esta aplicación lee hasta el {{supported}}). Actualice la aplicación para abrirlo.',
+  damaged: '«{{name}}» está dañado y no se puede abrir. Use una copia o una copia de seguridad del informe.',
+  fileExists: 'Ya existe un archivo en {{file}}; elija otro nombre.',
+  noFolder: 'La carpeta {{dir}} no existe.',
+  cannotCreate: 'No se puede crear {{file}}: {{reason}}',
+  organizationMissing: 'Esa organización no existe (puede que se haya eliminado).',
+  memberMissing: 'Esa persona no es miembro de este informe (puede que se la haya retirado).',
+  organizationHasMembers: '{{name}} todavía tiene {{count}} miembro(s); muévalos o retírelos primero.',
+  organizationLeadsSections: '{{name}} dirige {{count}} sección(es); asígnelas primero a otra organización.',
+  lastSecretariat:
+    '{{name}} es el único miembro de la secretaría; añada otro antes de modificarlo o retirarlo, o nadie podría gestionar el informe.',
+  sectionMissing: 'Esa sección no existe (puede que se haya eliminado).',
+  insertAfterWrongLevel: 'La sección tras la que insertar no está en ese nivel del esquema.',
+  moveInsideItself: 'Una sección no se puede mover dentro de sí misma.',
+  textUnreadable: 'No se pudo leer el cambio del texto; no se guardó. Vuelva a cargar la sección e inténtelo de nuevo.',
+  windowGone: 'Esta ventana ya no está conectada; vuelva a cargarla.',
+  noSuchAction: 'No existe ninguna acción llamada «{{name}}».',
+  invalidInput: 'El campo {{field}}: {{problem}}',
+  openElsewhere: 'Este informe ya está abierto en otra ventana, que ahora está al frente.',
+  notAMember: 'Esa persona no es miembro de este informe.',
+  noReport: 'No hay ningún informe abierto.',
+  unknownField: 'Un cambio se refiere a un campo desconocido ({{field}}).',
+  wrongKind: 'Un cambio da a {{field}} un valor de tipo incorrecto.',
+  sayWhoFirst: 'Indique quién es antes de cambiar nada.',
+  sayWhoBeforeWriting: 'Indique quién es antes de escribir.',
+  secretariatOnly: 'Solo la secretaría puede cambiar esto (su función: {{role}}).',
+  otherOrganizationsSection: 'La sección «{{title}}» la dirige otra organización; solo sus redactores y la secretaría pueden escribir en ella.',
+  readOnlyRole: 'Su función ({{role}}) le permite leer el informe, pero no modificar su texto.',
+  approveSecretariatOnly: 'Solo la secretaría puede aprobar una sección.',
+};
+
+export const errorStrings = { en: MESSAGE_TEXTS as Catalogue, fr, es };

@@ -1,0 +1,72 @@
+// Every message the main process sends to a person, by key, in English. The renderer shows the
+// translation of the key in the interface language (renderer/i18n/errors.ts); the CLI prints the
+// English. Placeholders are i18next's {{name}}.
+import { UserError, type UserErrorCode } from './errors.js';
+
+export const MESSAGES = {
+  noFile: { code: 'not_found', text: 'There is no file at {{file}}.' },
+  isFolder: { code: 'not_ours', text: '{{file}} is a folder, not a report file.' },
+  tooShort: { code: 'not_ours', text: '“{{name}}” is not a UPR report file (it is empty or too short).' },
+  notOurs: { code: 'not_ours', text: '“{{name}}” is not a UPR report file.' },
+  sqliteNotOurs: { code: 'not_ours', text: '“{{name}}” is an SQLite database, but not a UPR report file.' },
+  tooNew: {
+    code: 'too_new',
+    text: '“{{name}}” was made by a newer version of the app (schema {{version}}; this app reads up to {{supported}}). Update the app to open it.',
+  },
+  damaged: { code: 'damaged', text: '“{{name}}” is damaged and cannot be opened. Use a copy or a backup of the report instead.' },
+  fileExists: { code: 'conflict', text: 'A file already exists at {{file}}; choose another name.' },
+  noFolder: { code: 'not_found', text: 'The folder {{dir}} does not exist.' },
+  cannotCreate: { code: 'io', text: 'Cannot create {{file}}: {{reason}}' },
+  organizationMissing: { code: 'not_found', text: 'That organization does not exist (it may have been removed).' },
+  memberMissing: { code: 'not_found', text: 'That person is not a member of this report (they may have been removed).' },
+  organizationHasMembers: { code: 'conflict', text: '{{name}} still has {{count}} member(s); move or remove them first.' },
+  organizationLeadsSections: { code: 'conflict', text: '{{name}} leads {{count}} section(s); give them another lead first.' },
+  lastSecretariat: {
+    code: 'conflict',
+    text: '{{name}} is the only member of the secretariat; add another before changing or removing them, or nobody could manage the report.',
+  },
+  sectionMissing: { code: 'not_found', text: 'That section does not exist (it may have been deleted).' },
+  insertAfterWrongLevel: { code: 'invalid', text: 'The section to insert after is not at that level of the outline.' },
+  moveInsideItself: { code: 'invalid', text: 'A section cannot be moved inside itself.' },
+  textUnreadable: { code: 'invalid', text: 'The text change could not be read; it was not saved. Reload the section and try again.' },
+  windowGone: { code: 'invalid', text: 'This window is no longer connected; reload it.' },
+  noSuchAction: { code: 'invalid', text: 'There is no action called “{{name}}”.' },
+  invalidInput: { code: 'invalid', text: 'The {{field}} {{problem}}' },
+  openElsewhere: { code: 'conflict', text: 'This report is already open in another window; that window is now in front.' },
+  notAMember: { code: 'not_found', text: 'That person is not a member of this report.' },
+  noReport: { code: 'invalid', text: 'No report is open.' },
+  unknownField: { code: 'invalid', text: 'A change names an unknown field ({{field}}).' },
+  wrongKind: { code: 'invalid', text: 'A change gives {{field}} a value of the wrong kind.' },
+  sayWhoFirst: { code: 'no_identity', text: 'Say who you are before changing anything.' },
+  sayWhoBeforeWriting: { code: 'no_identity', text: 'Say who you are before writing.' },
+  secretariatOnly: { code: 'forbidden', text: 'Only the secretariat can change this (your role: {{role}}).' },
+  otherOrganizationsSection: {
+    code: 'forbidden',
+    text: 'Section “{{title}}” is led by another organization; only its drafters and the secretariat can write in it.',
+  },
+  readOnlyRole: { code: 'forbidden', text: 'Your role ({{role}}) lets you read the report but not change its text.' },
+  approveSecretariatOnly: { code: 'forbidden', text: 'Only the secretariat can approve a section.' },
+} as const satisfies Record<string, { code: UserErrorCode; text: string }>;
+
+export type MessageKey = keyof typeof MESSAGES;
+export type MessageParams = Record<string, string | number>;
+
+/** A message to a person, before it is put in words in some language. */
+export interface Message {
+  key: MessageKey;
+  params?: MessageParams;
+}
+
+export function formatMessage(key: MessageKey, params: MessageParams = {}): string {
+  return MESSAGES[key].text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
+/** The English texts by key: the renderer's English "errors" strings. */
+export const MESSAGE_TEXTS = Object.fromEntries(Object.entries(MESSAGES).map(([k, v]) => [k, v.text])) as {
+  [K in MessageKey]: (typeof MESSAGES)[K]['text'];
+};
+
+/** A UserError carrying its message key, so the renderer can show it in the interface language. */
+export function userError(key: MessageKey, params?: MessageParams): UserError {
+  return new UserError(formatMessage(key, params), MESSAGES[key].code, params ? { key, params } : { key });
+}
