@@ -58,8 +58,9 @@ export function SectionEditor({ sectionId, sectionTitle, readOnly, onWordCount }
     return () => {
       window.removeEventListener('pagehide', flush);
       window.removeEventListener('beforeunload', flush);
-      providerRef.current?.destroy();
-      providerRef.current = null;
+      // Only flush: the CollaborationPlugin disconnects the provider itself when it unmounts, and
+      // in React's strict mode this cleanup also runs between two mounts of the same editor.
+      flush();
     };
   }, []);
 

@@ -39,7 +39,7 @@ export class SectionTextProvider {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private inFlight: Promise<void> | null = null;
   private unsubscribe: (() => void) | null = null;
-  private connected = false;
+  private connections = 0;
 
   constructor(
     readonly sectionId: string,
@@ -49,18 +49,23 @@ export class SectionTextProvider {
     doc.on('update', this.onDocUpdate);
   }
 
+  /**
+   * Counted: React's strict mode connects, disconnects (after the first connect's promise settles)
+   * and connects again, so only the last disconnect may stop listening.
+   */
   async connect(): Promise<void> {
-    if (this.connected) return;
-    this.connected = true;
-    this.unsubscribe = onEvent((event) => {
-      if (event.kind === 'text' && event.sectionId === this.sectionId) {
-        // Our own updates come back too; applying a known update again changes nothing.
-        Y.applyUpdate(this.doc, base64ToBytes(event.update), this);
-      }
-    });
+    this.connections++;
+    if (!this.unsubscribe) {
+      this.unsubscribe = onEvent((event) => {
+        if (event.kind === 'text' && event.sectionId === this.sectionId) {
+          // Applying an update the document already has changes nothing.
+          Y.applyUpdate(this.doc, base64ToBytes(event.update), this);
+        }
+      });
+    }
     try {
       const { state } = await call('text.load', { sectionId: this.sectionId });
-      if (!this.connected) return;
+      if (this.connections === 0) return;
       Y.applyUpdate(this.doc, base64ToBytes(state), this);
       this.emit('status', { status: 'connected' });
       this.emit('sync', true);
@@ -71,10 +76,11 @@ export class SectionTextProvider {
   }
 
   disconnect(): void {
-    this.connected = false;
+    void this.flush();
+    this.connections = Math.max(0, this.connections - 1);
+    if (this.connections > 0) return;
     this.unsubscribe?.();
     this.unsubscribe = null;
-    void this.flush();
     this.emit('status', { status: 'disconnected' });
   }
 
@@ -110,6 +116,7 @@ export class SectionTextProvider {
   }
 
   destroy(): void {
+    this.connections = 1;
     this.disconnect();
     this.doc.off('update', this.onDocUpdate);
   }
