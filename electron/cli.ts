@@ -1,7 +1,7 @@
 // The command line: the same services as the app, for scripting, checks and tests.
 // Errors are one line on stderr, "upr: <message>", exit code 2; never a stack trace.
 import fs from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isUserError, UserError } from '../shared/errors.js';
 import { Host } from './host.js';
 import { defaultDataDir } from './paths.js';
@@ -126,12 +126,9 @@ async function run(argv: string[], io: Out): Promise<number> {
   }
 }
 
-function parse(args: string[], options: NonNullable<Parameters<typeof parseArgs>[0]>['options']) {
+function parse<const O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
   try {
-    return parseArgs({ args, options: options ?? {}, allowPositionals: true, strict: true }) as {
-      values: Record<string, string | boolean | undefined> & { json?: boolean; as?: string };
-      positionals: string[];
-    } & { values: Record<string, never> };
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (e) {
     throw new UserError((e as Error).message);
   }
