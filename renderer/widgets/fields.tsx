@@ -48,12 +48,7 @@ export function TextInput({ label, description, className, errorMessage, type = 
     >
       <Label className="field-label">{label}</Label>
       <Input className="field-input" placeholder={placeholder} />
-      {description ? (
-        <Text slot="description" className="field-description">
-          {description}
-        </Text>
-      ) : null}
-      <FieldError className="field-error">{errorMessage}</FieldError>
+      <FieldNotes description={description} errorMessage={errorMessage} />
     </TextField>
   );
 }
@@ -82,12 +77,7 @@ export function NumberInput({ label, description, className, errorMessage, value
       <Group className="field-group">
         <Input className="field-input" />
       </Group>
-      {description ? (
-        <Text slot="description" className="field-description">
-          {description}
-        </Text>
-      ) : null}
-      <FieldError className="field-error">{errorMessage}</FieldError>
+      <FieldNotes description={description} errorMessage={errorMessage} />
     </NumberField>
   );
 }
@@ -135,12 +125,7 @@ export function SelectField<K extends string>({
           ▾
         </span>
       </Button>
-      {description ? (
-        <Text slot="description" className="field-description">
-          {description}
-        </Text>
-      ) : null}
-      <FieldError className="field-error">{errorMessage}</FieldError>
+      <FieldNotes description={description} errorMessage={errorMessage} />
       <Popover className="popover select-popover">
         <ListBox className="listbox" items={options}>
           {(o) => (
@@ -151,5 +136,19 @@ export function SelectField<K extends string>({
         </ListBox>
       </Popover>
     </Select>
+  );
+}
+
+/** The hint under a field and its error, the same for every kind of field. */
+function FieldNotes({ description, errorMessage }: Pick<FieldBase, 'description' | 'errorMessage'>) {
+  return (
+    <>
+      {description ? (
+        <Text slot="description" className="field-description">
+          {description}
+        </Text>
+      ) : null}
+      <FieldError className="field-error">{errorMessage}</FieldError>
+    </>
   );
 }

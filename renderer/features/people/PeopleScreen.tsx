@@ -73,18 +73,11 @@ export function PeopleScreen() {
                 <td className="num">{memberCount(o.id)}</td>
                 <td className="num">{ledCount(o.id)}</td>
                 {canEdit ? (
-                  <td>
-                    <div className="row-actions">
-                      <Button className="button button-small" onPress={() => setEditing({ kind: 'organization', organization: o })}>
-                        {t('common.edit')}
-                        <span className="visually-hidden"> {o.name}</span>
-                      </Button>
-                      <Button className="button button-small" onPress={() => setEditing({ kind: 'removeOrganization', organization: o })}>
-                        {t('people.remove')}
-                        <span className="visually-hidden"> {o.name}</span>
-                      </Button>
-                    </div>
-                  </td>
+                  <RowActions
+                    name={o.name}
+                    onEdit={() => setEditing({ kind: 'organization', organization: o })}
+                    onRemove={() => setEditing({ kind: 'removeOrganization', organization: o })}
+                  />
                 ) : null}
               </tr>
             ))}
@@ -126,18 +119,11 @@ export function PeopleScreen() {
                 <td>{orgName(m.organizationId)}</td>
                 <td>{t(`role.${m.role}`)}</td>
                 {canEdit ? (
-                  <td>
-                    <div className="row-actions">
-                      <Button className="button button-small" onPress={() => setEditing({ kind: 'member', member: m })}>
-                        {t('common.edit')}
-                        <span className="visually-hidden"> {m.name}</span>
-                      </Button>
-                      <Button className="button button-small" onPress={() => setEditing({ kind: 'removeMember', member: m })}>
-                        {t('people.remove')}
-                        <span className="visually-hidden"> {m.name}</span>
-                      </Button>
-                    </div>
-                  </td>
+                  <RowActions
+                    name={m.name}
+                    onEdit={() => setEditing({ kind: 'member', member: m })}
+                    onRemove={() => setEditing({ kind: 'removeMember', member: m })}
+                  />
                 ) : null}
               </tr>
             ))}
@@ -175,5 +161,24 @@ export function PeopleScreen() {
         />
       ) : null}
     </div>
+  );
+}
+
+/** Edit and Remove for one row, named with the row's name for screen readers ("Edit Ministry of Justice"). */
+function RowActions({ name, onEdit, onRemove }: { name: string; onEdit: () => void; onRemove: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <td>
+      <div className="row-actions">
+        <Button className="button button-small" onPress={onEdit}>
+          {t('common.edit')}
+          <span className="visually-hidden"> {name}</span>
+        </Button>
+        <Button className="button button-small" onPress={onRemove}>
+          {t('people.remove')}
+          <span className="visually-hidden"> {name}</span>
+        </Button>
+      </div>
+    </td>
   );
 }
