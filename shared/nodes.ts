@@ -19,6 +19,3 @@ export const SECTION_NODES: ReadonlyArray<Klass<LexicalNode>> = [
   AutoLinkNode,
   FootnoteNode,
 ];
-
-/** The Yjs shared type that holds a section's text (Lexical's default root name). */
-export const SECTION_ROOT = 'root';

@@ -36,10 +36,6 @@ export class OpenReport {
     return new OpenReport(path.resolve(file), createReportDatabase(path.resolve(file)));
   }
 
-  get reportId(): string {
-    return (this.db.prepare("SELECT value FROM meta WHERE key = 'report_id'").get() as { value: string }).value;
-  }
-
   newId(): string {
     return randomUUID();
   }
