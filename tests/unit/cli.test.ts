@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -51,7 +52,7 @@ describe('the upr command', () => {
     expect(refused.stderr).toBe('upr: Only the secretariat can change this (your role: reviewer).\n');
   });
 
-  it('says a damaged or foreign file is not sound, without changing it', async () => {
+  it('says a foreign file is not sound, without changing it', async () => {
     const dir = tempDir();
     const foreign = path.join(dir, 'letter.upr');
     fs.writeFileSync(foreign, 'Dear colleagues, please find attached the draft. '.repeat(10));
@@ -60,6 +61,30 @@ describe('the upr command', () => {
     expect(check.code).toBe(1);
     expect(check.stdout).toMatch(/not a UPR report file[\s\S]*not sound/);
     expect(sha256(foreign)).toBe(before);
+  });
+
+  it('says a damaged file, and one whose tables disagree with its change log, are not sound', async () => {
+    const dir = tempDir();
+    const damaged = path.join(dir, 'damaged.upr');
+    expect((await upr(['demo', damaged])).code).toBe(0);
+    const bytes = fs.readFileSync(damaged);
+    for (let i = 4096 * 2; i < bytes.length - 100; i += 7) bytes[i] = (bytes[i]! * 31 + 17) & 0xff;
+    fs.writeFileSync(damaged, bytes);
+    const before = sha256(damaged);
+    const r = await upr(['check', damaged]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/is damaged and cannot be opened[\s\S]*not sound/);
+    expect(sha256(damaged)).toBe(before);
+
+    // A title changed behind the change log's back (by another tool) is found.
+    const tampered = path.join(dir, 'tampered.upr');
+    expect((await upr(['demo', tampered])).code).toBe(0);
+    const db = new Database(tampered);
+    db.prepare("UPDATE sections SET title = 'Edited outside the app' WHERE rowid = (SELECT min(rowid) FROM sections)").run();
+    db.close();
+    const t = await upr(['check', tampered]);
+    expect(t.code).toBe(1);
+    expect(t.stdout).toMatch(/problem: sections .*: title is “Edited outside the app” but the change log says “/);
   });
 
   it('reports errors in one line with exit code 2, never a stack trace', async () => {
