@@ -3,6 +3,8 @@
 // the main process validates every input against these schemas before a service sees it.
 import { z } from 'zod';
 import {
+  COMMENT_TYPES,
+  DISPOSITIONS,
   ORGANIZATION_KINDS,
   REPORT_LANGUAGES,
   ROLES,
@@ -10,6 +12,7 @@ import {
   type Member,
   type Organization,
   type Report,
+  type ReviewComment,
   type Section,
   type Workspace,
 } from './domain.js';
@@ -22,6 +25,8 @@ const base64 = z
   .max(16 * 1024 * 1024, 'is larger than 12 MB')
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'is not base64');
 const empty = z.object({}).strict();
+/** Free text a person writes in a comment, reply or rationale. */
+const prose = (max: number) => z.string().trim().max(max, `is longer than ${max} characters`);
 
 function method<I extends z.ZodType>(input: I) {
   return { returns: <R>() => ({ input, result: null as unknown as R }) };
@@ -126,6 +131,32 @@ export const api = {
   'text.load': method(z.object({ sectionId: id }).strict()).returns<SectionText>(),
   'text.push': method(z.object({ sectionId: id, update: base64 }).strict()).returns<{ ok: true }>(),
   'text.content': method(z.object({ sectionId: id }).strict()).returns<SectionContent>(),
+
+  // Review comments. A comment on a passage comes with `anchor`: the Yjs update, made in the
+  // caller's editor, that wraps the passage in a mark carrying the comment's id. The main process
+  // accepts it only if it changes nothing but annotations.
+  'comments.list': method(z.object({ sectionId: id.optional() }).strict()).returns<ReviewComment[]>(),
+  'comments.create': method(
+    z
+      .object({
+        id,
+        sectionId: id,
+        type: z.enum(COMMENT_TYPES),
+        body: text(10_000),
+        proposed: prose(10_000).default(''),
+        anchor: base64.optional(),
+      })
+      .strict(),
+  ).returns<ReviewComment>(),
+  'comments.reply': method(z.object({ commentId: id, body: text(10_000) }).strict()).returns<ReviewComment>(),
+  'comments.decide': method(
+    z.object({ commentId: id, disposition: z.enum(DISPOSITIONS), rationale: prose(10_000).default('') }).strict(),
+  ).returns<ReviewComment>(),
+  'comments.applyProposal': method(z.object({ commentId: id }).strict()).returns<ReviewComment>(),
+  'comments.setStatus': method(z.object({ commentId: id, status: z.enum(['open', 'closed']) }).strict()).returns<ReviewComment>(),
+  'comments.export': method(
+    z.object({ format: z.enum(['xlsx', 'csv']), path: z.string().min(1).max(4096) }).strict(),
+  ).returns<{ path: string; rows: number }>(),
 } as const;
 
 export type Api = typeof api;
@@ -140,7 +171,7 @@ export function isMethodName(name: unknown): name is MethodName {
 
 /** Events pushed from the main process to every window or tab with the same file open. */
 export type ApiEvent =
-  | { kind: 'changed'; what: Array<'report' | 'organizations' | 'members' | 'sections' | 'words'> }
+  | { kind: 'changed'; what: Array<'report' | 'organizations' | 'members' | 'sections' | 'words' | 'comments'> }
   | { kind: 'text'; sectionId: string; update: string; origin: string }
   | { kind: 'closed' };
 

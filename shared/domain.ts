@@ -56,6 +56,8 @@ export interface Section {
 
 export interface SectionWithCount extends Section {
   words: number;
+  /** Review comments on the section not yet closed. */
+  openComments: number;
 }
 
 export interface Workspace {
@@ -112,4 +114,69 @@ function letterLabel(i: number): string {
 
 export function isOverdue(section: Pick<Section, 'dueDate' | 'status'>, today: string): boolean {
   return section.dueDate !== '' && section.dueDate < today && section.status !== 'ready_for_review' && section.status !== 'approved';
+}
+
+/** How much a review comment weighs, as comment matrices in UN processes grade them. */
+export const COMMENT_TYPES = ['critical', 'substantive', 'editorial'] as const;
+export type CommentType = (typeof COMMENT_TYPES)[number];
+
+/** The answer the drafters give a comment; "not accepted" needs a rationale. */
+export const DISPOSITIONS = ['accepted', 'accepted_with_modification', 'not_accepted'] as const;
+export type Disposition = (typeof DISPOSITIONS)[number];
+
+/**
+ * Where a comment stands: open until it has a disposition, then answered, and closed once the
+ * reviewer has seen the answer. Stored is only open/closed; "answered" is open with a disposition.
+ */
+export const COMMENT_STATES = ['open', 'answered', 'closed'] as const;
+export type CommentState = (typeof COMMENT_STATES)[number];
+
+export interface CommentReply {
+  id: string;
+  body: string;
+  authorId: string;
+  authorName: string;
+  createdAt: string;
+}
+
+/** A review comment with everything the margin and the comment resolution matrix show. */
+export interface ReviewComment {
+  id: string;
+  /** 1, 2, 3... in the order comments were made, across the report. */
+  number: number;
+  sectionId: string;
+  /** "B.2" and the title, as the outline shows them. */
+  sectionLabel: string;
+  sectionTitle: string;
+  /** True when the comment marks a passage; false for a comment on the whole section. */
+  anchored: boolean;
+  /** An anchored comment whose passage is no longer in the text (it was deleted). */
+  detached: boolean;
+  /** The passage as it read when the comment was made. */
+  quote: string;
+  type: CommentType;
+  body: string;
+  /** Wording the reviewer proposes instead of the passage ('' when none). */
+  proposed: string;
+  authorId: string;
+  authorName: string;
+  organizationId: string;
+  organizationName: string;
+  createdAt: string;
+  disposition: Disposition | null;
+  rationale: string;
+  decidedById: string;
+  decidedByName: string;
+  decidedAt: string;
+  appliedByName: string;
+  appliedAt: string;
+  state: CommentState;
+  closedByName: string;
+  closedAt: string;
+  replies: CommentReply[];
+}
+
+export function commentState(c: { disposition: string | null; status: string }): CommentState {
+  if (c.status === 'closed') return 'closed';
+  return c.disposition ? 'answered' : 'open';
 }

@@ -46,6 +46,31 @@ export const MESSAGES = {
   },
   readOnlyRole: { code: 'forbidden', text: 'Your role ({{role}}) lets you read the report but not change its text.' },
   approveSecretariatOnly: { code: 'forbidden', text: 'Only the secretariat can approve a section.' },
+  cannotComment: { code: 'forbidden', text: 'Your role ({{role}}) lets you read the report and its comments, but not comment.' },
+  commentMissing: { code: 'not_found', text: 'That comment does not exist.' },
+  commentExists: { code: 'conflict', text: 'A comment with that number already exists; try again.' },
+  anchorChangesText: {
+    code: 'forbidden',
+    text: 'A comment can mark a passage but not change the text; nothing was saved. Select the passage again and add the comment.',
+  },
+  anchorMissing: { code: 'invalid', text: 'The passage to comment on was not found in the text; select it again.' },
+  answerLeadOnly: {
+    code: 'forbidden',
+    text: 'Only the drafters of the organization leading “{{title}}” and the secretariat can answer its comments.',
+  },
+  replyNotAllowed: {
+    code: 'forbidden',
+    text: 'Only reviewers, the secretariat, the comment’s author and the drafters of the organization leading “{{title}}” can reply here.',
+  },
+  rationaleRequired: { code: 'invalid', text: 'Say why the comment is not accepted: a rationale is required.' },
+  noProposal: { code: 'invalid', text: 'This comment proposes no wording to apply.' },
+  passageGone: {
+    code: 'conflict',
+    text: 'The passage this comment marks is no longer in the text, so its proposed wording cannot be applied. Edit the text instead.',
+  },
+  closeNotAllowed: { code: 'forbidden', text: 'Only the secretariat and the person who made the comment can close or reopen it.' },
+  commentClosed: { code: 'conflict', text: 'This comment is closed; reopen it first.' },
+  cannotWrite: { code: 'io', text: 'Cannot write {{file}}: {{reason}}' },
 } as const satisfies Record<string, { code: UserErrorCode; text: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -2,6 +2,7 @@
 // (text content, word counts, export) register exactly these nodes.
 import { LinkNode, AutoLinkNode } from '@lexical/link';
 import { ListItemNode, ListNode } from '@lexical/list';
+import { MarkNode } from '@lexical/mark';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
 import type { Klass, LexicalNode } from 'lexical';
@@ -18,4 +19,6 @@ export const SECTION_NODES: ReadonlyArray<Klass<LexicalNode>> = [
   LinkNode,
   AutoLinkNode,
   FootnoteNode,
+  // Review comments' anchors: a mark carries the ids of the comments on the passage it wraps.
+  MarkNode,
 ];

@@ -40,3 +40,38 @@ export function allowedStatuses(me: Member | null, section: Pick<Section, 'leadO
   if (denySectionText(me, section)) return [];
   return me!.role === 'secretariat' ? ['not_started', 'drafting', 'ready_for_review', 'approved'] : [...DRAFTER_STATUSES];
 }
+
+type SectionLead = Pick<Section, 'leadOrganizationId' | 'title'>;
+
+function draftsFor(me: Member, section: SectionLead): boolean {
+  return me.role === 'drafter' && section.leadOrganizationId !== null && section.leadOrganizationId === me.organizationId;
+}
+
+/** Making a comment: everyone who takes part in the review, not observers. */
+export function denyComment(me: Member | null): Denial {
+  if (!me) return { key: 'sayWhoFirst' };
+  if (me.role === 'observer') return { key: 'cannotComment', params: { role: me.role } };
+  return null;
+}
+
+/** Replying in a thread: reviewers, the secretariat, the comment's author and the section's drafters. */
+export function denyReply(me: Member | null, section: SectionLead, comment: { authorId: string }): Denial {
+  const denied = denyComment(me);
+  if (denied) return denied;
+  if (me!.role === 'secretariat' || me!.role === 'reviewer' || me!.id === comment.authorId || draftsFor(me!, section)) return null;
+  return { key: 'replyNotAllowed', params: { title: section.title } };
+}
+
+/** Recording a disposition (and applying proposed wording): the section's drafters and the secretariat. */
+export function denyAnswer(me: Member | null, section: SectionLead): Denial {
+  if (!me) return { key: 'sayWhoFirst' };
+  if (me.role === 'secretariat' || draftsFor(me, section)) return null;
+  return { key: 'answerLeadOnly', params: { title: section.title } };
+}
+
+/** Closing or reopening a comment once its answer has been seen: the secretariat and the comment's author. */
+export function denyCloseComment(me: Member | null, comment: { authorId: string }): Denial {
+  if (!me) return { key: 'sayWhoFirst' };
+  if (me.role === 'secretariat' || me.id === comment.authorId) return null;
+  return { key: 'closeNotAllowed' };
+}

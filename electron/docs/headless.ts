@@ -7,6 +7,7 @@ import { $getRoot, $nodesOfType, type LexicalEditor, type SerializedEditorState 
 import * as Y from 'yjs';
 import { FootnoteNode } from '../../shared/footnote-node.js';
 import { SECTION_NODES } from '../../shared/nodes.js';
+import { anchoredIds } from '../../shared/annotations.js';
 import { countWords } from '../../shared/words.js';
 import { $appendBlocks, type Block } from './blocks.js';
 
@@ -79,6 +80,8 @@ export interface SectionReading {
   words: number;
   footnoteWords: number;
   footnotes: string[];
+  /** Ids of the comments anchored in the text by marks. */
+  markIds: string[];
 }
 
 /** Reads a section's text from its Yjs updates through a headless editor. */
@@ -93,8 +96,10 @@ export function readSection(updates: readonly Uint8Array[]): SectionReading {
     return bound.editor.getEditorState().read(() => {
       const plain = $getRoot().getTextContent();
       const footnotes = $nodesOfType(FootnoteNode).map((n) => n.getFootnoteText());
+      const json = bound.editor.getEditorState().toJSON();
       return {
-        json: bound.editor.getEditorState().toJSON(),
+        json,
+        markIds: [...anchoredIds(json)],
         plain,
         words: countWords(plain),
         footnoteWords: footnotes.reduce((sum, f) => sum + countWords(f), 0),

@@ -41,15 +41,24 @@ export function refreshStaleText(db: DB): string[] {
     .all() as Array<{ id: string; seq: number }>;
   if (stale.length === 0) return [];
   const upsert = db.prepare(
-    `INSERT INTO section_text (section_id, through_seq, plain, words, footnote_words) VALUES (?, ?, ?, ?, ?)
+    `INSERT INTO section_text (section_id, through_seq, plain, words, footnote_words, mark_ids) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (section_id) DO UPDATE SET through_seq = excluded.through_seq, plain = excluded.plain,
-       words = excluded.words, footnote_words = excluded.footnote_words`,
+       words = excluded.words, footnote_words = excluded.footnote_words, mark_ids = excluded.mark_ids`,
   );
   const readings = stale.map((s) => ({ s, r: readSectionText(db, s.id) }));
   db.transaction(() => {
-    for (const { s, r } of readings) upsert.run(s.id, s.seq, r.plain, r.words, r.footnoteWords);
+    for (const { s, r } of readings) upsert.run(s.id, s.seq, r.plain, r.words, r.footnoteWords, JSON.stringify(r.markIds));
   })();
   return stale.map((s) => s.id);
+}
+
+/** The ids of the comments anchored in each section's text (from the cache; refresh it first). */
+export function anchoredCommentIds(db: DB): Set<string> {
+  const ids = new Set<string>();
+  for (const row of db.prepare('SELECT mark_ids FROM section_text').all() as Array<{ mark_ids: string }>) {
+    for (const id of JSON.parse(row.mark_ids) as string[]) ids.add(id);
+  }
+  return ids;
 }
 
 /** Above this many stored updates a section's text is folded into one (see compactSectionText). */

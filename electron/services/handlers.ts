@@ -6,10 +6,12 @@ import { createMember, createOrganization, deleteMember, deleteOrganization, upd
 import { loadWorkspace, updateReport } from './report.js';
 import { createSection, deleteSection, moveSection, setSectionStatus, updateSection } from './sections.js';
 import { loadText, pushText, textContent } from './text.js';
+import { applyProposal, commentsOf, createComment, decideComment, replyToComment, setCommentStatus } from './comments.js';
+import { exportComments } from './exports.js';
 
 export type ReportMethod = Exclude<MethodName, `app.${string}` | `session.${string}`>;
 
-type ReportHandlers = { [M in ReportMethod]: (ctx: ServiceContext, input: ParsedInput<M>) => Result<M> };
+type ReportHandlers = { [M in ReportMethod]: (ctx: ServiceContext, input: ParsedInput<M>) => Result<M> | Promise<Result<M>> };
 
 export const reportHandlers: ReportHandlers = {
   'workspace.load': (ctx) => loadWorkspace(ctx),
@@ -28,6 +30,13 @@ export const reportHandlers: ReportHandlers = {
   'text.load': loadText,
   'text.push': pushText,
   'text.content': textContent,
+  'comments.list': commentsOf,
+  'comments.create': createComment,
+  'comments.reply': replyToComment,
+  'comments.decide': decideComment,
+  'comments.applyProposal': applyProposal,
+  'comments.setStatus': setCommentStatus,
+  'comments.export': exportComments,
 };
 
 export function isReportMethod(name: MethodName): name is ReportMethod {

@@ -5,6 +5,7 @@ import type { Change } from '../sync/changes.js';
 import { refreshStaleText } from '../docs/section-text.js';
 import { getReport, listMembers, listOrganizations, listSections, sectionWordCounts } from '../store/queries.js';
 import { allowOrThrow, type ServiceContext } from './context.js';
+import { openCommentCounts } from './comments.js';
 
 const REPORT_COLUMNS = {
   title: 'title',
@@ -32,7 +33,8 @@ export function updateReport({ report, me }: ServiceContext, input: ParsedInput<
 export function loadWorkspace({ report, me }: ServiceContext): Workspace {
   refreshStaleText(report.db);
   const counts = sectionWordCounts(report.db);
-  const sections = listSections(report.db).map((s) => ({ ...s, words: counts.get(s.id) ?? 0 }));
+  const open = openCommentCounts(report.db);
+  const sections = listSections(report.db).map((s) => ({ ...s, words: counts.get(s.id) ?? 0, openComments: open.get(s.id) ?? 0 }));
   return {
     path: report.path,
     report: getReport(report.db),

@@ -16,6 +16,28 @@ export const SYNCED_TABLES = {
     status: 'text',
     deleted: 'int',
   },
+  comments: {
+    section_id: 'text',
+    anchored: 'int',
+    quote: 'text',
+    type: 'text',
+    body: 'text',
+    proposed: 'text',
+    author_id: 'text',
+    organization_id: 'text',
+    created_at: 'text',
+    disposition: 'text',
+    rationale: 'text',
+    decided_by: 'text',
+    decided_at: 'text',
+    applied_by: 'text',
+    applied_at: 'text',
+    status: 'text',
+    closed_by: 'text',
+    closed_at: 'text',
+    deleted: 'int',
+  },
+  comment_replies: { comment_id: 'text', body: 'text', author_id: 'text', created_at: 'text', deleted: 'int' },
 } as const satisfies Record<string, Record<string, ColumnType>>;
 
 export type SyncedTable = keyof typeof SYNCED_TABLES;

@@ -41,6 +41,23 @@ const fr: Catalogue = {
     'La section « {{title}} » relève d’une autre organisation ; seuls ses rédacteurs et le secrétariat peuvent y écrire.',
   readOnlyRole: 'Votre rôle ({{role}}) vous permet de lire le rapport, mais pas d’en modifier le texte.',
   approveSecretariatOnly: 'Seul le secrétariat peut approuver une section.',
+  cannotComment: 'Votre rôle ({{role}}) vous permet de lire le rapport et ses commentaires, mais pas de commenter.',
+  commentMissing: 'Ce commentaire n’existe pas.',
+  commentExists: 'Un commentaire portant ce numéro existe déjà ; réessayez.',
+  anchorChangesText:
+    'Un commentaire peut marquer un passage, mais pas modifier le texte ; rien n’a été enregistré. Sélectionnez à nouveau le passage et ajoutez le commentaire.',
+  anchorMissing: 'Le passage à commenter est introuvable dans le texte ; sélectionnez-le à nouveau.',
+  answerLeadOnly:
+    'Seuls les rédacteurs de l’organisation chargée de « {{title}} » et le secrétariat peuvent répondre à ses commentaires.',
+  replyNotAllowed:
+    'Seuls les examinateurs, le secrétariat, l’auteur du commentaire et les rédacteurs de l’organisation chargée de « {{title}} » peuvent répondre ici.',
+  rationaleRequired: 'Indiquez pourquoi le commentaire n’est pas retenu : une justification est requise.',
+  noProposal: 'Ce commentaire ne propose aucune formulation à appliquer.',
+  passageGone:
+    'Le passage marqué par ce commentaire ne figure plus dans le texte ; la formulation proposée ne peut donc pas être appliquée. Modifiez le texte directement.',
+  closeNotAllowed: 'Seuls le secrétariat et l’auteur du commentaire peuvent le clore ou le rouvrir.',
+  commentClosed: 'Ce commentaire est clos ; rouvrez-le d’abord.',
+  cannotWrite: 'Impossible d’écrire {{file}} : {{reason}}',
 };
 
 const es: Catalogue = {
@@ -79,6 +96,23 @@ const es: Catalogue = {
   otherOrganizationsSection: 'La sección «{{title}}» la dirige otra organización; solo sus redactores y la secretaría pueden escribir en ella.',
   readOnlyRole: 'Su función ({{role}}) le permite leer el informe, pero no modificar su texto.',
   approveSecretariatOnly: 'Solo la secretaría puede aprobar una sección.',
+  cannotComment: 'Su función ({{role}}) le permite leer el informe y sus comentarios, pero no comentar.',
+  commentMissing: 'Ese comentario no existe.',
+  commentExists: 'Ya existe un comentario con ese número; inténtelo de nuevo.',
+  anchorChangesText:
+    'Un comentario puede marcar un pasaje, pero no cambiar el texto; no se guardó nada. Vuelva a seleccionar el pasaje y añada el comentario.',
+  anchorMissing: 'No se encontró en el texto el pasaje que se iba a comentar; vuelva a seleccionarlo.',
+  answerLeadOnly:
+    'Solo los redactores de la organización responsable de «{{title}}» y la secretaría pueden responder a sus comentarios.',
+  replyNotAllowed:
+    'Solo los revisores, la secretaría, el autor del comentario y los redactores de la organización responsable de «{{title}}» pueden responder aquí.',
+  rationaleRequired: 'Explique por qué no se acepta el comentario: se requiere una justificación.',
+  noProposal: 'Este comentario no propone ninguna redacción que aplicar.',
+  passageGone:
+    'El pasaje que marca este comentario ya no está en el texto, por lo que no se puede aplicar la redacción propuesta. Modifique el texto directamente.',
+  closeNotAllowed: 'Solo la secretaría y la persona que hizo el comentario pueden cerrarlo o reabrirlo.',
+  commentClosed: 'Este comentario está cerrado; reábralo primero.',
+  cannotWrite: 'No se puede escribir {{file}}: {{reason}}',
 };
 
 export const errorStrings = { en: MESSAGE_TEXTS as Catalogue, fr, es };

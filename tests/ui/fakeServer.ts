@@ -41,6 +41,7 @@ export function sampleWorld(overrides: Partial<FakeWorld> = {}): FakeWorld {
     wordLimit: 10_700,
   };
   const section = (id: string, title: string, position: string, more: Partial<SectionWithCount> = {}): SectionWithCount => ({
+    openComments: 0,
     id,
     parentId: null,
     position,
@@ -224,6 +225,7 @@ export function fakeTransport(world: FakeWorld): FakeTransport {
     'sections.create': (input: { title: string; parentId?: string | null }) => {
       allow(denyReportChange(me()));
       const s: SectionWithCount = {
+        openComments: 0,
         id: `s${nextId++}`,
         parentId: input.parentId ?? null,
         position: 'z',

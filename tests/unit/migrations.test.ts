@@ -16,7 +16,7 @@ describe('migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(1);
     const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as Array<{ name: string; sql: string }>;
     for (const t of tables) expect(t.sql, t.name).toMatch(/STRICT/);
-    for (const [table, columns] of Object.entries(SYNCED_TABLES)) {
+    for (const [table, columns] of Object.entries(SYNCED_TABLES).filter(([t]) => !t.startsWith('comment'))) {
       const cols = (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name);
       expect(cols).toEqual(expect.arrayContaining(['id', ...Object.keys(columns)]));
     }
@@ -29,6 +29,27 @@ describe('migrations', () => {
       position: 'a0',
       deleted: 0,
     });
+    db.close();
+  });
+
+  it('0002 adds comment tables and empties the derived text cache so it is rebuilt with mark ids', () => {
+    const db = new Database(':memory:');
+    migrate(db, 1);
+    db.prepare("INSERT INTO sections (id, title) VALUES ('s1', 'A')").run();
+    db.prepare("INSERT INTO section_text (section_id, through_seq, plain, words, footnote_words) VALUES ('s1', 3, 'x', 1, 0)").run();
+    migrate(db, 2);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.prepare('SELECT title FROM sections').all()).toEqual([{ title: 'A' }]);
+    expect(db.prepare('SELECT count(*) AS n FROM section_text').get()).toEqual({ n: 0 });
+    for (const [table, columns] of Object.entries(SYNCED_TABLES)) {
+      const cols = (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name);
+      expect(cols, table).toEqual(expect.arrayContaining(['id', ...Object.keys(columns)]));
+    }
+    for (const t of db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as Array<{ name: string; sql: string }>) {
+      expect(t.sql, t.name).toMatch(/STRICT/);
+    }
+    db.prepare("INSERT INTO comments (id, body) VALUES ('c1', 'Say more.')").run();
+    expect(db.prepare("SELECT status, disposition, anchored FROM comments WHERE id = 'c1'").get()).toEqual({ status: 'open', disposition: '', anchored: 0 });
     db.close();
   });
 

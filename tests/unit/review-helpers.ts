@@ -1,0 +1,87 @@
+// Review scenarios for tests: a report with a ministry's drafter and an NHRI reviewer, and the text
+// edits a person would make in the editor (typing a paragraph, selecting a passage to comment on),
+// made with a headless Lexical editor on the section's stored state, as the renderer's editor does.
+import { $wrapSelectionInMarkNode } from '@lexical/mark';
+import { $createParagraphNode, $createRangeSelection, $createTextNode, $getRoot, $isElementNode, type ElementNode, type TextNode } from 'lexical';
+import { base64ToBytes, bytesToBase64 } from '../../shared/base64.js';
+import { editSection } from '../../electron/docs/headless.js';
+import { newReport, TestClient } from './helpers.js';
+
+export async function reviewReport() {
+  const { file, host, admin } = await newReport();
+  const justice = await admin.call('organizations.create', { name: 'Ministry of Justice', kind: 'ministry' });
+  const nhri = await admin.call('organizations.create', { name: 'National Human Rights Commission', kind: 'nhri' });
+  await admin.call('members.create', { name: 'Dana Drafter', organizationId: justice.id, role: 'drafter' });
+  await admin.call('members.create', { name: 'Rita Reviewer', organizationId: nhri.id, role: 'reviewer' });
+  await admin.call('members.create', { name: 'Otto Observer', organizationId: nhri.id, role: 'observer' });
+  const ws = await admin.call('workspace.load');
+  const section = ws.sections[0]!;
+  await admin.call('sections.update', { id: section.id, leadOrganizationId: justice.id });
+  const client = async (name: string) => {
+    const c = new TestClient(host);
+    await c.call('app.openReport', { path: file });
+    await c.signInAs(name);
+    return c;
+  };
+  return { file, host, admin, section, justice, nhri, drafter: await client('Dana Drafter'), reviewer: await client('Rita Reviewer'), observer: await client('Otto Observer') };
+}
+
+/** The Yjs update that appends paragraphs to a section, as typing them would. */
+export async function typeParagraphs(c: TestClient, sectionId: string, paragraphs: string[]): Promise<void> {
+  const { state } = await c.call('text.load', { sectionId });
+  const update = editSection([base64ToBytes(state)], () => {
+    const root = $getRoot();
+    const first = root.getFirstChild();
+    if (first && first.getTextContent() === '') first.remove();
+    for (const p of paragraphs) root.append($createParagraphNode().append($createTextNode(p)));
+  });
+  await c.call('text.push', { sectionId, update: bytesToBase64(update) });
+}
+
+/** Where `passage` starts and ends in the text, across text nodes that marks have split. */
+function $findRange(passage: string): { from: [TextNode, number]; to: [TextNode, number]; block: ElementNode } {
+  for (const block of $getRoot().getChildren()) {
+    if (!$isElementNode(block)) continue;
+    const nodes = block.getAllTextNodes();
+    const text = nodes.map((n) => n.getTextContent()).join('');
+    const at = text.indexOf(passage);
+    if (at < 0) continue;
+    const point = (offset: number, end: boolean): [TextNode, number] => {
+      let seen = 0;
+      for (const n of nodes) {
+        const size = n.getTextContentSize();
+        if (offset < seen + size || (end && offset === seen + size)) return [n, offset - seen];
+        seen += size;
+      }
+      return [nodes[nodes.length - 1]!, nodes[nodes.length - 1]!.getTextContentSize()];
+    };
+    return { from: point(at, false), to: point(at + passage.length, true), block };
+  }
+  throw new Error(`passage not in the text: ${passage}`);
+}
+
+/** The update a person's editor makes when they select `passage` and add comment `id` on it. */
+export async function markUpdate(c: TestClient, sectionId: string, passage: string, id: string): Promise<string> {
+  const { state } = await c.call('text.load', { sectionId });
+  const update = editSection([base64ToBytes(state)], () => {
+    const { from, to } = $findRange(passage);
+    const sel = $createRangeSelection();
+    sel.anchor.set(from[0].getKey(), from[1], 'text');
+    sel.focus.set(to[0].getKey(), to[1], 'text');
+    $wrapSelectionInMarkNode(sel, false, id);
+  });
+  return bytesToBase64(update);
+}
+
+/** An update that replaces `passage` with `by`: what a crafted "comment" that edits the text would carry. */
+export async function replaceUpdate(c: TestClient, sectionId: string, passage: string, by: string): Promise<string> {
+  const { state } = await c.call('text.load', { sectionId });
+  const update = editSection([base64ToBytes(state)], () => {
+    const { from, to } = $findRange(passage);
+    const sel = $createRangeSelection();
+    sel.anchor.set(from[0].getKey(), from[1], 'text');
+    sel.focus.set(to[0].getKey(), to[1], 'text');
+    sel.insertText(by);
+  });
+  return bytesToBase64(update);
+}
