@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { outlineOrder, type SectionWithCount, type Workspace } from '../../shared/domain.js';
 import { call } from '../api/client.js';
 import { OutlinePanel } from '../features/outline/OutlinePanel.js';
+import { MatrixScreen } from '../features/matrix/MatrixScreen.js';
 import { OverviewScreen } from '../features/overview/OverviewScreen.js';
 import { PeopleScreen } from '../features/people/PeopleScreen.js';
 import { EDITOR_TARGET_ID, SectionView } from '../features/section/SectionView.js';
@@ -92,6 +93,16 @@ export function WorkspaceShell({ workspace, refresh }: { workspace: Workspace; r
                 select(id);
                 setView('write');
               }} />
+          </main>
+        </TabPanel>
+        <TabPanel id="comments" className="view view-page view-matrix">
+          <main id={MAIN_ID} tabIndex={-1} className="page-main">
+            <MatrixScreen
+              onFollow={(comment) => {
+                select(comment.sectionId);
+                setView('write');
+              }}
+            />
           </main>
         </TabPanel>
         <TabPanel id="people" className="view view-page">

@@ -12,6 +12,7 @@ export const en = {
     view: {
       write: 'Sections',
       overview: 'Overview',
+      comments: 'Comments',
       people: 'People',
       settings: 'Report settings',
     },

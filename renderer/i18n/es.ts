@@ -12,6 +12,7 @@ export const es = {
     view: {
       write: 'Secciones',
       overview: 'Resumen',
+      comments: 'Comentarios',
       people: 'Participantes',
       settings: 'Configuración del informe',
     },

@@ -12,6 +12,7 @@ export const fr = {
     view: {
       write: 'Sections',
       overview: 'Vue d’ensemble',
+      comments: 'Commentaires',
       people: 'Participants',
       settings: 'Paramètres du rapport',
     },

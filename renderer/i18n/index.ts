@@ -1,10 +1,12 @@
 // The app's strings in every language its interface speaks, and the choice of language and
 // writing direction. The editor's strings join as the "editor" namespace, the main process's
-// messages as "errors".
+// messages as "errors", the review's as "review" and the comment matrix's as "matrix".
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { ReportLanguage } from '../../shared/domain.js';
 import { editorStrings } from '../editor/strings.js';
+import { matrixStrings } from '../features/matrix/strings.js';
+import { reviewStrings } from '../features/review/strings.js';
 import { errorStrings } from './errors.js';
 import { en } from './en.js';
 import { es } from './es.js';
@@ -14,9 +16,9 @@ export const UI_LANGUAGES = ['en', 'fr', 'es'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
 export const resources = {
-  en: { translation: en, editor: editorStrings.en, errors: errorStrings.en },
-  fr: { translation: fr, editor: editorStrings.fr, errors: errorStrings.fr },
-  es: { translation: es, editor: editorStrings.es, errors: errorStrings.es },
+  en: { translation: en, editor: editorStrings.en, errors: errorStrings.en, review: reviewStrings.en, matrix: matrixStrings.en },
+  fr: { translation: fr, editor: editorStrings.fr, errors: errorStrings.fr, review: reviewStrings.fr, matrix: matrixStrings.fr },
+  es: { translation: es, editor: editorStrings.es, errors: errorStrings.es, review: reviewStrings.es, matrix: matrixStrings.es },
 } as const;
 
 export function isUiLanguage(value: unknown): value is UiLanguage {
@@ -44,7 +46,7 @@ export function initI18n(lng: UiLanguage = browserLanguage()) {
       lng,
       fallbackLng: 'en',
       supportedLngs: [...UI_LANGUAGES],
-      ns: ['translation', 'editor', 'errors'],
+      ns: ['translation', 'editor', 'errors', 'review', 'matrix'],
       defaultNS: 'translation',
       interpolation: { escapeValue: false },
       initAsync: false,
