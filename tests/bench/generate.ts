@@ -17,10 +17,11 @@ import { createMember, createOrganization } from '../../electron/services/people
 import { loadWorkspace, updateReport } from '../../electron/services/report.js';
 import { createSection, setSectionStatus, updateSection } from '../../electron/services/sections.js';
 import { isoDay, writeHistory } from './history.js';
+import { writeReview } from './review.js';
 import { Prng, sectionText, splitWords, themeOf } from './prose.js';
 
 /** Bump when the generated report changes, so cached files are made afresh. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 export interface GenerateOptions {
   seed: number;
@@ -34,8 +35,11 @@ export interface GenerateOptions {
   bigSectionEdits: number;
   members: number;
   organizations: number;
-  /** Rows of the change log in all, setup included. */
+  /** Rows of the change log in all, setup and review included. */
   changes: number;
+  /** Review comments, of which `anchoredComments` mark a passage in the text. */
+  comments: number;
+  anchoredComments: number;
 }
 
 export const FULL_REPORT: GenerateOptions = {
@@ -47,6 +51,8 @@ export const FULL_REPORT: GenerateOptions = {
   members: 40,
   organizations: 12,
   changes: 200_000,
+  comments: 10_000,
+  anchoredComments: 300,
 };
 
 export const QUICK_REPORT: GenerateOptions = {
@@ -58,6 +64,8 @@ export const QUICK_REPORT: GenerateOptions = {
   members: 10,
   organizations: 5,
   changes: 5_000,
+  comments: 200,
+  anchoredComments: 20,
 };
 
 export interface GeneratedReport {
@@ -69,6 +77,7 @@ export interface GeneratedReport {
   members: number;
   organizations: number;
   changes: number;
+  comments: number;
   bigSection: { id: string; title: string; words: number; updates: number };
   secretariatId: string;
   bytes: number;
@@ -173,6 +182,7 @@ export function generateLargeReport(file: string, options: Partial<GenerateOptio
       members: ws.members.length,
       organizations: ws.organizations.length,
       changes: (check.db.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n,
+      comments: (check.db.prepare('SELECT count(*) AS n FROM comments').get() as { n: number }).n,
       bigSection: { ...big, words: ws.sections.find((s) => s.id === big.id)!.words, updates: textUpdates(check.db, big.id).length },
     };
   } finally {
@@ -262,6 +272,9 @@ function populate(ctx: ServiceContext, rng: Prng, opts: GenerateOptions): { id: 
     const part = blocks.slice(Math.floor((i * blocks.length) / edits), Math.floor(((i + 1) * blocks.length) / edits));
     writeText(ctx, big.id, part, i > 0, drafter.id);
   }
+
+  // The review round: the NHRI and the ministries comment, the drafters answer.
+  writeReview(ctx, rng, members, inOutlineOrder(ctx), { comments: opts.comments, anchored: opts.anchoredComments });
   return { id: big.id, title: big.title };
 }
 
@@ -294,7 +307,7 @@ function writeText(ctx: ServiceContext, sectionId: string, blocks: Block[], appe
  * options). Treat the file as read-only: benchmarks that write work on a copy.
  */
 export function cachedLargeReport(options: GenerateOptions, dir: string, log: (line: string) => void = () => {}): GeneratedReport {
-  const key = `report-v${GENERATOR_VERSION}-${options.sections}s-${options.words}w-${options.changes}c-${options.members}m-${options.seed}`;
+  const key = `report-v${GENERATOR_VERSION}-${options.sections}s-${options.words}w-${options.changes}c-${options.members}m-${options.comments}r-${options.seed}`;
   const file = path.join(dir, `${key}.upr`);
   const infoFile = path.join(dir, `${key}.json`);
   if (fs.existsSync(file) && fs.existsSync(infoFile)) {

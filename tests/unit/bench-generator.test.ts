@@ -6,6 +6,7 @@ import { outlineOrder } from '../../shared/domain.js';
 import { readSectionText } from '../../electron/docs/section-text.js';
 import { OpenReport } from '../../electron/store/open-report.js';
 import { listMembers, listOrganizations, listSections } from '../../electron/store/queries.js';
+import { listComments } from '../../electron/services/comments.js';
 import { SYNCED_TABLES } from '../../electron/store/schema.js';
 import { rebuildMaterializedTables } from '../../electron/sync/changes.js';
 import { FULL_REPORT, generateLargeReport, type GenerateOptions } from '../bench/generate.js';
@@ -20,6 +21,8 @@ const SMALL: GenerateOptions = {
   members: 9,
   organizations: 4,
   changes: 3_000,
+  comments: 60,
+  anchoredComments: 8,
 };
 
 /** What a reader of the file finds, counted without the generator's help or the word-count cache. */
@@ -41,6 +44,7 @@ function inspect(file: string) {
       organizations: listOrganizations(report.db).length,
       changes: (report.db.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n,
       replicas: (report.db.prepare('SELECT count(DISTINCT replica) AS n FROM change_log').get() as { n: number }).n,
+      comments: listComments(report.db).map((c) => [c.number, c.type, c.body, c.quote, c.anchored, c.detached, c.state, c.replies.length]),
     };
   } finally {
     report.close();
@@ -63,6 +67,12 @@ describe('benchmark report generator', () => {
     expect(found.replicas).toBeGreaterThan(1);
     expect(info).toMatchObject({ sections: found.sections, words: found.words, changes: found.changes, members: found.members });
     expect(found.plain.join('\n')).toMatch(/recommendations? \d{3}\.\d+/);
+    // The review round: every comment listed; the anchored ones mark a passage still in the text.
+    expect(found.comments).toHaveLength(SMALL.comments);
+    const anchored = found.comments.filter((c) => c[4]);
+    expect(anchored).toHaveLength(SMALL.anchoredComments);
+    expect(anchored.every((c) => c[3] !== '' && c[5] === false)).toBe(true);
+    expect(new Set(found.comments.map((c) => c[6]))).toEqual(new Set(['open', 'answered', 'closed']));
   });
 
   it('writes only through the change log: rebuilding the tables from the log changes nothing', () => {
@@ -86,9 +96,10 @@ describe('benchmark report generator', () => {
     expect(b.details).toEqual(a.details);
     expect(b.people).toEqual(a.people);
     expect(b.plain).toEqual(a.plain);
+    expect(b.comments).toEqual(a.comments);
   });
 
-  it('at full scale: 60 sections, 10,700 words (one of 5,000), 40 members, 200,000 change-log rows', { timeout: 120_000 }, () => {
+  it('at full scale: 60 sections, 10,700 words (one of 5,000), 40 members, 10,000 comments, 200,000 change-log rows', { timeout: 120_000 }, () => {
     const file = path.join(tempDir(), 'full.upr');
     generateLargeReport(file, FULL_REPORT);
     const found = inspect(file);
@@ -98,6 +109,7 @@ describe('benchmark report generator', () => {
     expect(found.members).toBe(40);
     expect(found.organizations).toBe(12);
     expect(found.changes).toBe(200_000);
+    expect(found.comments).toHaveLength(10_000);
   });
 });
 
