@@ -1,8 +1,11 @@
 // The demo report a newcomer sees on first run of browser mode (and `upr demo FILE`): the 17/119
-// outline, five offices, a few sections drafted with real-looking text, one reviewer. The country
-// is fictional.
+// outline, five offices, a few sections drafted with real-looking text, one reviewer and her first
+// comments. The country is fictional.
 import { $getRoot } from 'lexical';
-import type { Section } from '../../shared/domain.js';
+import type { Member, Section } from '../../shared/domain.js';
+import { bytesToBase64 } from '../../shared/base64.js';
+import { markPassage } from '../docs/annotate.js';
+import { createComment, decideComment, replyToComment, setCommentStatus } from './comments.js';
 import { $appendBlocks, type Block } from '../docs/blocks.js';
 import { editSection } from '../docs/headless.js';
 import { appendTextUpdate, textUpdates } from '../docs/section-text.js';
@@ -115,10 +118,10 @@ function populate(ctx: ServiceContext): void {
   const social = createOrganization(ctx, { name: 'Ministry of Labour and Social Affairs', kind: 'ministry' }).id;
   const education = createOrganization(ctx, { name: 'Ministry of Education', kind: 'ministry' }).id;
   const nhri = createOrganization(ctx, { name: 'National Human Rights Commission', kind: 'nhri' }).id;
-  createMember(ctx, { name: 'David Okafor', organizationId: justice, role: 'drafter' });
-  createMember(ctx, { name: 'Leila Haddad', organizationId: social, role: 'drafter' });
+  const david = createMember(ctx, { name: 'David Okafor', organizationId: justice, role: 'drafter' });
+  const leila = createMember(ctx, { name: 'Leila Haddad', organizationId: social, role: 'drafter' });
   createMember(ctx, { name: 'Tomás Ruiz', organizationId: education, role: 'drafter' });
-  createMember(ctx, { name: 'Ingrid Larsen', organizationId: nhri, role: 'reviewer' });
+  const ingrid = createMember(ctx, { name: 'Ingrid Larsen', organizationId: nhri, role: 'reviewer' });
 
   const [a, b, c, d, e, f, g] = listSections(ctx.report.db).sort((x, y) => (x.position < y.position ? -1 : 1)) as Section[];
   const plan: Array<[Section | undefined, string, number, number, 'not_started' | 'drafting' | 'ready_for_review']> = [
@@ -151,6 +154,56 @@ function populate(ctx: ServiceContext): void {
   }
   if (c) writeFirstDraft(ctx, c.id, C_TEXT);
   if (e) writeFirstDraft(ctx, e.id, E_TEXT);
+
+  // The NHRI's first review round, partly answered.
+  const as = (member: Member): ServiceContext => ({ report: ctx.report, me: member });
+  const onPassage = (section: Section, passage: string, id: string) => {
+    const update = markPassage(textUpdates(ctx.report.db, section.id), passage, id);
+    return update ? bytesToBase64(update) : undefined;
+  };
+  if (a) {
+    createComment(as(ingrid), {
+      id: 'demo-comment-1',
+      sectionId: a.id,
+      type: 'substantive',
+      body: 'Say how many written submissions were received and from whom; the annex should list them.',
+      proposed: 'Written submissions were also invited through the Ministry’s website; the 46 received are listed in the annex.',
+      anchor: onPassage(a, 'Written submissions were also invited through the Ministry’s website.', 'demo-comment-1'),
+    });
+  }
+  if (c) {
+    createComment(as(ingrid), {
+      id: 'demo-comment-2',
+      sectionId: c.id,
+      type: 'critical',
+      body: 'Four shelters fall short of the Istanbul Convention standard of one family place per 10,000 inhabitants. State the remaining gap and the plan to close it.',
+      proposed: '',
+      anchor: onPassage(c, 'opened four new shelters', 'demo-comment-2'),
+    });
+    replyToComment(as(leila), { commentId: 'demo-comment-2', body: 'The 2025 budget funds two more shelters; we will add them and the remaining gap.' });
+  }
+  const b1 = listSections(ctx.report.db).find((s) => s.title === 'Normative framework');
+  if (b1) {
+    createComment(as(ingrid), {
+      id: 'demo-comment-3',
+      sectionId: b1.id,
+      type: 'editorial',
+      body: 'Use the official titles of the laws, with their years, throughout the section.',
+      proposed: '',
+    });
+    decideComment(as(david), { commentId: 'demo-comment-3', disposition: 'accepted', rationale: '' });
+    setCommentStatus(ctx, { commentId: 'demo-comment-3', status: 'closed' });
+  }
+  if (e) {
+    createComment(as(ingrid), {
+      id: 'demo-comment-4',
+      sectionId: e.id,
+      type: 'editorial',
+      body: 'Spell out the agency’s name at first mention.',
+      proposed: 'in cooperation with the United Nations Children’s Fund (UNICEF)',
+      anchor: onPassage(e, 'in cooperation with UNICEF', 'demo-comment-4'),
+    });
+  }
 }
 
 /** The outline sections were created empty; their first draft is written as one edit. */

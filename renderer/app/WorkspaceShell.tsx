@@ -26,6 +26,7 @@ export function WorkspaceShell({ workspace, refresh }: { workspace: Workspace; r
   const [view, setView] = useState<View>('write');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [live, setLive] = useState<{ id: string; words: number } | null>(null);
+  const [followed, setFollowed] = useState<string | null>(null);
   const entries = useMemo(() => outlineOrder(workspace.sections), [workspace.sections]);
   const current = entries.find((e) => e.section.id === selectedId) ?? entries[0] ?? null;
   const currentId = current?.section.id ?? null;
@@ -37,6 +38,7 @@ export function WorkspaceShell({ workspace, refresh }: { workspace: Workspace; r
   const select = useCallback((id: string) => {
     setSelectedId(id);
     setLive(null);
+    setFollowed(null);
   }, []);
 
   const leave = async (method: 'session.signOut' | 'app.closeReport') => {
@@ -81,6 +83,7 @@ export function WorkspaceShell({ workspace, refresh }: { workspace: Workspace; r
                 words={wordsOf(current.section)}
                 onWordCount={onWordCount}
                 today={today}
+                focusCommentId={followed}
               />
             ) : (
               <p className="empty-note">{t('outline.noSections')}</p>
@@ -100,6 +103,7 @@ export function WorkspaceShell({ workspace, refresh }: { workspace: Workspace; r
             <MatrixScreen
               onFollow={(comment) => {
                 select(comment.sectionId);
+                setFollowed(comment.id);
                 setView('write');
               }}
             />

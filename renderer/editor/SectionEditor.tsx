@@ -11,7 +11,7 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import type { Provider } from '@lexical/yjs';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
 import { SECTION_NODES } from '../../shared/nodes.js';
@@ -31,9 +31,28 @@ export interface SectionEditorProps {
   readOnly: boolean;
   /** Live word count of the body text (footnotes excluded), as the person types. */
   onWordCount?: (words: number) => void;
+  /** More plugins, rendered inside the editor's composer (the review's comments). */
+  children?: ReactNode;
 }
 
-export function SectionEditor({ sectionId, sectionTitle, readOnly, onWordCount }: SectionEditorProps) {
+/** What plugins may ask of the section's text connection. */
+export interface SectionTextAccess {
+  /** Sends whatever typing is waiting. */
+  flush: () => Promise<void>;
+  /** Runs a discrete edit and returns its Yjs update instead of saving it (see SectionTextProvider.capture). */
+  capture: (edit: () => void) => Uint8Array | null;
+  loaded: boolean;
+}
+
+const SectionTextContext = createContext<SectionTextAccess | null>(null);
+
+export function useSectionText(): SectionTextAccess {
+  const access = useContext(SectionTextContext);
+  if (!access) throw new Error('useSectionText is for plugins inside SectionEditor');
+  return access;
+}
+
+export function SectionEditor({ sectionId, sectionTitle, readOnly, onWordCount, children }: SectionEditorProps) {
   const { t } = useTranslation('editor');
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -51,6 +70,15 @@ export function SectionEditor({ sectionId, sectionTitle, readOnly, onWordCount }
     [],
   );
 
+  const access = useMemo<SectionTextAccess>(
+    () => ({
+      flush: () => providerRef.current?.flush() ?? Promise.resolve(),
+      capture: (edit) => providerRef.current?.capture(edit) ?? null,
+      loaded,
+    }),
+    [loaded],
+  );
+
   useEffect(() => {
     const flush = () => void providerRef.current?.flush();
     window.addEventListener('pagehide', flush);
@@ -66,6 +94,7 @@ export function SectionEditor({ sectionId, sectionTitle, readOnly, onWordCount }
 
   return (
     <LexicalCollaboration>
+    <SectionTextContext.Provider value={access}>
     <LexicalComposer
       initialConfig={{
         namespace: 'section',
@@ -97,6 +126,8 @@ export function SectionEditor({ sectionId, sectionTitle, readOnly, onWordCount }
                 className="ed-content"
                 aria-label={t('textLabel', { title: sectionTitle })}
                 aria-readonly={readOnly}
+                // Read-only text can still be focused, so a reviewer can select a passage to comment on.
+                tabIndex={readOnly ? 0 : undefined}
                 spellCheck
               />
             }
@@ -113,8 +144,10 @@ export function SectionEditor({ sectionId, sectionTitle, readOnly, onWordCount }
         <ShortcutsPlugin />
         <WordCountPlugin onWordCount={onWordCount} />
         <EditablePlugin editable={!readOnly} />
+        {children}
       </div>
     </LexicalComposer>
+    </SectionTextContext.Provider>
     </LexicalCollaboration>
   );
 }

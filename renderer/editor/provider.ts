@@ -40,6 +40,7 @@ export class SectionTextProvider {
   private inFlight: Promise<void> | null = null;
   private unsubscribe: (() => void) | null = null;
   private connections = 0;
+  private captured: Uint8Array[] | null = null;
 
   constructor(
     readonly sectionId: string,
@@ -115,6 +116,23 @@ export class SectionTextProvider {
     return send;
   }
 
+  /**
+   * Runs `edit` (a discrete Lexical update) and returns the Yjs update it made instead of sending
+   * it: a comment's anchor goes to the main process with the comment, which checks that it changes
+   * nothing but annotations. Returns null when the edit changed nothing.
+   */
+  capture(edit: () => void): Uint8Array | null {
+    const captured: Uint8Array[] = [];
+    this.captured = captured;
+    try {
+      edit();
+    } finally {
+      this.captured = null;
+    }
+    if (captured.length === 0) return null;
+    return captured.length === 1 ? captured[0]! : Y.mergeUpdates(captured);
+  }
+
   destroy(): void {
     this.connections = 1;
     this.disconnect();
@@ -123,6 +141,10 @@ export class SectionTextProvider {
 
   private onDocUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === this) return;
+    if (this.captured) {
+      this.captured.push(update);
+      return;
+    }
     this.pending.push(update);
     this.timer ??= setTimeout(() => void this.flush(), PUSH_DELAY_MS);
   };

@@ -11,4 +11,7 @@ export const editorTheme: EditorThemeClasses = {
   tableCellHeader: 'ed-th',
   tableSelection: 'ed-table-selection',
   text: { bold: 'ed-bold', italic: 'ed-italic', underline: 'ed-underline' },
+  // Comment anchors; the review decides which are highlighted (open comments) and which is active.
+  mark: 'cmt-mark',
+  markOverlap: 'cmt-mark-overlap',
 };

@@ -9,6 +9,9 @@ import {
   ListBox,
   ListBoxItem,
   NumberField,
+  Radio,
+  RadioGroup,
+  TextArea,
   Popover,
   Select,
   SelectValue,
@@ -50,6 +53,55 @@ export function TextInput({ label, description, className, errorMessage, type = 
       <Input className="field-input" placeholder={placeholder} />
       <FieldNotes description={description} errorMessage={errorMessage} />
     </TextField>
+  );
+}
+
+export interface TextAreaInputProps extends FieldBase {
+  value: string;
+  onChange: (value: string) => void;
+  rows?: number;
+  maxLength?: number;
+}
+
+export function TextAreaInput({ label, description, className, errorMessage, rows = 3, ...props }: TextAreaInputProps) {
+  return (
+    <TextField {...props} className={`field${className ? ` ${className}` : ''}`} isInvalid={Boolean(errorMessage)} validationBehavior="aria">
+      <Label className="field-label">{label}</Label>
+      <TextArea className="field-input field-textarea" rows={rows} />
+      <FieldNotes description={description} errorMessage={errorMessage} />
+    </TextField>
+  );
+}
+
+export interface RadioChoiceProps<K extends string> extends FieldBase {
+  value: K | null;
+  onChange: (value: K) => void;
+  options: ReadonlyArray<Choice<K>>;
+  orientation?: 'horizontal' | 'vertical';
+}
+
+/** A few mutually exclusive choices, all visible (arrow keys move between them). */
+export function RadioChoice<K extends string>({ label, description, className, errorMessage, value, onChange, options, orientation = 'horizontal', ...props }: RadioChoiceProps<K>) {
+  return (
+    <RadioGroup
+      {...props}
+      value={value}
+      onChange={(v) => onChange(v as K)}
+      orientation={orientation}
+      className={`field radio-field ${orientation}${className ? ` ${className}` : ''}`}
+      isInvalid={Boolean(errorMessage)}
+      validationBehavior="aria"
+    >
+      <Label className="field-label">{label}</Label>
+      <div className="radio-options">
+        {options.map((o) => (
+          <Radio key={o.id} value={o.id} className="radio">
+            {o.label}
+          </Radio>
+        ))}
+      </div>
+      <FieldNotes description={description} errorMessage={errorMessage} />
+    </RadioGroup>
   );
 }
 

@@ -1,9 +1,9 @@
 // Review scenarios for tests: a report with a ministry's drafter and an NHRI reviewer, and the text
 // edits a person would make in the editor (typing a paragraph, selecting a passage to comment on),
 // made with a headless Lexical editor on the section's stored state, as the renderer's editor does.
-import { $wrapSelectionInMarkNode } from '@lexical/mark';
 import { $createParagraphNode, $createRangeSelection, $createTextNode, $getRoot, $isElementNode, type ElementNode, type TextNode } from 'lexical';
 import { base64ToBytes, bytesToBase64 } from '../../shared/base64.js';
+import { markPassage } from '../../electron/docs/annotate.js';
 import { editSection } from '../../electron/docs/headless.js';
 import { newReport, TestClient } from './helpers.js';
 
@@ -63,13 +63,8 @@ function $findRange(passage: string): { from: [TextNode, number]; to: [TextNode,
 /** The update a person's editor makes when they select `passage` and add comment `id` on it. */
 export async function markUpdate(c: TestClient, sectionId: string, passage: string, id: string): Promise<string> {
   const { state } = await c.call('text.load', { sectionId });
-  const update = editSection([base64ToBytes(state)], () => {
-    const { from, to } = $findRange(passage);
-    const sel = $createRangeSelection();
-    sel.anchor.set(from[0].getKey(), from[1], 'text');
-    sel.focus.set(to[0].getKey(), to[1], 'text');
-    $wrapSelectionInMarkNode(sel, false, id);
-  });
+  const update = markPassage([base64ToBytes(state)], passage, id);
+  if (!update) throw new Error(`passage not in the text: ${passage}`);
   return bytesToBase64(update);
 }
 

@@ -1,11 +1,13 @@
 // The selected section: its title, details, the editor laid out like a page, and its word count
 // against its budget as the person types.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SectionWithCount } from '../../../shared/domain.js';
 import { denySectionText } from '../../../shared/permissions.js';
 import { useFormat } from '../../app/format.js';
 import { useWorkspace } from '../../app/workspaceContext.js';
 import { SectionEditor } from '../../editor/SectionEditor.js';
+import { ReviewLayer } from '../review/ReviewLayer.js';
 import { SectionDetails } from './SectionDetails.js';
 import './section.css';
 
@@ -18,9 +20,14 @@ export interface SectionViewProps {
   words: number;
   onWordCount: (words: number) => void;
   today: string;
+  /** A comment to bring into view, followed from the comment matrix. */
+  focusCommentId?: string | null;
 }
 
-export function SectionView({ section, label, words, onWordCount, today }: SectionViewProps) {
+export function SectionView({ section, label, words, onWordCount, today, focusCommentId = null }: SectionViewProps) {
+  const [marginHost, setMarginHost] = useState<HTMLElement | null>(null);
+  // Bumped to load the text afresh (after an anchor made in the editor was refused).
+  const [reloads, setReloads] = useState(0);
   const { t } = useTranslation();
   const format = useFormat();
   const { workspace } = useWorkspace();
@@ -28,7 +35,7 @@ export function SectionView({ section, label, words, onWordCount, today }: Secti
   const over = section.wordBudget !== null && words > section.wordBudget;
 
   return (
-    <article className="section-view" aria-labelledby="section-heading">
+    <article className="section-view with-margin" aria-labelledby="section-heading">
       <div className="section-head">
         <h2 id="section-heading" className="section-title bidi-keep">
           <span className="section-label">{label}.</span> <span>{section.title}</span>
@@ -42,13 +49,16 @@ export function SectionView({ section, label, words, onWordCount, today }: Secti
       <div className="page-wrap">
         <div id={EDITOR_TARGET_ID} className="page" tabIndex={-1} aria-label={t('section.textRegion', { title: section.title })} role="region">
           <SectionEditor
-            key={section.id}
+            key={`${section.id}:${reloads}`}
             sectionId={section.id}
             sectionTitle={section.title}
             readOnly={readOnly}
             onWordCount={onWordCount}
-          />
+          >
+            <ReviewLayer section={section} marginHost={marginHost} focusCommentId={focusCommentId} onReload={() => setReloads((n) => n + 1)} />
+          </SectionEditor>
         </div>
+        <div className="margin-host" ref={setMarginHost} />
       </div>
     </article>
   );

@@ -1,0 +1,57 @@
+// A new comment: its type, the comment, and (on a passage) a proposed wording. The passage was
+// selected before the dialog opened; it is shown quoted, or the comment is on the whole section.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { COMMENT_TYPES, type CommentType } from '../../../shared/domain.js';
+import { FormDialog } from '../../widgets/dialogs.js';
+import { RadioChoice, TextAreaInput } from '../../widgets/fields.js';
+
+export interface NewComment {
+  type: CommentType;
+  body: string;
+  proposed: string;
+}
+
+export interface CommentDialogProps {
+  /** The selected passage, or null for a comment on the whole section. */
+  passage: string | null;
+  onClose: () => void;
+  /** Throws to keep the dialog open with the reason shown. */
+  onSubmit: (comment: NewComment) => Promise<void>;
+}
+
+export function CommentDialog({ passage, onClose, onSubmit }: CommentDialogProps) {
+  const { t } = useTranslation('review');
+  const [type, setType] = useState<CommentType>('substantive');
+  const [body, setBody] = useState('');
+  const [proposed, setProposed] = useState('');
+  return (
+    <FormDialog
+      isOpen
+      onClose={onClose}
+      title={t('dialogTitle')}
+      submitLabel={t('submit')}
+      validate={() => (body.trim() ? null : t('bodyRequired'))}
+      onSubmit={() => onSubmit({ type, body: body.trim(), proposed: passage ? proposed.trim() : '' })}
+    >
+      {passage !== null ? (
+        <figure className="cmt-quote-figure">
+          <figcaption className="field-label">{t('passage')}</figcaption>
+          <blockquote className="cmt-quote">{passage}</blockquote>
+        </figure>
+      ) : (
+        <p className="cmt-whole-note">{t('onWholeSection')}</p>
+      )}
+      <RadioChoice<CommentType>
+        label={t('typeLabel')}
+        value={type}
+        onChange={setType}
+        options={COMMENT_TYPES.map((id) => ({ id, label: t(`type.${id}`) }))}
+      />
+      <TextAreaInput label={t('body')} value={body} onChange={setBody} rows={4} maxLength={10_000} isRequired autoFocus />
+      {passage !== null ? (
+        <TextAreaInput label={t('proposed')} description={t('proposedHint')} value={proposed} onChange={setProposed} rows={3} maxLength={10_000} />
+      ) : null}
+    </FormDialog>
+  );
+}
