@@ -191,6 +191,7 @@ export const en = {
     memberRemoved: 'Member “{{name}}” removed.',
   },
   overview: {
+    openComments: 'Open comments',
     title: 'Overview',
     sections: 'Sections',
     overdue: 'Overdue',

@@ -195,6 +195,7 @@ export const es = {
     memberRemoved: 'Miembro «{{name}}» quitado.',
   },
   overview: {
+    openComments: 'Comentarios abiertos',
     title: 'Resumen',
     sections: 'Secciones',
     overdue: 'Atrasadas',

@@ -195,6 +195,7 @@ export const fr = {
     memberRemoved: 'Membre « {{name}} » retiré.',
   },
   overview: {
+    openComments: 'Commentaires ouverts',
     title: 'Vue d’ensemble',
     sections: 'Sections',
     overdue: 'En retard',

@@ -1,5 +1,5 @@
 // Where the report stands: words against the limit, sections by status, sections by lead
-// organization with words against budgets, and what is overdue.
+// organization with open review comments and words against budgets, and what is overdue.
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { SECTION_STATUSES, isOverdue, outlineOrder, type OutlineEntry } from '../../../shared/domain.js';
@@ -21,6 +21,7 @@ export function OverviewScreen({ today, onOpenSection }: OverviewProps) {
   const entries = outlineOrder(workspace.sections);
   const overdue = entries.filter((e) => isOverdue(e.section, today));
   const over = workspace.totalWords > report.wordLimit;
+  const openComments = entries.reduce((n, e) => n + e.section.openComments, 0);
 
   const sectionLink = (e: OutlineEntry) => (
     <Button className="link-button bidi-keep" onPress={() => onOpenSection(e.section.id)}>
@@ -52,6 +53,10 @@ export function OverviewScreen({ today, onOpenSection }: OverviewProps) {
         <div className={`summary-card${overdue.length ? ' late' : ''}`}>
           <p className="summary-label">{t('overview.overdue')}</p>
           <p className="summary-value">{format.number(overdue.length)}</p>
+        </div>
+        <div className="summary-card">
+          <p className="summary-label">{t('overview.openComments')}</p>
+          <p className="summary-value">{format.number(openComments)}</p>
         </div>
         <div className="summary-card">
           <p className="summary-label">{t('settings.deadline')}</p>
@@ -99,6 +104,9 @@ export function OverviewScreen({ today, onOpenSection }: OverviewProps) {
               <th scope="col">{t('section.status')}</th>
               <th scope="col">{t('section.dueDate')}</th>
               <th scope="col" className="num">
+                {t('overview.openComments')}
+              </th>
+              <th scope="col" className="num">
                 {t('overview.wordsVsBudget')}
               </th>
             </tr>
@@ -107,12 +115,16 @@ export function OverviewScreen({ today, onOpenSection }: OverviewProps) {
             const words = group.entries.reduce((n, e) => n + e.section.words, 0);
             const budgets = group.entries.map((e) => e.section.wordBudget).filter((b): b is number => b !== null);
             const budget = budgets.length ? budgets.reduce((n, b) => n + b, 0) : null;
+            const open = group.entries.reduce((n, e) => n + e.section.openComments, 0);
             return (
               <tbody key={group.id}>
                 <tr className="group-row">
                   <th scope="colgroup" colSpan={3}>
                     {group.name}
                   </th>
+                  <td className="num" data-testid="ministry-open-comments">
+                    {format.number(open)}
+                  </td>
                   <td className={`num${budget !== null && words > budget ? ' over' : ''}`}>{format.wordsOf(words, budget)}</td>
                 </tr>
                 {group.entries.map((e) => {
@@ -127,6 +139,7 @@ export function OverviewScreen({ today, onOpenSection }: OverviewProps) {
                       <td>
                         {e.section.dueDate ? format.date(e.section.dueDate) : '—'} {late ? <OverdueBadge /> : null}
                       </td>
+                      <td className="num">{e.section.openComments ? format.number(e.section.openComments) : '—'}</td>
                       <td className={`num${overBudget ? ' over' : ''}`}>{format.wordsOf(e.section.words, e.section.wordBudget)}</td>
                     </tr>
                   );
