@@ -2,6 +2,7 @@
 // counts that is refreshed whenever it is older than the newest update.
 import * as Y from 'yjs';
 import type { DB } from '../store/open.js';
+import { withoutAnnotations } from '../../shared/annotations.js';
 import { readSection, type SectionReading } from './headless.js';
 
 export function appendTextUpdate(db: DB, sectionId: string, update: Uint8Array, replica: string, author: string): number {
@@ -27,6 +28,15 @@ export function textState(db: DB, sectionId: string): Uint8Array {
 
 export function readSectionText(db: DB, sectionId: string): SectionReading {
   return readSection(textUpdates(db, sectionId));
+}
+
+/**
+ * A section's text as the report reads, without review annotations: what export and print use.
+ * Comment bodies never live in the text; this also takes out the marks that anchor them.
+ */
+export function readSectionWithoutAnnotations(db: DB, sectionId: string): Omit<SectionReading, 'markIds'> {
+  const { markIds: _marks, ...reading } = readSectionText(db, sectionId);
+  return { ...reading, json: withoutAnnotations(reading.json) };
 }
 
 /** Recomputes the cached plain text and counts of sections whose text changed; returns their ids. */
