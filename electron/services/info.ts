@@ -1,6 +1,7 @@
 // `upr info`: what a report holds, with word counts per section and in total.
 import { outlineOrder } from '../../shared/domain.js';
 import { refreshStaleText } from '../docs/section-text.js';
+import { listComments } from './comments.js';
 import type { OpenReport } from '../store/open-report.js';
 import { getReport, listMembers, listOrganizations, listSections, sectionWordCounts } from '../store/queries.js';
 
@@ -16,6 +17,8 @@ export interface ReportInfo {
   sections: Array<{ label: string; depth: number; title: string; status: string; lead: string | null; dueDate: string; words: number; wordBudget: number | null }>;
   members: Array<{ name: string; organization: string; role: string }>;
   counts: { sections: number; organizations: number; members: number; changes: number; textUpdates: number };
+  /** Review comments by where they stand; `detached` ones lost their passage. */
+  comments: { total: number; open: number; answered: number; closed: number; detached: number };
 }
 
 export function reportInfo(report: OpenReport): ReportInfo {
@@ -37,6 +40,8 @@ export function reportInfo(report: OpenReport): ReportInfo {
     words: words.get(s.id) ?? 0,
     wordBudget: s.wordBudget,
   }));
+  const comments = listComments(report.db);
+  const inState = (state: string) => comments.filter((c) => c.state === state).length;
   return {
     path: report.path,
     title: r.title,
@@ -54,6 +59,13 @@ export function reportInfo(report: OpenReport): ReportInfo {
       members: members.length,
       changes: count('SELECT count(*) AS n FROM change_log'),
       textUpdates: count('SELECT count(*) AS n FROM section_updates'),
+    },
+    comments: {
+      total: comments.length,
+      open: inState('open'),
+      answered: inState('answered'),
+      closed: inState('closed'),
+      detached: comments.filter((c) => c.detached).length,
     },
   };
 }
@@ -73,6 +85,7 @@ export function formatInfo(info: ReportInfo): string {
     'Members:',
     ...info.members.map((m) => `  ${m.name} (${m.organization}), ${m.role}`),
     '',
+    `Comments: ${info.comments.total} (${info.comments.open} open, ${info.comments.answered} answered, ${info.comments.closed} closed${info.comments.detached ? `; ${info.comments.detached} whose passage was deleted` : ''})`,
     `${info.counts.organizations} organizations, ${info.counts.changes} changes in the log, ${info.counts.textUpdates} text updates`,
   ];
   return lines.join('\n');

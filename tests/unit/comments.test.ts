@@ -165,3 +165,22 @@ describe('answering comments', () => {
     expect(before[0]).toMatchObject({ disposition: 'accepted_with_modification', replies: [{ body: 'Done.' }] });
   });
 });
+
+describe('upr info', () => {
+  it('counts comments by where they stand, and those whose passage was deleted', async () => {
+    const r = await withText();
+    await r.reviewer.call('comments.create', {
+      id: 'c-1', sectionId: r.section.id, type: 'substantive', body: 'One.',
+      anchor: await markUpdate(r.reviewer, r.section.id, '1,200 complaints', 'c-1'),
+    });
+    await r.reviewer.call('comments.create', { id: 'c-2', sectionId: r.section.id, type: 'editorial', body: 'Two.' });
+    await r.reviewer.call('comments.create', { id: 'c-3', sectionId: r.section.id, type: 'critical', body: 'Three.' });
+    await r.drafter.call('comments.decide', { commentId: 'c-2', disposition: 'accepted' });
+    await r.admin.call('comments.setStatus', { commentId: 'c-3', status: 'closed' });
+    await r.drafter.call('text.push', { sectionId: r.section.id, update: await replaceUpdate(r.drafter, r.section.id, P2, '') });
+    const { reportInfo, formatInfo } = await import('../../electron/services/info.js');
+    const info = reportInfo(r.host.attach(r.admin.client, r.file));
+    expect(info.comments).toEqual({ total: 3, open: 1, answered: 1, closed: 1, detached: 1 });
+    expect(formatInfo(info)).toContain('Comments: 3 (1 open, 1 answered, 1 closed; 1 whose passage was deleted)');
+  });
+});
