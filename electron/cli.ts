@@ -1,21 +1,35 @@
 // The command line: the same services as the app, for scripting, checks and tests.
 // Errors are one line on stderr, "upr: <message>", exit code 2; never a stack trace.
 import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isUserError, UserError } from '../shared/errors.js';
 import { Host } from './host.js';
 import { defaultDataDir } from './paths.js';
+import { exportCommentMatrix, type MatrixFormat } from './export/comment-matrix.js';
 import { checkReportFile } from './store/check.js';
 import { createDemoReport } from './services/demo.js';
 import { reportInfo, formatInfo } from './services/info.js';
 import { OpenReport } from './store/open-report.js';
 import { listMembers } from './store/queries.js';
 
+/** What `upr export` can write: each format, and how it writes a report to a file. */
+const EXPORTS: Record<string, (report: OpenReport, out: string) => Promise<string>> = {
+  'comments-xlsx': (report, out) => exportComments(report, 'xlsx', out),
+  'comments-csv': (report, out) => exportComments(report, 'csv', out),
+};
+
+async function exportComments(report: OpenReport, format: MatrixFormat, out: string): Promise<string> {
+  const { path: written, rows } = await exportCommentMatrix(report.db, format, out);
+  return `wrote ${rows} comment${rows === 1 ? '' : 's'} to ${written}`;
+}
+
 const USAGE = `usage:
   upr new FILE --title T --country C [--cycle N] [--language en|fr|es|ar|ru|zh] [--by NAME] [--org NAME]
   upr demo FILE
   upr info FILE [--json]
   upr check FILE
+  upr export FILE --format ${Object.keys(EXPORTS).join('|')} --out PATH
   upr call FILE METHOD JSON --as MEMBER`;
 
 type Out = { out: (s: string) => void; err: (s: string) => void };
@@ -86,6 +100,22 @@ async function run(argv: string[], io: Out): Promise<number> {
       for (const line of result.problems) io.out(`problem: ${line}`);
       io.out(result.sound ? `sound: ${result.summary}` : 'not sound');
       return result.sound ? 0 : 1;
+    }
+    case 'export': {
+      const { values, positionals } = parse(rest, { format: { type: 'string' }, out: { type: 'string' } });
+      const file = onePath(positionals, 'export');
+      const formats = Object.keys(EXPORTS);
+      if (!values.format) throw new UserError(`say what to export: --format ${formats.join('|')}`);
+      const write = Object.hasOwn(EXPORTS, values.format) ? EXPORTS[values.format] : undefined;
+      if (!write) throw new UserError(`unknown export format “${values.format}” (accepted: ${formats.join(', ')})`);
+      if (!values.out) throw new UserError('say where to write the file: --out PATH');
+      const report = OpenReport.open(file);
+      try {
+        io.out(await write(report, path.resolve(values.out)));
+      } finally {
+        report.close();
+      }
+      return 0;
     }
     case 'call': {
       const { values, positionals } = parse(rest, { as: { type: 'string' } });

@@ -1,18 +1,26 @@
 import Database from 'better-sqlite3';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { sha256, tempDir } from './helpers.js';
+import { Host } from '../../electron/host.js';
+import { sha256, tempDir, TestClient } from './helpers.js';
+import { markUpdate, reviewReport, typeParagraphs } from './review-helpers.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const bin = path.join(root, 'node_modules', '.bin');
 
 /** Runs `upr` as `npx upr` does in a checkout: the package's bin, Node 22 from the project first on PATH. */
-async function upr(args: string[], env: Record<string, string> = {}) {
+async function upr(args: string[], env: Record<string, string> = {}, limit = '') {
   try {
-    const { stdout, stderr } = await promisify(execFile)(path.join(root, 'electron', 'bin', 'upr.mjs'), args, {
+    const command = path.join(root, 'electron', 'bin', 'upr.mjs');
+    // With a limit (`ulimit -f 64`), through a shell that sets it for upr alone.
+    const [file, argv] = limit ? ['bash', ['-c', `${limit} && exec "$0" "$@"`, command, ...args]] : [command, args];
+    const { stdout, stderr } = await promisify(execFile)(file, argv, {
       env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, UPR_DATA_DIR: tempDir(), ...env },
       cwd: root,
     });
@@ -96,5 +104,94 @@ describe('the upr command', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^upr: unknown command “frobnicate”/);
     expect(bad.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+});
+
+/** A report file, closed, holding a few review comments (and `long` more with long bodies, to make the matrix large). */
+async function commentedReport(long = 0): Promise<string> {
+  const r = await reviewReport();
+  const sectionId = r.section.id;
+  await typeParagraphs(r.admin, sectionId, ['The Government adopted a national action plan on human rights in 2023.']);
+  await r.reviewer.call('comments.create', {
+    id: 'c-1', sectionId, type: 'substantive', body: 'Name the plan.',
+    anchor: await markUpdate(r.reviewer, sectionId, 'national action plan', 'c-1'),
+  });
+  await r.reviewer.call('comments.create', { id: 'c-2', sectionId, type: 'critical', body: '=1+1' });
+  await r.drafter.call('comments.decide', { commentId: 'c-2', disposition: 'not_accepted', rationale: 'Not a comment.' });
+  for (let i = 0; i < long; i++) {
+    // Random text does not compress, so the XLSX grows as much as the CSV.
+    await r.reviewer.call('comments.create', { id: `long-${i}`, sectionId, type: 'editorial', body: `Long ${randomBytes(6_000).toString('base64')}` });
+  }
+  r.host.closeAll();
+  return r.file;
+}
+
+async function sheetValues(file: string): Promise<unknown[][]> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  const rows: unknown[][] = [];
+  book.getWorksheet('Comments')!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
+}
+
+describe('upr export', () => {
+  it('writes the comment matrix as XLSX and as CSV, the same files the app writes, and says how many comments', async () => {
+    const report = await commentedReport();
+    const dir = tempDir();
+    const csv = await upr(['export', report, '--format', 'comments-csv', '--out', path.join(dir, 'matrix.csv')]);
+    expect(csv).toEqual({ code: 0, stdout: `wrote 2 comments to ${path.join(dir, 'matrix.csv')}\n`, stderr: '' });
+    const xlsx = await upr(['export', report, '--format', 'comments-xlsx', '--out', path.join(dir, 'matrix.xlsx')]);
+    expect(xlsx).toEqual({ code: 0, stdout: `wrote 2 comments to ${path.join(dir, 'matrix.xlsx')}\n`, stderr: '' });
+
+    // The app's own export of the same report.
+    const host = new Host({ dataDir: tempDir() });
+    const client = new TestClient(host);
+    await client.call('app.openReport', { path: report });
+    await client.signInAs('Otto Observer');
+    await client.call('comments.export', { format: 'csv', path: path.join(dir, 'app.csv') });
+    await client.call('comments.export', { format: 'xlsx', path: path.join(dir, 'app.xlsx') });
+    host.closeAll();
+    expect(fs.readFileSync(path.join(dir, 'matrix.csv'))).toEqual(fs.readFileSync(path.join(dir, 'app.csv')));
+    const records = parse(fs.readFileSync(path.join(dir, 'matrix.csv')), { bom: true }) as string[][];
+    expect(records.map((r) => [r[0], r[2], r[6], r[9]])).toEqual([
+      ['No.', 'Passage', 'Comment', 'Disposition'],
+      ['1', 'national action plan', 'Name the plan.', ''],
+      ['2', 'Whole section', "'=1+1", 'Not accepted'],
+    ]);
+    expect(await sheetValues(path.join(dir, 'matrix.xlsx'))).toEqual(await sheetValues(path.join(dir, 'app.xlsx')));
+  });
+
+  it('a format it does not know, or a folder that does not exist: one line, exit 2, no file written or changed', async () => {
+    const report = await commentedReport();
+    const dir = tempDir();
+    const earlier = path.join(dir, 'matrix.docx');
+    fs.writeFileSync(earlier, 'last week’s file');
+    const before = { report: sha256(report), earlier: sha256(earlier) };
+
+    const format = await upr(['export', report, '--format', 'docx', '--out', earlier]);
+    expect(format).toEqual({ code: 2, stdout: '', stderr: 'upr: unknown export format “docx” (accepted: comments-xlsx, comments-csv)\n' });
+
+    const nowhere = path.join(dir, 'no such folder', 'matrix.xlsx');
+    const folder = await upr(['export', report, '--format', 'comments-xlsx', '--out', nowhere]);
+    expect(folder).toEqual({ code: 2, stdout: '', stderr: `upr: Cannot write ${nowhere}: the folder ${path.dirname(nowhere)} does not exist.\n` });
+
+    expect(sha256(report)).toBe(before.report);
+    expect(sha256(earlier)).toBe(before.earlier);
+    expect(fs.readdirSync(dir)).toEqual(['matrix.docx']);
+  });
+
+  it('an export the system cuts short (file size limit) leaves the earlier matrix as it was, and no temporary file', async () => {
+    const report = await commentedReport(12);
+    const dir = tempDir();
+    for (const format of ['csv', 'xlsx']) {
+      const out = path.join(dir, `matrix.${format}`);
+      fs.writeFileSync(out, 'last week’s matrix');
+      // 64 KB is enough to open the report (SQLite's shared memory file is 32 KB), not for the matrix.
+      const r = await upr(['export', report, '--format', `comments-${format}`, '--out', out], {}, 'ulimit -f 64');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`upr: Cannot write ${out}: the file would be larger than this disk or system allows.\n`);
+      expect(fs.readFileSync(out, 'utf8')).toBe('last week’s matrix');
+    }
+    expect(fs.readdirSync(dir).sort()).toEqual(['matrix.csv', 'matrix.xlsx']);
   });
 });
