@@ -64,7 +64,19 @@ describe('accessibility of every screen', () => {
     await page.waitForFunction(() => document.querySelector('.ed-page')?.getAttribute('aria-busy') === 'false');
     found['workspace (reviewer)'] = await seriousViolations(page);
 
-    for (const tab of ['Overview', 'People', 'Report settings']) {
+    // The margin with a comment's whole thread open, and the new-comment dialog.
+    await page.getByRole('row', { name: /Promotion and protection/ }).click();
+    await page.waitForFunction(() => document.querySelector('.ed-page')?.getAttribute('aria-busy') === 'false');
+    await page.locator('.cmt-card', { hasText: 'Istanbul' }).click();
+    await page.locator('.cmt-card.active .cmt-replies').waitFor();
+    found['comment thread'] = await seriousViolations(page);
+    await page.locator('.ed-content').focus();
+    await page.keyboard.press('Control+Alt+M');
+    await page.getByRole('dialog', { name: 'New comment' }).waitFor();
+    found['new comment'] = await seriousViolations(page);
+    await page.keyboard.press('Escape');
+
+    for (const tab of ['Overview', 'Comments', 'People', 'Report settings']) {
       await page.getByRole('tab', { name: tab }).click();
       await page.waitForTimeout(200);
       found[tab] = await seriousViolations(page);
@@ -79,7 +91,10 @@ describe('accessibility of every screen', () => {
       'add a section': [],
       footnote: [],
       'workspace (reviewer)': [],
+      'comment thread': [],
+      'new comment': [],
       Overview: [],
+      Comments: [],
       People: [],
       'Report settings': [],
       start: [],
