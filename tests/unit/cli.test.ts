@@ -7,8 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { Host } from '../../electron/host.js';
-import { sha256, tempDir, TestClient } from './helpers.js';
+import { newHost, sha256, tempDir, TestClient } from './helpers.js';
 import { markUpdate, reviewReport, typeParagraphs } from './review-helpers.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -144,7 +143,7 @@ describe('upr export', () => {
     expect(xlsx).toEqual({ code: 0, stdout: `wrote 2 comments to ${path.join(dir, 'matrix.xlsx')}\n`, stderr: '' });
 
     // The app's own export of the same report.
-    const host = new Host({ dataDir: tempDir() });
+    const host = newHost();
     const client = new TestClient(host);
     await client.call('app.openReport', { path: report });
     await client.signInAs('Otto Observer');
