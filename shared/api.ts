@@ -145,6 +145,8 @@ export const api = {
         body: text(10_000),
         proposed: prose(10_000).default(''),
         anchor: base64.optional(),
+        /** Instead of an anchor: the words commented on, typed; the main process finds and marks them. */
+        passage: prose(2_000).optional(),
       })
       .strict(),
   ).returns<ReviewComment>(),

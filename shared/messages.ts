@@ -54,6 +54,10 @@ export const MESSAGES = {
     text: 'A comment can mark a passage but not change the text; nothing was saved. Select the passage again and add the comment.',
   },
   anchorMissing: { code: 'invalid', text: 'The passage to comment on was not found in the text; select it again.' },
+  passageNotFound: {
+    code: 'invalid',
+    text: 'These words are not in the section’s text as written; copy them exactly, or leave the passage empty to comment on the whole section.',
+  },
   answerLeadOnly: {
     code: 'forbidden',
     text: 'Only the drafters of the organization leading “{{title}}” and the secretariat can answer its comments.',

@@ -9,6 +9,7 @@ import { base64ToBytes, bytesToBase64 } from '../../shared/base64.js';
 import { commentState, outlineOrder, type CommentReply, type Disposition, type ReviewComment, type Section } from '../../shared/domain.js';
 import { userError } from '../../shared/messages.js';
 import { denyAnswer, denyCloseComment, denyComment, denyReply, denySectionText } from '../../shared/permissions.js';
+import { markPassage } from '../docs/annotate.js';
 import { editSection, readSection } from '../docs/headless.js';
 import { anchoredCommentIds, appendTextUpdate, refreshStaleText, textUpdates } from '../docs/section-text.js';
 import { prepared, type DB } from '../store/open.js';
@@ -162,8 +163,18 @@ export function createComment(ctx: ServiceContext, input: ParsedInput<'comments.
   const section = sectionOrThrow(ctx, input.sectionId);
   const { db } = ctx.report;
   if (prepared(db, 'SELECT 1 FROM comments WHERE id = ?').get(input.id)) throw userError('commentExists');
-  const anchor = input.anchor ? base64ToBytes(input.anchor) : null;
-  const quote = anchor ? checkAnchor(textUpdates(db, section.id), anchor, input.id) : '';
+  const updates = textUpdates(db, section.id);
+  let anchor: Uint8Array | null = null;
+  let quote = '';
+  if (input.anchor) {
+    anchor = base64ToBytes(input.anchor);
+    quote = checkAnchor(updates, anchor, input.id);
+  } else if (input.passage) {
+    // Typed rather than selected (from the keyboard, say): marked here, where it is found first.
+    anchor = markPassage(updates, input.passage, input.id);
+    if (!anchor) throw userError('passageNotFound');
+    quote = input.passage;
+  }
   const cell = (column: string, value: string | number): Change => ({ table: 'comments', row: input.id, column, value });
   db.transaction(() => {
     ctx.report.write(author.id, [
@@ -181,7 +192,8 @@ export function createComment(ctx: ServiceContext, input: ParsedInput<'comments.
     if (anchor) appendTextUpdate(db, section.id, anchor, ctx.report.replica, author.id);
   })();
   if (anchor) {
-    ctx.report.emit({ kind: 'text', sectionId: section.id, update: input.anchor!, origin: ctx.origin ?? '' });
+    // An anchor made here is news to the caller's editor too.
+    ctx.report.emit({ kind: 'text', sectionId: section.id, update: bytesToBase64(anchor), origin: input.anchor ? (ctx.origin ?? '') : '' });
     ctx.report.scheduleRecount();
   }
   ctx.report.emit({ kind: 'changed', what: ['comments'] });

@@ -47,6 +47,8 @@ const fr: Catalogue = {
   anchorChangesText:
     'Un commentaire peut marquer un passage, mais pas modifier le texte ; rien n’a été enregistré. Sélectionnez à nouveau le passage et ajoutez le commentaire.',
   anchorMissing: 'Le passage à commenter est introuvable dans le texte ; sélectionnez-le à nouveau.',
+  passageNotFound:
+    'Ces mots ne figurent pas tels quels dans le texte de la section ; recopiez-les exactement, ou laissez le passage vide pour commenter toute la section.',
   answerLeadOnly:
     'Seuls les rédacteurs de l’organisation chargée de « {{title}} » et le secrétariat peuvent répondre à ses commentaires.',
   replyNotAllowed:
@@ -102,6 +104,8 @@ const es: Catalogue = {
   anchorChangesText:
     'Un comentario puede marcar un pasaje, pero no cambiar el texto; no se guardó nada. Vuelva a seleccionar el pasaje y añada el comentario.',
   anchorMissing: 'No se encontró en el texto el pasaje que se iba a comentar; vuelva a seleccionarlo.',
+  passageNotFound:
+    'Esas palabras no figuran tal cual en el texto de la sección; cópielas exactamente o deje el pasaje vacío para comentar toda la sección.',
   answerLeadOnly:
     'Solo los redactores de la organización responsable de «{{title}}» y la secretaría pueden responder a sus comentarios.',
   replyNotAllowed:

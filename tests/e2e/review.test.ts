@@ -108,6 +108,18 @@ describe('review in a browser', () => {
     await theirCard.getByRole('button', { name: 'Send reply' }).click();
     await expect.poll(() => reviewer.locator(`.cmt-card[data-comment-id="${id}"]`).innerText()).toMatch(/Answered/);
 
+    // From the keyboard alone a reviewer cannot select read-only text: the words are typed instead.
+    await reviewer.locator('.ed-content').focus();
+    await reviewer.keyboard.press('Control+Alt+M');
+    const typed = reviewer.getByRole('dialog', { name: 'New comment' });
+    await typed.getByRole('textbox', { name: 'Passage (optional)' }).fill('human rights education');
+    await typed.getByRole('textbox', { name: 'Comment' }).fill('Which grades?');
+    await typed.getByRole('button', { name: 'Add comment' }).click();
+    await typed.waitFor({ state: 'detached' });
+    const typedCard = reviewer.locator('.cmt-card', { hasText: 'Which grades?' });
+    const typedId = await typedCard.getAttribute('data-comment-id');
+    await expect.poll(() => reviewer.locator(`mark[data-comment-ids~="${typedId}"]`).innerText()).toBe('human rights education');
+
     // All of it is in the file.
     const report = OpenReport.open(mode.file);
     try {

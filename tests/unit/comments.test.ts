@@ -78,6 +78,21 @@ describe('comments on a passage', () => {
     expect(push).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
+  it('a passage can be typed instead of selected (from the keyboard); words not in the text are refused', async () => {
+    const r = await withText();
+    const c = await r.reviewer.call('comments.create', {
+      id: 'c-1', sectionId: r.section.id, type: 'editorial', body: 'Give the plan its title.', passage: 'national action plan',
+    });
+    expect(c).toMatchObject({ anchored: true, detached: false, quote: 'national action plan' });
+    const text = await r.admin.call('text.content', { sectionId: r.section.id });
+    expect(JSON.stringify(text.json)).toContain('"ids":["c-1"]');
+    // The tab that made it is told too: the mark was made in the main process.
+    expect(r.reviewer.events).toContainEqual(expect.objectContaining({ kind: 'text', sectionId: r.section.id, origin: '' }));
+    const missing = await r.reviewer.reply('comments.create', { id: 'c-2', sectionId: r.section.id, type: 'editorial', body: 'x', passage: 'not in this text' });
+    expect(missing).toMatchObject({ ok: false, error: { key: 'passageNotFound' } });
+    expect((await r.admin.call('comments.list', {})).map((x) => x.id)).toEqual(['c-1']);
+  });
+
   it('when the passage is deleted the comment stays, detached, with its quote', async () => {
     const r = await withText();
     await r.reviewer.call('comments.create', {

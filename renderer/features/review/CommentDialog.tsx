@@ -10,6 +10,8 @@ export interface NewComment {
   type: CommentType;
   body: string;
   proposed: string;
+  /** Words typed as the passage when none was selected ('' for the whole section). */
+  typedPassage: string;
 }
 
 export interface CommentDialogProps {
@@ -25,6 +27,8 @@ export function CommentDialog({ passage, onClose, onSubmit }: CommentDialogProps
   const [type, setType] = useState<CommentType>('substantive');
   const [body, setBody] = useState('');
   const [proposed, setProposed] = useState('');
+  const [typed, setTyped] = useState('');
+  const onPassage = passage !== null || typed.trim() !== '';
   return (
     <FormDialog
       isOpen
@@ -32,7 +36,7 @@ export function CommentDialog({ passage, onClose, onSubmit }: CommentDialogProps
       title={t('dialogTitle')}
       submitLabel={t('submit')}
       validate={() => (body.trim() ? null : t('bodyRequired'))}
-      onSubmit={() => onSubmit({ type, body: body.trim(), proposed: passage ? proposed.trim() : '' })}
+      onSubmit={() => onSubmit({ type, body: body.trim(), proposed: onPassage ? proposed.trim() : '', typedPassage: passage === null ? typed.trim() : '' })}
     >
       {passage !== null ? (
         <figure className="cmt-quote-figure">
@@ -40,7 +44,9 @@ export function CommentDialog({ passage, onClose, onSubmit }: CommentDialogProps
           <blockquote className="cmt-quote">{passage}</blockquote>
         </figure>
       ) : (
-        <p className="cmt-whole-note">{t('onWholeSection')}</p>
+        // Nothing selected (from the keyboard, a reviewer cannot select read-only text): the words
+        // can be typed instead, or the comment is on the whole section.
+        <TextAreaInput label={t('typedPassage')} description={t('typedPassageHint')} value={typed} onChange={setTyped} rows={2} maxLength={2_000} />
       )}
       <RadioChoice<CommentType>
         label={t('typeLabel')}
@@ -48,8 +54,8 @@ export function CommentDialog({ passage, onClose, onSubmit }: CommentDialogProps
         onChange={setType}
         options={COMMENT_TYPES.map((id) => ({ id, label: t(`type.${id}`) }))}
       />
-      <TextAreaInput label={t('body')} value={body} onChange={setBody} rows={4} maxLength={10_000} isRequired autoFocus />
-      {passage !== null ? (
+      <TextAreaInput label={t('body')} value={body} onChange={setBody} rows={4} maxLength={10_000} isRequired autoFocus={passage !== null} />
+      {onPassage ? (
         <TextAreaInput label={t('proposed')} description={t('proposedHint')} value={proposed} onChange={setProposed} rows={3} maxLength={10_000} />
       ) : null}
     </FormDialog>

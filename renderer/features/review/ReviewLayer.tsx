@@ -149,7 +149,8 @@ export function ReviewLayer({ section, marginHost, focusCommentId, onReload }: R
       anchor = bytesToBase64(update);
     }
     try {
-      const made = await call('comments.create', { id, sectionId: section.id, ...input, anchor });
+      const { typedPassage, ...fields } = input;
+      const made = await call('comments.create', { id, sectionId: section.id, ...fields, anchor, passage: typedPassage || undefined });
       announce(t('commentAdded', { n: made.number }));
       setActive(made.id);
       await reload();
