@@ -16,6 +16,7 @@ import { updateSection } from '../../electron/services/sections.js';
 import type { GeneratedReport } from './generate.js';
 import { isoDay } from './history.js';
 import type { Plan, Trial } from './measure.js';
+import { commentsExportBenchmark } from './comments-export.js';
 
 export interface Target {
   /** Which statistic must stay under `ms` (or under `ratio` times the baseline's same statistic). */
@@ -65,7 +66,7 @@ function trial<S>(t: Trial<S>): Trial {
 }
 
 export function benchmarks(env: BenchEnv): Benchmark[] {
-  return [openAndLoad(env), ...serviceEdits(env), sectionLoad(env), keystrokeLatency(env)];
+  return [openAndLoad(env), ...serviceEdits(env), sectionLoad(env), keystrokeLatency(env), commentsExportBenchmark(env)];
 }
 
 /** 1. Opening the report and loading what the workspace screen shows. */
