@@ -3,16 +3,18 @@
 // services send, and 'changed' events after every change as the real host sends them.
 import type { ApiEvent, RecentFile, Reply } from '../../shared/api.js';
 import {
+  commentState,
   outlineOrder,
   type Member,
   type Organization,
   type Report,
+  type ReviewComment,
   type SectionWithCount,
   type Workspace,
 } from '../../shared/domain.js';
 import { isUserError } from '../../shared/errors.js';
 import { userError } from '../../shared/messages.js';
-import { denyReportChange, denySectionStatus, type Denial } from '../../shared/permissions.js';
+import { denyCloseComment, denyReportChange, denySectionStatus, type Denial } from '../../shared/permissions.js';
 import type { Transport } from '../../renderer/api/transport.js';
 
 export interface FakeWorld {
@@ -28,6 +30,44 @@ export interface FakeWorld {
   chooseFile: string | null;
   /** Report files that "exist", by path. */
   files: Record<string, Report>;
+  /** Review comments, numbered in the order they were made. */
+  comments?: ReviewComment[];
+  /** When set, exporting the comment matrix fails with this message (a folder that is not there). */
+  exportRefusal?: string;
+}
+
+/** A review comment on section `sectionId` of sampleWorld(), by Ingrid Larsen of the NHRI unless told otherwise. */
+export function sampleComment(number: number, more: Partial<ReviewComment> = {}): ReviewComment {
+  return {
+    id: `c${number}`,
+    number,
+    sectionId: 'b',
+    sectionLabel: 'B',
+    sectionTitle: 'Developments since the previous review',
+    anchored: true,
+    detached: false,
+    quote: `passage ${number}`,
+    type: 'substantive',
+    body: `Comment ${number} body`,
+    proposed: '',
+    authorId: 'ingrid',
+    authorName: 'Ingrid Larsen',
+    organizationId: 'nhrc',
+    organizationName: 'National Human Rights Commission',
+    createdAt: '2030-02-01T12:00:00.000Z',
+    disposition: null,
+    rationale: '',
+    decidedById: '',
+    decidedByName: '',
+    decidedAt: '',
+    appliedByName: '',
+    appliedAt: '',
+    state: 'open',
+    closedByName: '',
+    closedAt: '',
+    replies: [],
+    ...more,
+  };
 }
 
 export function sampleWorld(overrides: Partial<FakeWorld> = {}): FakeWorld {
@@ -259,6 +299,24 @@ export function fakeTransport(world: FakeWorld): FakeTransport {
       s.status = input.status;
       changed('sections');
       return s;
+    },
+    'comments.list': (input: { sectionId?: string }) => (world.comments ?? []).filter((c) => !input.sectionId || c.sectionId === input.sectionId),
+    'comments.setStatus': (input: { commentId: string; status: 'open' | 'closed' }) => {
+      const c = (world.comments ?? []).find((x) => x.id === input.commentId);
+      if (!c) throw userError('commentMissing');
+      allow(denyCloseComment(me(), c));
+      if ((c.state === 'closed') !== (input.status === 'closed')) {
+        const closing = input.status === 'closed';
+        c.state = commentState({ disposition: c.disposition, status: input.status });
+        c.closedByName = closing ? me()!.name : '';
+        c.closedAt = closing ? '2030-03-01T12:00:00.000Z' : '';
+        emit({ kind: 'changed', what: ['comments'] });
+      }
+      return c;
+    },
+    'comments.export': (input: { format: 'xlsx' | 'csv'; path: string }) => {
+      if (world.exportRefusal) throw new Refusal(world.exportRefusal, 'io');
+      return { path: input.path, rows: (world.comments ?? []).length };
     },
     'sections.delete': (input: { id: string }) => {
       allow(denyReportChange(me()));

@@ -1,0 +1,64 @@
+// Every comment of the open report, kept fresh: loaded once, and again whenever comments (or the
+// sections, people and organizations whose names they show) change, here or in another window.
+// Loads asked for while one runs fold into one more, so a burst of changes costs at most two.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ApiEvent } from '../../../shared/api.js';
+import type { ReviewComment } from '../../../shared/domain.js';
+import { call, onEvent } from '../../api/client.js';
+import { messageOf } from '../../app/errors.js';
+
+const SHOWN_IN_MATRIX = new Set(['comments', 'sections', 'members', 'organizations']);
+
+export interface CommentsState {
+  /** null until the first load has answered. */
+  comments: ReviewComment[] | null;
+  error: string | null;
+  reload: () => Promise<void>;
+}
+
+export function useComments(): CommentsState {
+  const [comments, setComments] = useState<ReviewComment[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const running = useRef<Promise<void> | null>(null);
+  const again = useRef(false);
+  const mounted = useRef(true);
+
+  const reload = useCallback((): Promise<void> => {
+    if (running.current) {
+      again.current = true;
+      return running.current;
+    }
+    const run = async () => {
+      do {
+        again.current = false;
+        try {
+          const list = await call('comments.list', {});
+          if (mounted.current) {
+            setComments(list);
+            setError(null);
+          }
+        } catch (e) {
+          if (mounted.current) setError(messageOf(e));
+        }
+      } while (again.current && mounted.current);
+    };
+    running.current = run().finally(() => {
+      running.current = null;
+    });
+    return running.current;
+  }, []);
+
+  useEffect(() => {
+    mounted.current = true;
+    void reload();
+    const stop = onEvent((event: ApiEvent) => {
+      if (event.kind === 'changed' && event.what.some((w) => SHOWN_IN_MATRIX.has(w))) void reload();
+    });
+    return () => {
+      mounted.current = false;
+      stop();
+    };
+  }, [reload]);
+
+  return { comments, error, reload };
+}
