@@ -3,7 +3,7 @@
 // button) on the selected passage or on the whole section. A comment's anchor is made here, in
 // the editor, and sent with the comment instead of being saved as typing: the main process checks
 // that it changes nothing but annotations, so reviewers, who cannot write, can still mark text.
-import { $wrapSelectionInMarkNode } from '@lexical/mark';
+import { $wrapSelectionInMarkNode, MarkNode } from '@lexical/mark';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $createRangeSelection, $createRangeSelectionFromDom, type PointType } from 'lexical';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
@@ -72,10 +72,11 @@ export function ReviewLayer({ section, marginHost, focusCommentId, onReload }: R
   const canComment = denyComment(me) === null;
   const live = useMemo(() => new Set(comments.filter((c) => c.state !== 'closed').map((c) => c.id)), [comments]);
 
-  // Highlight marks of comments not yet closed, and the active one, after every change of the text.
+  // Highlight marks of comments not yet closed, and the active one: now, and whenever marks are
+  // made, changed or destroyed (not on every keystroke).
   useEffect(() => {
     paintMarks(editor, live, active);
-    return editor.registerUpdateListener(() => paintMarks(editor, live, active));
+    return editor.registerMutationListener(MarkNode, () => paintMarks(editor, live, active), { skipInitialization: true });
   }, [editor, live, active]);
 
   // A click on a marked passage makes its comment active.
@@ -250,13 +251,18 @@ function CommentMargin({ comments, active, setActive, section, canComment, onAdd
 
   useLayoutEffect(() => {
     layout();
-    const removeUpdate = editor.registerUpdateListener(() => requestAnimationFrame(layout));
+    // Typing moves passages; lay the cards out again once per frame at most.
+    let frame = 0;
+    const removeUpdate = editor.registerUpdateListener(() => {
+      if (!frame) frame = requestAnimationFrame(() => ((frame = 0), layout()));
+    });
     const observer = new ResizeObserver(() => layout());
     observer.observe(host);
     const root = editor.getRootElement();
     if (root) observer.observe(root);
     return () => {
       removeUpdate();
+      cancelAnimationFrame(frame);
       observer.disconnect();
     };
   });
