@@ -80,3 +80,16 @@ export async function startBrowserMode(opts: { file?: string; makeFile?: (file: 
     },
   };
 }
+
+/** Says who you are on the "who are you" screen and waits for the workspace. */
+export async function signIn(page: Page, name: string): Promise<void> {
+  await page.getByRole('option', { name: new RegExp(name) }).click();
+  await page.getByRole('navigation', { name: 'Outline' }).waitFor();
+}
+
+/** Opens a section from the outline and waits for its text to be loaded. */
+export async function openSection(page: Page, title: string | RegExp): Promise<void> {
+  await page.getByRole('row', { name: title }).first().click();
+  await page.locator('.ed-content').waitFor();
+  await page.waitForFunction(() => document.querySelector('.ed-page')?.getAttribute('aria-busy') === 'false');
+}

@@ -6,24 +6,13 @@ import type { Page } from 'playwright-core';
 import { OpenReport } from '../../electron/store/open-report.js';
 import { listComments } from '../../electron/services/comments.js';
 import { readSectionText } from '../../electron/docs/section-text.js';
-import { startBrowserMode, type BrowserMode } from './harness.js';
+import { openSection, signIn, startBrowserMode, type BrowserMode } from './harness.js';
 
 let mode: BrowserMode | null = null;
 afterEach(async () => {
   await mode?.close();
   mode = null;
 });
-
-async function signIn(page: Page, name: string) {
-  await page.getByRole('option', { name: new RegExp(name) }).click();
-  await page.getByRole('navigation', { name: 'Outline' }).waitFor();
-}
-
-async function openSection(page: Page, title: RegExp) {
-  await page.getByRole('row', { name: title }).first().click();
-  await page.locator('.ed-content').waitFor();
-  await page.waitForFunction(() => document.querySelector('.ed-page')?.getAttribute('aria-busy') === 'false');
-}
 
 /** Selects `passage` in the section's text with the mouse's equivalent: a DOM range over it. */
 async function selectPassage(page: Page, passage: string) {

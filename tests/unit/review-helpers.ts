@@ -1,9 +1,9 @@
 // Review scenarios for tests: a report with a ministry's drafter and an NHRI reviewer, and the text
 // edits a person would make in the editor (typing a paragraph, selecting a passage to comment on),
 // made with a headless Lexical editor on the section's stored state, as the renderer's editor does.
-import { $createParagraphNode, $createRangeSelection, $createTextNode, $getRoot, $isElementNode, type ElementNode, type TextNode } from 'lexical';
+import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
 import { base64ToBytes, bytesToBase64 } from '../../shared/base64.js';
-import { markPassage } from '../../electron/docs/annotate.js';
+import { $selectPassage, markPassage } from '../../electron/docs/annotate.js';
 import { editSection } from '../../electron/docs/headless.js';
 import { newReport, TestClient } from './helpers.js';
 
@@ -38,28 +38,6 @@ export async function typeParagraphs(c: TestClient, sectionId: string, paragraph
   await c.call('text.push', { sectionId, update: bytesToBase64(update) });
 }
 
-/** Where `passage` starts and ends in the text, across text nodes that marks have split. */
-function $findRange(passage: string): { from: [TextNode, number]; to: [TextNode, number]; block: ElementNode } {
-  for (const block of $getRoot().getChildren()) {
-    if (!$isElementNode(block)) continue;
-    const nodes = block.getAllTextNodes();
-    const text = nodes.map((n) => n.getTextContent()).join('');
-    const at = text.indexOf(passage);
-    if (at < 0) continue;
-    const point = (offset: number, end: boolean): [TextNode, number] => {
-      let seen = 0;
-      for (const n of nodes) {
-        const size = n.getTextContentSize();
-        if (offset < seen + size || (end && offset === seen + size)) return [n, offset - seen];
-        seen += size;
-      }
-      return [nodes[nodes.length - 1]!, nodes[nodes.length - 1]!.getTextContentSize()];
-    };
-    return { from: point(at, false), to: point(at + passage.length, true), block };
-  }
-  throw new Error(`passage not in the text: ${passage}`);
-}
-
 /** The update a person's editor makes when they select `passage` and add comment `id` on it. */
 export async function markUpdate(c: TestClient, sectionId: string, passage: string, id: string): Promise<string> {
   const { state } = await c.call('text.load', { sectionId });
@@ -72,10 +50,8 @@ export async function markUpdate(c: TestClient, sectionId: string, passage: stri
 export async function replaceUpdate(c: TestClient, sectionId: string, passage: string, by: string): Promise<string> {
   const { state } = await c.call('text.load', { sectionId });
   const update = editSection([base64ToBytes(state)], () => {
-    const { from, to } = $findRange(passage);
-    const sel = $createRangeSelection();
-    sel.anchor.set(from[0].getKey(), from[1], 'text');
-    sel.focus.set(to[0].getKey(), to[1], 'text');
+    const sel = $selectPassage(passage);
+    if (!sel) throw new Error(`passage not in the text: ${passage}`);
     sel.insertText(by);
   });
   return bytesToBase64(update);
