@@ -1,6 +1,10 @@
 // The review end to end, in Chromium through browser mode: a reviewer (read-only text) comments on
-// a passage, the drafter applies the proposed wording and records a disposition, and the file holds
-// it all.
+// a passage, the drafter applies the proposed wording and records a disposition, the secretariat
+// sees it in the comment matrix, follows it to the passage, exports the matrix and closes the
+// comment, and the file holds it all.
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { OpenReport } from '../../electron/store/open-report.js';
@@ -39,7 +43,7 @@ const PASSAGE = 'rose from 71 to 83 per cent';
 const PROPOSED = 'rose from 71 per cent in 2021 to 83 per cent in 2025';
 
 describe('review in a browser', () => {
-  it('a reviewer comments on a passage; the drafter applies the proposed wording and records a disposition', async () => {
+  it('a reviewer comments; the drafter applies the wording and answers; the secretariat follows, exports and closes', async () => {
     mode = await startBrowserMode();
     const reviewer = await mode.openTab();
     await signIn(reviewer, 'Ingrid Larsen');
@@ -109,6 +113,36 @@ describe('review in a browser', () => {
     const typedId = await typedCard.getAttribute('data-comment-id');
     await expect.poll(() => reviewer.locator(`mark[data-comment-ids~="${typedId}"]`).innerText()).toBe('human rights education');
 
+    // The secretariat finds it in the comment resolution matrix, follows it to the passage,
+    // exports the matrix and closes the comment.
+    const secretariat = await mode.openTab();
+    await signIn(secretariat, 'Maria Santos');
+    await secretariat.getByRole('tab', { name: 'Comments' }).click();
+    const row = secretariat.locator('[role="row"]', { hasText: 'Give the years' });
+    await expect.poll(() => row.innerText()).toMatch(/Accepted with modification/);
+    expect(await row.innerText()).toMatch(/Ingrid Larsen[\s\S]*Critical/);
+    await row.click();
+    await secretariat.getByRole('button', { name: 'Go to passage' }).click();
+    await expect.poll(() => secretariat.locator(`.cmt-card.active[data-comment-id="${id}"]`).count()).toBe(1);
+    await expect.poll(() => secretariat.locator(`mark.cmt-active[data-comment-ids~="${id}"]`).innerText()).toBe(PROPOSED);
+
+    await secretariat.getByRole('tab', { name: 'Comments' }).click();
+    await secretariat.getByRole('button', { name: 'Export to Excel (XLSX)' }).click();
+    const xlsx = path.join(mode.dir, 'matrix.xlsx');
+    await secretariat.getByRole('textbox', { name: 'Save the matrix as (XLSX)' }).fill(xlsx);
+    await secretariat.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => fs.existsSync(xlsx)).toBe(true);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(xlsx);
+    const cells = (book.getWorksheet('Comments')!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1).map(String));
+    expect(cells[0]).toContain('Proposed wording');
+    const exported = cells.find((r) => r.includes('Give the years the two figures refer to.'))!;
+    expect(exported).toEqual(expect.arrayContaining([PROPOSED, 'Ingrid Larsen', 'Critical', 'Accepted with modification', 'Tomás Ruiz']));
+
+    await secretariat.getByRole('tab', { name: 'Sections' }).click();
+    await secretariat.locator(`.cmt-card[data-comment-id="${id}"]`).getByRole('button', { name: 'Close comment' }).click();
+    await expect.poll(() => reviewer.locator(`.cmt-card[data-comment-id="${id}"]`).innerText()).toMatch(/Closed by Maria Santos/);
+
     // All of it is in the file.
     const report = OpenReport.open(mode.file);
     try {
@@ -123,7 +157,8 @@ describe('review in a browser', () => {
         disposition: 'accepted_with_modification',
         rationale: 'Years added; the 2025 figure is provisional.',
         decidedByName: 'Tomás Ruiz',
-        state: 'answered',
+        state: 'closed',
+        closedByName: 'Maria Santos',
         detached: false,
       });
       expect(c.replies.map((r) => r.body)).toEqual(['The 2025 figure will be final in March.']);
