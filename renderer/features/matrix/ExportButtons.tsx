@@ -62,9 +62,9 @@ export function ExportButtons() {
     setBusy(asking);
     setError(null);
     try {
+      // The typed path stays, for the next export to the same folder.
       await save(asking, path);
       setAsking(null);
-      setPath('');
     } catch (err) {
       setError(messageOf(err));
     } finally {

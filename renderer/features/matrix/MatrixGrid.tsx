@@ -22,9 +22,23 @@ export interface MatrixGridProps {
   labelledBy: string;
   describedBy: string;
   emptyText: string;
+  /** Changes when the person changes the filters or the order (not when comments reload). */
+  viewKey: string;
 }
 
-export function MatrixGrid({ rows, activeId, onActivate, onFollow, sort, onSort, formatDate, labelledBy, describedBy, emptyText }: MatrixGridProps) {
+export function MatrixGrid({
+  rows,
+  activeId,
+  onActivate,
+  onFollow,
+  sort,
+  onSort,
+  formatDate,
+  labelledBy,
+  describedBy,
+  emptyText,
+  viewKey,
+}: MatrixGridProps) {
   const { t } = useTranslation('matrix');
   const scroller = useRef<HTMLDivElement>(null);
   const head = useRef<HTMLDivElement>(null);
@@ -68,6 +82,15 @@ export function MatrixGrid({ rows, activeId, onActivate, onFollow, sort, onSort,
     scrollPaddingStart: headHeight,
     rangeExtractor,
   });
+
+  // A new filter or order: the selected comment stays in view if it is still listed, else the top.
+  const shownView = useRef(viewKey);
+  useEffect(() => {
+    if (shownView.current === viewKey) return;
+    shownView.current = viewKey;
+    if (found >= 0) virtualizer.scrollToIndex(found, { align: 'center' });
+    else virtualizer.scrollToOffset(0);
+  }, [viewKey, found, virtualizer]);
 
   useEffect(() => {
     const index = focusNext.current;

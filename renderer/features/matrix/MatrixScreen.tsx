@@ -157,6 +157,7 @@ export function MatrixScreen({ onFollow }: MatrixScreenProps) {
           labelledBy="mx-title"
           describedBy="mx-hint"
           emptyText={total === 0 ? t('noComments') : t('noMatch')}
+          viewKey={JSON.stringify([filters, sort])}
         />
       )}
       {comments === null ? null : (
