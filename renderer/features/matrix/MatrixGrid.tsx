@@ -72,11 +72,13 @@ export function MatrixGrid({
     [tabIndex],
   );
 
+  // Stable while the rows are: the virtualizer lays out all 10,000 again when it changes.
+  const itemKey = useCallback((i: number) => rows[i]?.id ?? i, [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    getItemKey: (i) => rows[i]?.id ?? i,
+    getItemKey: itemKey,
     overscan: 6,
     scrollMargin: headHeight,
     scrollPaddingStart: headHeight,
