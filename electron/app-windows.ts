@@ -8,7 +8,7 @@ import { isUserError } from '../shared/errors.js';
 import type { Client, Host } from './host.js';
 import { connectWindow, sendShellEvent } from './ipc.js';
 import { APP_START_URL } from './protocol.js';
-import { REPORT_FILE_FILTERS, withReportExtension } from './report-files.js';
+import { REPORT_FILE_FILTERS, SAVE_KINDS, withExtension, type SaveKind } from './report-files.js';
 import { getReport } from './store/queries.js';
 import { cascade, clampToDisplays, readWindowState, writeWindowState } from './window-state.js';
 import { reportWindowOptions, windowTitle } from './window.js';
@@ -81,22 +81,23 @@ export class AppWindows {
     if (file) this.openReport(file);
   }
 
-  /** Host option `chooseFile`: the native dialog, filtered to .upr, over the asking window. */
-  async chooseFile(client: Client | null, mode: 'open' | 'save'): Promise<string | null> {
+  /** Host option `chooseFile`: the native dialog over the asking window, filtered to the kind of file. */
+  async chooseFile(client: Client | null, mode: 'open' | 'save', kind: SaveKind = 'report'): Promise<string | null> {
     const parent = (client && this.windows.get(client.id)) ?? BrowserWindow.getFocusedWindow() ?? undefined;
     if (mode === 'open') {
       const options: OpenDialogOptions = { title: 'Open a report', filters: REPORT_FILE_FILTERS, properties: ['openFile'] };
       const r = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
       return r.canceled ? null : (r.filePaths[0] ?? null);
     }
+    const what = SAVE_KINDS[kind];
     const options: SaveDialogOptions = {
-      title: 'Save the new report as',
-      defaultPath: path.join(app.getPath('documents'), 'National report.upr'),
-      filters: REPORT_FILE_FILTERS,
+      title: what.title,
+      defaultPath: path.join(app.getPath('documents'), `${what.defaultName}.${what.extension}`),
+      filters: [{ name: what.filter, extensions: [what.extension] }],
       properties: ['createDirectory', 'showOverwriteConfirmation'],
     };
     const r = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
-    return r.canceled || !r.filePath ? null : withReportExtension(r.filePath);
+    return r.canceled || !r.filePath ? null : withExtension(r.filePath, what.extension);
   }
 
   /** Host option `onReportChanged`: title, the OS's recent documents, the Open Recent menu. */

@@ -26,7 +26,7 @@ export interface Client {
 export interface HostOptions {
   dataDir: string;
   /** Asks the person for a file (a native dialog in the app); browser mode has none. */
-  chooseFile?: (client: Client, mode: 'open' | 'save') => Promise<string | null>;
+  chooseFile?: (client: Client, mode: 'open' | 'save', kind: 'report' | 'xlsx' | 'csv') => Promise<string | null>;
   /** Told when a client's open report changes (the app sets window titles and recent documents). */
   onReportChanged?: (client: Client) => void;
   /**
@@ -127,8 +127,8 @@ export class Host {
       case 'app.recent':
         return this.recent.list();
       case 'app.chooseFile': {
-        const { mode } = input as ParsedInput<'app.chooseFile'>;
-        return { path: this.options.chooseFile ? await this.options.chooseFile(client, mode) : null };
+        const { mode, kind } = input as ParsedInput<'app.chooseFile'>;
+        return { path: this.options.chooseFile ? await this.options.chooseFile(client, mode, kind) : null };
       }
       case 'app.newReport': {
         const { report, creator } = createReport(input as ParsedInput<'app.newReport'>);

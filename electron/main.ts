@@ -42,7 +42,7 @@ function run(): void {
   });
   const host = new Host({
     dataDir,
-    chooseFile: (client, mode) => windows.chooseFile(client, mode),
+    chooseFile: (client, mode, kind) => windows.chooseFile(client, mode, kind),
     onReportChanged: (client) => windows.reportChanged(client),
     focusOtherWindowWith: (client, file) => windows.focusOtherWindowWith(client, file),
   });

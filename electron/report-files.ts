@@ -26,8 +26,21 @@ export function reportPathFromArgv(argv: readonly string[], cwd: string): string
 
 /** Save dialogs on Linux do not add the extension from the filter; add it so the file is found again. */
 export function withReportExtension(file: string): string {
-  return isReportPath(file) ? file : `${file}.${REPORT_EXTENSION}`;
+  return withExtension(file, REPORT_EXTENSION);
 }
+
+export function withExtension(file: string, extension: string): string {
+  return file.toLowerCase().endsWith(`.${extension}`) ? file : `${file}.${extension}`;
+}
+
+/** What a save dialog saves: a new report, or the comment matrix as a spreadsheet. */
+export const SAVE_KINDS = {
+  report: { title: 'Save the new report as', defaultName: 'National report', filter: 'UPR report', extension: REPORT_EXTENSION },
+  xlsx: { title: 'Export the comment matrix', defaultName: 'Comment matrix', filter: 'Excel workbook', extension: 'xlsx' },
+  csv: { title: 'Export the comment matrix', defaultName: 'Comment matrix', filter: 'CSV (comma-separated values)', extension: 'csv' },
+} as const;
+
+export type SaveKind = keyof typeof SAVE_KINDS;
 
 /** What a second launch sends the first through the single-instance lock. */
 export interface SecondInstanceData {

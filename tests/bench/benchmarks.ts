@@ -17,6 +17,7 @@ import type { GeneratedReport } from './generate.js';
 import { isoDay } from './history.js';
 import type { Plan, Trial } from './measure.js';
 import { commentsExportBenchmark } from './comments-export.js';
+import { matrixRenderBenchmark } from './matrix-render.js';
 
 export interface Target {
   /** Which statistic must stay under `ms` (or under `ratio` times the baseline's same statistic). */
@@ -66,7 +67,7 @@ function trial<S>(t: Trial<S>): Trial {
 }
 
 export function benchmarks(env: BenchEnv): Benchmark[] {
-  return [openAndLoad(env), ...serviceEdits(env), sectionLoad(env), keystrokeLatency(env), commentsExportBenchmark(env)];
+  return [openAndLoad(env), ...serviceEdits(env), sectionLoad(env), keystrokeLatency(env), commentsExportBenchmark(env), matrixRenderBenchmark(env)];
 }
 
 /** 1. Opening the report and loading what the workspace screen shows. */

@@ -10,7 +10,7 @@ import { IPC_CALL, IPC_EVENT, type ApiEvent } from '../../shared/api.js';
 import { bindIpc, clientIdFor, connectWindow } from '../../electron/ipc.js';
 import { aboutDialog, menuTemplate, type MenuActions } from '../../electron/menu.js';
 import { APP_ORIGIN, appProtocolHandler, resolveAppAsset } from '../../electron/protocol.js';
-import { fileFromSecondInstance, reportPathFromArgv, withReportExtension } from '../../electron/report-files.js';
+import { SAVE_KINDS, fileFromSecondInstance, reportPathFromArgv, withExtension, withReportExtension } from '../../electron/report-files.js';
 import { cascade, clampToDisplays, readWindowState, writeWindowState, DEFAULT_WINDOW_STATE } from '../../electron/window-state.js';
 import {
   guardWebContents,
@@ -349,5 +349,8 @@ describe('report files named at launch', () => {
   it('adds .upr to a name typed in a save dialog without it', () => {
     expect(withReportExtension('/r/Kenya 2026')).toBe('/r/Kenya 2026.upr');
     expect(withReportExtension('/r/k.upr')).toBe('/r/k.upr');
+    // A matrix export gets its own extension, whatever the person typed.
+    expect(withExtension('/r/matrix', SAVE_KINDS.xlsx.extension)).toBe('/r/matrix.xlsx');
+    expect(withExtension('/r/MATRIX.CSV', SAVE_KINDS.csv.extension)).toBe('/r/MATRIX.CSV');
   });
 });

@@ -34,7 +34,7 @@ export function ExportButtons() {
     setBusy(fmt);
     setError(null);
     try {
-      const choice = await call('app.chooseFile', { mode: 'save' });
+      const choice = await call('app.chooseFile', { mode: 'save', kind: fmt });
       if (choice.path === null) {
         setAsking(fmt);
         return;
