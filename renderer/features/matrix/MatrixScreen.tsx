@@ -26,7 +26,7 @@ import {
   type MatrixFilters,
   type SortKey,
 } from './matrixRows.js';
-import { useComments } from './useComments.js';
+import { useComments } from '../review/useComments.js';
 import './matrix.css';
 
 export interface MatrixScreenProps {

@@ -13,12 +13,13 @@ import { useTranslation } from 'react-i18next';
 import type { ReviewComment, Section } from '../../../shared/domain.js';
 import { denyComment } from '../../../shared/permissions.js';
 import { bytesToBase64 } from '../../../shared/base64.js';
-import { call, onEvent } from '../../api/client.js';
+import { call } from '../../api/client.js';
 import { useAnnounce } from '../../app/Announcer.js';
 import { useWorkspace } from '../../app/workspaceContext.js';
 import { useSectionText } from '../../editor/SectionEditor.js';
 import { CommentCard } from './CommentCard.js';
 import { CommentDialog, type NewComment } from './CommentDialog.js';
+import { useComments } from './useComments.js';
 import { firstMarkElement, idsAt, paintMarks, passageTops } from './marks.js';
 import './review.css';
 
@@ -41,24 +42,6 @@ export interface ReviewLayerProps {
   onReload: () => void;
 }
 
-function useSectionComments(sectionId: string) {
-  const [comments, setComments] = useState<ReviewComment[]>([]);
-  const load = useCallback(async () => {
-    try {
-      setComments(await call('comments.list', { sectionId }));
-    } catch {
-      // The section may just have been deleted; the workspace reload handles that.
-    }
-  }, [sectionId]);
-  useEffect(() => {
-    void load();
-    return onEvent((e) => {
-      if (e.kind === 'changed' && e.what.includes('comments')) void load();
-    });
-  }, [load]);
-  return { comments, reload: load };
-}
-
 export function ReviewLayer({ section, marginHost, focusCommentId, onReload }: ReviewLayerProps) {
   const { t } = useTranslation('review');
   const [editor] = useLexicalComposerContext();
@@ -66,7 +49,9 @@ export function ReviewLayer({ section, marginHost, focusCommentId, onReload }: R
   const announce = useAnnounce();
   const { workspace } = useWorkspace();
   const me = workspace.me;
-  const { comments, reload } = useSectionComments(section.id);
+  const loaded = useComments(section.id);
+  const comments = useMemo(() => loaded.comments ?? [], [loaded.comments]);
+  const reload = loaded.reload;
   const [active, setActive] = useState<string | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const canComment = denyComment(me) === null;

@@ -1,13 +1,14 @@
-// Every comment of the open report, kept fresh: loaded once, and again whenever comments (or the
-// sections, people and organizations whose names they show) change, here or in another window.
-// Loads asked for while one runs fold into one more, so a burst of changes costs at most two.
+// The comments of the open report (or of one section), kept fresh: loaded once, and again whenever
+// comments (or the sections, people and organizations whose names they show) change, here or in
+// another window. Loads asked for while one runs fold into one more, so a burst of changes costs at
+// most two. The matrix shows them all; a section's margin shows its own.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiEvent } from '../../../shared/api.js';
 import type { ReviewComment } from '../../../shared/domain.js';
 import { call, onEvent } from '../../api/client.js';
 import { messageOf } from '../../app/errors.js';
 
-const SHOWN_IN_MATRIX = new Set(['comments', 'sections', 'members', 'organizations']);
+const SHOWN_WITH_COMMENTS = new Set(['comments', 'sections', 'members', 'organizations']);
 
 export interface CommentsState {
   /** null until the first load has answered. */
@@ -16,7 +17,7 @@ export interface CommentsState {
   reload: () => Promise<void>;
 }
 
-export function useComments(): CommentsState {
+export function useComments(sectionId?: string): CommentsState {
   const [comments, setComments] = useState<ReviewComment[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const running = useRef<Promise<void> | null>(null);
@@ -32,7 +33,7 @@ export function useComments(): CommentsState {
       do {
         again.current = false;
         try {
-          const list = await call('comments.list', {});
+          const list = await call('comments.list', sectionId ? { sectionId } : {});
           if (mounted.current) {
             setComments(list);
             setError(null);
@@ -46,13 +47,13 @@ export function useComments(): CommentsState {
       running.current = null;
     });
     return running.current;
-  }, []);
+  }, [sectionId]);
 
   useEffect(() => {
     mounted.current = true;
     void reload();
     const stop = onEvent((event: ApiEvent) => {
-      if (event.kind === 'changed' && event.what.some((w) => SHOWN_IN_MATRIX.has(w))) void reload();
+      if (event.kind === 'changed' && event.what.some((w) => SHOWN_WITH_COMMENTS.has(w))) void reload();
     });
     return () => {
       mounted.current = false;
