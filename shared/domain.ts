@@ -180,3 +180,39 @@ export function commentState(c: { disposition: string | null; status: string }):
   if (c.status === 'closed') return 'closed';
   return c.disposition ? 'answered' : 'open';
 }
+
+/** Where the State under review stands on a recommendation. */
+export const POSITIONS = ['supported', 'noted'] as const;
+export type Position = (typeof POSITIONS)[number];
+
+/** How far a recommendation has been implemented, as the country tracks it. */
+export const IMPLEMENTATION_STATUSES = ['not_started', 'in_progress', 'partially_implemented', 'implemented', 'not_applicable'] as const;
+export type ImplementationStatus = (typeof IMPLEMENTATION_STATUSES)[number];
+
+/** One recommendation as read from an OHCHR thematic list or a table, before it is stored. */
+export interface RecommendationImport {
+  /** "115.23": paragraph and item of the Working Group report. */
+  number: string;
+  text: string;
+  /** "France", "Iran (Islamic Republic of)", ... in the order the list gives them. */
+  states: string[];
+  position: Position | null;
+  /** "A/HRC/43/15/Add.1 - Para.5" where the list gives where the position comes from. */
+  positionSource: string;
+  /** The cluster heading the recommendation stands under ("Theme: ..." rows), '' when none. */
+  cluster: string;
+  themes: string[];
+  /** Affected persons / groups of persons. */
+  groups: string[];
+  /** Sustainable Development Goals by number (1 to 17). */
+  sdgs: number[];
+}
+
+/** A row an import could not read, and why, in the person's words. */
+export interface ImportProblem {
+  /** 1-based row of the table (header row included), or 0 for the file as a whole. */
+  row: number;
+  reason: string;
+  /** The start of the row's text, so the person can find it. */
+  excerpt: string;
+}
