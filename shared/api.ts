@@ -5,12 +5,14 @@ import { z } from 'zod';
 import {
   COMMENT_TYPES,
   DISPOSITIONS,
+  IMPLEMENTATION_STATUSES,
   ORGANIZATION_KINDS,
   REPORT_LANGUAGES,
   ROLES,
   SECTION_STATUSES,
   type Member,
   type Organization,
+  type Recommendation,
   type Report,
   type ReviewComment,
   type Section,
@@ -158,6 +160,15 @@ export const api = {
   ).returns<ReviewComment>(),
   'comments.applyProposal': method(z.object({ commentId: id }).strict()).returns<ReviewComment>(),
   'comments.setStatus': method(z.object({ commentId: id, status: z.enum(['open', 'closed']) }).strict()).returns<ReviewComment>(),
+  // Recommendations: the list is imported (see recommendations.import); the country follows them up.
+  'recommendations.list': method(empty).returns<Recommendation[]>(),
+  'recommendations.update': method(
+    z
+      .object({ id, responsibleOrganizationId: id.nullable().optional(), implementationStatus: z.enum(IMPLEMENTATION_STATUSES).optional() })
+      .strict(),
+  ).returns<Recommendation>(),
+  'recommendations.addNote': method(z.object({ recommendationId: id, date: isoDate.refine((d) => d !== '', 'must be a date (YYYY-MM-DD)'), text: text(10_000) }).strict()).returns<Recommendation>(),
+
   'comments.export': method(
     z.object({ format: z.enum(['xlsx', 'csv']), path: z.string().min(1).max(4096) }).strict(),
   ).returns<{ path: string; rows: number }>(),
@@ -175,7 +186,7 @@ export function isMethodName(name: unknown): name is MethodName {
 
 /** Events pushed from the main process to every window or tab with the same file open. */
 export type ApiEvent =
-  | { kind: 'changed'; what: Array<'report' | 'organizations' | 'members' | 'sections' | 'words' | 'comments'> }
+  | { kind: 'changed'; what: Array<'report' | 'organizations' | 'members' | 'sections' | 'words' | 'comments' | 'recommendations'> }
   | { kind: 'text'; sectionId: string; update: string; origin: string }
   | { kind: 'closed' };
 

@@ -216,3 +216,21 @@ export interface ImportProblem {
   /** The start of the row's text, so the person can find it. */
   excerpt: string;
 }
+
+export interface ProgressNote {
+  id: string;
+  /** ISO date the note speaks of (YYYY-MM-DD). */
+  date: string;
+  text: string;
+  authorName: string;
+}
+
+/** A recommendation as stored: what the list said, and what the country adds. */
+export interface Recommendation extends RecommendationImport {
+  id: string;
+  /** The list it was imported from (a file name, or what the person called it). */
+  source: string;
+  responsibleOrganizationId: string | null;
+  implementationStatus: ImplementationStatus;
+  notes: ProgressNote[];
+}

@@ -75,6 +75,11 @@ export const MESSAGES = {
   closeNotAllowed: { code: 'forbidden', text: 'Only the secretariat and the person who made the comment can close or reopen it.' },
   commentClosed: { code: 'conflict', text: 'This comment is closed; reopen it first.' },
   cannotWrite: { code: 'io', text: 'Cannot write {{file}}: {{reason}}' },
+  recommendationMissing: { code: 'not_found', text: 'That recommendation does not exist (it may have been removed).' },
+  followUpResponsibleOnly: {
+    code: 'forbidden',
+    text: 'Only the secretariat and the drafters of the organization responsible for recommendation {{number}} can record its follow-up.',
+  },
 } as const satisfies Record<string, { code: UserErrorCode; text: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -75,3 +75,14 @@ export function denyCloseComment(me: Member | null, comment: { authorId: string 
   if (me.role === 'secretariat' || me.id === comment.authorId) return null;
   return { key: 'closeNotAllowed' };
 }
+
+/**
+ * Following up a recommendation (its implementation status and progress notes): the secretariat,
+ * and the drafters of the organization responsible for it.
+ */
+export function denyRecommendationFollowUp(me: Member | null, recommendation: { responsibleOrganizationId: string | null; number: string }): Denial {
+  if (!me) return { key: 'sayWhoFirst' };
+  if (me.role === 'secretariat') return null;
+  if (me.role === 'drafter' && recommendation.responsibleOrganizationId !== null && recommendation.responsibleOrganizationId === me.organizationId) return null;
+  return { key: 'followUpResponsibleOnly', params: { number: recommendation.number } };
+}

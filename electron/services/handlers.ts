@@ -8,6 +8,7 @@ import { createSection, deleteSection, moveSection, setSectionStatus, updateSect
 import { loadText, pushText, textContent } from './text.js';
 import { applyProposal, commentsOf, createComment, decideComment, replyToComment, setCommentStatus } from './comments.js';
 import { exportComments } from './exports.js';
+import { addProgressNote, recommendationsOf, updateRecommendation } from './recommendations.js';
 
 export type ReportMethod = Exclude<MethodName, `app.${string}` | `session.${string}`>;
 
@@ -37,6 +38,9 @@ export const reportHandlers: ReportHandlers = {
   'comments.applyProposal': applyProposal,
   'comments.setStatus': setCommentStatus,
   'comments.export': exportComments,
+  'recommendations.list': recommendationsOf,
+  'recommendations.update': updateRecommendation,
+  'recommendations.addNote': addProgressNote,
 };
 
 export function isReportMethod(name: MethodName): name is ReportMethod {

@@ -38,6 +38,23 @@ export const SYNCED_TABLES = {
     deleted: 'int',
   },
   comment_replies: { comment_id: 'text', body: 'text', author_id: 'text', created_at: 'text', deleted: 'int' },
+  recommendations: {
+    number: 'text',
+    text: 'text',
+    states: 'text',
+    position: 'text',
+    position_source: 'text',
+    cluster: 'text',
+    themes: 'text',
+    groups: 'text',
+    sdgs: 'text',
+    source: 'text',
+    responsible_organization_id: 'text?',
+    implementation_status: 'text',
+    deleted: 'int',
+  },
+  recommendation_notes: { recommendation_id: 'text', date: 'text', text: 'text', author_id: 'text', created_at: 'text', deleted: 'int' },
+  section_recommendations: { section_id: 'text', recommendation_id: 'text', deleted: 'int' },
 } as const satisfies Record<string, Record<string, ColumnType>>;
 
 export type SyncedTable = keyof typeof SYNCED_TABLES;

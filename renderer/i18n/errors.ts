@@ -60,6 +60,9 @@ const fr: Catalogue = {
   closeNotAllowed: 'Seuls le secrétariat et l’auteur du commentaire peuvent le clore ou le rouvrir.',
   commentClosed: 'Ce commentaire est clos ; rouvrez-le d’abord.',
   cannotWrite: 'Impossible d’écrire {{file}} : {{reason}}',
+  recommendationMissing: 'Cette recommandation n’existe pas (elle a peut-être été supprimée).',
+  followUpResponsibleOnly:
+    'Seuls le secrétariat et les rédacteurs de l’organisation responsable de la recommandation {{number}} peuvent en consigner le suivi.',
 };
 
 const es: Catalogue = {
@@ -117,6 +120,9 @@ const es: Catalogue = {
   closeNotAllowed: 'Solo la secretaría y la persona que hizo el comentario pueden cerrarlo o reabrirlo.',
   commentClosed: 'Este comentario está cerrado; reábralo primero.',
   cannotWrite: 'No se puede escribir {{file}}: {{reason}}',
+  recommendationMissing: 'Esa recomendación no existe (puede que se haya eliminado).',
+  followUpResponsibleOnly:
+    'Solo la secretaría y los redactores de la organización responsable de la recomendación {{number}} pueden registrar su seguimiento.',
 };
 
 export const errorStrings = { en: MESSAGE_TEXTS as Catalogue, fr, es };

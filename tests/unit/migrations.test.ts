@@ -16,7 +16,7 @@ describe('migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(1);
     const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as Array<{ name: string; sql: string }>;
     for (const t of tables) expect(t.sql, t.name).toMatch(/STRICT/);
-    for (const [table, columns] of Object.entries(SYNCED_TABLES).filter(([t]) => !t.startsWith('comment'))) {
+    for (const [table, columns] of Object.entries(SYNCED_TABLES).filter(([t]) => ['report', 'organizations', 'members', 'sections'].includes(t))) {
       const cols = (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name);
       expect(cols).toEqual(expect.arrayContaining(['id', ...Object.keys(columns)]));
     }
@@ -41,7 +41,8 @@ describe('migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(2);
     expect(db.prepare('SELECT title FROM sections').all()).toEqual([{ title: 'A' }]);
     expect(db.prepare('SELECT count(*) AS n FROM section_text').get()).toEqual({ n: 0 });
-    for (const [table, columns] of Object.entries(SYNCED_TABLES)) {
+    for (const table of ['comments', 'comment_replies']) {
+      const columns = SYNCED_TABLES[table as 'comments'];
       const cols = (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name);
       expect(cols, table).toEqual(expect.arrayContaining(['id', ...Object.keys(columns)]));
     }
@@ -50,6 +51,30 @@ describe('migrations', () => {
     }
     db.prepare("INSERT INTO comments (id, body) VALUES ('c1', 'Say more.')").run();
     expect(db.prepare("SELECT status, disposition, anchored FROM comments WHERE id = 'c1'").get()).toEqual({ status: 'open', disposition: '', anchored: 0 });
+    db.close();
+  });
+
+  it('0003 adds recommendations, their notes and section links, leaving earlier data alone', () => {
+    const db = new Database(':memory:');
+    migrate(db, 2);
+    db.prepare("INSERT INTO comments (id, body) VALUES ('c1', 'Say more.')").run();
+    migrate(db, 3);
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.prepare('SELECT body FROM comments').all()).toEqual([{ body: 'Say more.' }]);
+    for (const [table, columns] of Object.entries(SYNCED_TABLES)) {
+      const cols = (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name);
+      expect(cols, table).toEqual(expect.arrayContaining(['id', ...Object.keys(columns)]));
+    }
+    for (const t of db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as Array<{ name: string; sql: string }>) {
+      expect(t.sql, t.name).toMatch(/STRICT/);
+    }
+    db.prepare("INSERT INTO recommendations (id, number) VALUES ('rec-115-23', '115.23')").run();
+    expect(db.prepare('SELECT states, position, implementation_status, responsible_organization_id FROM recommendations').get()).toEqual({
+      states: '[]',
+      position: '',
+      implementation_status: 'not_started',
+      responsible_organization_id: null,
+    });
     db.close();
   });
 

@@ -1,0 +1,203 @@
+// The recommendations the country received: imported from a list (OHCHR's thematic list, or a
+// table), followed up by the country (responsible organization, implementation status, dated
+// progress notes). Imports never touch what the country added, and re-importing a list updates
+// rows by number: a recommendation's row id is made from its number, so every office importing the
+// same list writes the same rows.
+import type { ParsedInput, Result } from '../../shared/api.js';
+import type { ImportProblem, ImplementationStatus, Position, ProgressNote, Recommendation, RecommendationImport } from '../../shared/domain.js';
+import { userError } from '../../shared/messages.js';
+import { denyRecommendationFollowUp, denyReportChange } from '../../shared/permissions.js';
+import { prepared, type DB } from '../store/open.js';
+import { getOrganization } from '../store/queries.js';
+import type { Change } from '../sync/changes.js';
+import { allowOrThrow, type ServiceContext } from './context.js';
+
+interface RecommendationRow {
+  id: string;
+  number: string;
+  text: string;
+  states: string;
+  position: string;
+  position_source: string;
+  cluster: string;
+  themes: string;
+  groups: string;
+  sdgs: string;
+  source: string;
+  responsible_organization_id: string | null;
+  implementation_status: ImplementationStatus;
+  deleted: number;
+}
+
+/** "115.23" -> "rec-115-23": the same id in every office for the same number. */
+export function recommendationId(number: string): string {
+  return `rec-${number.trim().replace(/[^0-9A-Za-z]+/g, '-')}`;
+}
+
+/** Orders "115.9" before "115.23", as the Working Group report does. */
+export function compareNumbers(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d) return d;
+  }
+  return a.localeCompare(b);
+}
+
+function toRecommendation(row: RecommendationRow, notes: ProgressNote[]): Recommendation {
+  return {
+    id: row.id,
+    number: row.number,
+    text: row.text,
+    states: JSON.parse(row.states) as string[],
+    position: (row.position || null) as Position | null,
+    positionSource: row.position_source,
+    cluster: row.cluster,
+    themes: JSON.parse(row.themes) as string[],
+    groups: JSON.parse(row.groups) as string[],
+    sdgs: JSON.parse(row.sdgs) as number[],
+    source: row.source,
+    responsibleOrganizationId: row.responsible_organization_id,
+    implementationStatus: row.implementation_status,
+    notes,
+  };
+}
+
+export function listRecommendations(db: DB): Recommendation[] {
+  const names = new Map((prepared(db, 'SELECT id, name FROM members').all() as Array<{ id: string; name: string }>).map((m) => [m.id, m.name]));
+  const notes = new Map<string, ProgressNote[]>();
+  const noteRows = prepared(db, 'SELECT * FROM recommendation_notes WHERE deleted = 0 ORDER BY date, created_at, id').all() as Array<{
+    id: string;
+    recommendation_id: string;
+    date: string;
+    text: string;
+    author_id: string;
+  }>;
+  for (const n of noteRows) {
+    const list = notes.get(n.recommendation_id) ?? [];
+    list.push({ id: n.id, date: n.date, text: n.text, authorName: names.get(n.author_id) ?? '' });
+    notes.set(n.recommendation_id, list);
+  }
+  const rows = prepared(db, 'SELECT * FROM recommendations WHERE deleted = 0').all() as RecommendationRow[];
+  return rows.map((r) => toRecommendation(r, notes.get(r.id) ?? [])).sort((a, b) => compareNumbers(a.number, b.number));
+}
+
+function recommendationOrThrow(db: DB, id: string): Recommendation {
+  const row = prepared(db, 'SELECT * FROM recommendations WHERE id = ? AND deleted = 0').get(id) as RecommendationRow | undefined;
+  if (!row) throw userError('recommendationMissing');
+  return listRecommendations(db).find((r) => r.id === id) ?? toRecommendation(row, []);
+}
+
+export interface ImportSummary {
+  /** Recommendations read from the list. */
+  read: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Rows not imported, and why. */
+  skipped: ImportProblem[];
+}
+
+/** The columns an import writes; the country's own (responsible organization, status, notes) are not among them. */
+function importedCells(r: RecommendationImport, source: string): Record<string, string> {
+  return {
+    number: r.number,
+    text: r.text,
+    states: JSON.stringify(r.states),
+    position: r.position ?? '',
+    position_source: r.positionSource,
+    cluster: r.cluster,
+    themes: JSON.stringify(r.themes),
+    groups: JSON.stringify(r.groups),
+    sdgs: JSON.stringify(r.sdgs),
+    source,
+  };
+}
+
+/**
+ * Writes a list's recommendations in one transaction: new numbers are created, known ones updated
+ * where the list says something new, and nothing the country added is touched. A number given
+ * twice in the list is imported once (the first) and the other reported.
+ */
+export function importRecommendations(
+  ctx: ServiceContext,
+  rows: readonly RecommendationImport[],
+  problems: readonly ImportProblem[],
+  source: string,
+): ImportSummary {
+  const author = allowOrThrow(denyReportChange(ctx.me), ctx.me);
+  const { db } = ctx.report;
+  const summary: ImportSummary = { read: rows.length, created: 0, updated: 0, unchanged: 0, skipped: [...problems] };
+  const seen = new Set<string>();
+  const changes: Change[] = [];
+  rows.forEach((r, i) => {
+    const id = recommendationId(r.number);
+    if (seen.has(id)) {
+      summary.skipped.push({ row: i + 1, reason: `Recommendation ${r.number} is in the list twice; the first one was imported.`, excerpt: r.text.slice(0, 80) });
+      return;
+    }
+    seen.add(id);
+    const existing = prepared(db, 'SELECT * FROM recommendations WHERE id = ?').get(id) as RecommendationRow | undefined;
+    const cells = importedCells(r, source);
+    const cell = (column: string, value: string | number | null): Change => ({ table: 'recommendations', row: id, column, value });
+    if (!existing) {
+      summary.created++;
+      for (const [column, value] of Object.entries(cells)) changes.push(cell(column, value));
+      changes.push(cell('implementation_status', 'not_started'), cell('deleted', 0));
+      return;
+    }
+    const differ = Object.entries(cells).filter(([column, value]) => column !== 'source' && existing[column as keyof RecommendationRow] !== value);
+    if (existing.deleted) differ.push(['deleted', '0']);
+    if (differ.length === 0) {
+      summary.unchanged++;
+      return;
+    }
+    summary.updated++;
+    for (const [column, value] of differ) changes.push(column === 'deleted' ? cell('deleted', 0) : cell(column, value));
+    if (existing.source !== source) changes.push(cell('source', source));
+  });
+  ctx.report.write(author.id, changes);
+  if (changes.length) ctx.report.emit({ kind: 'changed', what: ['recommendations'] });
+  return summary;
+}
+
+export function updateRecommendation(ctx: ServiceContext, input: ParsedInput<'recommendations.update'>): Recommendation {
+  const { db } = ctx.report;
+  const current = recommendationOrThrow(db, input.id);
+  const changes: Change[] = [];
+  if (input.responsibleOrganizationId !== undefined && input.responsibleOrganizationId !== current.responsibleOrganizationId) {
+    allowOrThrow(denyReportChange(ctx.me), ctx.me);
+    if (input.responsibleOrganizationId && !getOrganization(db, input.responsibleOrganizationId)) throw userError('organizationMissing');
+    changes.push({ table: 'recommendations', row: current.id, column: 'responsible_organization_id', value: input.responsibleOrganizationId });
+  }
+  if (input.implementationStatus !== undefined && input.implementationStatus !== current.implementationStatus) {
+    allowOrThrow(denyRecommendationFollowUp(ctx.me, current), ctx.me);
+    changes.push({ table: 'recommendations', row: current.id, column: 'implementation_status', value: input.implementationStatus });
+  }
+  if (changes.length) {
+    ctx.report.write(ctx.me!.id, changes);
+    ctx.report.emit({ kind: 'changed', what: ['recommendations'] });
+  }
+  return recommendationOrThrow(db, current.id);
+}
+
+export function addProgressNote(ctx: ServiceContext, input: ParsedInput<'recommendations.addNote'>): Recommendation {
+  const current = recommendationOrThrow(ctx.report.db, input.recommendationId);
+  const author = allowOrThrow(denyRecommendationFollowUp(ctx.me, current), ctx.me);
+  const id = ctx.report.newId();
+  const cell = (column: string, value: string): Change => ({ table: 'recommendation_notes', row: id, column, value });
+  ctx.report.write(author.id, [
+    cell('recommendation_id', current.id),
+    cell('date', input.date),
+    cell('text', input.text),
+    cell('author_id', author.id),
+    cell('created_at', new Date().toISOString()),
+  ]);
+  ctx.report.emit({ kind: 'changed', what: ['recommendations'] });
+  return recommendationOrThrow(ctx.report.db, current.id);
+}
+
+export function recommendationsOf(ctx: ServiceContext): Result<'recommendations.list'> {
+  return listRecommendations(ctx.report.db);
+}

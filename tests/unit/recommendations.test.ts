@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import type { RecommendationImport } from '../../shared/domain.js';
+import { importRecommendations, listRecommendations, recommendationId } from '../../electron/services/recommendations.js';
+import { rebuildMaterializedTables } from '../../electron/sync/changes.js';
+import { getMember } from '../../electron/store/queries.js';
+import { reviewReport } from './review-helpers.js';
+
+const rec = (number: string, more: Partial<RecommendationImport> = {}): RecommendationImport => ({
+  number,
+  text: `Recommendation ${number} text.`,
+  states: ['France'],
+  position: 'supported',
+  positionSource: '',
+  cluster: 'Acceptance of international norms',
+  themes: ['Acceptance of international norms'],
+  groups: [],
+  sdgs: [16],
+  ...more,
+});
+
+async function setUp() {
+  const r = await reviewReport();
+  const report = r.admin.client.report!;
+  const me = getMember(report.db, r.admin.client.memberId!)!;
+  const ctx = { report, me };
+  const count = () => (report.db.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
+  return { ...r, report, ctx, count };
+}
+
+describe('importing recommendations', () => {
+  it('creates them by number; importing the same list again changes nothing', async () => {
+    const { ctx, count, report } = await setUp();
+    const list = [rec('121.1', { states: ['France', 'Lithuania'] }), rec('121.2'), rec('122.155', { position: 'noted', positionSource: 'A/HRC/43/15/Add.1 - Para.5' })];
+    expect(importRecommendations(ctx, list, [], 'thematic list.docx')).toEqual({ read: 3, created: 3, updated: 0, unchanged: 0, skipped: [] });
+    const before = count();
+    expect(importRecommendations(ctx, list, [], 'thematic list.docx')).toEqual({ read: 3, created: 0, updated: 0, unchanged: 3, skipped: [] });
+    expect(count()).toBe(before);
+    const all = listRecommendations(report.db);
+    expect(all.map((r) => r.number)).toEqual(['121.1', '121.2', '122.155']);
+    expect(all[0]).toMatchObject({ id: 'rec-121-1', states: ['France', 'Lithuania'], position: 'supported', sdgs: [16], implementationStatus: 'not_started' });
+    expect(all[2]).toMatchObject({ position: 'noted', positionSource: 'A/HRC/43/15/Add.1 - Para.5' });
+  });
+
+  it('updates what the list changed and never what the country added', async () => {
+    const { ctx, report, admin, justice, drafter } = await setUp();
+    importRecommendations(ctx, [rec('121.1'), rec('121.2')], [], 'v1');
+    await admin.call('recommendations.update', { id: recommendationId('121.1'), responsibleOrganizationId: justice.id });
+    await drafter.call('recommendations.update', { id: recommendationId('121.1'), implementationStatus: 'in_progress' });
+    await drafter.call('recommendations.addNote', { recommendationId: recommendationId('121.1'), date: '2026-03-01', text: 'Bill sent to Parliament.' });
+    const summary = importRecommendations(ctx, [rec('121.1', { text: 'Corrected text.', position: 'noted' }), rec('121.2'), rec('121.3')], [], 'v2');
+    expect(summary).toMatchObject({ read: 3, created: 1, updated: 1, unchanged: 1 });
+    const r = listRecommendations(report.db).find((x) => x.number === '121.1')!;
+    expect(r).toMatchObject({
+      text: 'Corrected text.',
+      position: 'noted',
+      source: 'v2',
+      responsibleOrganizationId: justice.id,
+      implementationStatus: 'in_progress',
+      notes: [{ date: '2026-03-01', text: 'Bill sent to Parliament.', authorName: 'Dana Drafter' }],
+    });
+  });
+
+  it('reports numbers given twice and rows it could not read; a failure midway imports nothing', async () => {
+    const { ctx, report } = await setUp();
+    const summary = importRecommendations(ctx, [rec('121.1'), rec('121.1', { text: 'Again.' })], [{ row: 7, reason: 'No number', excerpt: 'Theme text' }], 'list');
+    expect(summary.created).toBe(1);
+    expect(summary.skipped.map((p) => p.reason)).toEqual(['No number', 'Recommendation 121.1 is in the list twice; the first one was imported.']);
+    const broken = rec('130.1', { text: 42 as unknown as string });
+    expect(() => importRecommendations(ctx, [rec('130.2'), broken], [], 'list')).toThrow(/wrong kind/);
+    expect(listRecommendations(report.db).map((r) => r.number)).toEqual(['121.1']);
+  });
+
+  it('only the secretariat imports and assigns; the responsible drafters follow up; others are refused', async () => {
+    const { ctx, admin, drafter, reviewer, justice, nhri } = await setUp();
+    importRecommendations(ctx, [rec('121.1'), rec('121.2')], [], 'list');
+    const id = recommendationId('121.1');
+    expect(await drafter.reply('recommendations.update', { id, implementationStatus: 'implemented' })).toMatchObject({ ok: false, error: { key: 'followUpResponsibleOnly' } });
+    expect(await drafter.reply('recommendations.update', { id, responsibleOrganizationId: justice.id })).toMatchObject({ ok: false, error: { key: 'secretariatOnly' } });
+    await admin.call('recommendations.update', { id, responsibleOrganizationId: justice.id });
+    expect((await drafter.call('recommendations.update', { id, implementationStatus: 'implemented' })).implementationStatus).toBe('implemented');
+    expect(await reviewer.reply('recommendations.addNote', { recommendationId: id, date: '2026-01-01', text: 'x' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await admin.reply('recommendations.update', { id, responsibleOrganizationId: 'nope' })).toMatchObject({ ok: false, error: { key: 'organizationMissing' } });
+    expect(nhri.id).toBeTruthy();
+  });
+
+  it('travels through the change log: rebuilding the tables from it gives the same recommendations', async () => {
+    const { ctx, report, admin, justice } = await setUp();
+    importRecommendations(ctx, [rec('121.1'), rec('121.2', { states: ['Iran (Islamic Republic of)'] })], [], 'list');
+    await admin.call('recommendations.update', { id: recommendationId('121.2'), responsibleOrganizationId: justice.id, implementationStatus: 'partially_implemented' });
+    await admin.call('recommendations.addNote', { recommendationId: recommendationId('121.2'), date: '2026-02-02', text: 'Half done.' });
+    const before = listRecommendations(report.db);
+    rebuildMaterializedTables(report.db);
+    expect(listRecommendations(report.db)).toEqual(before);
+  });
+});
