@@ -234,3 +234,42 @@ export interface Recommendation extends RecommendationImport {
   implementationStatus: ImplementationStatus;
   notes: ProgressNote[];
 }
+
+/** How a consultation input reached the secretariat. */
+export const INPUT_CHANNELS = ['written_submission', 'public_consultation', 'meeting', 'email', 'online_form', 'other'] as const;
+export type InputChannel = (typeof INPUT_CHANNELS)[number];
+
+/** How an input was taken into the report. */
+export const INPUT_DISPOSITIONS = ['reflected', 'partly_reflected', 'not_reflected'] as const;
+export type InputDisposition = (typeof INPUT_DISPOSITIONS)[number];
+
+export interface Attachment {
+  id: string;
+  name: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+}
+
+/** A consultation input with what the inputs view and the consultation log show. */
+export interface ConsultationInput {
+  id: string;
+  title: string;
+  sourceOrganizationId: string | null;
+  sourceOrganizationName: string;
+  /** The source organization's kind (civil society, UN entity, NHRI, ...), or null when none is set. */
+  sourceKind: OrganizationKind | null;
+  /** ISO date (YYYY-MM-DD) or ''. */
+  receivedOn: string;
+  channel: InputChannel;
+  summary: string;
+  fullText: string;
+  themes: string[];
+  sectionIds: string[];
+  recommendationIds: string[];
+  attachments: Attachment[];
+  disposition: InputDisposition | null;
+  rationale: string;
+  decidedByName: string;
+  decidedAt: string;
+}

@@ -55,6 +55,23 @@ export const SYNCED_TABLES = {
   },
   recommendation_notes: { recommendation_id: 'text', date: 'text', text: 'text', author_id: 'text', created_at: 'text', deleted: 'int' },
   section_recommendations: { section_id: 'text', recommendation_id: 'text', deleted: 'int' },
+  inputs: {
+    title: 'text',
+    source_organization_id: 'text?',
+    received_on: 'text',
+    channel: 'text',
+    summary: 'text',
+    full_text: 'text',
+    themes: 'text',
+    disposition: 'text',
+    rationale: 'text',
+    decided_by: 'text',
+    decided_at: 'text',
+    created_at: 'text',
+    deleted: 'int',
+  },
+  input_links: { input_id: 'text', target_kind: 'text', target_id: 'text', deleted: 'int' },
+  attachments: { input_id: 'text', name: 'text', media_type: 'text', size: 'int', sha256: 'text', created_at: 'text', deleted: 'int' },
 } as const satisfies Record<string, Record<string, ColumnType>>;
 
 export type SyncedTable = keyof typeof SYNCED_TABLES;

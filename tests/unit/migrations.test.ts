@@ -61,7 +61,7 @@ describe('migrations', () => {
     migrate(db, 3);
     expect(db.pragma('user_version', { simple: true })).toBe(3);
     expect(db.prepare('SELECT body FROM comments').all()).toEqual([{ body: 'Say more.' }]);
-    for (const [table, columns] of Object.entries(SYNCED_TABLES)) {
+    for (const [table, columns] of Object.entries(SYNCED_TABLES).filter(([t]) => !['inputs', 'input_links', 'attachments'].includes(t))) {
       const cols = (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name);
       expect(cols, table).toEqual(expect.arrayContaining(['id', ...Object.keys(columns)]));
     }
@@ -75,6 +75,22 @@ describe('migrations', () => {
       implementation_status: 'not_started',
       responsible_organization_id: null,
     });
+    db.close();
+  });
+
+  it('0004 adds consultation inputs, their links and attachments, and a content-addressed blob store', () => {
+    const db = new Database(':memory:');
+    migrate(db, 3);
+    db.prepare("INSERT INTO recommendations (id, number) VALUES ('rec-115-23', '115.23')").run();
+    migrate(db, 4);
+    expect(db.pragma('user_version', { simple: true })).toBe(4);
+    expect(db.prepare('SELECT number FROM recommendations').all()).toEqual([{ number: '115.23' }]);
+    for (const table of ['inputs', 'input_links', 'attachments'] as const) {
+      const cols = (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name);
+      expect(cols, table).toEqual(expect.arrayContaining(['id', ...Object.keys(SYNCED_TABLES[table])]));
+    }
+    db.prepare("INSERT INTO blobs (sha256, size, data) VALUES ('ab', 2, x'0102')").run();
+    expect(() => db.prepare("INSERT INTO blobs (sha256, size, data) VALUES ('cd', 'big', x'01')").run()).toThrow(/cannot store TEXT/);
     db.close();
   });
 
