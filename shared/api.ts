@@ -167,6 +167,7 @@ export const api = {
       .object({ id, responsibleOrganizationId: id.nullable().optional(), implementationStatus: z.enum(IMPLEMENTATION_STATUSES).optional() })
       .strict(),
   ).returns<Recommendation>(),
+  'recommendations.link': method(z.object({ recommendationId: id, sectionId: id, linked: z.boolean() }).strict()).returns<Recommendation>(),
   'recommendations.addNote': method(z.object({ recommendationId: id, date: isoDate.refine((d) => d !== '', 'must be a date (YYYY-MM-DD)'), text: text(10_000) }).strict()).returns<Recommendation>(),
 
   'comments.export': method(

@@ -233,6 +233,15 @@ export interface Recommendation extends RecommendationImport {
   responsibleOrganizationId: string | null;
   implementationStatus: ImplementationStatus;
   notes: ProgressNote[];
+  /** Sections whose text refers to it ("115.23" reference chips). */
+  referencedIn: string[];
+  /** Sections linked to it explicitly. */
+  linkedSections: string[];
+}
+
+/** The sections that address a recommendation: those that refer to it in their text, and those linked to it. */
+export function addressedIn(r: Pick<Recommendation, 'referencedIn' | 'linkedSections'>): string[] {
+  return [...new Set([...r.referencedIn, ...r.linkedSections])];
 }
 
 /** How a consultation input reached the secretariat. */

@@ -7,6 +7,7 @@ import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
 import type { Klass, LexicalNode } from 'lexical';
 import { FootnoteNode } from './footnote-node.js';
+import { RecommendationRefNode } from './recommendation-ref-node.js';
 
 export const SECTION_NODES: ReadonlyArray<Klass<LexicalNode>> = [
   HeadingNode,
@@ -21,4 +22,6 @@ export const SECTION_NODES: ReadonlyArray<Klass<LexicalNode>> = [
   FootnoteNode,
   // Review comments' anchors: a mark carries the ids of the comments on the passage it wraps.
   MarkNode,
+  // References to recommendations ("115.23"): the sections they are addressed in derive from these.
+  RecommendationRefNode,
 ];

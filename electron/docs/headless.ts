@@ -7,6 +7,7 @@ import { $getRoot, $nodesOfType, type LexicalEditor, type SerializedEditorState 
 import * as Y from 'yjs';
 import { FootnoteNode } from '../../shared/footnote-node.js';
 import { SECTION_NODES } from '../../shared/nodes.js';
+import { RecommendationRefNode } from '../../shared/recommendation-ref-node.js';
 import { anchoredIds } from '../../shared/annotations.js';
 import { countWords } from '../../shared/words.js';
 import { $appendBlocks, type Block } from './blocks.js';
@@ -82,6 +83,8 @@ export interface SectionReading {
   footnotes: string[];
   /** Ids of the comments anchored in the text by marks. */
   markIds: string[];
+  /** Numbers of the recommendations the text refers to, each once, in order of first mention. */
+  recommendationRefs: string[];
 }
 
 /** Reads a section's text from its Yjs updates through a headless editor. */
@@ -100,6 +103,7 @@ export function readSection(updates: readonly Uint8Array[]): SectionReading {
       return {
         json,
         markIds: [...anchoredIds(json)],
+        recommendationRefs: [...new Set($nodesOfType(RecommendationRefNode).map((n) => n.getNumber()))],
         plain,
         words: countWords(plain),
         footnoteWords: footnotes.reduce((sum, f) => sum + countWords(f), 0),

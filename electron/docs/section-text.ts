@@ -51,13 +51,15 @@ export function refreshStaleText(db: DB): string[] {
     .all() as Array<{ id: string; seq: number }>;
   if (stale.length === 0) return [];
   const upsert = db.prepare(
-    `INSERT INTO section_text (section_id, through_seq, plain, words, footnote_words, mark_ids) VALUES (?, ?, ?, ?, ?, ?)
+    `INSERT INTO section_text (section_id, through_seq, plain, words, footnote_words, mark_ids, recommendation_refs)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (section_id) DO UPDATE SET through_seq = excluded.through_seq, plain = excluded.plain,
-       words = excluded.words, footnote_words = excluded.footnote_words, mark_ids = excluded.mark_ids`,
+       words = excluded.words, footnote_words = excluded.footnote_words, mark_ids = excluded.mark_ids,
+       recommendation_refs = excluded.recommendation_refs`,
   );
   const readings = stale.map((s) => ({ s, r: readSectionText(db, s.id) }));
   db.transaction(() => {
-    for (const { s, r } of readings) upsert.run(s.id, s.seq, r.plain, r.words, r.footnoteWords, JSON.stringify(r.markIds));
+    for (const { s, r } of readings) upsert.run(s.id, s.seq, r.plain, r.words, r.footnoteWords, JSON.stringify(r.markIds), JSON.stringify(r.recommendationRefs));
   })();
   return stale.map((s) => s.id);
 }
@@ -69,6 +71,12 @@ export function anchoredCommentIds(db: DB): Set<string> {
     for (const id of JSON.parse(row.mark_ids) as string[]) ids.add(id);
   }
   return ids;
+}
+
+/** For each section, the numbers of the recommendations its text refers to (from the cache; refresh it first). */
+export function recommendationRefsBySection(db: DB): Map<string, string[]> {
+  const rows = db.prepare('SELECT section_id, recommendation_refs FROM section_text').all() as Array<{ section_id: string; recommendation_refs: string }>;
+  return new Map(rows.map((r) => [r.section_id, JSON.parse(r.recommendation_refs) as string[]]));
 }
 
 /** Above this many stored updates a section's text is folded into one (see compactSectionText). */

@@ -8,7 +8,7 @@ import { createSection, deleteSection, moveSection, setSectionStatus, updateSect
 import { loadText, pushText, textContent } from './text.js';
 import { applyProposal, commentsOf, createComment, decideComment, replyToComment, setCommentStatus } from './comments.js';
 import { exportComments } from './exports.js';
-import { addProgressNote, recommendationsOf, updateRecommendation } from './recommendations.js';
+import { addProgressNote, linkRecommendation, recommendationsOf, updateRecommendation } from './recommendations.js';
 
 export type ReportMethod = Exclude<MethodName, `app.${string}` | `session.${string}`>;
 
@@ -40,6 +40,7 @@ export const reportHandlers: ReportHandlers = {
   'comments.export': exportComments,
   'recommendations.list': recommendationsOf,
   'recommendations.update': updateRecommendation,
+  'recommendations.link': linkRecommendation,
   'recommendations.addNote': addProgressNote,
 };
 

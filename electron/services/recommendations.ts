@@ -6,11 +6,13 @@
 import type { ParsedInput, Result } from '../../shared/api.js';
 import type { ImportProblem, ImplementationStatus, Position, ProgressNote, Recommendation, RecommendationImport } from '../../shared/domain.js';
 import { userError } from '../../shared/messages.js';
-import { denyRecommendationFollowUp, denyReportChange } from '../../shared/permissions.js';
+import { denyRecommendationFollowUp, denyReportChange, denySectionText } from '../../shared/permissions.js';
+import { recommendationRefsBySection, refreshStaleText } from '../docs/section-text.js';
 import { prepared, type DB } from '../store/open.js';
 import { getOrganization } from '../store/queries.js';
 import type { Change } from '../sync/changes.js';
 import { allowOrThrow, type ServiceContext } from './context.js';
+import { sectionOrThrow } from './sections.js';
 
 interface RecommendationRow {
   id: string;
@@ -45,7 +47,12 @@ export function compareNumbers(a: string, b: string): number {
   return a.localeCompare(b);
 }
 
-function toRecommendation(row: RecommendationRow, notes: ProgressNote[]): Recommendation {
+interface Coverage {
+  referencedIn: string[];
+  linkedSections: string[];
+}
+
+function toRecommendation(row: RecommendationRow, notes: ProgressNote[], coverage: Coverage = { referencedIn: [], linkedSections: [] }): Recommendation {
   return {
     id: row.id,
     number: row.number,
@@ -61,7 +68,28 @@ function toRecommendation(row: RecommendationRow, notes: ProgressNote[]): Recomm
     responsibleOrganizationId: row.responsible_organization_id,
     implementationStatus: row.implementation_status,
     notes,
+    ...coverage,
   };
+}
+
+/** Which live sections refer to each recommendation number in their text, and which are linked to each id. */
+function coverageOf(db: DB): { byNumber: Map<string, string[]>; byId: Map<string, string[]> } {
+  refreshStaleText(db);
+  const live = new Set((prepared(db, 'SELECT id FROM sections WHERE deleted = 0').all() as Array<{ id: string }>).map((s) => s.id));
+  const byNumber = new Map<string, string[]>();
+  for (const [sectionId, numbers] of recommendationRefsBySection(db)) {
+    if (!live.has(sectionId)) continue;
+    for (const n of numbers) byNumber.set(n, [...(byNumber.get(n) ?? []), sectionId]);
+  }
+  const byId = new Map<string, string[]>();
+  const links = prepared(db, 'SELECT section_id, recommendation_id FROM section_recommendations WHERE deleted = 0').all() as Array<{
+    section_id: string;
+    recommendation_id: string;
+  }>;
+  for (const l of links) {
+    if (live.has(l.section_id)) byId.set(l.recommendation_id, [...(byId.get(l.recommendation_id) ?? []), l.section_id]);
+  }
+  return { byNumber, byId };
 }
 
 export function listRecommendations(db: DB): Recommendation[] {
@@ -80,7 +108,10 @@ export function listRecommendations(db: DB): Recommendation[] {
     notes.set(n.recommendation_id, list);
   }
   const rows = prepared(db, 'SELECT * FROM recommendations WHERE deleted = 0').all() as RecommendationRow[];
-  return rows.map((r) => toRecommendation(r, notes.get(r.id) ?? [])).sort((a, b) => compareNumbers(a.number, b.number));
+  const { byNumber, byId } = coverageOf(db);
+  return rows
+    .map((r) => toRecommendation(r, notes.get(r.id) ?? [], { referencedIn: byNumber.get(r.number) ?? [], linkedSections: byId.get(r.id) ?? [] }))
+    .sort((a, b) => compareNumbers(a.number, b.number));
 }
 
 function recommendationOrThrow(db: DB, id: string): Recommendation {
@@ -196,6 +227,29 @@ export function addProgressNote(ctx: ServiceContext, input: ParsedInput<'recomme
   ]);
   ctx.report.emit({ kind: 'changed', what: ['recommendations'] });
   return recommendationOrThrow(ctx.report.db, current.id);
+}
+
+/**
+ * Links a section to a recommendation it addresses without citing it in its text (or removes the
+ * link): for those who may write the section.
+ */
+export function linkRecommendation(ctx: ServiceContext, input: ParsedInput<'recommendations.link'>): Recommendation {
+  const { db } = ctx.report;
+  const current = recommendationOrThrow(db, input.recommendationId);
+  const section = sectionOrThrow(ctx, input.sectionId);
+  const author = allowOrThrow(denySectionText(ctx.me, section), ctx.me);
+  const id = `${section.id}~${current.id}`.slice(0, 64);
+  const linked = prepared(db, 'SELECT deleted FROM section_recommendations WHERE id = ?').get(id) as { deleted: number } | undefined;
+  const want = input.linked ? 0 : 1;
+  if (!linked || linked.deleted !== want) {
+    ctx.report.write(author.id, [
+      { table: 'section_recommendations', row: id, column: 'section_id', value: section.id },
+      { table: 'section_recommendations', row: id, column: 'recommendation_id', value: current.id },
+      { table: 'section_recommendations', row: id, column: 'deleted', value: want },
+    ]);
+    ctx.report.emit({ kind: 'changed', what: ['recommendations'] });
+  }
+  return recommendationOrThrow(db, current.id);
 }
 
 export function recommendationsOf(ctx: ServiceContext): Result<'recommendations.list'> {

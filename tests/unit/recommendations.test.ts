@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { RecommendationImport } from '../../shared/domain.js';
+import { $createTextNode, $getRoot, type ElementNode } from 'lexical';
+import { addressedIn, type RecommendationImport } from '../../shared/domain.js';
+import { base64ToBytes, bytesToBase64 } from '../../shared/base64.js';
+import { $createRecommendationRefNode } from '../../shared/recommendation-ref-node.js';
+import { editSection } from '../../electron/docs/headless.js';
 import { importRecommendations, listRecommendations, recommendationId } from '../../electron/services/recommendations.js';
 import { rebuildMaterializedTables } from '../../electron/sync/changes.js';
 import { getMember } from '../../electron/store/queries.js';
@@ -91,5 +95,38 @@ describe('importing recommendations', () => {
     const before = listRecommendations(report.db);
     rebuildMaterializedTables(report.db);
     expect(listRecommendations(report.db)).toEqual(before);
+  });
+});
+
+describe('which sections address a recommendation', () => {
+  it('derives from references in the text, plus explicit links; deleted sections drop out', async () => {
+    const { ctx, report, admin, drafter, reviewer, section } = await setUp();
+    importRecommendations(ctx, [rec('121.1'), rec('121.2'), rec('121.3')], [], 'list');
+    // The drafter cites 121.1 twice and 121.3 once in the text of the section their ministry leads.
+    const { state } = await drafter.call('text.load', { sectionId: section.id });
+    const update = editSection([base64ToBytes(state)], () => {
+      const p = $getRoot().getFirstChildOrThrow<ElementNode>();
+      p.append($createTextNode('As recommended ('), $createRecommendationRefNode('121.1'), $createTextNode(', '));
+      p.append($createRecommendationRefNode('121.3'), $createTextNode(' and again '), $createRecommendationRefNode('121.1'), $createTextNode(').'));
+    });
+    await drafter.call('text.push', { sectionId: section.id, update: bytesToBase64(update) });
+    const content = await admin.call('text.content', { sectionId: section.id });
+    expect(content.plain).toBe('As recommended (121.1, 121.3 and again 121.1).');
+
+    await drafter.call('recommendations.link', { recommendationId: recommendationId('121.2'), sectionId: section.id, linked: true });
+    expect(await reviewer.reply('recommendations.link', { recommendationId: recommendationId('121.2'), sectionId: section.id, linked: false })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    const other = await admin.call('sections.create', { title: 'Annex', parentId: null });
+    await admin.call('recommendations.link', { recommendationId: recommendationId('121.3'), sectionId: other.id, linked: true });
+
+    const by = () => Object.fromEntries(listRecommendations(report.db).map((r) => [r.number, addressedIn(r)]));
+    expect(by()).toEqual({ '121.1': [section.id], '121.2': [section.id], '121.3': [section.id, other.id] });
+    await admin.call('recommendations.link', { recommendationId: recommendationId('121.2'), sectionId: section.id, linked: false });
+    await admin.call('sections.delete', { id: other.id });
+    expect(by()).toEqual({ '121.1': [section.id], '121.2': [], '121.3': [section.id] });
+    const r1 = listRecommendations(report.db)[0]!;
+    expect(r1).toMatchObject({ referencedIn: [section.id], linkedSections: [] });
   });
 });

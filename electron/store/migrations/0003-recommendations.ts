@@ -4,7 +4,8 @@ import type { Migration } from './types.js';
 // the fields the country adds (responsible organization, implementation status), dated progress
 // notes, and explicit links between sections and recommendations. A recommendation's row id comes
 // from its number, so two offices importing the same list write the same rows and merge cleanly.
-// Lists of States, themes, groups and SDGs are JSON arrays in text columns.
+// Lists of States, themes, groups and SDGs are JSON arrays in text columns. The derived text cache
+// gains the numbers of the recommendations each section's text refers to.
 export const migration0003: Migration = {
   version: 3,
   name: 'recommendations',
@@ -46,5 +47,9 @@ export const migration0003: Migration = {
     ) STRICT;
     CREATE INDEX section_recommendations_section ON section_recommendations (section_id);
     CREATE INDEX section_recommendations_recommendation ON section_recommendations (recommendation_id);
+
+    -- The recommendations each section's text refers to (reference nodes), derived like its words.
+    ALTER TABLE section_text ADD COLUMN recommendation_refs TEXT NOT NULL DEFAULT '[]';
+    DELETE FROM section_text;
   `,
 };
