@@ -80,6 +80,29 @@ export const MESSAGES = {
     code: 'forbidden',
     text: 'Only the secretariat and the drafters of the organization responsible for recommendation {{number}} can record its follow-up.',
   },
+  importNotWord: { code: 'not_ours', text: '“{{name}}” is not a Word document (.docx).' },
+  importProtectedOrDoc: {
+    code: 'not_ours',
+    text: '“{{name}}” is a password-protected Word document or an old .doc file, which cannot be read. Open it in Word, save it as an unprotected .docx (Word Document) and import that copy.',
+  },
+  importTooLarge: {
+    code: 'invalid',
+    text: '“{{name}}” is far larger than any list of recommendations, so it was not opened. Check that it is the right file.',
+  },
+  importDamaged: {
+    code: 'damaged',
+    text: '“{{name}}” is damaged and cannot be read. Download the list again, or open it in Word and save it as a new .docx.',
+  },
+  importNoTable: { code: 'invalid', text: '“{{name}}” has no table of recommendations: no table has a header row with the columns {{columns}}.' },
+  importRowNoNumber: { code: 'invalid', text: 'This row does not start with a recommendation number (such as 115.23), so it was skipped.' },
+  importRowDuplicate: { code: 'conflict', text: 'Recommendation {{number}} is already in the list (row {{first}}), so this row was skipped.' },
+  importRowNoText: { code: 'invalid', text: 'Recommendation {{number}} has no text, so it was skipped.' },
+  importRowPositionUnclear: {
+    code: 'invalid',
+    text: 'The position of recommendation {{number}} reads “{{position}}”, neither Supported nor Noted; it was imported without a position.',
+  },
+  importRowNoPosition: { code: 'invalid', text: 'Recommendation {{number}} has no position; it was imported without one.' },
+  importRowNoState: { code: 'invalid', text: 'No recommending State was found at the end of recommendation {{number}}; it was imported without one.' },
 } as const satisfies Record<string, { code: UserErrorCode; text: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;

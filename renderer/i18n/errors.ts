@@ -63,6 +63,21 @@ const fr: Catalogue = {
   recommendationMissing: 'Cette recommandation n’existe pas (elle a peut-être été supprimée).',
   followUpResponsibleOnly:
     'Seuls le secrétariat et les rédacteurs de l’organisation responsable de la recommandation {{number}} peuvent en consigner le suivi.',
+  importNotWord: "« {{name}} » n'est pas un document Word (.docx).",
+  importProtectedOrDoc:
+    '« {{name}} » est un document Word protégé par un mot de passe ou un ancien fichier .doc, qui ne peut pas être lu. Ouvrez-le dans Word, enregistrez-le comme .docx (Document Word) sans protection et importez cette copie.',
+  importTooLarge:
+    '« {{name}} » est bien plus volumineux qu’une liste de recommandations ; il n’a pas été ouvert. Vérifiez qu’il s’agit du bon fichier.',
+  importDamaged:
+    '« {{name}} » est endommagé et ne peut pas être lu. Téléchargez de nouveau la liste, ou ouvrez-la dans Word et enregistrez-la comme nouveau .docx.',
+  importNoTable: '« {{name}} » ne contient pas de tableau de recommandations : aucun tableau n’a de ligne d’en-tête avec les colonnes {{columns}}.',
+  importRowNoNumber: 'Cette ligne ne commence pas par un numéro de recommandation (comme 115.23) ; elle a été ignorée.',
+  importRowDuplicate: 'La recommandation {{number}} figure déjà dans la liste (ligne {{first}}) ; cette ligne a été ignorée.',
+  importRowNoText: 'La recommandation {{number}} n’a pas de texte ; elle a été ignorée.',
+  importRowPositionUnclear:
+    'La position de la recommandation {{number}} est « {{position}} », ni « Supported » (appuyée) ni « Noted » (notée) ; elle a été importée sans position.',
+  importRowNoPosition: 'La recommandation {{number}} n’a pas de position ; elle a été importée sans position.',
+  importRowNoState: 'Aucun État auteur n’a été trouvé à la fin de la recommandation {{number}} ; elle a été importée sans État.',
 };
 
 const es: Catalogue = {
@@ -123,6 +138,21 @@ const es: Catalogue = {
   recommendationMissing: 'Esa recomendación no existe (puede que se haya eliminado).',
   followUpResponsibleOnly:
     'Solo la secretaría y los redactores de la organización responsable de la recomendación {{number}} pueden registrar su seguimiento.',
+  importNotWord: '«{{name}}» no es un documento de Word (.docx).',
+  importProtectedOrDoc:
+    '«{{name}}» es un documento de Word protegido con contraseña o un archivo .doc antiguo, que no se puede leer. Ábralo en Word, guárdelo como .docx (Documento de Word) sin protección e importe esa copia.',
+  importTooLarge:
+    '«{{name}}» es mucho más grande que cualquier lista de recomendaciones; no se abrió. Compruebe que es el archivo correcto.',
+  importDamaged:
+    '«{{name}}» está dañado y no se puede leer. Vuelva a descargar la lista, o ábrala en Word y guárdela como un nuevo .docx.',
+  importNoTable: '«{{name}}» no contiene una tabla de recomendaciones: ninguna tabla tiene una fila de encabezado con las columnas {{columns}}.',
+  importRowNoNumber: 'Esta fila no empieza con un número de recomendación (como 115.23); se omitió.',
+  importRowDuplicate: 'La recomendación {{number}} ya figura en la lista (fila {{first}}); esta fila se omitió.',
+  importRowNoText: 'La recomendación {{number}} no tiene texto; se omitió.',
+  importRowPositionUnclear:
+    'La posición de la recomendación {{number}} dice «{{position}}», ni «Supported» (apoyada) ni «Noted» (anotada); se importó sin posición.',
+  importRowNoPosition: 'La recomendación {{number}} no tiene posición; se importó sin ella.',
+  importRowNoState: 'No se encontró ningún Estado recomendante al final de la recomendación {{number}}; se importó sin él.',
 };
 
 export const errorStrings = { en: MESSAGE_TEXTS as Catalogue, fr, es };
