@@ -9,6 +9,7 @@ import { OutlinePanel } from '../features/outline/OutlinePanel.js';
 import { MatrixScreen } from '../features/matrix/MatrixScreen.js';
 import { OverviewScreen } from '../features/overview/OverviewScreen.js';
 import { PeopleScreen } from '../features/people/PeopleScreen.js';
+import { RecommendationsScreen } from '../features/recommendations/RecommendationsScreen.js';
 import { EDITOR_TARGET_ID, SectionView } from '../features/section/SectionView.js';
 import { SettingsScreen } from '../features/settings/SettingsScreen.js';
 import { useAnnounce } from './Announcer.js';
@@ -104,6 +105,16 @@ export function WorkspaceShell({ workspace, refresh }: { workspace: Workspace; r
               onFollow={(comment) => {
                 select(comment.sectionId);
                 setFollowed(comment.id);
+                setView('write');
+              }}
+            />
+          </main>
+        </TabPanel>
+        <TabPanel id="recommendations" className="view view-page view-recommendations">
+          <main id={MAIN_ID} tabIndex={-1} className="page-main">
+            <RecommendationsScreen
+              onOpenSection={(id) => {
+                select(id);
                 setView('write');
               }}
             />

@@ -13,6 +13,7 @@ export const en = {
       write: 'Sections',
       overview: 'Overview',
       comments: 'Comments',
+      recommendations: 'Recommendations',
       people: 'People',
       settings: 'Report settings',
     },

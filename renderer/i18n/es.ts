@@ -13,6 +13,7 @@ export const es = {
       write: 'Secciones',
       overview: 'Resumen',
       comments: 'Comentarios',
+      recommendations: 'Recomendaciones',
       people: 'Participantes',
       settings: 'Configuración del informe',
     },

@@ -13,6 +13,7 @@ export const fr = {
       write: 'Sections',
       overview: 'Vue d’ensemble',
       comments: 'Commentaires',
+      recommendations: 'Recommandations',
       people: 'Participants',
       settings: 'Paramètres du rapport',
     },

@@ -1,11 +1,13 @@
 // The app's strings in every language its interface speaks, and the choice of language and
 // writing direction. The editor's strings join as the "editor" namespace, the main process's
-// messages as "errors", the review's as "review" and the comment matrix's as "matrix".
+// messages as "errors", the review's as "review", the comment matrix's as "matrix" and the
+// recommendations view's as "recommendations".
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { ReportLanguage } from '../../shared/domain.js';
 import { editorStrings } from '../editor/strings.js';
 import { matrixStrings } from '../features/matrix/strings.js';
+import { recommendationsStrings } from '../features/recommendations/strings.js';
 import { reviewStrings } from '../features/review/strings.js';
 import { errorStrings } from './errors.js';
 import { en } from './en.js';
@@ -16,9 +18,9 @@ export const UI_LANGUAGES = ['en', 'fr', 'es'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
 export const resources = {
-  en: { translation: en, editor: editorStrings.en, errors: errorStrings.en, review: reviewStrings.en, matrix: matrixStrings.en },
-  fr: { translation: fr, editor: editorStrings.fr, errors: errorStrings.fr, review: reviewStrings.fr, matrix: matrixStrings.fr },
-  es: { translation: es, editor: editorStrings.es, errors: errorStrings.es, review: reviewStrings.es, matrix: matrixStrings.es },
+  en: { translation: en, editor: editorStrings.en, errors: errorStrings.en, review: reviewStrings.en, matrix: matrixStrings.en, recommendations: recommendationsStrings.en },
+  fr: { translation: fr, editor: editorStrings.fr, errors: errorStrings.fr, review: reviewStrings.fr, matrix: matrixStrings.fr, recommendations: recommendationsStrings.fr },
+  es: { translation: es, editor: editorStrings.es, errors: errorStrings.es, review: reviewStrings.es, matrix: matrixStrings.es, recommendations: recommendationsStrings.es },
 } as const;
 
 export function isUiLanguage(value: unknown): value is UiLanguage {
@@ -46,7 +48,7 @@ export function initI18n(lng: UiLanguage = browserLanguage()) {
       lng,
       fallbackLng: 'en',
       supportedLngs: [...UI_LANGUAGES],
-      ns: ['translation', 'editor', 'errors', 'review', 'matrix'],
+      ns: ['translation', 'editor', 'errors', 'review', 'matrix', 'recommendations'],
       defaultNS: 'translation',
       interpolation: { escapeValue: false },
       initAsync: false,

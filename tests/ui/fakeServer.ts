@@ -6,7 +6,9 @@ import {
   commentState,
   outlineOrder,
   type Member,
+  type ImportPreview,
   type Organization,
+  type Recommendation,
   type Report,
   type ReviewComment,
   type SectionWithCount,
@@ -14,7 +16,7 @@ import {
 } from '../../shared/domain.js';
 import { isUserError } from '../../shared/errors.js';
 import { userError } from '../../shared/messages.js';
-import { denyCloseComment, denyReportChange, denySectionStatus, type Denial } from '../../shared/permissions.js';
+import { denyCloseComment, denyRecommendationFollowUp, denyReportChange, denySectionStatus, denySectionText, type Denial } from '../../shared/permissions.js';
 import type { Transport } from '../../renderer/api/transport.js';
 
 export interface FakeWorld {
@@ -34,6 +36,33 @@ export interface FakeWorld {
   comments?: ReviewComment[];
   /** When set, exporting the comment matrix fails with this message (a folder that is not there). */
   exportRefusal?: string;
+  /** The report's recommendations. */
+  recommendations?: Recommendation[];
+  /** Lists of recommendations that "exist" as files, by path: what reading each would show. */
+  recommendationFiles?: Record<string, ImportPreview>;
+}
+
+/** A recommendation of sampleWorld()'s list, supported, nobody responsible yet, addressed nowhere. */
+export function sampleRecommendation(number: string, more: Partial<Recommendation> = {}): Recommendation {
+  return {
+    id: `rec-${number}`,
+    number,
+    text: `Recommendation ${number} text`,
+    states: ['France'],
+    position: 'supported',
+    positionSource: '',
+    cluster: 'Theme: A41 Constitutional and legislative framework',
+    themes: ['A41 Constitutional and legislative framework'],
+    groups: [],
+    sdgs: [16],
+    source: 'thematic-list.docx',
+    responsibleOrganizationId: null,
+    implementationStatus: 'not_started',
+    notes: [],
+    referencedIn: [],
+    linkedSections: [],
+    ...more,
+  };
 }
 
 /** A review comment on section `sectionId` of sampleWorld(), by Ingrid Larsen of the NHRI unless told otherwise. */
@@ -159,6 +188,11 @@ export function fakeTransport(world: FakeWorld): FakeTransport {
     const s = world.sections.find((x) => x.id === id);
     if (!s) throw new Refusal('That section does not exist (it may have been deleted).', 'not_found');
     return s;
+  };
+  const recommendation = (id: string) => {
+    const r = (world.recommendations ?? []).find((x) => x.id === id);
+    if (!r) throw new Refusal('That recommendation does not exist.', 'not_found');
+    return r;
   };
   const siblings = (parentId: string | null, except?: string) =>
     world.sections.filter((s) => s.parentId === parentId && s.id !== except).sort((a, b) => (a.position < b.position ? -1 : 1));
@@ -317,6 +351,54 @@ export function fakeTransport(world: FakeWorld): FakeTransport {
     'comments.export': (input: { format: 'xlsx' | 'csv'; path: string }) => {
       if (world.exportRefusal) throw new Refusal(world.exportRefusal, 'io');
       return { path: input.path, rows: (world.comments ?? []).length };
+    },
+    'recommendations.list': () => world.recommendations ?? [],
+    'recommendations.update': (input: { id: string; responsibleOrganizationId?: string | null; implementationStatus?: Recommendation['implementationStatus'] }) => {
+      const r = recommendation(input.id);
+      if (input.responsibleOrganizationId !== undefined) {
+        allow(denyReportChange(me()));
+        r.responsibleOrganizationId = input.responsibleOrganizationId;
+      }
+      if (input.implementationStatus !== undefined) {
+        allow(denyRecommendationFollowUp(me(), r));
+        r.implementationStatus = input.implementationStatus;
+      }
+      emit({ kind: 'changed', what: ['recommendations'] });
+      return r;
+    },
+    'recommendations.addNote': (input: { recommendationId: string; date: string; text: string }) => {
+      const r = recommendation(input.recommendationId);
+      allow(denyRecommendationFollowUp(me(), r));
+      r.notes.push({ id: `n${nextId++}`, date: input.date, text: input.text, authorName: me()!.name });
+      emit({ kind: 'changed', what: ['recommendations'] });
+      return r;
+    },
+    'recommendations.link': (input: { recommendationId: string; sectionId: string; linked: boolean }) => {
+      const r = recommendation(input.recommendationId);
+      allow(denySectionText(me(), section(input.sectionId)));
+      r.linkedSections = r.linkedSections.filter((id) => id !== input.sectionId).concat(input.linked ? [input.sectionId] : []);
+      emit({ kind: 'changed', what: ['recommendations'] });
+      return r;
+    },
+    'recommendations.previewImport': (input: { path: string }) => {
+      allow(denyReportChange(me()));
+      const preview = world.recommendationFiles?.[input.path];
+      if (!preview) throw new Refusal(`There is no file at ${input.path}.`, 'not_found');
+      return preview;
+    },
+    'recommendations.import': (input: { path: string }) => {
+      allow(denyReportChange(me()));
+      const preview = world.recommendationFiles?.[input.path];
+      if (!preview) throw new Refusal(`There is no file at ${input.path}.`, 'not_found');
+      const list = (world.recommendations ??= []);
+      let created = 0;
+      for (const row of preview.rows) {
+        if (list.some((r) => r.number === row.number)) continue;
+        list.push(sampleRecommendation(row.number, { ...row, source: preview.fileName }));
+        created++;
+      }
+      emit({ kind: 'changed', what: ['recommendations'] });
+      return { read: preview.counts.read, created, updated: preview.counts.changed, unchanged: preview.rows.length - created, skipped: preview.problems };
     },
     'sections.delete': (input: { id: string }) => {
       allow(denyReportChange(me()));

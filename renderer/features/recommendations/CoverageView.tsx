@@ -1,0 +1,78 @@
+// Coverage: whether the report answers every recommendation the State supported. The count first
+// ("212 of 230 supported recommendations are addressed"), then the supported ones no section
+// addresses yet, then each addressed one with the sections that do (followed with one press).
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { addressedIn, type Recommendation } from '../../../shared/domain.js';
+import { useFormat } from '../../app/format.js';
+import { coverageOf } from './recommendationRows.js';
+import type { SectionName } from './RecommendationTable.js';
+
+export interface CoverageViewProps {
+  recommendations: readonly Recommendation[];
+  sectionName: (id: string) => SectionName | undefined;
+  onOpenSection: (id: string) => void;
+}
+
+export function CoverageView({ recommendations, sectionName, onOpenSection }: CoverageViewProps) {
+  const { t } = useTranslation('recommendations');
+  const format = useFormat();
+  const { supported, addressed, missing } = coverageOf(recommendations);
+  if (supported === 0) return <p className="muted rc-coverage-empty">{t('coverage.noSupported')}</p>;
+  const share = Math.round((addressed.length / supported) * 100);
+  return (
+    <div className="rc-coverage">
+      <div className="rc-coverage-summary">
+        <p className="rc-coverage-count" data-testid="coverage-summary">
+          {t('coverage.summary', { count: supported, addressed: format.number(addressed.length), total: format.number(supported) })}
+        </p>
+        <span className="rc-coverage-bar" aria-hidden="true">
+          <span className="rc-coverage-fill" style={{ inlineSize: `${share}%` }} />
+        </span>
+      </div>
+      <section className="rc-coverage-part" aria-labelledby="rc-missing-title">
+        <h3 id="rc-missing-title" className="rc-subtitle">
+          {missing.length ? t('coverage.missing', { count: missing.length }) : t('coverage.allAddressed')}
+        </h3>
+        {missing.length ? (
+          <ul className="plain-list rc-coverage-list">
+            {missing.map((r) => (
+              <li key={r.id} className="rc-coverage-item">
+                <span className="rc-number">{r.number}</span>
+                <span className="rc-coverage-text">{r.text}</span>
+                {r.cluster ? <span className="rc-faint rc-coverage-cluster">{r.cluster}</span> : null}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+      {addressed.length ? (
+        <section className="rc-coverage-part" aria-labelledby="rc-covered-title">
+          <h3 id="rc-covered-title" className="rc-subtitle">
+            {t('coverage.covered', { count: addressed.length })}
+          </h3>
+          <ul className="plain-list rc-coverage-list">
+            {addressed.map((r) => (
+              <li key={r.id} className="rc-coverage-item">
+                <span className="rc-number">{r.number}</span>
+                <span className="rc-coverage-text">{r.text}</span>
+                <span className="rc-coverage-sections">
+                  {addressedIn(r).map((id) => {
+                    const s = sectionName(id);
+                    if (!s) return null;
+                    const name = `${s.label ? `${s.label}. ` : ''}${s.title}`;
+                    return (
+                      <Button key={id} className="button button-small button-quiet rc-section-link" aria-label={t('detail.goTo', { section: name })} onPress={() => onOpenSection(id)}>
+                        {s.label || s.title}
+                      </Button>
+                    );
+                  })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

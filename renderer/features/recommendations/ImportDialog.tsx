@@ -1,0 +1,256 @@
+// Importing the list of recommendations (secretariat only): choose the file (or, where there is no
+// file dialog, type its path), see what the import would do (how many are new, changed or
+// unchanged, the first rows, and every row that could not be read, with why), then confirm.
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { Button, Dialog, Form, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { ImportPreview } from '../../../shared/domain.js';
+import { call } from '../../api/client.js';
+import { useAnnounce } from '../../app/Announcer.js';
+import { messageOf } from '../../app/errors.js';
+import { useFormat } from '../../app/format.js';
+import { TextInput } from '../../widgets/fields.js';
+import { PositionBadge } from './badges.js';
+
+/** How many of the rows read the preview lists; the rest are counted. */
+export const PREVIEW_ROWS = 20;
+
+type Step = { kind: 'path' } | { kind: 'reading'; path: string } | { kind: 'preview'; path: string; preview: ImportPreview };
+
+export function ImportButton({ onImported }: { onImported: () => void }) {
+  const { t } = useTranslation('recommendations');
+  const announce = useAnnounce();
+  const [step, setStep] = useState<Step | null>(null);
+  const [choosing, setChoosing] = useState(false);
+
+  const start = async () => {
+    setChoosing(true);
+    try {
+      const choice = await call('app.chooseFile', { mode: 'open' });
+      setStep(choice.path === null ? { kind: 'path' } : { kind: 'reading', path: choice.path });
+    } catch (e) {
+      announce(messageOf(e), 'error');
+    } finally {
+      setChoosing(false);
+    }
+  };
+
+  return (
+    <>
+      <Button className="button button-small" isPending={choosing} onPress={() => void start()}>
+        {t('import.button')}
+      </Button>
+      {step ? <ImportDialog initial={step} onClose={() => setStep(null)} onImported={onImported} /> : null}
+    </>
+  );
+}
+
+function ImportDialog({ initial, onClose, onImported }: { initial: Step; onClose: () => void; onImported: () => void }) {
+  const { t } = useTranslation('recommendations');
+  const { t: common } = useTranslation();
+  const format = useFormat();
+  const announce = useAnnounce();
+  const [step, setStep] = useState<Step>(initial);
+  const [path, setPath] = useState(initial.kind === 'path' ? '' : initial.path);
+  const [error, setError] = useState<string | null>(null);
+  const [importing, setImporting] = useState(false);
+  const started = useRef(false);
+
+  const read = async (file: string) => {
+    setError(null);
+    setStep({ kind: 'reading', path: file });
+    try {
+      const preview = await call('recommendations.previewImport', { path: file });
+      setStep({ kind: 'preview', path: file, preview });
+    } catch (e) {
+      setError(messageOf(e));
+      setStep({ kind: 'path' });
+    }
+  };
+  // A file chosen in the system's dialog is read at once (once, even when strict mode mounts twice).
+  useEffect(() => {
+    if (initial.kind !== 'reading' || started.current) return;
+    started.current = true;
+    void read(initial.path);
+  }, []);
+
+  const submitPath = (e: FormEvent) => {
+    e.preventDefault();
+    if (!path.trim()) return setError(t('import.pathRequired'));
+    void read(path.trim());
+  };
+
+  const confirm = async (file: string, preview: ImportPreview) => {
+    setImporting(true);
+    setError(null);
+    try {
+      const done = await call('recommendations.import', { path: file });
+      announce(
+        t('import.done', {
+          name: preview.fileName,
+          created: format.number(done.created),
+          updated: format.number(done.updated),
+          unchanged: format.number(done.unchanged),
+          skipped: format.number(done.skipped.length),
+        }),
+      );
+      onImported();
+      onClose();
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setImporting(false);
+    }
+  };
+
+  const errorText = error ? (
+    <p role="alert" className="inline-error">
+      {error}
+    </p>
+  ) : null;
+
+  return (
+    <ModalOverlay isOpen isDismissable={!importing} onOpenChange={(open) => !open && onClose()} className="modal-overlay">
+      <Modal className="modal rc-import-modal">
+        <Dialog className="dialog rc-import">
+          <Heading slot="title" className="dialog-title">
+            {t('import.title')}
+          </Heading>
+          {step.kind === 'path' ? (
+            <Form onSubmit={submitPath} validationBehavior="aria">
+              <TextInput
+                label={t('import.pathLabel')}
+                description={t('import.pathHint')}
+                value={path}
+                onChange={setPath}
+                placeholder={t('import.pathPlaceholder')}
+                autoFocus
+                isRequired
+              />
+              {errorText}
+              <div className="form-buttons">
+                <Button className="button" onPress={onClose}>
+                  {common('common.cancel')}
+                </Button>
+                <Button type="submit" className="button button-primary">
+                  {t('import.read')}
+                </Button>
+              </div>
+            </Form>
+          ) : step.kind === 'reading' ? (
+            <p className="loading" role="status">
+              {t('import.reading', { name: step.path })}
+            </p>
+          ) : (
+            <PreviewBody
+              preview={step.preview}
+              error={errorText}
+              importing={importing}
+              onCancel={onClose}
+              onConfirm={() => void confirm(step.path, step.preview)}
+            />
+          )}
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
+  );
+}
+
+interface PreviewBodyProps {
+  preview: ImportPreview;
+  error: ReactNode;
+  importing: boolean;
+  onCancel: () => void;
+  onConfirm: () => void;
+}
+
+function PreviewBody({ preview, error, importing, onCancel, onConfirm }: PreviewBodyProps) {
+  const { t } = useTranslation('recommendations');
+  const { t: common } = useTranslation();
+  const format = useFormat();
+  const { counts, rows, problems } = preview;
+  const toImport = counts.new + counts.changed;
+  const shown = rows.slice(0, PREVIEW_ROWS);
+  return (
+    <div className="rc-preview">
+      <p className="rc-preview-file">
+        <strong className="bidi-keep">{t('import.preview', { name: preview.fileName })}</strong>{' '}
+        <span className="rc-faint">{t('import.layout', { layout: preview.layout })}</span>
+      </p>
+      <dl className="rc-counts" aria-label={preview.fileName}>
+        {(['read', 'new', 'changed', 'unchanged'] as const).map((k) => (
+          <div key={k} className={`rc-count rc-count-${k}`}>
+            <dt>{t(`import.counts.${k}`)}</dt>
+            <dd>{format.number(counts[k])}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="rc-preview-lists">
+        <section aria-labelledby="rc-preview-problems" className="rc-preview-problems">
+          <h3 id="rc-preview-problems" className="rc-subtitle">
+            {problems.length ? t('import.problems', { count: problems.length }) : t('import.noProblems')}
+          </h3>
+          {problems.length ? (
+            <ul className="plain-list rc-problem-list">
+              {problems.map((p, i) => (
+                <li key={i} className="rc-problem">
+                  <span className="rc-problem-row">{p.row > 0 ? t('import.row', { row: p.row }) : t('import.wholeFile')}</span> {p.reason}
+                  {p.excerpt ? <span className="rc-faint rc-problem-excerpt"> “{p.excerpt}”</span> : null}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </section>
+        {shown.length ? (
+          <section aria-labelledby="rc-preview-rows">
+            <h3 id="rc-preview-rows" className="rc-subtitle">
+              {t('import.firstRows', { count: shown.length })}
+            </h3>
+            <div className="rc-preview-scroller" tabIndex={0} role="region" aria-labelledby="rc-preview-rows">
+              <table className="rc-table rc-preview-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('column.number')}</th>
+                    <th scope="col">{t('column.recommendation')}</th>
+                    <th scope="col">{t('column.states')}</th>
+                    <th scope="col">{t('column.position')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {shown.map((r) => (
+                    <tr key={r.number}>
+                      <th scope="row" className="rc-number">
+                        {r.number}
+                      </th>
+                      <td>
+                        <div className="rc-clamp">{r.text}</div>
+                      </td>
+                      <td>
+                        <div className="rc-clamp">{r.states.join(', ')}</div>
+                      </td>
+                      <td>
+                        <PositionBadge position={r.position} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        ) : null}
+      </div>
+      {error}
+      {toImport === 0 ? <p className="muted">{t('import.nothing')}</p> : null}
+      <div className="form-buttons">
+        <Button className="button" onPress={onCancel} isDisabled={importing}>
+          {toImport === 0 ? t('import.close') : common('common.cancel')}
+        </Button>
+        {toImport > 0 ? (
+          <Button className="button button-primary" isPending={importing} onPress={onConfirm} autoFocus>
+            {t('import.confirm', { count: toImport, n: format.number(toImport) })}
+          </Button>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,222 @@
+// The selected recommendation in full: what the list says, who is responsible and how far it is
+// implemented (changed by those allowed), the sections addressing it (followed with one press), and
+// its progress notes, with a dated note added by those who follow it up.
+import { useState, type FormEvent } from 'react';
+import { Button, Form } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { addressedIn, IMPLEMENTATION_STATUSES, type ImplementationStatus, type Member, type Organization, type Recommendation } from '../../../shared/domain.js';
+import { denyRecommendationFollowUp, denyReportChange } from '../../../shared/permissions.js';
+import { call } from '../../api/client.js';
+import { useAnnounce } from '../../app/Announcer.js';
+import { messageOf } from '../../app/errors.js';
+import { todayIso, useFormat } from '../../app/format.js';
+import { SelectField, TextAreaInput, TextInput } from '../../widgets/fields.js';
+import { PositionBadge, StatusText } from './badges.js';
+import type { SectionName } from './RecommendationTable.js';
+
+export interface RecommendationDetailProps {
+  recommendation: Recommendation | null;
+  me: Member | null;
+  organizations: readonly Organization[];
+  sectionName: (id: string) => SectionName | undefined;
+  onOpenSection: (id: string) => void;
+  /** After a change, so the list shows it at once (the change event reloads it too). */
+  onChanged: () => void;
+}
+
+const NOBODY = 'none';
+
+export function RecommendationDetail({ recommendation: r, me, organizations, sectionName, onOpenSection, onChanged }: RecommendationDetailProps) {
+  const { t } = useTranslation('recommendations');
+  const format = useFormat();
+  const announce = useAnnounce();
+  if (!r) {
+    return (
+      <section className="rc-detail rc-detail-empty" aria-label={t('detail.label')}>
+        <p className="muted">{t('detail.none')}</p>
+      </section>
+    );
+  }
+  const mayAssign = denyReportChange(me) === null;
+  const mayFollowUp = denyRecommendationFollowUp(me, r) === null;
+  const organizationName = organizations.find((o) => o.id === r.responsibleOrganizationId)?.name ?? '';
+
+  const update = async (change: { responsibleOrganizationId?: string | null; implementationStatus?: ImplementationStatus }, done: string) => {
+    try {
+      await call('recommendations.update', { id: r.id, ...change });
+      announce(done);
+    } catch (e) {
+      announce(messageOf(e), 'error');
+    } finally {
+      onChanged();
+    }
+  };
+
+  const cited = new Set(r.referencedIn);
+  const addressed = addressedIn(r);
+  return (
+    <section className="rc-detail" aria-labelledby="rc-detail-title">
+      <div className="rc-detail-head">
+        <h3 id="rc-detail-title" className="rc-detail-title">
+          {t('detail.title', { number: r.number })}
+        </h3>
+        <PositionBadge position={r.position} />
+      </div>
+      <div className="rc-detail-body">
+        <div className="rc-detail-main">
+          <p className="rc-prose">{r.text}</p>
+          <dl className="rc-facts">
+            <dt>{t('detail.states')}</dt>
+            <dd>{r.states.join(', ')}</dd>
+            {r.positionSource ? (
+              <>
+                <dt>{t('detail.position')}</dt>
+                <dd>{t('detail.positionSource', { source: r.positionSource })}</dd>
+              </>
+            ) : null}
+            {r.cluster ? (
+              <>
+                <dt>{t('detail.cluster')}</dt>
+                <dd>{r.cluster}</dd>
+              </>
+            ) : null}
+            {r.themes.length ? (
+              <>
+                <dt>{t('detail.themes')}</dt>
+                <dd>{r.themes.join('; ')}</dd>
+              </>
+            ) : null}
+            {r.groups.length ? (
+              <>
+                <dt>{t('detail.groups')}</dt>
+                <dd>{r.groups.join('; ')}</dd>
+              </>
+            ) : null}
+            {r.sdgs.length ? (
+              <>
+                <dt>{t('detail.sdgs')}</dt>
+                <dd>{r.sdgs.map((n) => t('sdg', { n })).join(', ')}</dd>
+              </>
+            ) : null}
+            {r.source ? (
+              <>
+                <dt>{t('detail.source')}</dt>
+                <dd>{r.source}</dd>
+              </>
+            ) : null}
+          </dl>
+        </div>
+        <div className="rc-detail-side">
+          {mayAssign ? (
+            <SelectField<string>
+              label={t('detail.responsible')}
+              value={r.responsibleOrganizationId ?? NOBODY}
+              onChange={(id) =>
+                void update({ responsibleOrganizationId: id === NOBODY ? null : id }, t('responsibleSaved', { number: r.number }))
+              }
+              options={[{ id: NOBODY, label: t('nobody') }, ...organizations.map((o) => ({ id: o.id, label: o.name }))]}
+            />
+          ) : (
+            <p className="rc-fact">
+              <span className="rc-fact-label">{t('detail.responsible')}</span> {organizationName || t('nobody')}
+            </p>
+          )}
+          {mayFollowUp ? (
+            <SelectField<ImplementationStatus>
+              label={t('detail.status')}
+              value={r.implementationStatus}
+              onChange={(status) => void update({ implementationStatus: status }, t('statusSaved', { number: r.number, status: t(`status.${status}`) }))}
+              options={IMPLEMENTATION_STATUSES.map((s) => ({ id: s, label: t(`status.${s}`) }))}
+            />
+          ) : (
+            <p className="rc-fact">
+              <span className="rc-fact-label">{t('detail.status')}</span> <StatusText status={r.implementationStatus} />
+            </p>
+          )}
+          <h4 className="rc-subtitle">{t('detail.addressed')}</h4>
+          {addressed.length ? (
+            <ul className="plain-list rc-sections">
+              {addressed.map((id) => {
+                const s = sectionName(id);
+                if (!s) return null;
+                const name = `${s.label ? `${s.label}. ` : ''}${s.title}`;
+                return (
+                  <li key={id}>
+                    <Button className="button button-small button-quiet rc-section-link" aria-label={t('detail.goTo', { section: name })} onPress={() => onOpenSection(id)}>
+                      {name}
+                    </Button>{' '}
+                    <span className="rc-faint">{cited.has(id) ? t('detail.cited') : t('detail.linked')}</span>
+                  </li>
+                );
+              })}
+            </ul>
+          ) : (
+            <p className="rc-none">{t('notAddressed')}</p>
+          )}
+        </div>
+        <div className="rc-notes">
+          <h4 className="rc-subtitle">{t('detail.notes', { count: r.notes.length })}</h4>
+          {r.notes.length ? (
+            <ol className="plain-list rc-notes-list">
+              {r.notes.map((n) => (
+                <li key={n.id} className="rc-note">
+                  <p className="rc-note-meta">
+                    <span className="rc-note-date">{format.date(n.date)}</span> <span className="rc-faint">{n.authorName}</span>
+                  </p>
+                  <p className="rc-prose">{n.text}</p>
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <p className="muted">{t('detail.noNotes')}</p>
+          )}
+          {mayFollowUp ? <NoteForm key={r.id} recommendation={r} onChanged={onChanged} /> : null}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function NoteForm({ recommendation: r, onChanged }: { recommendation: Recommendation; onChanged: () => void }) {
+  const { t } = useTranslation('recommendations');
+  const announce = useAnnounce();
+  const [date, setDate] = useState(todayIso());
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!date) return setError(t('detail.dateRequired'));
+    if (!text.trim()) return setError(t('detail.noteRequired'));
+    setBusy(true);
+    setError(null);
+    try {
+      await call('recommendations.addNote', { recommendationId: r.id, date, text: text.trim() });
+      setText('');
+      announce(t('noteSaved', { number: r.number }));
+      onChanged();
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Form className="rc-note-form" aria-label={t('detail.addNote')} validationBehavior="aria" onSubmit={(e) => void submit(e)}>
+      <TextInput label={t('detail.noteDate')} type="date" value={date} onChange={setDate} className="rc-note-date-field" />
+      <TextAreaInput label={t('detail.noteText')} value={text} onChange={setText} rows={2} />
+      {error ? (
+        <p role="alert" className="inline-error">
+          {error}
+        </p>
+      ) : null}
+      <div className="form-buttons">
+        <Button type="submit" className="button button-small" isPending={busy}>
+          {t('detail.saveNote')}
+        </Button>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,114 @@
+// The recommendations as a table: a few hundred rows at most (one list per review cycle), so they
+// are all in the page and the browser's own table semantics serve screen readers. The number of a
+// row is a button that shows the recommendation in full in the detail panel.
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { addressedIn, type Recommendation } from '../../../shared/domain.js';
+import { PositionBadge, StatusText } from './badges.js';
+
+export interface SectionName {
+  label: string;
+  title: string;
+}
+
+export interface RecommendationTableProps {
+  rows: readonly Recommendation[];
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+  organizationName: (id: string | null) => string;
+  sectionName: (id: string) => SectionName | undefined;
+  labelledBy: string;
+  emptyText: string;
+}
+
+export function RecommendationTable({ rows, selectedId, onSelect, organizationName, sectionName, labelledBy, emptyText }: RecommendationTableProps) {
+  const { t } = useTranslation('recommendations');
+  return (
+    <div className="rc-scroller">
+      <table className="rc-table" aria-labelledby={labelledBy}>
+        <thead>
+          <tr>
+            <th scope="col" className="rc-col-number">{t('column.number')}</th>
+            <th scope="col">{t('column.recommendation')}</th>
+            <th scope="col" className="rc-col-states">{t('column.states')}</th>
+            <th scope="col" className="rc-col-position">{t('column.position')}</th>
+            <th scope="col" className="rc-col-themes">{t('column.themes')}</th>
+            <th scope="col" className="rc-col-org">{t('column.responsible')}</th>
+            <th scope="col" className="rc-col-status">{t('column.status')}</th>
+            <th scope="col" className="rc-col-addressed">{t('column.addressed')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 ? (
+            <tr>
+              <td colSpan={8} className="rc-empty">
+                {emptyText}
+              </td>
+            </tr>
+          ) : (
+            rows.map((r) => (
+              <RecommendationRow
+                key={r.id}
+                r={r}
+                selected={r.id === selectedId}
+                onSelect={onSelect}
+                organization={organizationName(r.responsibleOrganizationId)}
+                sections={addressedIn(r)
+                  .map(sectionName)
+                  .filter((s): s is SectionName => s !== undefined)}
+              />
+            ))
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+interface RowProps {
+  r: Recommendation;
+  selected: boolean;
+  onSelect: (id: string) => void;
+  organization: string;
+  sections: SectionName[];
+}
+
+const RecommendationRow = memo(function RecommendationRow({ r, selected, onSelect, organization, sections }: RowProps) {
+  const { t } = useTranslation('recommendations');
+  return (
+    <tr className={selected ? 'rc-selected' : undefined} onClick={() => onSelect(r.id)}>
+      <th scope="row" className="rc-number">
+        <button type="button" className="rc-number-button" aria-pressed={selected} aria-label={t('select', { number: r.number })} onClick={() => onSelect(r.id)}>
+          {r.number}
+        </button>
+      </th>
+      <td>
+        <div className="rc-clamp">{r.text}</div>
+        {r.cluster ? <div className="rc-faint rc-line">{r.cluster}</div> : null}
+      </td>
+      <td>
+        <div className="rc-clamp">{r.states.join(', ')}</div>
+      </td>
+      <td>
+        <PositionBadge position={r.position} />
+      </td>
+      <td>
+        <div className="rc-clamp">
+          {r.themes.join('; ')}
+          {r.sdgs.length ? <span className="rc-faint"> {r.sdgs.map((n) => t('sdg', { n })).join(', ')}</span> : null}
+        </div>
+      </td>
+      <td>{organization ? <div className="rc-clamp">{organization}</div> : <span className="rc-none">{t('nobody')}</span>}</td>
+      <td>
+        <StatusText status={r.implementationStatus} />
+      </td>
+      <td>
+        {sections.length ? (
+          <div className="rc-clamp">{sections.map((s) => s.label || s.title).join(', ')}</div>
+        ) : (
+          <span className="rc-none">{t('notAddressed')}</span>
+        )}
+      </td>
+    </tr>
+  );
+});

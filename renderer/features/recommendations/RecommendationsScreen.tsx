@@ -1,0 +1,178 @@
+// The recommendations the State received, and how the report and the country follow them up: all
+// of them in a table, filtered by cluster, theme, State, position, status and responsible
+// organization or found by number or words, with the selected one in full below; and the coverage
+// of the supported ones by the report's sections. The secretariat imports the list here.
+import { useCallback, useMemo, useState } from 'react';
+import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { IMPLEMENTATION_STATUSES, outlineOrder, POSITIONS, type ImplementationStatus, type Position } from '../../../shared/domain.js';
+import { denyReportChange } from '../../../shared/permissions.js';
+import { useFormat } from '../../app/format.js';
+import { useWorkspace } from '../../app/workspaceContext.js';
+import { SelectField, TextInput } from '../../widgets/fields.js';
+import { CoverageView } from './CoverageView.js';
+import { ImportButton } from './ImportDialog.js';
+import { RecommendationDetail } from './RecommendationDetail.js';
+import { distinct, filterRecommendations, hasFilters, NO_FILTERS, type RecommendationFilters } from './recommendationRows.js';
+import { RecommendationTable, type SectionName } from './RecommendationTable.js';
+import { useRecommendations } from './useRecommendations.js';
+import './recommendations.css';
+
+export interface RecommendationsScreenProps {
+  /** Opens a section in the Sections view. */
+  onOpenSection: (id: string) => void;
+}
+
+const ALL = 'all';
+type Mode = 'list' | 'coverage';
+
+export function RecommendationsScreen({ onOpenSection }: RecommendationsScreenProps) {
+  const { t, i18n } = useTranslation('recommendations');
+  const format = useFormat();
+  const { workspace } = useWorkspace();
+  const { recommendations, error, reload } = useRecommendations({ withText: true });
+  const [mode, setMode] = useState<Mode>('list');
+  const [filters, setFilters] = useState<RecommendationFilters>(NO_FILTERS);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const all = useMemo(() => recommendations ?? [], [recommendations]);
+  const rows = useMemo(() => filterRecommendations(all, filters), [all, filters]);
+  const selected = all.find((r) => r.id === selectedId) ?? null;
+  const locale = i18n.language;
+  const clusters = useMemo(() => distinct(all, (r) => [r.cluster], locale), [all, locale]);
+  const themes = useMemo(() => distinct(all, (r) => r.themes, locale), [all, locale]);
+  const states = useMemo(() => distinct(all, (r) => r.states, locale), [all, locale]);
+
+  const sectionNames = useMemo(
+    () => new Map<string, SectionName>(outlineOrder(workspace.sections).map((e) => [e.section.id, { label: e.label, title: e.section.title }])),
+    [workspace.sections],
+  );
+  const sectionName = useCallback((id: string) => sectionNames.get(id), [sectionNames]);
+  const organizationName = useCallback((id: string | null) => workspace.organizations.find((o) => o.id === id)?.name ?? '', [workspace.organizations]);
+
+  const filter = <K extends keyof RecommendationFilters>(key: K) => (value: string) =>
+    setFilters((f) => ({ ...f, [key]: value === ALL ? null : (value as RecommendationFilters[K]) }));
+  const total = all.length;
+  const mayImport = denyReportChange(workspace.me) === null;
+
+  return (
+    <div className="rc-screen">
+      <div className="rc-top">
+        <h2 id="rc-title" className="page-title rc-title">
+          {t('title')}
+        </h2>
+        {mayImport ? <ImportButton onImported={() => void reload()} /> : null}
+      </div>
+      {error ? (
+        <p role="alert" className="inline-error">
+          {error}
+        </p>
+      ) : null}
+      {recommendations === null ? (
+        error ? null : (
+          <p className="loading">{t('loading')}</p>
+        )
+      ) : total === 0 ? (
+        <p className="empty-note">{t('none')}</p>
+      ) : (
+        <Tabs selectedKey={mode} onSelectionChange={(key: Key) => setMode(key === 'coverage' ? 'coverage' : 'list')} className="rc-modes">
+          <TabList aria-label={t('modes')} className="rc-mode-tabs">
+            <Tab id="list" className="rc-mode-tab">
+              {t('mode.list')}
+            </Tab>
+            <Tab id="coverage" className="rc-mode-tab">
+              {t('mode.coverage')}
+            </Tab>
+          </TabList>
+          <TabPanel id="list" className="rc-panel">
+            <div className="rc-toolbar" role="group" aria-label={t('filters')}>
+              <TextInput
+                className="rc-filter rc-filter-text"
+                label={t('filter.text')}
+                placeholder={t('filter.textPlaceholder')}
+                value={filters.text}
+                onChange={(text) => setFilters((f) => ({ ...f, text }))}
+              />
+              <SelectField<string>
+                className="rc-filter rc-filter-wide"
+                label={t('filter.cluster')}
+                value={filters.cluster ?? ALL}
+                onChange={filter('cluster')}
+                options={[{ id: ALL, label: t('filter.allClusters') }, ...clusters]}
+              />
+              <SelectField<string>
+                className="rc-filter rc-filter-wide"
+                label={t('filter.theme')}
+                value={filters.theme ?? ALL}
+                onChange={filter('theme')}
+                options={[{ id: ALL, label: t('filter.allThemes') }, ...themes]}
+              />
+              <SelectField<string>
+                className="rc-filter"
+                label={t('filter.state')}
+                value={filters.state ?? ALL}
+                onChange={filter('state')}
+                options={[{ id: ALL, label: t('filter.allStates') }, ...states]}
+              />
+              <SelectField<Position | 'none' | typeof ALL>
+                className="rc-filter"
+                label={t('filter.position')}
+                value={filters.position ?? ALL}
+                onChange={filter('position')}
+                options={[
+                  { id: ALL, label: t('filter.allPositions') },
+                  ...POSITIONS.map((p) => ({ id: p, label: t(`position.${p}`) })),
+                  { id: 'none', label: t('filter.noPosition') },
+                ]}
+              />
+              <SelectField<ImplementationStatus | typeof ALL>
+                className="rc-filter"
+                label={t('filter.status')}
+                value={filters.status ?? ALL}
+                onChange={filter('status')}
+                options={[{ id: ALL, label: t('filter.allStatuses') }, ...IMPLEMENTATION_STATUSES.map((s) => ({ id: s, label: t(`status.${s}`) }))]}
+              />
+              <SelectField<string>
+                className="rc-filter"
+                label={t('filter.organization')}
+                value={filters.organizationId ?? ALL}
+                onChange={filter('organizationId')}
+                options={[
+                  { id: ALL, label: t('filter.allOrganizations') },
+                  ...workspace.organizations.map((o) => ({ id: o.id, label: o.name })),
+                  { id: 'none', label: t('filter.noOrganization') },
+                ]}
+              />
+              <Button className="button button-small button-quiet rc-clear" isDisabled={!hasFilters(filters)} onPress={() => setFilters(NO_FILTERS)}>
+                {t('clearFilters')}
+              </Button>
+              <p className="rc-count" role="status">
+                {t('showing', { count: total, shown: format.number(rows.length), total: format.number(total) })}
+              </p>
+            </div>
+            <RecommendationTable
+              rows={rows}
+              selectedId={selectedId}
+              onSelect={setSelectedId}
+              organizationName={organizationName}
+              sectionName={sectionName}
+              labelledBy="rc-title"
+              emptyText={t('noMatch')}
+            />
+            <RecommendationDetail
+              recommendation={selected}
+              me={workspace.me}
+              organizations={workspace.organizations}
+              sectionName={sectionName}
+              onOpenSection={onOpenSection}
+              onChanged={() => void reload()}
+            />
+          </TabPanel>
+          <TabPanel id="coverage" className="rc-panel">
+            <CoverageView recommendations={all} sectionName={sectionName} onOpenSection={onOpenSection} />
+          </TabPanel>
+        </Tabs>
+      )}
+    </div>
+  );
+}

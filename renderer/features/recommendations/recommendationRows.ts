@@ -1,0 +1,83 @@
+// What the recommendations view shows, worked out from the list: the filters, the choices they
+// offer, the order of recommendation numbers, the text search the view and the editor's citing
+// dialog share, and the coverage of the supported recommendations.
+import { addressedIn, type ImplementationStatus, type Position, type Recommendation } from '../../../shared/domain.js';
+
+export interface RecommendationFilters {
+  text: string;
+  cluster: string | null;
+  theme: string | null;
+  state: string | null;
+  /** 'none' for recommendations without a position. */
+  position: Position | 'none' | null;
+  status: ImplementationStatus | null;
+  /** An organization id, or 'none' for recommendations nobody is responsible for yet. */
+  organizationId: string | null;
+}
+
+export const NO_FILTERS: RecommendationFilters = { text: '', cluster: null, theme: null, state: null, position: null, status: null, organizationId: null };
+
+export function hasFilters(f: RecommendationFilters): boolean {
+  return f.text.trim() !== '' || f.cluster !== null || f.theme !== null || f.state !== null || f.position !== null || f.status !== null || f.organizationId !== null;
+}
+
+/** "115.23" before "115.100", and "7.2" before "115.1": numbers compare part by part. */
+export function compareNumbers(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/**
+ * Whether a recommendation answers a search: a number ("115.2") matches the numbers that start with
+ * it; words match the text, States, cluster and themes, every word somewhere, accents ignored.
+ */
+export function matchesSearch(r: Recommendation, query: string): boolean {
+  const q = query.trim();
+  if (!q) return true;
+  if (/^\d+(\.\d*)?$/.test(q)) return r.number.startsWith(q);
+  const haystack = fold([r.number, r.text, r.states.join(' '), r.cluster, r.themes.join(' ')].join(' '));
+  return fold(q)
+    .split(/\s+/)
+    .every((word) => haystack.includes(word));
+}
+
+export function filterRecommendations(list: readonly Recommendation[], f: RecommendationFilters): Recommendation[] {
+  return list.filter(
+    (r) =>
+      (f.cluster === null || r.cluster === f.cluster) &&
+      (f.theme === null || r.themes.includes(f.theme)) &&
+      (f.state === null || r.states.includes(f.state)) &&
+      (f.position === null || (r.position ?? 'none') === f.position) &&
+      (f.status === null || r.implementationStatus === f.status) &&
+      (f.organizationId === null || (r.responsibleOrganizationId ?? 'none') === f.organizationId) &&
+      matchesSearch(r, f.text),
+  );
+}
+
+export function sortByNumber(list: readonly Recommendation[]): Recommendation[] {
+  return [...list].sort((a, b) => compareNumbers(a.number, b.number));
+}
+
+/** Every distinct value of one field, sorted, as choices for a filter. */
+export function distinct(list: readonly Recommendation[], values: (r: Recommendation) => readonly string[], locale: string): Array<{ id: string; label: string }> {
+  const seen = new Set<string>();
+  for (const r of list) for (const v of values(r)) if (v) seen.add(v);
+  return [...seen].sort((a, b) => a.localeCompare(b, locale)).map((v) => ({ id: v, label: v }));
+}
+
+export interface Coverage {
+  supported: number;
+  addressed: Recommendation[];
+  missing: Recommendation[];
+}
+
+/** The supported recommendations, split into those some section addresses and those none does yet. */
+export function coverageOf(list: readonly Recommendation[]): Coverage {
+  const supported = sortByNumber(list.filter((r) => r.position === 'supported'));
+  return {
+    supported: supported.length,
+    addressed: supported.filter((r) => addressedIn(r).length > 0),
+    missing: supported.filter((r) => addressedIn(r).length === 0),
+  };
+}

@@ -1,0 +1,68 @@
+// The report's recommendations, kept fresh: loaded once, and again whenever they change here or in
+// another window. The sections addressing one derive from the text, so the view also reloads when
+// words change (`withText`); the editor's citing dialog needs only numbers and texts. Loads asked
+// for while one runs fold into one more.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ApiEvent } from '../../../shared/api.js';
+import type { Recommendation } from '../../../shared/domain.js';
+import { call, onEvent } from '../../api/client.js';
+import { messageOf } from '../../app/errors.js';
+import { sortByNumber } from './recommendationRows.js';
+
+const LIST_ONLY = new Set(['recommendations']);
+const WITH_TEXT = new Set(['recommendations', 'sections', 'words', 'organizations']);
+
+export interface RecommendationsState {
+  /** null until the first load has answered; in number order. */
+  recommendations: Recommendation[] | null;
+  error: string | null;
+  reload: () => Promise<void>;
+}
+
+export function useRecommendations({ withText = false }: { withText?: boolean } = {}): RecommendationsState {
+  const [recommendations, setRecommendations] = useState<Recommendation[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const running = useRef<Promise<void> | null>(null);
+  const again = useRef(false);
+  const mounted = useRef(true);
+
+  const reload = useCallback((): Promise<void> => {
+    if (running.current) {
+      again.current = true;
+      return running.current;
+    }
+    const run = async () => {
+      do {
+        again.current = false;
+        try {
+          const list = await call('recommendations.list', {});
+          if (mounted.current) {
+            setRecommendations(sortByNumber(list));
+            setError(null);
+          }
+        } catch (e) {
+          if (mounted.current) setError(messageOf(e));
+        }
+      } while (again.current && mounted.current);
+    };
+    running.current = run().finally(() => {
+      running.current = null;
+    });
+    return running.current;
+  }, []);
+
+  useEffect(() => {
+    mounted.current = true;
+    void reload();
+    const shown = withText ? WITH_TEXT : LIST_ONLY;
+    const stop = onEvent((event: ApiEvent) => {
+      if (event.kind === 'changed' && event.what.some((w) => shown.has(w))) void reload();
+    });
+    return () => {
+      mounted.current = false;
+      stop();
+    };
+  }, [reload, withText]);
+
+  return { recommendations, error, reload };
+}

@@ -1,0 +1,249 @@
+// The recommendations view: every recommendation in one table, filtered and counted; the coverage
+// of the supported ones; the controls each person is shown; progress notes; following a
+// recommendation to the section addressing it; and importing a list, preview first.
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import type userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ImportPreview, Recommendation } from '../../shared/domain.js';
+import { sampleRecommendation, sampleWorld, type FakeWorld } from './fakeServer.js';
+import { callsTo, findAlert, findWorkspace, renderApp } from './renderApp.js';
+
+vi.mock('../../renderer/editor/SectionEditor.js', () => import('./editorStub.js'));
+afterEach(cleanup);
+
+/** Four recommendations that differ in every way the view filters by; two of the three supported are addressed. */
+function receivedList(): Recommendation[] {
+  return [
+    sampleRecommendation('115.1', {
+      text: 'Ratify the Optional Protocol to the Convention against Torture',
+      states: ['France', 'Chile'],
+      referencedIn: ['b1'],
+      responsibleOrganizationId: 'justice',
+      implementationStatus: 'in_progress',
+    }),
+    sampleRecommendation('115.2', {
+      text: 'Strengthen the independence of the national human rights institution',
+      states: ['Ghana'],
+      cluster: 'Theme: A51 Human rights institutions',
+      themes: ['A51 Human rights institutions'],
+      linkedSections: ['a'],
+    }),
+    sampleRecommendation('115.10', { text: 'Adopt a national action plan on business and human rights', states: ['Norway'] }),
+    sampleRecommendation('115.3', { text: 'Abolish the death penalty', states: ['France'], position: 'noted', sdgs: [] }),
+  ];
+}
+
+async function openRecommendations(world: FakeWorld) {
+  const app = await renderApp(world);
+  await findWorkspace();
+  await app.user.click(screen.getByRole('tab', { name: 'Recommendations' }));
+  return app;
+}
+
+const table = () => screen.getByRole('table', { name: 'Recommendations' });
+const numbers = () =>
+  within(table())
+    .getAllByRole('rowheader')
+    .map((c) => c.textContent);
+
+async function choose(user: ReturnType<typeof userEvent.setup>, filter: string, option: string) {
+  const filters = screen.getByRole('group', { name: 'Filters' });
+  await user.click(within(filters).getByRole('button', { name: new RegExp(filter) }));
+  await user.click(await screen.findByRole('option', { name: option }));
+}
+
+describe('the recommendations view', () => {
+  it('lists every recommendation in number order with its States, position, responsible organization, status and sections', async () => {
+    await openRecommendations(sampleWorld({ recommendations: receivedList() }));
+    await screen.findByText('Showing 4 of 4 recommendations');
+    expect(numbers()).toEqual(['115.1', '115.2', '115.3', '115.10']);
+    const row = within(table()).getByRole('rowheader', { name: /115\.1$/ }).closest('tr')!;
+    expect(row.textContent).toContain('France, Chile');
+    expect(row.textContent).toContain('Supported');
+    expect(row.textContent).toContain('Ministry of Justice');
+    expect(row.textContent).toContain('In progress');
+    expect(row.textContent).toContain('B.1');
+    const noted = within(table()).getByRole('rowheader', { name: /115\.3/ }).closest('tr')!;
+    expect(noted.textContent).toContain('Noted');
+    expect(noted.textContent).toContain('Not addressed yet');
+  });
+
+  it('filters by cluster, theme, State, position, status and organization, and finds by number or words', async () => {
+    const { user } = await openRecommendations(sampleWorld({ recommendations: receivedList() }));
+    await screen.findByText('Showing 4 of 4 recommendations');
+    await choose(user, 'Cluster', 'Theme: A51 Human rights institutions');
+    expect(numbers()).toEqual(['115.2']);
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await choose(user, 'Recommending State', 'France');
+    expect(numbers()).toEqual(['115.1', '115.3']);
+    await choose(user, 'Position', 'Noted');
+    expect(numbers()).toEqual(['115.3']);
+    expect(screen.getByText('Showing 1 of 4 recommendations')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await choose(user, 'Implementation', 'In progress');
+    expect(numbers()).toEqual(['115.1']);
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await choose(user, 'Responsible', 'No one yet');
+    expect(numbers()).toEqual(['115.2', '115.3', '115.10']);
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await choose(user, 'Theme', 'A41 Constitutional and legislative framework');
+    expect(numbers()).toEqual(['115.1', '115.3', '115.10']);
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+
+    const search = screen.getByRole('textbox', { name: 'Search' });
+    await user.type(search, '115.1');
+    expect(numbers()).toEqual(['115.1', '115.10']);
+    await user.clear(search);
+    await user.type(search, 'death penalty');
+    expect(numbers()).toEqual(['115.3']);
+    await user.clear(search);
+    await user.type(search, 'nothing like this');
+    expect(within(table()).getByText('No recommendation matches these filters.')).toBeTruthy();
+  });
+
+  it('counts the supported recommendations the sections address, and lists those none does yet', async () => {
+    const { user } = await openRecommendations(sampleWorld({ recommendations: receivedList() }));
+    await user.click(await screen.findByRole('tab', { name: 'Coverage' }));
+    expect(screen.getByTestId('coverage-summary').textContent).toBe('2 of 3 supported recommendations are addressed');
+    const missing = screen.getByRole('region', { name: '1 supported recommendation no section addresses yet' });
+    expect(within(missing).getByText('Adopt a national action plan on business and human rights')).toBeTruthy();
+    expect(within(missing).queryByText('Abolish the death penalty')).toBeNull();
+    const covered = screen.getByRole('region', { name: '2 addressed recommendations' });
+    // Following a recommendation to the section addressing it opens the section.
+    await user.click(within(covered).getByRole('button', { name: 'Go to section B.1. Normative framework' }));
+    expect(screen.getByRole('tab', { name: 'Sections' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByTestId('editor').getAttribute('data-section')).toBe('b1');
+  });
+
+  it('shows the secretariat the import, the responsible organization and the status; a drafter of the responsible organization the status and notes; a reviewer neither', async () => {
+    const secretariat = await openRecommendations(sampleWorld({ recommendations: receivedList() }));
+    await secretariat.user.click(await screen.findByRole('button', { name: 'Show recommendation 115.1' }));
+    const detail = () => screen.getByRole('region', { name: 'Recommendation 115.1' });
+    expect(screen.getByRole('button', { name: 'Import recommendations…' })).toBeTruthy();
+    expect(within(detail()).getByRole('button', { name: /Responsible organization/ })).toBeTruthy();
+    expect(within(detail()).getByRole('button', { name: /Implementation status/ })).toBeTruthy();
+    await choose2(secretariat.user, detail(), 'Responsible organization', 'National Human Rights Commission');
+    await waitFor(() => expect(secretariat.world.recommendations![0]!.responsibleOrganizationId).toBe('nhrc'));
+    cleanup();
+
+    const drafter = await openRecommendations(sampleWorld({ recommendations: receivedList(), meId: 'david' }));
+    await drafter.user.click(await screen.findByRole('button', { name: 'Show recommendation 115.1' }));
+    expect(screen.queryByRole('button', { name: 'Import recommendations…' })).toBeNull();
+    expect(within(detail()).queryByRole('button', { name: /Responsible organization/ })).toBeNull();
+    expect(within(detail()).getByText('Ministry of Justice')).toBeTruthy();
+    await choose2(drafter.user, detail(), 'Implementation status', 'Implemented');
+    await waitFor(() => expect(drafter.world.recommendations![0]!.implementationStatus).toBe('implemented'));
+    await screen.findByText('Recommendation 115.1: Implemented.');
+    // Not responsible for 115.2: no status, no notes.
+    await drafter.user.click(screen.getByRole('button', { name: 'Show recommendation 115.2' }));
+    const other = screen.getByRole('region', { name: 'Recommendation 115.2' });
+    expect(within(other).queryByRole('button', { name: /Implementation status/ })).toBeNull();
+    expect(within(other).queryByRole('form', { name: 'Add a progress note' })).toBeNull();
+    cleanup();
+
+    await openRecommendations(sampleWorld({ recommendations: receivedList(), meId: 'ingrid' }));
+    await drafter.user.click(await screen.findByRole('button', { name: 'Show recommendation 115.1' }));
+    expect(screen.queryByRole('button', { name: 'Import recommendations…' })).toBeNull();
+    expect(within(detail()).queryByRole('button', { name: /Implementation status/ })).toBeNull();
+    expect(within(detail()).queryByRole('form', { name: 'Add a progress note' })).toBeNull();
+  });
+
+  it('adds a dated progress note', async () => {
+    const { user, world } = await openRecommendations(sampleWorld({ recommendations: receivedList(), meId: 'david' }));
+    await user.click(await screen.findByRole('button', { name: 'Show recommendation 115.1' }));
+    const form = screen.getByRole('form', { name: 'Add a progress note' });
+    await user.click(within(form).getByRole('button', { name: 'Add note' }));
+    await findAlert('Write what happened.');
+    const date = within(form).getByLabelText('Date');
+    await user.clear(date);
+    await user.type(date, '2030-04-02');
+    await user.type(within(form).getByRole('textbox', { name: 'What happened' }), 'Bill sent to parliament.');
+    await user.click(within(form).getByRole('button', { name: 'Add note' }));
+    await waitFor(() => expect(world.recommendations![0]!.notes).toEqual([expect.objectContaining({ date: '2030-04-02', text: 'Bill sent to parliament.', authorName: 'David Okafor' })]));
+    const detail = screen.getByRole('region', { name: 'Recommendation 115.1' });
+    await within(detail).findByText('Bill sent to parliament.');
+    expect(within(detail).getByText('1 progress note')).toBeTruthy();
+  });
+
+  it('says when there are no recommendations yet', async () => {
+    await openRecommendations(sampleWorld({ meId: 'david' }));
+    await screen.findByText('No recommendations yet. The secretariat imports the list the Working Group adopted.');
+  });
+});
+
+async function choose2(user: ReturnType<typeof userEvent.setup>, within_: HTMLElement, field: string, option: string) {
+  await user.click(within(within_).getByRole('button', { name: new RegExp(field) }));
+  await user.click(await screen.findByRole('option', { name: option }));
+}
+
+function thematicList(): ImportPreview {
+  const row = (number: string, text: string) => ({
+    number,
+    text,
+    states: ['Chile'],
+    position: 'supported' as const,
+    positionSource: 'A/HRC/43/15/Add.1 - Para. 5',
+    cluster: 'Theme: A41',
+    themes: ['A41'],
+    groups: [],
+    sdgs: [16],
+  });
+  return {
+    fileName: 'UPR34_Thematic_list.docx',
+    layout: 'OHCHR thematic list',
+    rows: [row('115.1', 'Ratify the Optional Protocol'), row('115.4', 'Combat hate speech online'), row('115.5', 'Protect journalists')],
+    problems: [{ row: 7, reason: 'It has no recommendation number.', excerpt: 'Continue its efforts to' }],
+    counts: { read: 3, new: 2, changed: 0, unchanged: 1 },
+  };
+}
+
+describe('importing the list of recommendations', () => {
+  it('reads a typed path, shows what it would do and every row it could not read, then imports on confirmation', async () => {
+    const world = sampleWorld({ recommendations: [sampleRecommendation('115.1')], recommendationFiles: { '/lists/upr34.docx': thematicList() } });
+    const { user, transport } = await openRecommendations(world);
+    await user.click(await screen.findByRole('button', { name: 'Import recommendations…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Import recommendations' });
+    // Browser mode has no file dialog: the path is typed.
+    await user.click(within(dialog).getByRole('button', { name: 'Read the file' }));
+    await findAlert('Type the full path of the file to import.');
+    await user.type(within(dialog).getByRole('textbox', { name: /File to import/ }), '/lists/nowhere.docx');
+    await user.click(within(dialog).getByRole('button', { name: 'Read the file' }));
+    await findAlert('There is no file at /lists/nowhere.docx.');
+    const path = within(dialog).getByRole('textbox', { name: /File to import/ });
+    await user.clear(path);
+    await user.type(path, '/lists/upr34.docx');
+    await user.click(within(dialog).getByRole('button', { name: 'Read the file' }));
+
+    await within(dialog).findByText('UPR34_Thematic_list.docx');
+    const counts = Object.fromEntries(
+      within(dialog)
+        .getAllByRole('term')
+        .map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]),
+    );
+    expect(counts).toEqual({ Read: '3', New: '2', Changed: '0', Unchanged: '1' });
+    expect(within(dialog).getByText('Combat hate speech online')).toBeTruthy();
+    const problems = within(dialog).getByRole('region', { name: '1 row could not be read' });
+    expect(problems.textContent).toContain('Row 7');
+    expect(problems.textContent).toContain('It has no recommendation number.');
+    expect(problems.textContent).toContain('Continue its efforts to');
+    expect(callsTo(transport, 'recommendations.import')).toEqual([]);
+
+    await user.click(within(dialog).getByRole('button', { name: 'Import 2 recommendations' }));
+    await screen.findByText('Imported from UPR34_Thematic_list.docx: 2 new, 0 changed, 1 unchanged, 1 rows skipped.');
+    expect(callsTo(transport, 'recommendations.import')).toEqual([{ path: '/lists/upr34.docx' }]);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await waitFor(() => expect(numbers()).toEqual(['115.1', '115.4', '115.5']));
+  });
+
+  it('reads the file chosen in the system dialog at once', async () => {
+    const world = sampleWorld({ chooseFile: '/lists/upr34.docx', recommendationFiles: { '/lists/upr34.docx': thematicList() } });
+    const { user, transport } = await openRecommendations(world);
+    await user.click(await screen.findByRole('button', { name: 'Import recommendations…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Import recommendations' });
+    await within(dialog).findByRole('button', { name: 'Import 2 recommendations' });
+    expect(callsTo(transport, 'recommendations.previewImport')).toEqual([{ path: '/lists/upr34.docx' }]);
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(callsTo(transport, 'recommendations.import')).toEqual([]);
+  });
+});
