@@ -6,10 +6,13 @@ import {
   COMMENT_TYPES,
   DISPOSITIONS,
   IMPLEMENTATION_STATUSES,
+  INPUT_CHANNELS,
+  INPUT_DISPOSITIONS,
   ORGANIZATION_KINDS,
   REPORT_LANGUAGES,
   ROLES,
   SECTION_STATUSES,
+  type ConsultationInput,
   type Member,
   type Organization,
   type Recommendation,
@@ -80,6 +83,29 @@ export interface SectionContent {
   footnoteWords: number;
   /** The Lexical editor state as JSON (headless). */
   json: unknown;
+}
+
+/** What a consultation input says about itself; `inputs.create` and `inputs.update` share them. */
+const inputFields = {
+  title: text(500),
+  sourceOrganizationId: id.nullable(),
+  receivedOn: isoDate,
+  channel: z.enum(INPUT_CHANNELS),
+  summary: prose(20_000),
+  fullText: prose(1_000_000),
+  themes: z.array(text(200)).max(100, 'has more than 100 themes'),
+};
+/** A file's name as the person's system gave it; the main process keeps only what is safe to show. */
+const attachmentName = z.string().min(1, 'cannot be empty').max(1_000, 'is longer than 1000 characters');
+const mediaType = z.string().max(255, 'is longer than 255 characters');
+
+export const INPUT_LINK_TARGETS = ['section', 'recommendation'] as const;
+
+export interface AttachmentContent {
+  name: string;
+  mediaType: string;
+  /** The file's bytes, base64. */
+  data: string;
 }
 
 export const api = {
@@ -169,6 +195,58 @@ export const api = {
   ).returns<Recommendation>(),
   'recommendations.link': method(z.object({ recommendationId: id, sectionId: id, linked: z.boolean() }).strict()).returns<Recommendation>(),
   'recommendations.addNote': method(z.object({ recommendationId: id, date: isoDate.refine((d) => d !== '', 'must be a date (YYYY-MM-DD)'), text: text(10_000) }).strict()).returns<Recommendation>(),
+  // Consultation inputs: registered, linked to sections and recommendations, given a disposition, with
+  // their files attached. Files cross the API as base64, capped by `base64` (about 12 MB of bytes); the
+  // app attaches larger ones (up to 50 MB) from disk with `inputs.attachFile`.
+  'inputs.list': method(empty).returns<ConsultationInput[]>(),
+  'inputs.create': method(
+    z
+      .object({
+        title: inputFields.title,
+        sourceOrganizationId: inputFields.sourceOrganizationId.default(null),
+        receivedOn: inputFields.receivedOn.default(''),
+        channel: inputFields.channel.default('written_submission'),
+        summary: inputFields.summary.default(''),
+        fullText: inputFields.fullText.default(''),
+        themes: inputFields.themes.default([]),
+      })
+      .strict(),
+  ).returns<ConsultationInput>(),
+  'inputs.update': method(
+    z
+      .object({
+        id,
+        title: inputFields.title.optional(),
+        sourceOrganizationId: inputFields.sourceOrganizationId.optional(),
+        receivedOn: inputFields.receivedOn.optional(),
+        channel: inputFields.channel.optional(),
+        summary: inputFields.summary.optional(),
+        fullText: inputFields.fullText.optional(),
+        themes: inputFields.themes.optional(),
+      })
+      .strict(),
+  ).returns<ConsultationInput>(),
+  'inputs.delete': method(z.object({ id }).strict()).returns<{ id: string }>(),
+  'inputs.link': method(
+    z.object({ inputId: id, targetKind: z.enum(INPUT_LINK_TARGETS), targetId: id, linked: z.boolean() }).strict(),
+  ).returns<ConsultationInput>(),
+  'inputs.decide': method(
+    z.object({ inputId: id, disposition: z.enum(INPUT_DISPOSITIONS), rationale: prose(10_000).default('') }).strict(),
+  ).returns<ConsultationInput>(),
+  'inputs.attach': method(
+    z.object({ inputId: id, name: attachmentName, mediaType: mediaType.default(''), data: base64 }).strict(),
+  ).returns<ConsultationInput>(),
+  /** The app's way to attach a file of up to 50 MB: the main process reads it from disk. */
+  'inputs.attachFile': method(
+    z.object({ inputId: id, path: z.string().min(1).max(4096), name: attachmentName.optional(), mediaType: mediaType.default('') }).strict(),
+  ).returns<ConsultationInput>(),
+  'inputs.detach': method(z.object({ id }).strict()).returns<ConsultationInput>(),
+  /** An attachment's bytes, to open it read-only. */
+  'inputs.attachment': method(z.object({ id }).strict()).returns<AttachmentContent>(),
+
+  'comments.export': method(
+    z.object({ format: z.enum(['xlsx', 'csv']), path: z.string().min(1).max(4096) }).strict(),
+  ).returns<{ path: string; rows: number }>(),
 
   'comments.export': method(
     z.object({ format: z.enum(['xlsx', 'csv']), path: z.string().min(1).max(4096) }).strict(),
@@ -187,7 +265,7 @@ export function isMethodName(name: unknown): name is MethodName {
 
 /** Events pushed from the main process to every window or tab with the same file open. */
 export type ApiEvent =
-  | { kind: 'changed'; what: Array<'report' | 'organizations' | 'members' | 'sections' | 'words' | 'comments' | 'recommendations'> }
+  | { kind: 'changed'; what: Array<'report' | 'organizations' | 'members' | 'sections' | 'words' | 'comments' | 'recommendations' | 'inputs'> }
   | { kind: 'text'; sectionId: string; update: string; origin: string }
   | { kind: 'closed' };
 

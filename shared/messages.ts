@@ -80,6 +80,29 @@ export const MESSAGES = {
     code: 'forbidden',
     text: 'Only the secretariat and the drafters of the organization responsible for recommendation {{number}} can record its follow-up.',
   },
+  inputsSecretariatOnly: {
+    code: 'forbidden',
+    text: 'Only the secretariat can register consultation inputs, link them, attach their files and record how they were reflected (your role: {{role}}).',
+  },
+  sayWhoBeforeReading: { code: 'no_identity', text: 'Say who you are before reading the consultation inputs.' },
+  inputMissing: { code: 'not_found', text: 'That consultation input does not exist (it may have been deleted).' },
+  inputRationaleRequired: {
+    code: 'invalid',
+    text: 'Say why the input is only partly reflected or not reflected: a rationale is required.',
+  },
+  attachmentTooLarge: { code: 'invalid', text: '“{{name}}” is {{size}} MB; attachments can be at most {{limit}} MB.' },
+  attachmentEmpty: { code: 'invalid', text: '“{{name}}” is empty; there is nothing to attach.' },
+  attachmentMissing: { code: 'not_found', text: 'That attachment does not exist (it may have been removed).' },
+  attachmentNotHere: {
+    code: 'not_found',
+    text: '“{{name}}” is listed, but its contents are not in this copy of the report. Merge the copy it was attached in, or attach it again.',
+  },
+  attachmentDamaged: {
+    code: 'damaged',
+    text: '“{{name}}” is damaged in this report file: its contents no longer match what was attached. Attach it again from the original.',
+  },
+  notAFile: { code: 'invalid', text: '{{file}} is a folder or a device, not a file that can be attached.' },
+  cannotRead: { code: 'io', text: 'Cannot read {{file}}: {{reason}}' },
   importNotWord: { code: 'not_ours', text: '“{{name}}” is not a Word document (.docx).' },
   importProtectedOrDoc: {
     code: 'not_ours',

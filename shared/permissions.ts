@@ -86,3 +86,16 @@ export function denyRecommendationFollowUp(me: Member | null, recommendation: { 
   if (me.role === 'drafter' && recommendation.responsibleOrganizationId !== null && recommendation.responsibleOrganizationId === me.organizationId) return null;
   return { key: 'followUpResponsibleOnly', params: { number: recommendation.number } };
 }
+
+/** Registering consultation inputs, linking them, attaching their files and recording their dispositions. */
+export function denyInputChange(me: Member | null): Denial {
+  if (!me) return { key: 'sayWhoFirst' };
+  if (me.role !== 'secretariat') return { key: 'inputsSecretariatOnly', params: { role: me.role } };
+  return null;
+}
+
+/** Reading consultation inputs and their files: everyone signed in (submissions can name people). */
+export function denyInputRead(me: Member | null): Denial {
+  if (!me) return { key: 'sayWhoBeforeReading' };
+  return null;
+}

@@ -9,6 +9,8 @@ import { loadText, pushText, textContent } from './text.js';
 import { applyProposal, commentsOf, createComment, decideComment, replyToComment, setCommentStatus } from './comments.js';
 import { exportComments } from './exports.js';
 import { addProgressNote, linkRecommendation, recommendationsOf, updateRecommendation } from './recommendations.js';
+import { createInput, decideInput, deleteInput, inputsOf, linkInput, updateInput } from './inputs.js';
+import { attachData, attachFile, attachmentOf, detachAttachment } from './attachments.js';
 
 export type ReportMethod = Exclude<MethodName, `app.${string}` | `session.${string}`>;
 
@@ -42,6 +44,16 @@ export const reportHandlers: ReportHandlers = {
   'recommendations.update': updateRecommendation,
   'recommendations.link': linkRecommendation,
   'recommendations.addNote': addProgressNote,
+  'inputs.list': inputsOf,
+  'inputs.create': createInput,
+  'inputs.update': updateInput,
+  'inputs.delete': deleteInput,
+  'inputs.link': linkInput,
+  'inputs.decide': decideInput,
+  'inputs.attach': attachData,
+  'inputs.attachFile': attachFile,
+  'inputs.detach': detachAttachment,
+  'inputs.attachment': attachmentOf,
 };
 
 export function isReportMethod(name: MethodName): name is ReportMethod {

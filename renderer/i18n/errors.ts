@@ -63,6 +63,21 @@ const fr: Catalogue = {
   recommendationMissing: 'Cette recommandation n’existe pas (elle a peut-être été supprimée).',
   followUpResponsibleOnly:
     'Seuls le secrétariat et les rédacteurs de l’organisation responsable de la recommandation {{number}} peuvent en consigner le suivi.',
+  inputsSecretariatOnly:
+    'Seul le secrétariat peut enregistrer les contributions à la consultation, les relier, y joindre des fichiers et consigner la suite qui leur a été donnée (votre rôle : {{role}}).',
+  sayWhoBeforeReading: 'Indiquez qui vous êtes avant de lire les contributions à la consultation.',
+  inputMissing: 'Cette contribution n’existe pas (elle a peut-être été supprimée).',
+  inputRationaleRequired:
+    'Indiquez pourquoi la contribution n’est que partiellement prise en compte ou ne l’est pas : une justification est requise.',
+  attachmentTooLarge: '« {{name}} » fait {{size}} Mo ; une pièce jointe peut faire au plus {{limit}} Mo.',
+  attachmentEmpty: '« {{name}} » est vide ; il n’y a rien à joindre.',
+  attachmentMissing: 'Cette pièce jointe n’existe pas (elle a peut-être été retirée).',
+  attachmentNotHere:
+    '« {{name}} » est répertorié, mais son contenu ne figure pas dans cette copie du rapport. Fusionnez la copie dans laquelle il a été joint, ou joignez-le à nouveau.',
+  attachmentDamaged:
+    '« {{name}} » est endommagé dans ce fichier de rapport : son contenu ne correspond plus à ce qui a été joint. Joignez-le à nouveau à partir de l’original.',
+  notAFile: '{{file}} est un dossier ou un périphérique, pas un fichier que l’on peut joindre.',
+  cannotRead: 'Impossible de lire {{file}} : {{reason}}',
   importNotWord: "« {{name}} » n'est pas un document Word (.docx).",
   importProtectedOrDoc:
     '« {{name}} » est un document Word protégé par un mot de passe ou un ancien fichier .doc, qui ne peut pas être lu. Ouvrez-le dans Word, enregistrez-le comme .docx (Document Word) sans protection et importez cette copie.',
@@ -138,6 +153,21 @@ const es: Catalogue = {
   recommendationMissing: 'Esa recomendación no existe (puede que se haya eliminado).',
   followUpResponsibleOnly:
     'Solo la secretaría y los redactores de la organización responsable de la recomendación {{number}} pueden registrar su seguimiento.',
+  inputsSecretariatOnly:
+    'Solo la secretaría puede registrar las contribuciones a la consulta, vincularlas, adjuntar sus archivos y registrar cómo se reflejaron (su función: {{role}}).',
+  sayWhoBeforeReading: 'Indique quién es antes de leer las contribuciones a la consulta.',
+  inputMissing: 'Esa contribución no existe (puede que se haya eliminado).',
+  inputRationaleRequired:
+    'Explique por qué la contribución solo se refleja en parte o no se refleja: se requiere una justificación.',
+  attachmentTooLarge: '«{{name}}» ocupa {{size}} MB; un archivo adjunto puede ocupar como máximo {{limit}} MB.',
+  attachmentEmpty: '«{{name}}» está vacío; no hay nada que adjuntar.',
+  attachmentMissing: 'Ese archivo adjunto no existe (puede que se haya retirado).',
+  attachmentNotHere:
+    '«{{name}}» figura en la lista, pero su contenido no está en esta copia del informe. Combine la copia en la que se adjuntó o vuelva a adjuntarlo.',
+  attachmentDamaged:
+    '«{{name}}» está dañado en este archivo de informe: su contenido ya no coincide con lo que se adjuntó. Vuelva a adjuntarlo a partir del original.',
+  notAFile: '{{file}} es una carpeta o un dispositivo, no un archivo que se pueda adjuntar.',
+  cannotRead: 'No se puede leer {{file}}: {{reason}}',
   importNotWord: '«{{name}}» no es un documento de Word (.docx).',
   importProtectedOrDoc:
     '«{{name}}» es un documento de Word protegido con contraseña o un archivo .doc antiguo, que no se puede leer. Ábralo en Word, guárdelo como .docx (Documento de Word) sin protección e importe esa copia.',

@@ -1,0 +1,183 @@
+// Files attached to consultation inputs (a submission as PDF, the minutes of a consultation). Their
+// metadata is written through the change log like every other change; their bytes are stored once
+// per content, by SHA-256, in `blobs`, outside the log: content-addressed rows never change, so two
+// copies of the report merge them by union.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AttachmentContent, ParsedInput } from '../../shared/api.js';
+import type { ConsultationInput } from '../../shared/domain.js';
+import { isUserError } from '../../shared/errors.js';
+import { userError } from '../../shared/messages.js';
+import { denyInputChange, denyInputRead } from '../../shared/permissions.js';
+import { prepared, type DB } from '../store/open.js';
+import type { Change } from '../sync/changes.js';
+import { allowOrThrow, type ServiceContext } from './context.js';
+import { inputOrThrow } from './inputs.js';
+
+const MB = 1024 * 1024;
+/** The largest file that can be attached; a report file travels by email and USB stick. */
+export const ATTACHMENT_LIMIT_MB = 50;
+const ATTACHMENT_LIMIT = ATTACHMENT_LIMIT_MB * MB;
+
+/**
+ * A size in MB as people read it: one decimal under 10 MB, whole MB above. A file over the limit
+ * never reads as the limit itself ("50 MB; at most 50 MB"): it gets the decimal that shows it is over.
+ */
+export function megabytes(bytes: number): number {
+  const mb = bytes / MB;
+  if (mb < 10) return Math.round(mb * 10) / 10;
+  const whole = Math.round(mb);
+  if (bytes > ATTACHMENT_LIMIT && whole <= ATTACHMENT_LIMIT_MB) return Math.ceil(mb * 10) / 10;
+  return whole;
+}
+
+// Control characters, and the bidirectional overrides that can make "txt.exe" read as "exe.txt".
+const UNSAFE_CHARACTERS = /[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+const MAX_NAME = 255;
+
+/**
+ * A file name safe to show: the last part of any path, without control characters, at most 255
+ * characters (the extension kept when the rest is cut).
+ */
+export function attachmentName(raw: string): string {
+  const base = raw.split(/[\\/]/).pop() ?? '';
+  const name = base.replace(UNSAFE_CHARACTERS, '').replace(/\s+/g, ' ').trim().normalize('NFC');
+  if (/^\.*$/.test(name)) return 'attachment';
+  const chars = [...name];
+  if (chars.length <= MAX_NAME) return name;
+  const dot = name.lastIndexOf('.');
+  const extension = dot > 0 ? [...name.slice(dot)] : [];
+  if (extension.length === 0 || extension.length > 16) return chars.slice(0, MAX_NAME).join('');
+  return [...chars.slice(0, MAX_NAME - extension.length), ...extension].join('');
+}
+
+// The files people attach most; anything else opens as plain bytes.
+const MEDIA_TYPES: Record<string, string> = {
+  '.pdf': 'application/pdf',
+  '.doc': 'application/msword',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.odt': 'application/vnd.oasis.opendocument.text',
+  '.rtf': 'application/rtf',
+  '.xls': 'application/vnd.ms-excel',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.ods': 'application/vnd.oasis.opendocument.spreadsheet',
+  '.csv': 'text/csv',
+  '.txt': 'text/plain',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.eml': 'message/rfc822',
+};
+
+/** The media type given, without parameters, when it is a well-formed one; else guessed from the name. */
+export function attachmentMediaType(given: string, name: string): string {
+  const essence = given.split(';')[0]!.trim().toLowerCase();
+  if (/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/.test(essence) && essence !== 'application/octet-stream') return essence;
+  return MEDIA_TYPES[path.extname(name).toLowerCase()] ?? 'application/octet-stream';
+}
+
+function tooLarge(name: string, size: number) {
+  return userError('attachmentTooLarge', { name, size: megabytes(size), limit: ATTACHMENT_LIMIT_MB });
+}
+
+/**
+ * Attaches a file to an input: the bytes stored once by their hash, the metadata through the change
+ * log, in one transaction. Too large or empty, nothing is written.
+ */
+export function addAttachment(ctx: ServiceContext, inputId: string, file: { name: string; mediaType: string; bytes: Uint8Array }): ConsultationInput {
+  const author = allowOrThrow(denyInputChange(ctx.me), ctx.me);
+  const { db } = ctx.report;
+  const input = inputOrThrow(db, inputId);
+  const name = attachmentName(file.name);
+  if (file.bytes.length > ATTACHMENT_LIMIT) throw tooLarge(name, file.bytes.length);
+  if (file.bytes.length === 0) throw userError('attachmentEmpty', { name });
+  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  const id = ctx.report.newId();
+  const cell = (column: string, value: string | number): Change => ({ table: 'attachments', row: id, column, value });
+  db.transaction(() => {
+    prepared(db, 'INSERT OR IGNORE INTO blobs (sha256, size, data) VALUES (?, ?, ?)').run(sha256, file.bytes.length, file.bytes);
+    ctx.report.write(author.id, [
+      cell('input_id', input.id),
+      cell('name', name),
+      cell('media_type', attachmentMediaType(file.mediaType, name)),
+      cell('size', file.bytes.length),
+      cell('sha256', sha256),
+      cell('created_at', new Date().toISOString()),
+    ]);
+  })();
+  ctx.report.emit({ kind: 'changed', what: ['inputs'] });
+  return inputOrThrow(db, input.id);
+}
+
+export function attachData(ctx: ServiceContext, input: ParsedInput<'inputs.attach'>): ConsultationInput {
+  // Checked before decoding, so a refused caller costs nothing.
+  allowOrThrow(denyInputChange(ctx.me), ctx.me);
+  return addAttachment(ctx, input.inputId, { name: input.name, mediaType: input.mediaType, bytes: Buffer.from(input.data, 'base64') });
+}
+
+/** Reads a file from disk in the main process (for files too large for the API), its size checked before reading. */
+export function attachFile(ctx: ServiceContext, input: ParsedInput<'inputs.attachFile'>): ConsultationInput {
+  // Nobody without the right to attach learns anything about the disk, not even whether a file is there.
+  allowOrThrow(denyInputChange(ctx.me), ctx.me);
+  inputOrThrow(ctx.report.db, input.inputId);
+  const file = path.resolve(input.path);
+  const name = input.name ?? path.basename(file);
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw userError('noFile', { file });
+    if (code === 'EISDIR') throw userError('notAFile', { file });
+    throw userError('cannotRead', { file, reason: (e as Error).message });
+  }
+  let bytes: Buffer;
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) throw userError('notAFile', { file });
+    if (stat.size > ATTACHMENT_LIMIT) throw tooLarge(attachmentName(name), stat.size);
+    bytes = fs.readFileSync(fd);
+  } catch (e) {
+    if (isUserError(e)) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') throw userError('notAFile', { file });
+    throw userError('cannotRead', { file, reason: (e as Error).message });
+  } finally {
+    fs.closeSync(fd);
+  }
+  // The file may have grown since it was measured: addAttachment measures again what was read.
+  return addAttachment(ctx, input.inputId, { name, mediaType: input.mediaType, bytes });
+}
+
+/** Soft: the file leaves the input. Its bytes stay in `blobs`, where another input or copy may need them. */
+export function detachAttachment(ctx: ServiceContext, input: ParsedInput<'inputs.detach'>): ConsultationInput {
+  const author = allowOrThrow(denyInputChange(ctx.me), ctx.me);
+  const { db } = ctx.report;
+  const row = prepared(db, 'SELECT input_id FROM attachments WHERE id = ? AND deleted = 0').get(input.id) as { input_id: string } | undefined;
+  if (!row) throw userError('attachmentMissing');
+  const owner = inputOrThrow(db, row.input_id);
+  ctx.report.write(author.id, [{ table: 'attachments', row: input.id, column: 'deleted', value: 1 }]);
+  ctx.report.emit({ kind: 'changed', what: ['inputs'] });
+  return inputOrThrow(db, owner.id);
+}
+
+/** An attachment's bytes, checked against the hash they were attached with. */
+export function attachmentContent(db: DB, id: string): { name: string; mediaType: string; bytes: Buffer } {
+  const row = prepared(
+    db,
+    `SELECT a.name, a.media_type, a.sha256 FROM attachments AS a JOIN inputs AS i ON i.id = a.input_id
+     WHERE a.id = ? AND a.deleted = 0 AND i.deleted = 0`,
+  ).get(id) as { name: string; media_type: string; sha256: string } | undefined;
+  if (!row) throw userError('attachmentMissing');
+  const blob = prepared(db, 'SELECT data FROM blobs WHERE sha256 = ?').get(row.sha256) as { data: Buffer } | undefined;
+  if (!blob) throw userError('attachmentNotHere', { name: row.name });
+  if (createHash('sha256').update(blob.data).digest('hex') !== row.sha256) throw userError('attachmentDamaged', { name: row.name });
+  return { name: row.name, mediaType: row.media_type, bytes: blob.data };
+}
+
+export function attachmentOf(ctx: ServiceContext, input: ParsedInput<'inputs.attachment'>): AttachmentContent {
+  allowOrThrow(denyInputRead(ctx.me), ctx.me);
+  const { name, mediaType, bytes } = attachmentContent(ctx.report.db, input.id);
+  return { name, mediaType, data: bytes.toString('base64') };
+}
