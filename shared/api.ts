@@ -247,10 +247,6 @@ export const api = {
   'comments.export': method(
     z.object({ format: z.enum(['xlsx', 'csv']), path: z.string().min(1).max(4096) }).strict(),
   ).returns<{ path: string; rows: number }>(),
-
-  'comments.export': method(
-    z.object({ format: z.enum(['xlsx', 'csv']), path: z.string().min(1).max(4096) }).strict(),
-  ).returns<{ path: string; rows: number }>(),
 } as const;
 
 export type Api = typeof api;
