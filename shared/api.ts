@@ -15,6 +15,8 @@ import {
   type ConsultationInput,
   type Member,
   type Organization,
+  type ImportPreview,
+  type ImportSummary,
   type Recommendation,
   type Report,
   type ReviewComment,
@@ -193,6 +195,11 @@ export const api = {
       .object({ id, responsibleOrganizationId: id.nullable().optional(), implementationStatus: z.enum(IMPLEMENTATION_STATUSES).optional() })
       .strict(),
   ).returns<Recommendation>(),
+  // Importing a list from a file on this computer: first what it would do, then doing it (one transaction).
+  'recommendations.previewImport': method(z.object({ path: z.string().min(1).max(4096) }).strict()).returns<ImportPreview>(),
+  'recommendations.import': method(
+    z.object({ path: z.string().min(1).max(4096), source: text(300).optional() }).strict(),
+  ).returns<ImportSummary>(),
   'recommendations.link': method(z.object({ recommendationId: id, sectionId: id, linked: z.boolean() }).strict()).returns<Recommendation>(),
   'recommendations.addNote': method(z.object({ recommendationId: id, date: isoDate.refine((d) => d !== '', 'must be a date (YYYY-MM-DD)'), text: text(10_000) }).strict()).returns<Recommendation>(),
   // Consultation inputs: registered, linked to sections and recommendations, given a disposition, with

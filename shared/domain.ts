@@ -282,3 +282,24 @@ export interface ConsultationInput {
   decidedByName: string;
   decidedAt: string;
 }
+
+/** What importing a list would do, shown before the person confirms. */
+export interface ImportPreview {
+  fileName: string;
+  /** Which layout of the OHCHR list was recognized ('table' for CSV/XLSX). */
+  layout: string;
+  rows: RecommendationImport[];
+  problems: ImportProblem[];
+  /** Against the recommendations already in the report: how many are new, changed, unchanged. */
+  counts: { read: number; new: number; changed: number; unchanged: number };
+}
+
+/** What an import did. */
+export interface ImportSummary {
+  read: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Rows not imported, and why. */
+  skipped: ImportProblem[];
+}

@@ -12,6 +12,7 @@ import { addProgressNote, linkRecommendation, recommendationsOf, updateRecommend
 import { createInput, decideInput, deleteInput, inputsOf, linkInput, updateInput } from './inputs.js';
 import { attachData, attachFile, attachmentOf, detachAttachment } from './attachments.js';
 
+import { importListFile, previewImport } from './recommendation-import.js';
 export type ReportMethod = Exclude<MethodName, `app.${string}` | `session.${string}`>;
 
 type ReportHandlers = { [M in ReportMethod]: (ctx: ServiceContext, input: ParsedInput<M>) => Result<M> | Promise<Result<M>> };
@@ -43,6 +44,8 @@ export const reportHandlers: ReportHandlers = {
   'recommendations.list': recommendationsOf,
   'recommendations.update': updateRecommendation,
   'recommendations.link': linkRecommendation,
+  'recommendations.previewImport': previewImport,
+  'recommendations.import': importListFile,
   'recommendations.addNote': addProgressNote,
   'inputs.list': inputsOf,
   'inputs.create': createInput,

@@ -4,7 +4,7 @@
 // rows by number: a recommendation's row id is made from its number, so every office importing the
 // same list writes the same rows.
 import type { ParsedInput, Result } from '../../shared/api.js';
-import type { ImportProblem, ImplementationStatus, Position, ProgressNote, Recommendation, RecommendationImport } from '../../shared/domain.js';
+import type { ImportProblem, ImportSummary, ImplementationStatus, Position, ProgressNote, Recommendation, RecommendationImport } from '../../shared/domain.js';
 import { userError } from '../../shared/messages.js';
 import { denyRecommendationFollowUp, denyReportChange, denySectionText } from '../../shared/permissions.js';
 import { recommendationRefsBySection, refreshStaleText } from '../docs/section-text.js';
@@ -118,16 +118,6 @@ function recommendationOrThrow(db: DB, id: string): Recommendation {
   const row = prepared(db, 'SELECT * FROM recommendations WHERE id = ? AND deleted = 0').get(id) as RecommendationRow | undefined;
   if (!row) throw userError('recommendationMissing');
   return listRecommendations(db).find((r) => r.id === id) ?? toRecommendation(row, []);
-}
-
-export interface ImportSummary {
-  /** Recommendations read from the list. */
-  read: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  /** Rows not imported, and why. */
-  skipped: ImportProblem[];
 }
 
 /** The columns an import writes; the country's own (responsible organization, status, notes) are not among them. */
