@@ -11,7 +11,8 @@ import { checkReportFile } from './store/check.js';
 import { createDemoReport } from './services/demo.js';
 import { reportInfo, formatInfo } from './services/info.js';
 import { OpenReport } from './store/open-report.js';
-import { listMembers } from './store/queries.js';
+import { getMember, listMembers } from './store/queries.js';
+import { importListFile } from './services/recommendation-import.js';
 
 /** What `upr export` can write: each format, and how it writes a report to a file. */
 const EXPORTS: Record<string, (report: OpenReport, out: string) => Promise<string>> = {
@@ -30,6 +31,7 @@ const USAGE = `usage:
   upr info FILE [--json]
   upr check FILE
   upr export FILE --format ${Object.keys(EXPORTS).join('|')} --out PATH
+  upr import-recommendations FILE SOURCE [--json] [--as MEMBER]
   upr call FILE METHOD JSON --as MEMBER`;
 
 type Out = { out: (s: string) => void; err: (s: string) => void };
@@ -112,6 +114,30 @@ async function run(argv: string[], io: Out): Promise<number> {
       const report = OpenReport.open(file);
       try {
         io.out(await write(report, path.resolve(values.out)));
+      } finally {
+        report.close();
+      }
+      return 0;
+    }
+    case 'import-recommendations': {
+      const { values, positionals } = parse(rest, { json: { type: 'boolean' }, as: { type: 'string' } });
+      const [file, source] = positionals;
+      if (positionals.length !== 2 || !file || !source) throw new UserError('usage: upr import-recommendations FILE SOURCE [--json] [--as MEMBER]');
+      const report = OpenReport.open(mustExist(file));
+      try {
+        // The import is the secretariat's: by the member named, or the first of the secretariat.
+        const me = values.as ? getMember(report.db, findMember(report, values.as))! : listMembers(report.db).find((m) => m.role === 'secretariat');
+        if (!me) throw new UserError('this report has no member in the secretariat to import as; name one with --as');
+        const summary = await importListFile({ report, me }, { path: path.resolve(source) });
+        if (values.json) {
+          io.out(JSON.stringify(summary, null, 2));
+        } else {
+          io.out(
+            `read ${summary.read} recommendations from ${path.basename(source)}: ${summary.created} created, ${summary.updated} updated, ` +
+              `${summary.unchanged} unchanged, ${summary.skipped.length} skipped`,
+          );
+          for (const p of summary.skipped) io.out(`skipped${p.row ? ` row ${p.row}` : ''}: ${p.reason}${p.excerpt ? ` (“${p.excerpt}”)` : ''}`);
+        }
       } finally {
         report.close();
       }

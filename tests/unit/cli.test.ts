@@ -1,34 +1,13 @@
 import Database from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { newHost, sha256, tempDir, TestClient } from './helpers.js';
+import { newHost, sha256, tempDir, TestClient, upr } from './helpers.js';
 import { markUpdate, reviewReport, typeParagraphs } from './review-helpers.js';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
-const bin = path.join(root, 'node_modules', '.bin');
-
-/** Runs `upr` as `npx upr` does in a checkout: the package's bin, Node 22 from the project first on PATH. */
-async function upr(args: string[], env: Record<string, string> = {}, limit = '') {
-  try {
-    const command = path.join(root, 'electron', 'bin', 'upr.mjs');
-    // With a limit (`ulimit -f 64`), through a shell that sets it for upr alone.
-    const [file, argv] = limit ? ['bash', ['-c', `${limit} && exec "$0" "$@"`, command, ...args]] : [command, args];
-    const { stdout, stderr } = await promisify(execFile)(file, argv, {
-      env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, UPR_DATA_DIR: tempDir(), ...env },
-      cwd: root,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 describe('the upr command', () => {
   it('makes a demo report whose info shows the outline and word counts', async () => {

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterEach } from 'vitest';
 import type { Input, MethodName, Reply, Result } from '../../shared/api.js';
 import { Host, type Client } from '../../electron/host.js';
@@ -58,4 +60,24 @@ export async function newReport(dir = tempDir(), host = newHost()): Promise<{ fi
 
 export function sha256(file: string): string {
   return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const bin = path.join(root, 'node_modules', '.bin');
+
+/** Runs `upr` as `npx upr` does in a checkout: the package's bin, Node 22 from the project first on PATH. */
+export async function upr(args: string[], env: Record<string, string> = {}, limit = '') {
+  try {
+    const command = path.join(root, 'electron', 'bin', 'upr.mjs');
+    // With a limit (`ulimit -f 64`), through a shell that sets it for upr alone.
+    const [file, argv] = limit ? ['bash', ['-c', `${limit} && exec "$0" "$@"`, command, ...args]] : [command, args];
+    const { stdout, stderr } = await promisify(execFile)(file, argv, {
+      env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, UPR_DATA_DIR: tempDir(), ...env },
+      cwd: root,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
 }
