@@ -18,6 +18,7 @@ import { isoDay } from './history.js';
 import type { Plan, Trial } from './measure.js';
 import { commentsExportBenchmark } from './comments-export.js';
 import { matrixRenderBenchmark } from './matrix-render.js';
+import { ohchrListBenchmark } from './ohchr-import.js';
 
 export interface Target {
   /** Which statistic must stay under `ms` (or under `ratio` times the baseline's same statistic). */
@@ -67,7 +68,7 @@ function trial<S>(t: Trial<S>): Trial {
 }
 
 export function benchmarks(env: BenchEnv): Benchmark[] {
-  return [openAndLoad(env), ...serviceEdits(env), sectionLoad(env), keystrokeLatency(env), commentsExportBenchmark(env), matrixRenderBenchmark(env)];
+  return [openAndLoad(env), ...serviceEdits(env), sectionLoad(env), keystrokeLatency(env), commentsExportBenchmark(env), matrixRenderBenchmark(env), ohchrListBenchmark(env)];
 }
 
 /** 1. Opening the report and loading what the workspace screen shows. */
