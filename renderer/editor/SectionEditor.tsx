@@ -21,6 +21,7 @@ import { FootnotePlugin } from './FootnotePlugin.js';
 import { LinkDialogPlugin } from './LinkDialogPlugin.js';
 import { EditablePlugin, ShortcutsPlugin, WordCountPlugin } from './plugins.js';
 import { asLexicalProvider, SectionTextProvider } from './provider.js';
+import { RecommendationRefPlugin } from './RecommendationRefPlugin.js';
 import { editorTheme } from './theme.js';
 import { Toolbar } from './Toolbar.js';
 import './editor.css';
@@ -141,6 +142,7 @@ export function SectionEditor({ sectionId, sectionTitle, readOnly, onWordCount, 
         <LinkPlugin validateUrl={isSafeUrl} />
         <FootnotePlugin />
         <LinkDialogPlugin />
+        <RecommendationRefPlugin />
         <ShortcutsPlugin />
         <WordCountPlugin onWordCount={onWordCount} />
         <EditablePlugin editable={!readOnly} />

@@ -1,5 +1,6 @@
 // The formatting toolbar: paragraph style, bold/italic/underline, lists, table, link, footnote,
-// undo/redo. An ARIA toolbar (arrow keys move between its buttons); each button names its shortcut.
+// a cited recommendation, undo/redo. An ARIA toolbar (arrow keys move between its buttons); each
+// button names its shortcut.
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND, REMOVE_LIST_COMMAND, $isListNode, ListNode } from '@lexical/list';
 import { INSERT_TABLE_COMMAND } from '@lexical/table';
@@ -19,6 +20,7 @@ import { useEffect, useState } from 'react';
 import { Button, Separator, ToggleButton, Toolbar as AriaToolbar } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { $selectedBlockType, OPEN_FOOTNOTE_DIALOG, OPEN_LINK_DIALOG, setBlockType, type BlockType } from './commands.js';
+import { OPEN_RECOMMENDATION_PICKER } from './RecommendationRefPlugin.js';
 
 interface Formats {
   bold: boolean;
@@ -131,6 +133,14 @@ export function Toolbar() {
           <path d="M3 20h11M3 15h11M3 10h7" />
           <path d="M17 4l1.5-1v6" strokeWidth="1.5" />
         </svg>
+      </Button>
+      <Button
+        aria-label={`${t('citeRecommendation')} (${mod}${alt}R)`}
+        aria-keyshortcuts="Control+Alt+R"
+        onPress={() => editor.dispatchCommand(OPEN_RECOMMENDATION_PICKER, undefined)}
+        className="ed-btn-cite"
+      >
+        <span aria-hidden="true">§</span>
       </Button>
     </AriaToolbar>
   );

@@ -166,6 +166,7 @@ interface PreviewBodyProps {
 
 function PreviewBody({ preview, error, importing, onCancel, onConfirm }: PreviewBodyProps) {
   const { t } = useTranslation('recommendations');
+  const layoutName = (layout: string) => (layout === 'cycle3' || layout === 'cycle4' || layout === 'table' ? t(`import.layouts.${layout}`) : layout);
   const { t: common } = useTranslation();
   const format = useFormat();
   const { counts, rows, problems } = preview;
@@ -175,7 +176,7 @@ function PreviewBody({ preview, error, importing, onCancel, onConfirm }: Preview
     <div className="rc-preview">
       <p className="rc-preview-file">
         <strong className="bidi-keep">{t('import.preview', { name: preview.fileName })}</strong>{' '}
-        <span className="rc-faint">{t('import.layout', { layout: preview.layout })}</span>
+        <span className="rc-faint">{t('import.layout', { layout: layoutName(preview.layout) })}</span>
       </p>
       <dl className="rc-counts" aria-label={preview.fileName}>
         {(['read', 'new', 'changed', 'unchanged'] as const).map((k) => (

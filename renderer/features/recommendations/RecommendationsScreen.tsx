@@ -76,14 +76,20 @@ export function RecommendationsScreen({ onOpenSection }: RecommendationsScreenPr
         <p className="empty-note">{t('none')}</p>
       ) : (
         <Tabs selectedKey={mode} onSelectionChange={(key: Key) => setMode(key === 'coverage' ? 'coverage' : 'list')} className="rc-modes">
-          <TabList aria-label={t('modes')} className="rc-mode-tabs">
-            <Tab id="list" className="rc-mode-tab">
-              {t('mode.list')}
-            </Tab>
-            <Tab id="coverage" className="rc-mode-tab">
-              {t('mode.coverage')}
-            </Tab>
-          </TabList>
+          <div className="rc-mode-bar">
+            <TabList aria-label={t('modes')} className="rc-mode-tabs">
+              <Tab id="list" className="rc-mode-tab">
+                {t('mode.list')}
+              </Tab>
+              <Tab id="coverage" className="rc-mode-tab">
+                {t('mode.coverage')}
+              </Tab>
+            </TabList>
+            {/* The count of the list, said when the filters change it. */}
+            <p className="rc-showing" role="status">
+              {mode === 'list' ? t('showing', { count: total, shown: format.number(rows.length), total: format.number(total) }) : ''}
+            </p>
+          </div>
           <TabPanel id="list" className="rc-panel">
             <div className="rc-toolbar" role="group" aria-label={t('filters')}>
               <TextInput
@@ -146,9 +152,6 @@ export function RecommendationsScreen({ onOpenSection }: RecommendationsScreenPr
               <Button className="button button-small button-quiet rc-clear" isDisabled={!hasFilters(filters)} onPress={() => setFilters(NO_FILTERS)}>
                 {t('clearFilters')}
               </Button>
-              <p className="rc-count" role="status">
-                {t('showing', { count: total, shown: format.number(rows.length), total: format.number(total) })}
-              </p>
             </div>
             <RecommendationTable
               rows={rows}

@@ -105,6 +105,11 @@ export const recommendationsStrings = {
       reading: 'Reading {{name}}…',
       preview: '{{name}}',
       layout: 'Read as: {{layout}}',
+      layouts: {
+        cycle3: 'OHCHR thematic list, third-cycle layout',
+        cycle4: 'OHCHR thematic list, fourth-cycle layout',
+        table: 'a table',
+      },
       counts: {
         read: 'Read',
         new: 'New',
@@ -245,6 +250,11 @@ export const recommendationsStrings = {
       reading: 'Lecture de {{name}}…',
       preview: '{{name}}',
       layout: 'Lu comme : {{layout}}',
+      layouts: {
+        cycle3: 'liste thématique du HCDH, présentation du troisième cycle',
+        cycle4: 'liste thématique du HCDH, présentation du quatrième cycle',
+        table: 'un tableau',
+      },
       counts: {
         read: 'Lues',
         new: 'Nouvelles',
@@ -389,6 +399,11 @@ export const recommendationsStrings = {
       reading: 'Leyendo {{name}}…',
       preview: '{{name}}',
       layout: 'Leído como: {{layout}}',
+      layouts: {
+        cycle3: 'lista temática del ACNUDH, formato del tercer ciclo',
+        cycle4: 'lista temática del ACNUDH, formato del cuarto ciclo',
+        table: 'una tabla',
+      },
       counts: {
         read: 'Leídas',
         new: 'Nuevas',
