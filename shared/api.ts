@@ -254,6 +254,12 @@ export const api = {
   'comments.export': method(
     z.object({ format: z.enum(['xlsx', 'csv']), path: z.string().min(1).max(4096) }).strict(),
   ).returns<{ path: string; rows: number }>(),
+
+  // One search box over the report: section text, recommendations, consultation inputs and comments.
+  // Anyone who can open the report may search; inputs are found only by a signed-in member.
+  'search.query': method(
+    z.object({ q: z.string().max(200, 'is longer than 200 characters'), limit: z.number().int().min(1).max(50).default(10) }).strict(),
+  ).returns<SearchResults>(),
 } as const;
 
 export type Api = typeof api;
@@ -296,4 +302,42 @@ export interface UprBridge {
   call(name: string, input?: unknown): Promise<Reply<unknown>>;
   /** Returns the function that stops listening. */
   onEvent(listener: (event: ApiEvent | ShellEvent) => void): () => void;
+}
+
+/** What the search box finds, grouped in this order. */
+export const SEARCH_KINDS = ['section', 'recommendation', 'input', 'comment'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+/** A piece of a snippet; the UI renders `text` as text and marks the hits. */
+export interface SearchSnippetPart {
+  text: string;
+  hit: boolean;
+}
+
+export interface SearchHit {
+  kind: SearchKind;
+  /** The section, recommendation, input or comment found. */
+  id: string;
+  /** For a comment, the section it is on (to go to it); null for the other kinds. */
+  sectionId: string | null;
+  /** "B.2 Ratification of international instruments", "115.23", an input's title, "Comment 12". */
+  title: string;
+  /** Context for the title: a comment's section, a recommendation's States, an input's source. */
+  detail: string;
+  /** A few words around the hits, '…' where text was left out. */
+  snippet: SearchSnippetPart[];
+}
+
+export interface SearchGroup {
+  kind: SearchKind;
+  /** Best first (bm25), at most the limit asked for. */
+  hits: SearchHit[];
+  /** More were found than the limit. */
+  more: boolean;
+}
+
+export interface SearchResults {
+  query: string;
+  /** One group per kind the caller may read, in SEARCH_KINDS order, empty ones included. */
+  groups: SearchGroup[];
 }

@@ -9,6 +9,7 @@ import { loadText, pushText, textContent } from './text.js';
 import { applyProposal, commentsOf, createComment, decideComment, replyToComment, setCommentStatus } from './comments.js';
 import { exportComments } from './exports.js';
 import { addProgressNote, linkRecommendation, recommendationsOf, updateRecommendation } from './recommendations.js';
+import { searchQuery } from '../search/search.js';
 import { createInput, decideInput, deleteInput, inputsOf, linkInput, updateInput } from './inputs.js';
 import { attachData, attachFile, attachmentOf, detachAttachment } from './attachments.js';
 
@@ -57,6 +58,7 @@ export const reportHandlers: ReportHandlers = {
   'inputs.attachFile': attachFile,
   'inputs.detach': detachAttachment,
   'inputs.attachment': attachmentOf,
+  'search.query': searchQuery,
 };
 
 export function isReportMethod(name: MethodName): name is ReportMethod {

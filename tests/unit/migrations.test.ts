@@ -94,6 +94,39 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0005 adds an empty search index, its bookkeeping, and a trigger that lists changed rows to index again', () => {
+    const db = new Database(':memory:');
+    migrate(db, 4);
+    db.prepare("INSERT INTO sections (id, title) VALUES ('s1', 'A')").run();
+    migrate(db, 5);
+    expect(db.pragma('user_version', { simple: true })).toBe(5);
+    expect(db.prepare('SELECT title FROM sections').all()).toEqual([{ title: 'A' }]);
+    // Never built: the first search builds it from the tables.
+    for (const table of ['search_index', 'search_docs', 'search_pending', 'search_state']) {
+      expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
+    }
+    // FTS5 tables (the index and its shadow tables) cannot be STRICT; every other table is.
+    const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as Array<{ name: string; sql: string }>;
+    const fts = tables.filter((t) => t.name === 'search_index' || t.name.startsWith('search_index_'));
+    expect(fts.map((t) => t.name).sort()).toEqual(['search_index', 'search_index_config', 'search_index_content', 'search_index_data', 'search_index_docsize', 'search_index_idx']);
+    for (const t of tables.filter((x) => !fts.includes(x))) expect(t.sql, t.name).toMatch(/STRICT/);
+    expect(() => db.prepare("INSERT INTO search_docs (kind, ref, through_seq) VALUES ('section', 's1', 'late')").run()).toThrow(/cannot store TEXT/);
+    // A change to a searchable table (or to an organization, whose name inputs show) is listed once per row; others are not.
+    const log = db.prepare("INSERT INTO change_log (hlc, replica, author, tbl, row_id, col, value) VALUES (?, 'r', 'a', ?, ?, ?, 'x')");
+    log.run('1', 'sections', 's1', 'title');
+    log.run('2', 'sections', 's1', 'status');
+    log.run('3', 'comment_replies', 'r1', 'body');
+    log.run('4', 'organizations', 'o1', 'name');
+    log.run('5', 'members', 'm1', 'name');
+    log.run('6', 'recommendation_notes', 'n1', 'text');
+    expect(db.prepare('SELECT tbl, row_id FROM search_pending ORDER BY tbl').all()).toEqual([
+      { tbl: 'comment_replies', row_id: 'r1' },
+      { tbl: 'organizations', row_id: 'o1' },
+      { tbl: 'sections', row_id: 's1' },
+    ]);
+    db.close();
+  });
+
   it('running migrations twice changes nothing', () => {
     const db = new Database(':memory:');
     migrate(db);
