@@ -1,7 +1,7 @@
 // The "cite a recommendation" dialog: a search box over the report's recommendations (a number or
 // words), a list that follows it, arrow keys to choose and Enter to insert. A combobox in the ARIA
 // sense: focus stays in the box and the chosen option is pointed at with aria-activedescendant.
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Button, Dialog, Heading, Modal } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Recommendation } from '../../shared/domain.js';
@@ -23,6 +23,9 @@ export function RecommendationPicker({ recommendations, onPick, onClose }: Recom
   const id = useId();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
+  const box = useRef<HTMLInputElement>(null);
+  // After the dialog's own focus handling (its effects run before this one): the search box has it.
+  useEffect(() => box.current?.focus(), []);
   const matches = useMemo(() => (recommendations ?? []).filter((r) => matchesSearch(r, query)), [recommendations, query]);
   const shown = matches.slice(0, SHOWN);
   const current = shown[Math.min(active, shown.length - 1)];
@@ -58,6 +61,7 @@ export function RecommendationPicker({ recommendations, onPick, onClose }: Recom
         <Heading slot="title">{t('cite.title')}</Heading>
         <label htmlFor={`${id}-search`}>{t('cite.search')}</label>
         <input
+          ref={box}
           id={`${id}-search`}
           className="rec-picker-search"
           role="combobox"
@@ -68,7 +72,6 @@ export function RecommendationPicker({ recommendations, onPick, onClose }: Recom
           aria-describedby={`${id}-hint`}
           autoComplete="off"
           spellCheck={false}
-          autoFocus
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);

@@ -1,10 +1,13 @@
 // The recommendations view: every recommendation in one table, filtered and counted; the coverage
 // of the supported ones; the controls each person is shown; progress notes; following a
 // recommendation to the section addressing it; and importing a list, preview first.
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
-import type userEvent from '@testing-library/user-event';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import i18next from 'i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ImportPreview, Recommendation } from '../../shared/domain.js';
+import { RecommendationPicker } from '../../renderer/editor/RecommendationPicker.js';
+import { initI18n } from '../../renderer/i18n/index.js';
 import { sampleRecommendation, sampleWorld, type FakeWorld } from './fakeServer.js';
 import { callsTo, findAlert, findWorkspace, renderApp } from './renderApp.js';
 
@@ -148,6 +151,42 @@ describe('the recommendations view', () => {
     expect(within(detail()).queryByRole('form', { name: 'Add a progress note' })).toBeNull();
   });
 
+  it('moves between recommendations with the arrow keys, one number in the tab order, showing the one reached', async () => {
+    const { user } = await openRecommendations(sampleWorld({ recommendations: receivedList() }));
+    const first = await screen.findByRole('button', { name: 'Show recommendation 115.1' });
+    const numberButtons = within(table()).getAllByRole('button');
+    expect(numberButtons.filter((b) => b.tabIndex === 0)).toEqual([first]);
+    first.focus();
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Show recommendation 115.2' }));
+    expect(screen.getByRole('region', { name: 'Recommendation 115.2' })).toBeTruthy();
+    await user.keyboard('{End}');
+    expect(screen.getByRole('region', { name: 'Recommendation 115.10' })).toBeTruthy();
+    expect(within(table()).getAllByRole('button').filter((b) => b.tabIndex === 0)).toEqual([document.activeElement]);
+    await user.keyboard('{Home}');
+    expect(document.activeElement).toBe(first);
+  });
+
+  it('links a section the person writes to a recommendation, and unlinks it', async () => {
+    const { user, world } = await openRecommendations(sampleWorld({ recommendations: receivedList(), meId: 'david' }));
+    await user.click(await screen.findByRole('button', { name: 'Show recommendation 115.3' }));
+    const detail = () => screen.getByRole('region', { name: 'Recommendation 115.3' });
+    await user.click(within(detail()).getByRole('button', { name: /Link a section/ }));
+    // Only the sections his ministry leads.
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual([
+      'B. Developments since the previous review',
+      'B.1. Normative framework',
+      'B.2. Institutional framework',
+    ]);
+    await user.click(screen.getByRole('option', { name: 'B.2. Institutional framework' }));
+    await screen.findByText('Recommendation 115.3 linked to B.2. Institutional framework.');
+    expect(world.recommendations![3]!.linkedSections).toEqual(['b2']);
+    await within(detail()).findByText('linked');
+    await user.click(within(detail()).getByRole('button', { name: 'Unlink section B.2. Institutional framework' }));
+    await waitFor(() => expect(world.recommendations![3]!.linkedSections).toEqual([]));
+    await within(detail()).findByText('Not addressed yet');
+  });
+
   it('adds a dated progress note', async () => {
     const { user, world } = await openRecommendations(sampleWorld({ recommendations: receivedList(), meId: 'david' }));
     await user.click(await screen.findByRole('button', { name: 'Show recommendation 115.1' }));
@@ -245,5 +284,54 @@ describe('importing the list of recommendations', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(callsTo(transport, 'recommendations.import')).toEqual([]);
+  });
+});
+
+describe('the citing dialog', () => {
+  async function renderPicker(recommendations: Recommendation[] | null) {
+    initI18n('en');
+    await i18next.changeLanguage('en');
+    const onPick = vi.fn();
+    const onClose = vi.fn();
+    const user = userEvent.setup();
+    render(<RecommendationPicker recommendations={recommendations} onPick={onPick} onClose={onClose} />);
+    const box = await screen.findByRole('combobox', { name: 'Find a recommendation' });
+    const options = () => within(screen.getByRole('listbox', { name: 'Recommendations' })).queryAllByRole('option');
+    return { user, box, options, onPick, onClose };
+  }
+
+  it('finds by the start of a number or by words, and inserts the one chosen with the arrow keys and Enter', async () => {
+    const { user, box, options, onPick, onClose } = await renderPicker(receivedList());
+    expect(document.activeElement).toBe(box);
+    await user.type(box, '115.1');
+    expect(options().map((o) => o.textContent)).toEqual([
+      '115.1Ratify the Optional Protocol to the Convention against Torture',
+      '115.10Adopt a national action plan on business and human rights',
+    ]);
+    expect(options()[0]!.getAttribute('aria-selected')).toBe('true');
+    await user.keyboard('{ArrowDown}');
+    expect(box.getAttribute('aria-activedescendant')).toBe(options()[1]!.id);
+    await user.keyboard('{Enter}');
+    expect(onPick).toHaveBeenCalledWith('115.10');
+    expect(onClose).toHaveBeenCalled();
+  });
+
+  it('matches words anywhere in the text, States and themes, accents ignored, and says when nothing matches', async () => {
+    const { user, box, options, onPick } = await renderPicker(receivedList());
+    await user.type(box, 'ghana institution');
+    expect(options().map((o) => o.textContent?.slice(0, 5))).toEqual(['115.2']);
+    await user.clear(box);
+    await user.type(box, 'dèath');
+    expect(options().map((o) => o.textContent?.slice(0, 5))).toEqual(['115.3']);
+    await user.click(options()[0]!);
+    expect(onPick).toHaveBeenCalledWith('115.3');
+    await user.clear(box);
+    await user.type(box, 'zzz');
+    expect(screen.getByText('No recommendation matches.')).toBeTruthy();
+  });
+
+  it('says when the report has no recommendations yet', async () => {
+    await renderPicker([]);
+    expect(screen.getByText('No recommendations have been imported into this report yet.')).toBeTruthy();
   });
 });

@@ -19,6 +19,8 @@ export interface RecommendationDetailProps {
   me: Member | null;
   organizations: readonly Organization[];
   sectionName: (id: string) => SectionName | undefined;
+  /** The sections the person may link (those whose text they may write), in outline order. */
+  linkable: ReadonlyArray<{ id: string; name: string }>;
   onOpenSection: (id: string) => void;
   /** After a change, so the list shows it at once (the change event reloads it too). */
   onChanged: () => void;
@@ -26,7 +28,7 @@ export interface RecommendationDetailProps {
 
 const NOBODY = 'none';
 
-export function RecommendationDetail({ recommendation: r, me, organizations, sectionName, onOpenSection, onChanged }: RecommendationDetailProps) {
+export function RecommendationDetail({ recommendation: r, me, organizations, sectionName, linkable, onOpenSection, onChanged }: RecommendationDetailProps) {
   const { t } = useTranslation('recommendations');
   const format = useFormat();
   const announce = useAnnounce();
@@ -52,7 +54,22 @@ export function RecommendationDetail({ recommendation: r, me, organizations, sec
     }
   };
 
+  const link = async (sectionId: string, linked: boolean) => {
+    const name = sectionName(sectionId);
+    try {
+      await call('recommendations.link', { recommendationId: r.id, sectionId, linked });
+      const section = name ? `${name.label ? `${name.label}. ` : ''}${name.title}` : '';
+      announce(t(linked ? 'linkedDone' : 'unlinkedDone', { number: r.number, section }));
+    } catch (e) {
+      announce(messageOf(e), 'error');
+    } finally {
+      onChanged();
+    }
+  };
+
   const cited = new Set(r.referencedIn);
+  const linked = new Set(r.linkedSections);
+  const mayLink = new Set(linkable.map((s) => s.id));
   const addressed = addressedIn(r);
   return (
     <section className="rc-detail" aria-labelledby="rc-detail-title">
@@ -146,6 +163,11 @@ export function RecommendationDetail({ recommendation: r, me, organizations, sec
                       {name}
                     </Button>{' '}
                     <span className="rc-faint">{cited.has(id) ? t('detail.cited') : t('detail.linked')}</span>
+                    {linked.has(id) && mayLink.has(id) ? (
+                      <Button className="button button-small button-quiet" aria-label={t('detail.unlinkLabel', { section: name })} onPress={() => void link(id, false)}>
+                        {t('detail.unlink')}
+                      </Button>
+                    ) : null}
                   </li>
                 );
               })}
@@ -153,6 +175,16 @@ export function RecommendationDetail({ recommendation: r, me, organizations, sec
           ) : (
             <p className="rc-none">{t('notAddressed')}</p>
           )}
+          {linkable.some((s) => !linked.has(s.id)) ? (
+            <SelectField<string>
+              key={`${r.id} ${r.linkedSections.join(' ')}`}
+              label={t('detail.link')}
+              placeholder={t('detail.linkPlaceholder')}
+              value={null}
+              onChange={(id) => void link(id, true)}
+              options={linkable.filter((s) => !linked.has(s.id)).map((s) => ({ id: s.id, label: s.name }))}
+            />
+          ) : null}
         </div>
         <div className="rc-notes">
           <h4 className="rc-subtitle">{t('detail.notes', { count: r.notes.length })}</h4>

@@ -1,7 +1,8 @@
 // The recommendations as a table: a few hundred rows at most (one list per review cycle), so they
 // are all in the page and the browser's own table semantics serve screen readers. The number of a
-// row is a button that shows the recommendation in full in the detail panel.
-import { memo } from 'react';
+// row is a button that shows the recommendation in full in the detail panel; one of them is in the
+// tab order (the selected row's), and the arrow keys, Home and End move between them.
+import { memo, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addressedIn, type Recommendation } from '../../../shared/domain.js';
 import { PositionBadge, StatusText } from './badges.js';
@@ -23,6 +24,21 @@ export interface RecommendationTableProps {
 
 export function RecommendationTable({ rows, selectedId, onSelect, organizationName, sectionName, labelledBy, emptyText }: RecommendationTableProps) {
   const { t } = useTranslation('recommendations');
+  const tabId = rows.some((r) => r.id === selectedId) ? selectedId : (rows[0]?.id ?? null);
+  const onKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>) => {
+    const button = (e.target as HTMLElement).closest<HTMLButtonElement>('.rc-number-button');
+    if (!button) return;
+    const index = rows.findIndex((r) => r.id === button.dataset.id);
+    const next =
+      e.key === 'ArrowDown' ? index + 1 : e.key === 'ArrowUp' ? index - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? rows.length - 1 : null;
+    if (next === null || index < 0 || next < 0 || next >= rows.length) return;
+    e.preventDefault();
+    const id = rows[next]!.id;
+    onSelect(id);
+    const target = button.closest('tbody')?.querySelector<HTMLButtonElement>(`.rc-number-button[data-id="${CSS.escape(id)}"]`);
+    target?.focus();
+    target?.scrollIntoView({ block: 'nearest' });
+  };
   return (
     <div className="rc-scroller">
       <table className="rc-table" aria-labelledby={labelledBy}>
@@ -38,7 +54,7 @@ export function RecommendationTable({ rows, selectedId, onSelect, organizationNa
             <th scope="col" className="rc-col-addressed">{t('column.addressed')}</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody onKeyDown={onKeyDown}>
           {rows.length === 0 ? (
             <tr>
               <td colSpan={8} className="rc-empty">
@@ -51,11 +67,10 @@ export function RecommendationTable({ rows, selectedId, onSelect, organizationNa
                 key={r.id}
                 r={r}
                 selected={r.id === selectedId}
+                tabbable={r.id === tabId}
                 onSelect={onSelect}
                 organization={organizationName(r.responsibleOrganizationId)}
-                sections={addressedIn(r)
-                  .map(sectionName)
-                  .filter((s): s is SectionName => s !== undefined)}
+                sectionName={sectionName}
               />
             ))
           )}
@@ -68,17 +83,29 @@ export function RecommendationTable({ rows, selectedId, onSelect, organizationNa
 interface RowProps {
   r: Recommendation;
   selected: boolean;
+  tabbable: boolean;
   onSelect: (id: string) => void;
   organization: string;
-  sections: SectionName[];
+  sectionName: (id: string) => SectionName | undefined;
 }
 
-const RecommendationRow = memo(function RecommendationRow({ r, selected, onSelect, organization, sections }: RowProps) {
+const RecommendationRow = memo(function RecommendationRow({ r, selected, tabbable, onSelect, organization, sectionName }: RowProps) {
   const { t } = useTranslation('recommendations');
+  const sections = addressedIn(r)
+    .map(sectionName)
+    .filter((s): s is SectionName => s !== undefined);
   return (
     <tr className={selected ? 'rc-selected' : undefined} onClick={() => onSelect(r.id)}>
       <th scope="row" className="rc-number">
-        <button type="button" className="rc-number-button" aria-pressed={selected} aria-label={t('select', { number: r.number })} onClick={() => onSelect(r.id)}>
+        <button
+          type="button"
+          className="rc-number-button"
+          data-id={r.id}
+          tabIndex={tabbable ? 0 : -1}
+          aria-pressed={selected}
+          aria-label={t('select', { number: r.number })}
+          onClick={() => onSelect(r.id)}
+        >
           {r.number}
         </button>
       </th>

@@ -7,7 +7,7 @@ import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { IMPLEMENTATION_STATUSES, outlineOrder, POSITIONS, type ImplementationStatus, type Position } from '../../../shared/domain.js';
-import { denyReportChange } from '../../../shared/permissions.js';
+import { denyReportChange, denySectionText } from '../../../shared/permissions.js';
 import { useFormat } from '../../app/format.js';
 import { useWorkspace } from '../../app/workspaceContext.js';
 import { SelectField, TextInput } from '../../widgets/fields.js';
@@ -48,6 +48,14 @@ export function RecommendationsScreen({ onOpenSection }: RecommendationsScreenPr
     [workspace.sections],
   );
   const sectionName = useCallback((id: string) => sectionNames.get(id), [sectionNames]);
+  const me = workspace.me;
+  const linkable = useMemo(
+    () =>
+      outlineOrder(workspace.sections)
+        .filter((e) => denySectionText(me, e.section) === null)
+        .map((e) => ({ id: e.section.id, name: `${e.label ? `${e.label}. ` : ''}${e.section.title}` })),
+    [workspace.sections, me],
+  );
   const organizationName = useCallback((id: string | null) => workspace.organizations.find((o) => o.id === id)?.name ?? '', [workspace.organizations]);
 
   const filter = <K extends keyof RecommendationFilters>(key: K) => (value: string) =>
@@ -167,6 +175,7 @@ export function RecommendationsScreen({ onOpenSection }: RecommendationsScreenPr
               me={workspace.me}
               organizations={workspace.organizations}
               sectionName={sectionName}
+              linkable={linkable}
               onOpenSection={onOpenSection}
               onChanged={() => void reload()}
             />
