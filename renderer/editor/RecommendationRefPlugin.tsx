@@ -171,6 +171,8 @@ export function RecommendationRefPlugin() {
                   {options.map((option, i) => (
                     <li
                       key={option.key}
+                      // The id Lexical points the text's aria-activedescendant at.
+                      id={`typeahead-item-${i}`}
                       ref={(el) => option.setRefElement(el)}
                       role="option"
                       aria-selected={selectedIndex === i}
