@@ -1,8 +1,9 @@
-// Keeps the search index current, cheaply: before each search, the rows the change log changed
-// since (listed in search_pending by a trigger, see migration 0005) and the sections whose text moved
-// on (section_text.through_seq past the one indexed) are read again and replace their documents;
-// deleted rows leave the index. The index is derived data: when its bookkeeping is missing, was
-// made by another version of the indexing, or does not add up, it is rebuilt from the tables.
+// Keeps the search index current, cheaply: before each search, the rows named by change-log rows
+// stamped after the newest stamp the index has taken in (and by rows a merge brought in with older
+// stamps, which a trigger lists in search_pending, see migration 0005), and the sections whose text
+// moved on (section_text.through_seq past the one indexed), are read again and replace their
+// documents; deleted rows leave the index. The index is derived data: when its bookkeeping is
+// missing, was made by another version of the indexing, or does not add up, it is rebuilt.
 import type { SearchKind } from '../../shared/api.js';
 import { refreshStaleText } from '../docs/section-text.js';
 import { prepared, type DB } from '../store/open.js';
@@ -10,6 +11,9 @@ import { allSearchDocs, docsTouchedBy, searchDoc, type SearchDoc } from './docum
 
 /** Bump when what is indexed, or how, changes: every file's index is rebuilt on its next search. */
 export const INDEX_VERSION = '1';
+
+/** The tables whose changes can change a document (organizations: their names are in inputs' tags). */
+const INDEXED_TABLES = "'sections', 'recommendations', 'inputs', 'comments', 'comment_replies', 'organizations'";
 
 /** Connections whose index was found sound once; the count check is not repeated on every search. */
 const checked = new WeakSet<DB>();
@@ -26,23 +30,25 @@ export function bringSearchIndexCurrent(db: DB): IndexUpdate {
   if (!indexIsSound(db)) return { rebuilt: true, documents: rebuild(db) };
   let documents = 0;
   db.transaction(() => {
+    const through = stateValue(db, 'through') ?? '';
+    const newest = newestStamp(db);
+    const late = prepared(db, 'SELECT tbl, row_id FROM search_pending').all() as Array<{ tbl: string; row_id: string }>;
+    const changed = newest > through ? (prepared(db, `SELECT DISTINCT tbl, row_id FROM change_log WHERE hlc > ? AND tbl IN (${INDEXED_TABLES})`).all(through) as typeof late) : [];
     const touched = new Map<string, { kind: SearchKind; ref: string }>();
-    for (const p of prepared(db, 'SELECT tbl, row_id FROM search_pending').all() as Array<{ tbl: string; row_id: string }>) {
-      for (const t of docsTouchedBy(db, p.tbl, p.row_id)) touched.set(`${t.kind}\u0000${t.ref}`, t);
-    }
+    for (const c of [...late, ...changed]) for (const t of docsTouchedBy(db, c.tbl, c.row_id)) touched.set(`${t.kind}\u0000${t.ref}`, t);
     const moved = prepared(
       db,
       `SELECT d.ref FROM search_docs d JOIN section_text t ON t.section_id = d.ref
        WHERE d.kind = 'section' AND d.through_seq <> t.through_seq`,
     ).all() as Array<{ ref: string }>;
     for (const m of moved) touched.set(`section\u0000${m.ref}`, { kind: 'section', ref: m.ref });
-    if (touched.size === 0) return;
     for (const t of touched.values()) {
       const doc = searchDoc(db, t.kind, t.ref);
       if (doc) putDoc(db, doc);
       else dropDoc(db, t.kind, t.ref);
     }
-    prepared(db, 'DELETE FROM search_pending').run();
+    if (late.length) prepared(db, 'DELETE FROM search_pending').run();
+    if (newest > through) setState(db, 'through', newest);
     documents = touched.size;
   })();
   return { rebuilt: false, documents };
@@ -62,7 +68,8 @@ function rebuild(db: DB): number {
     for (const doc of docs) putDoc(db, doc);
     // One b-tree instead of the segments the inserts left: queries read less.
     db.exec("INSERT INTO search_index (search_index) VALUES ('optimize')");
-    prepared(db, "INSERT OR REPLACE INTO search_state (key, value) VALUES ('version', ?)").run(INDEX_VERSION);
+    setState(db, 'version', INDEX_VERSION);
+    setState(db, 'through', newestStamp(db));
     count = docs.length;
   })();
   checked.add(db);
@@ -70,14 +77,26 @@ function rebuild(db: DB): number {
 }
 
 function indexIsSound(db: DB): boolean {
-  const state = prepared(db, "SELECT value FROM search_state WHERE key = 'version'").get() as { value: string } | undefined;
-  if (state?.value !== INDEX_VERSION) return false;
+  if (stateValue(db, 'version') !== INDEX_VERSION || stateValue(db, 'through') === null) return false;
   if (checked.has(db)) return true;
   const docs = (prepared(db, 'SELECT count(*) AS n FROM search_docs').get() as { n: number }).n;
   const indexed = (prepared(db, 'SELECT count(*) AS n FROM search_index').get() as { n: number }).n;
   if (docs !== indexed) return false;
   checked.add(db);
   return true;
+}
+
+function stateValue(db: DB, key: 'version' | 'through'): string | null {
+  return (prepared(db, 'SELECT value FROM search_state WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
+}
+
+function setState(db: DB, key: 'version' | 'through', value: string): void {
+  prepared(db, 'INSERT OR REPLACE INTO search_state (key, value) VALUES (?, ?)').run(key, value);
+}
+
+/** The newest stamp of the change log, '' when it is empty. */
+function newestStamp(db: DB): string {
+  return (prepared(db, 'SELECT max(hlc) AS hlc FROM change_log').get() as { hlc: string | null }).hlc ?? '';
 }
 
 function putDoc(db: DB, doc: SearchDoc): void {

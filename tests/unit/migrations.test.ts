@@ -94,7 +94,7 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('0005 adds an empty search index, its bookkeeping, and a trigger that lists changed rows to index again', () => {
+  it('0005 adds an empty search index, its bookkeeping, and a trigger that lists changes merged in with older stamps', () => {
     const db = new Database(':memory:');
     migrate(db, 4);
     db.prepare("INSERT INTO sections (id, title) VALUES ('s1', 'A')").run();
@@ -111,14 +111,18 @@ describe('migrations', () => {
     expect(fts.map((t) => t.name).sort()).toEqual(['search_index', 'search_index_config', 'search_index_content', 'search_index_data', 'search_index_docsize', 'search_index_idx']);
     for (const t of tables.filter((x) => !fts.includes(x))) expect(t.sql, t.name).toMatch(/STRICT/);
     expect(() => db.prepare("INSERT INTO search_docs (kind, ref, through_seq) VALUES ('section', 's1', 'late')").run()).toThrow(/cannot store TEXT/);
-    // A change to a searchable table (or to an organization, whose name inputs show) is listed once per row; others are not.
+    // Never built: no change is listed. Once built through stamp '3', a change stamped no later (merged
+    // from another copy) is listed once per row; later ones are not (the index reads them by stamp).
     const log = db.prepare("INSERT INTO change_log (hlc, replica, author, tbl, row_id, col, value) VALUES (?, 'r', 'a', ?, ?, ?, 'x')");
+    log.run('2', 'sections', 's1', 'title');
+    expect(db.prepare('SELECT count(*) AS n FROM search_pending').get()).toEqual({ n: 0 });
+    db.prepare("INSERT INTO search_state (key, value) VALUES ('through', '3')").run();
     log.run('1', 'sections', 's1', 'title');
-    log.run('2', 'sections', 's1', 'status');
-    log.run('3', 'comment_replies', 'r1', 'body');
-    log.run('4', 'organizations', 'o1', 'name');
-    log.run('5', 'members', 'm1', 'name');
-    log.run('6', 'recommendation_notes', 'n1', 'text');
+    log.run('1a', 'sections', 's1', 'status');
+    log.run('1b', 'comment_replies', 'r1', 'body');
+    log.run('3', 'organizations', 'o1', 'name');
+    log.run('4', 'sections', 's2', 'title');
+    log.run('5', 'comments', 'c1', 'body');
     expect(db.prepare('SELECT tbl, row_id FROM search_pending ORDER BY tbl').all()).toEqual([
       { tbl: 'comment_replies', row_id: 'r1' },
       { tbl: 'organizations', row_id: 'o1' },

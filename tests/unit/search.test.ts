@@ -264,6 +264,7 @@ describe('keeping the search index current', () => {
     searchReport(db, 'anything');
     const old = formatStamp(Date.parse('2020-01-01T00:00:00Z'), 0, '00000000000000aa');
     r.report.log.applyLoggedChange({ hlc: old, replica: '00000000000000aa', author: r.me.id, tbl: 'inputs', row_id: 'in-old', col: 'title', value: 'Submission from Timbuktu', prev_hlc: null });
+    expect(db.prepare('SELECT tbl, row_id FROM search_pending').all()).toEqual([{ tbl: 'inputs', row_id: 'in-old' }]);
     expect(ids(searchReport(db, 'Timbuktu'), 'input')).toEqual(['in-old']);
   });
 
@@ -274,6 +275,8 @@ describe('keeping the search index current', () => {
     expect(bringSearchIndexCurrent(db)).toEqual({ rebuilt: false, documents: 0 });
     await r.admin.call('sections.update', { id: r.other.id, dueDate: '2026-05-01' });
     await typeParagraphs(r.drafter, r.section.id, ['More.']);
+    // Local edits are stamped after everything the index took in: read by stamp, never listed.
+    expect(db.prepare('SELECT count(*) AS n FROM search_pending').get()).toEqual({ n: 0 });
     expect(bringSearchIndexCurrent(db)).toEqual({ rebuilt: false, documents: 2 });
   });
 

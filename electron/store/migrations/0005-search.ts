@@ -6,9 +6,10 @@ import type { Migration } from './types.js';
 //
 // `search_docs` maps each indexed row to its FTS document and keeps what a hit needs cheaply: the
 // section a comment is on, the stamp a comment was made at (comments are numbered in that order),
-// and the section text update a section was indexed through. `search_pending` lists the rows whose
-// cells changed since they were indexed; a trigger fills it from the change log, so rows that a
-// merge brings in with older clock stamps are caught as surely as local edits.
+// and the section text update a section was indexed through. `search_state` holds the newest
+// change-log stamp the index has taken in: rows stamped later are read again before a search.
+// A merge brings in rows stamped earlier; the trigger lists those in `search_pending`. Local edits
+// are always stamped later, so the trigger's test is all they pay.
 export const migration0005: Migration = {
   version: 5,
   name: 'search',
@@ -36,23 +37,25 @@ export const migration0005: Migration = {
     CREATE UNIQUE INDEX search_docs_ref ON search_docs (kind, ref);
     CREATE INDEX search_docs_made ON search_docs (kind, made, ref);
 
+    -- 'version': what the index was built by (electron/search/indexer.ts INDEX_VERSION);
+    -- 'through': the newest change-log stamp taken in. No rows: never built, and the first search
+    -- builds it.
+    CREATE TABLE search_state (
+      key TEXT PRIMARY KEY,
+      value TEXT NOT NULL
+    ) STRICT;
+
     CREATE TABLE search_pending (
       tbl TEXT NOT NULL,
       row_id TEXT NOT NULL,
       PRIMARY KEY (tbl, row_id)
     ) STRICT, WITHOUT ROWID;
 
-    CREATE TRIGGER search_pending_change AFTER INSERT ON change_log
-    WHEN new.tbl IN ('sections', 'recommendations', 'inputs', 'comments', 'comment_replies', 'organizations')
+    -- A change-log row stamped no later than what the index has taken in (from a merged copy).
+    CREATE TRIGGER search_late_change AFTER INSERT ON change_log
+    WHEN new.hlc <= (SELECT value FROM search_state WHERE key = 'through')
     BEGIN
       INSERT OR IGNORE INTO search_pending (tbl, row_id) VALUES (new.tbl, new.row_id);
     END;
-
-    -- 'version': what the index was built by (electron/search/indexer.ts INDEX_VERSION); no row
-    -- means never built, and the first search builds it.
-    CREATE TABLE search_state (
-      key TEXT PRIMARY KEY,
-      value TEXT NOT NULL
-    ) STRICT;
   `,
 };
