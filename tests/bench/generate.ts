@@ -17,11 +17,12 @@ import { createMember, createOrganization } from '../../electron/services/people
 import { loadWorkspace, updateReport } from '../../electron/services/report.js';
 import { createSection, setSectionStatus, updateSection } from '../../electron/services/sections.js';
 import { isoDay, writeHistory } from './history.js';
+import { writeFollowUp } from './followup.js';
 import { writeReview } from './review.js';
 import { Prng, sectionText, splitWords, themeOf } from './prose.js';
 
 /** Bump when the generated report changes, so cached files are made afresh. */
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 5;
 
 export interface GenerateOptions {
   seed: number;
@@ -40,6 +41,9 @@ export interface GenerateOptions {
   /** Review comments, of which `anchoredComments` mark a passage in the text. */
   comments: number;
   anchoredComments: number;
+  /** Recommendations received in the previous cycle, and consultation inputs registered (since v5). */
+  recommendations: number;
+  inputs: number;
 }
 
 export const FULL_REPORT: GenerateOptions = {
@@ -53,6 +57,8 @@ export const FULL_REPORT: GenerateOptions = {
   changes: 200_000,
   comments: 10_000,
   anchoredComments: 300,
+  recommendations: 400,
+  inputs: 2_000,
 };
 
 export const QUICK_REPORT: GenerateOptions = {
@@ -66,6 +72,8 @@ export const QUICK_REPORT: GenerateOptions = {
   changes: 5_000,
   comments: 200,
   anchoredComments: 20,
+  recommendations: 40,
+  inputs: 100,
 };
 
 export interface GeneratedReport {
@@ -78,6 +86,8 @@ export interface GeneratedReport {
   organizations: number;
   changes: number;
   comments: number;
+  recommendations: number;
+  inputs: number;
   bigSection: { id: string; title: string; words: number; updates: number };
   secretariatId: string;
   bytes: number;
@@ -183,6 +193,8 @@ export function generateLargeReport(file: string, options: Partial<GenerateOptio
       organizations: ws.organizations.length,
       changes: (check.db.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n,
       comments: (check.db.prepare('SELECT count(*) AS n FROM comments').get() as { n: number }).n,
+      recommendations: (check.db.prepare('SELECT count(*) AS n FROM recommendations WHERE deleted = 0').get() as { n: number }).n,
+      inputs: (check.db.prepare('SELECT count(*) AS n FROM inputs WHERE deleted = 0').get() as { n: number }).n,
       bigSection: { ...big, words: ws.sections.find((s) => s.id === big.id)!.words, updates: textUpdates(check.db, big.id).length },
     };
   } finally {
@@ -275,6 +287,8 @@ function populate(ctx: ServiceContext, rng: Prng, opts: GenerateOptions): { id: 
 
   // The review round: the NHRI and the ministries comment, the drafters answer.
   writeReview(ctx, rng, members, inOutlineOrder(ctx), { comments: opts.comments, anchored: opts.anchoredComments });
+  // The follow-up material: the previous cycle's recommendations and this report's consultation inputs.
+  writeFollowUp(ctx, rng, members, orgs, { recommendations: opts.recommendations, inputs: opts.inputs });
   return { id: big.id, title: big.title };
 }
 
@@ -307,7 +321,7 @@ function writeText(ctx: ServiceContext, sectionId: string, blocks: Block[], appe
  * options). Treat the file as read-only: benchmarks that write work on a copy.
  */
 export function cachedLargeReport(options: GenerateOptions, dir: string, log: (line: string) => void = () => {}): GeneratedReport {
-  const key = `report-v${GENERATOR_VERSION}-${options.sections}s-${options.words}w-${options.changes}c-${options.members}m-${options.comments}r-${options.seed}`;
+  const key = `report-v${GENERATOR_VERSION}-${options.sections}s-${options.words}w-${options.changes}c-${options.members}m-${options.comments}r-${options.recommendations}rec-${options.inputs}in-${options.seed}`;
   const file = path.join(dir, `${key}.upr`);
   const infoFile = path.join(dir, `${key}.json`);
   if (fs.existsSync(file) && fs.existsSync(infoFile)) {

@@ -23,7 +23,26 @@ const SMALL: GenerateOptions = {
   changes: 3_000,
   comments: 60,
   anchoredComments: 8,
+  recommendations: 30,
+  inputs: 40,
 };
+
+/** The recommendations and consultation inputs of the file, read straight from its tables. */
+function followUp(file: string) {
+  const report = OpenReport.open(file);
+  try {
+    return {
+      recommendations: report.db.prepare('SELECT number, text, states, position, cluster, themes, sdgs FROM recommendations WHERE deleted = 0 ORDER BY number').all() as Array<
+        Record<'number' | 'text' | 'states' | 'position' | 'cluster' | 'themes' | 'sdgs', string>
+      >,
+      inputs: report.db
+        .prepare('SELECT i.title, i.channel, i.summary, i.full_text, o.kind FROM inputs i LEFT JOIN organizations o ON o.id = i.source_organization_id WHERE i.deleted = 0 ORDER BY i.id')
+        .all() as Array<Record<'title' | 'channel' | 'summary' | 'full_text' | 'kind', string>>,
+    };
+  } finally {
+    report.close();
+  }
+}
 
 /** What a reader of the file finds, counted without the generator's help or the word-count cache. */
 function inspect(file: string) {
@@ -73,6 +92,20 @@ describe('benchmark report generator', () => {
     expect(anchored).toHaveLength(SMALL.anchoredComments);
     expect(anchored.every((c) => c[3] !== '' && c[5] === false)).toBe(true);
     expect(new Set(found.comments.map((c) => c[6]))).toEqual(new Set(['open', 'answered', 'closed']));
+    // The follow-up material, within the same change-log rows: numbered recommendations from several
+    // States, supported and noted, classified; inputs with summaries, some with full text.
+    const { recommendations, inputs } = followUp(file);
+    expect(recommendations).toHaveLength(SMALL.recommendations);
+    expect(info).toMatchObject({ recommendations: SMALL.recommendations, inputs: SMALL.inputs });
+    expect(recommendations.every((r) => /^11[5-8]\.\d+$/.test(r.number) && r.text.endsWith('.') && JSON.parse(r.states).length >= 1)).toBe(true);
+    expect(new Set(recommendations.map((r) => r.number.split('.')[0]))).toEqual(new Set(['115', '116', '117', '118']));
+    expect(new Set(recommendations.map((r) => r.position))).toEqual(new Set(['supported', 'noted']));
+    expect(new Set(recommendations.flatMap((r) => JSON.parse(r.states) as string[])).size).toBeGreaterThan(10);
+    expect(recommendations.every((r) => r.cluster !== '' && JSON.parse(r.themes).length > 0 && JSON.parse(r.sdgs).length > 0)).toBe(true);
+    expect(inputs).toHaveLength(SMALL.inputs);
+    expect(inputs.every((i) => i.title !== '' && i.summary.split(' ').length >= 20)).toBe(true);
+    expect(inputs.some((i) => i.full_text.split(' ').length >= 150)).toBe(true);
+    expect(new Set(inputs.map((i) => i.channel)).size).toBeGreaterThan(2);
   });
 
   it('writes only through the change log: rebuilding the tables from the log changes nothing', () => {
@@ -97,6 +130,7 @@ describe('benchmark report generator', () => {
     expect(b.people).toEqual(a.people);
     expect(b.plain).toEqual(a.plain);
     expect(b.comments).toEqual(a.comments);
+    expect(followUp(path.join(dir, 'b.upr'))).toEqual(followUp(path.join(dir, 'a.upr')));
   });
 
   it('at full scale: 60 sections, 10,700 words (one of 5,000), 40 members, 10,000 comments, 200,000 change-log rows', { timeout: 120_000 }, () => {
@@ -110,6 +144,11 @@ describe('benchmark report generator', () => {
     expect(found.organizations).toBe(12);
     expect(found.changes).toBe(200_000);
     expect(found.comments).toHaveLength(10_000);
+    const { recommendations, inputs } = followUp(file);
+    expect(recommendations).toHaveLength(400);
+    expect(recommendations.map((r) => r.number)).toEqual(expect.arrayContaining(['115.1', '118.120']));
+    expect(inputs).toHaveLength(2_000);
+    expect(new Set(inputs.map((i) => i.kind))).toEqual(new Set(['civil_society', 'un_entity', 'nhri']));
   });
 });
 
