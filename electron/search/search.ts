@@ -32,6 +32,17 @@ const SNIPPET_TOKENS = 16;
 const snippet = (column: number) => `snippet(search_index, ${column}, '${HIT_START}', '${HIT_END}', '${ELLIPSIS}', ${SNIPPET_TOKENS})`;
 const HIT_COLUMNS = `d.id, d.ref, d.section_id, d.made, search_index.title, ${snippet(2)} AS body, ${snippet(3)} AS tags`;
 
+/** The hot queries, named so that their plans can be checked (tests/unit/search.test.ts). */
+export const SEARCH_SQL = {
+  /** The best hits of one kind: FTS5 ranks and sorts (no temporary b-tree), snippets only for the rows returned. */
+  hits: `SELECT ${HIT_COLUMNS} FROM search_index JOIN search_docs d ON d.id = search_index.rowid
+         WHERE search_index MATCH ? ORDER BY search_index.rank LIMIT ?`,
+  hitById: `SELECT ${HIT_COLUMNS} FROM search_index JOIN search_docs d ON d.id = search_index.rowid
+            WHERE search_index MATCH ? AND search_index.rowid = ?`,
+  commentsBefore: "SELECT count(*) AS n FROM search_docs WHERE kind = 'comment' AND (made, ref) < (?, ?)",
+  commentsBetween: "SELECT count(*) AS n FROM search_docs WHERE kind = 'comment' AND (made, ref) >= (?, ?) AND (made, ref) < (?, ?)",
+} as const;
+
 export function searchReport(db: DB, query: string, { limit = 10, kinds = SEARCH_KINDS }: SearchOptions = {}): SearchResults {
   const terms = parseQuery(query);
   const wanted = SEARCH_KINDS.filter((k) => kinds.includes(k));
@@ -40,11 +51,7 @@ export function searchReport(db: DB, query: string, { limit = 10, kinds = SEARCH
   const labels = lazy(() => sectionLabels(db));
   const groups = wanted.map((kind): SearchGroup => {
     const match = matchExpression(kind, terms)!;
-    let rows = prepared(
-      db,
-      `SELECT ${HIT_COLUMNS} FROM search_index JOIN search_docs d ON d.id = search_index.rowid
-       WHERE search_index MATCH ? ORDER BY search_index.rank LIMIT ?`,
-    ).all(match, limit + 1) as HitRow[];
+    let rows = prepared(db, SEARCH_SQL.hits).all(match, limit + 1) as HitRow[];
     if (kind === 'recommendation') rows = exactNumberFirst(db, match, query.trim(), rows);
     const shown = rows.slice(0, limit);
     const numbers = kind === 'comment' ? commentNumbers(db, shown) : new Map<string, number>();
@@ -65,9 +72,7 @@ function commentNumbers(db: DB, rows: readonly HitRow[]): Map<string, number> {
   let before = 0;
   let from: HitRow | null = null;
   for (const row of sorted) {
-    const counted = from
-      ? prepared(db, "SELECT count(*) AS n FROM search_docs WHERE kind = 'comment' AND (made, ref) >= (?, ?) AND (made, ref) < (?, ?)").get(...key(from), ...key(row))
-      : prepared(db, "SELECT count(*) AS n FROM search_docs WHERE kind = 'comment' AND (made, ref) < (?, ?)").get(...key(row));
+    const counted = from ? prepared(db, SEARCH_SQL.commentsBetween).get(...key(from), ...key(row)) : prepared(db, SEARCH_SQL.commentsBefore).get(...key(row));
     before += (counted as { n: number }).n;
     numbers.set(row.ref, before + 1);
     from = row;
@@ -84,11 +89,7 @@ function exactNumberFirst(db: DB, match: string, number: string, rows: HitRow[])
      WHERE r.number = ? AND r.deleted = 0`,
   ).get(number) as { id: number } | undefined;
   if (!doc) return rows;
-  const exact = prepared(
-    db,
-    `SELECT ${HIT_COLUMNS} FROM search_index JOIN search_docs d ON d.id = search_index.rowid
-     WHERE search_index MATCH ? AND search_index.rowid = ?`,
-  ).get(match, doc.id) as HitRow | undefined;
+  const exact = prepared(db, SEARCH_SQL.hitById).get(match, doc.id) as HitRow | undefined;
   return exact ? [exact, ...rows.filter((r) => r.id !== exact.id)] : rows;
 }
 

@@ -3,9 +3,9 @@ import type { RecommendationImport } from '../../shared/domain.js';
 import type { SearchKind, SearchResults } from '../../shared/api.js';
 import { listComments } from '../../electron/services/comments.js';
 import { importRecommendations } from '../../electron/services/recommendations.js';
-import { bringSearchIndexCurrent, rebuildSearchIndex } from '../../electron/search/indexer.js';
+import { bringSearchIndexCurrent, CHANGED_SINCE, rebuildSearchIndex } from '../../electron/search/indexer.js';
 import { parseQuery, matchExpression, snippetParts } from '../../electron/search/query.js';
-import { searchReport } from '../../electron/search/search.js';
+import { SEARCH_SQL, searchReport } from '../../electron/search/search.js';
 import { formatStamp } from '../../electron/sync/hlc.js';
 import { getMember } from '../../electron/store/queries.js';
 import type { OpenReport } from '../../electron/store/open-report.js';
@@ -292,6 +292,18 @@ describe('keeping the search index current', () => {
     const docs = (db.prepare('SELECT count(*) AS n FROM search_docs').get() as { n: number }).n;
     expect(rebuildSearchIndex(db)).toBe(docs);
     expect(queries.map((q) => searchReport(db, q))).toEqual(step);
+  });
+
+  it('reads only what changed: the hot queries search an index or the stamps of the log, never scan', async () => {
+    const r = await searchableReport();
+    searchReport(r.report.db, 'aid');
+    const plan = (sql: string, ...args: unknown[]) =>
+      (r.report.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as Array<{ detail: string }>).map((p) => p.detail).join('; ');
+    expect(plan(CHANGED_SINCE, 'x')).toBe('SEARCH change_log USING PRIMARY KEY (hlc>?)');
+    const hits = plan(SEARCH_SQL.hits, '"aid"', 11);
+    expect(hits).toMatch(/^SCAN search_index VIRTUAL TABLE INDEX \d+:M\d+; SEARCH d USING INTEGER PRIMARY KEY \(rowid=\?\)$/);
+    expect(plan(SEARCH_SQL.commentsBefore, 'a', 'b')).toMatch(/USING COVERING INDEX search_docs_made \(kind=\? AND \(made,ref\)<\(\?,\?\)\)/);
+    expect(plan(SEARCH_SQL.commentsBetween, 'a', 'b', 'c', 'd')).toMatch(/USING COVERING INDEX search_docs_made \(kind=\? AND \(made,ref\)>/);
   });
 
   it('rebuilds an index whose bookkeeping is missing or does not add up', async () => {
