@@ -7,6 +7,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { LexicalTypeaheadMenuPlugin, MenuOption, type MenuTextMatch } from '@lexical/react/LexicalTypeaheadMenuPlugin';
 import { mergeRegister } from '@lexical/utils';
 import {
+  $getRoot,
   $getSelection,
   $isNodeSelection,
   $setSelection,
@@ -113,8 +114,10 @@ export function RecommendationRefPlugin() {
   const insert = (number: string, selection: BaseSelection | null) => {
     editor.update(() => {
       if (selection) $setSelection(selection.clone());
+      // Never placed in the text yet: the reference goes at its end.
+      const target = $getSelection() ?? $getRoot().selectEnd();
       const node = $createRecommendationRefNode(number);
-      $getSelection()?.insertNodes([node]);
+      target.insertNodes([node]);
       node.selectNext();
     });
     editor.focus();

@@ -3,8 +3,7 @@
 // organization or found by number or words, with the selected one in full below; and the coverage
 // of the supported ones by the report's sections. The secretariat imports the list here.
 import { useCallback, useMemo, useState } from 'react';
-import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
-import { Button } from 'react-aria-components';
+import { Button, Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { IMPLEMENTATION_STATUSES, outlineOrder, POSITIONS, type ImplementationStatus, type Position } from '../../../shared/domain.js';
 import { denyReportChange, denySectionText } from '../../../shared/permissions.js';
@@ -61,7 +60,7 @@ export function RecommendationsScreen({ onOpenSection }: RecommendationsScreenPr
   const filter = <K extends keyof RecommendationFilters>(key: K) => (value: string) =>
     setFilters((f) => ({ ...f, [key]: value === ALL ? null : (value as RecommendationFilters[K]) }));
   const total = all.length;
-  const mayImport = denyReportChange(workspace.me) === null;
+  const mayImport = denyReportChange(me) === null;
 
   return (
     <div className="rc-screen">
@@ -172,7 +171,7 @@ export function RecommendationsScreen({ onOpenSection }: RecommendationsScreenPr
             />
             <RecommendationDetail
               recommendation={selected}
-              me={workspace.me}
+              me={me}
               organizations={workspace.organizations}
               sectionName={sectionName}
               linkable={linkable}
