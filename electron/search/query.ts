@@ -2,7 +2,7 @@
 // and every "quoted phrase" becomes an FTS5 string (so `NEAR(`, `*`, `-`, `OR` and SQL are just
 // text), words without a letter or digit are dropped, and the last word is a prefix while it is
 // still being typed. Diacritics are folded by the index's tokenizer, on both sides.
-import type { SearchSnippetPart } from '../../shared/api.js';
+import type { SearchKind, SearchSnippetPart } from '../../shared/api.js';
 
 export interface SearchTerm {
   text: string;
@@ -65,7 +65,7 @@ function ftsString(text: string): string {
  * The MATCH expression for `terms` within one kind of document, or null when nothing is left to
  * look for. All terms must match (in the title, body or tags); the kind column is matched apart.
  */
-export function matchExpression(kind: string, terms: readonly SearchTerm[]): string | null {
+export function matchExpression(kind: SearchKind, terms: readonly SearchTerm[]): string | null {
   if (terms.length === 0) return null;
   const parts = terms.map((t) => ftsString(t.text) + (t.prefix ? '*' : ''));
   return `kind : ${ftsString(kind)} AND {title body tags} : (${parts.join(' AND ')})`;
