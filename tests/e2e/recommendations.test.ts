@@ -90,6 +90,14 @@ describe('recommendations in a browser', () => {
     await chip.waitFor();
     await expect.poll(() => chip.getAttribute('title')).toMatch(/^121\.2: Complete the process of ratification/);
 
+    // The toolbar's button opens the same dialog; Escape goes back to the text.
+    await drafter.getByRole('button', { name: /^Cite a recommendation/ }).click();
+    await picker.waitFor();
+    await drafter.keyboard.press('Escape');
+    await picker.waitFor({ state: 'detached' });
+    await expect.poll(() => drafter.evaluate(() => document.activeElement?.classList.contains('ed-content'))).toBe(true);
+    await drafter.keyboard.press('Control+End');
+
     await drafter.keyboard.type(' and 121.3');
     const offered = drafter.locator('.rec-typeahead [role="option"]');
     await expect.poll(() => offered.first().innerText()).toMatch(/^121\.3/);

@@ -111,9 +111,13 @@ describe('the recommendations view', () => {
     const missing = screen.getByRole('region', { name: '1 supported recommendation no section addresses yet' });
     expect(within(missing).getByText('Adopt a national action plan on business and human rights')).toBeTruthy();
     expect(within(missing).queryByText('Abolish the death penalty')).toBeNull();
-    const covered = screen.getByRole('region', { name: '2 addressed recommendations' });
+    expect(within(screen.getByRole('region', { name: '2 addressed recommendations' })).getAllByRole('listitem')).toHaveLength(2);
+    // A recommendation shown in full from the coverage, in the list.
+    await user.click(within(missing).getByRole('button', { name: 'Show recommendation 115.10' }));
+    expect(screen.getByRole('region', { name: 'Recommendation 115.10' })).toBeTruthy();
+    await user.click(screen.getByRole('tab', { name: 'Coverage' }));
     // Following a recommendation to the section addressing it opens the section.
-    await user.click(within(covered).getByRole('button', { name: 'Go to section B.1. Normative framework' }));
+    await user.click(within(screen.getByRole('region', { name: '2 addressed recommendations' })).getByRole('button', { name: 'Go to section B.1. Normative framework' }));
     expect(screen.getByRole('tab', { name: 'Sections' }).getAttribute('aria-selected')).toBe('true');
     expect(screen.getByTestId('editor').getAttribute('data-section')).toBe('b1');
   });

@@ -12,9 +12,11 @@ export interface CoverageViewProps {
   recommendations: readonly Recommendation[];
   sectionName: (id: string) => SectionName | undefined;
   onOpenSection: (id: string) => void;
+  /** Shows a recommendation in full, in the list. */
+  onShow: (id: string) => void;
 }
 
-export function CoverageView({ recommendations, sectionName, onOpenSection }: CoverageViewProps) {
+export function CoverageView({ recommendations, sectionName, onOpenSection, onShow }: CoverageViewProps) {
   const { t } = useTranslation('recommendations');
   const format = useFormat();
   const { supported, addressed, missing } = coverageOf(recommendations);
@@ -38,7 +40,11 @@ export function CoverageView({ recommendations, sectionName, onOpenSection }: Co
           <ul className="plain-list rc-coverage-list">
             {missing.map((r) => (
               <li key={r.id} className="rc-coverage-item">
-                <span className="rc-number">{r.number}</span>
+                <span className="rc-number">
+                  <button type="button" className="rc-number-button" aria-label={t('select', { number: r.number })} onClick={() => onShow(r.id)}>
+                    {r.number}
+                  </button>
+                </span>
                 <span className="rc-coverage-text">{r.text}</span>
                 {r.cluster ? <span className="rc-faint rc-coverage-cluster">{r.cluster}</span> : null}
               </li>
@@ -54,7 +60,11 @@ export function CoverageView({ recommendations, sectionName, onOpenSection }: Co
           <ul className="plain-list rc-coverage-list">
             {addressed.map((r) => (
               <li key={r.id} className="rc-coverage-item">
-                <span className="rc-number">{r.number}</span>
+                <span className="rc-number">
+                  <button type="button" className="rc-number-button" aria-label={t('select', { number: r.number })} onClick={() => onShow(r.id)}>
+                    {r.number}
+                  </button>
+                </span>
                 <span className="rc-coverage-text">{r.text}</span>
                 <span className="rc-coverage-sections">
                   {addressedIn(r).map((id) => {

@@ -180,7 +180,15 @@ export function RecommendationsScreen({ onOpenSection }: RecommendationsScreenPr
             />
           </TabPanel>
           <TabPanel id="coverage" className="rc-panel">
-            <CoverageView recommendations={all} sectionName={sectionName} onOpenSection={onOpenSection} />
+            <CoverageView
+              recommendations={all}
+              sectionName={sectionName}
+              onOpenSection={onOpenSection}
+              onShow={(id) => {
+                setSelectedId(id);
+                setMode('list');
+              }}
+            />
           </TabPanel>
         </Tabs>
       )}
