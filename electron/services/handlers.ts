@@ -12,8 +12,8 @@ import { addProgressNote, linkRecommendation, recommendationsOf, updateRecommend
 import { searchQuery } from '../search/search.js';
 import { createInput, decideInput, deleteInput, inputsOf, linkInput, updateInput } from './inputs.js';
 import { attachData, attachFile, attachmentOf, detachAttachment } from './attachments.js';
-
 import { importListFile, previewImport } from './recommendation-import.js';
+
 export type ReportMethod = Exclude<MethodName, `app.${string}` | `session.${string}`>;
 
 type ReportHandlers = { [M in ReportMethod]: (ctx: ServiceContext, input: ParsedInput<M>) => Result<M> | Promise<Result<M>> };
@@ -44,9 +44,9 @@ export const reportHandlers: ReportHandlers = {
   'comments.export': exportComments,
   'recommendations.list': recommendationsOf,
   'recommendations.update': updateRecommendation,
-  'recommendations.link': linkRecommendation,
   'recommendations.previewImport': previewImport,
   'recommendations.import': importListFile,
+  'recommendations.link': linkRecommendation,
   'recommendations.addNote': addProgressNote,
   'inputs.list': inputsOf,
   'inputs.create': createInput,

@@ -19,6 +19,7 @@ import type { Plan, Trial } from './measure.js';
 import { commentsExportBenchmark } from './comments-export.js';
 import { matrixRenderBenchmark } from './matrix-render.js';
 import { ohchrListBenchmark } from './ohchr-import.js';
+import { searchBenchmark } from './search.js';
 
 export interface Target {
   /** Which statistic must stay under `ms` (or under `ratio` times the baseline's same statistic). */
@@ -68,7 +69,7 @@ function trial<S>(t: Trial<S>): Trial {
 }
 
 export function benchmarks(env: BenchEnv): Benchmark[] {
-  return [openAndLoad(env), ...serviceEdits(env), sectionLoad(env), keystrokeLatency(env), commentsExportBenchmark(env), matrixRenderBenchmark(env), ohchrListBenchmark(env)];
+  return [openAndLoad(env), ...serviceEdits(env), sectionLoad(env), keystrokeLatency(env), commentsExportBenchmark(env), matrixRenderBenchmark(env), ohchrListBenchmark(env), searchBenchmark(env)];
 }
 
 /** 1. Opening the report and loading what the workspace screen shows. */
