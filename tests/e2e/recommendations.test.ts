@@ -2,7 +2,7 @@
 // thematic list of Slovenia's third review (a real Word file; browser mode has no file dialog, so
 // its path is typed), sees the preview and imports; a drafter cites two of its recommendations in
 // a section their ministry leads (from the search dialog, and by typing a number); the coverage
-// view counts them as addressed. axe finds nothing serious on the way.
+// view counts them as addressed. axe finds nothing serious on the way, right to left included.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -113,6 +113,17 @@ describe('recommendations in a browser', () => {
     await secretariat.getByText('2 of 182 supported recommendations are addressed').waitFor();
     const covered = secretariat.getByRole('region', { name: '2 addressed recommendations' });
     expect(await covered.getByRole('button', { name: 'Go to section B.1. Normative framework' }).count()).toBe(2);
+    expect(await seriousViolations(secretariat)).toEqual([]);
+
+    // Right to left (an Arabic report): the list with one selected.
+    await secretariat.getByRole('tab', { name: 'Report settings' }).click();
+    await secretariat.getByRole('button', { name: /Language of the report/ }).click();
+    await secretariat.getByRole('option', { name: 'Arabic' }).click();
+    await secretariat.getByRole('button', { name: 'Save settings' }).click();
+    await secretariat.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await secretariat.getByRole('tab', { name: 'Recommendations' }).click();
+    await secretariat.getByRole('button', { name: 'Show recommendation 121.3', exact: true }).click();
+    await secretariat.getByRole('region', { name: 'Recommendation 121.3', exact: true }).getByText('cited in the text').waitFor();
     expect(await seriousViolations(secretariat)).toEqual([]);
   });
 });
