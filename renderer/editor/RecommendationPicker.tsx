@@ -94,7 +94,9 @@ export function RecommendationPicker({ recommendations, onPick, onClose }: Recom
               onClick={() => pick(r)}
             >
               <span className="rec-picker-number">{r.number}</span>
-              <span className="rec-picker-text">{r.text}</span>
+              <span className="rec-picker-text" dir="auto">
+                {r.text}
+              </span>
             </li>
           ))}
         </ul>

@@ -185,7 +185,9 @@ export function RecommendationRefPlugin() {
                       onClick={() => selectOptionAndCleanUp(option)}
                     >
                       <span className="rec-picker-number">{option.recommendation.number}</span>
-                      <span className="rec-picker-text">{option.recommendation.text}</span>
+                      <span className="rec-picker-text" dir="auto">
+                        {option.recommendation.text}
+                      </span>
                     </li>
                   ))}
                 </ul>,

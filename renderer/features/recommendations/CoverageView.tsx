@@ -45,8 +45,14 @@ export function CoverageView({ recommendations, sectionName, onOpenSection, onSh
                     {r.number}
                   </button>
                 </span>
-                <span className="rc-coverage-text">{r.text}</span>
-                {r.cluster ? <span className="rc-faint rc-coverage-cluster">{r.cluster}</span> : null}
+                <span className="rc-coverage-text" dir="auto">
+                  {r.text}
+                </span>
+                {r.cluster ? (
+                  <span className="rc-faint rc-coverage-cluster" dir="auto">
+                    {r.cluster}
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -65,7 +71,9 @@ export function CoverageView({ recommendations, sectionName, onOpenSection, onSh
                     {r.number}
                   </button>
                 </span>
-                <span className="rc-coverage-text">{r.text}</span>
+                <span className="rc-coverage-text" dir="auto">
+                  {r.text}
+                </span>
                 <span className="rc-coverage-sections">
                   {addressedIn(r).map((id) => {
                     const s = sectionName(id);

@@ -224,10 +224,14 @@ function PreviewBody({ preview, error, importing, onCancel, onConfirm }: Preview
                         {r.number}
                       </th>
                       <td>
-                        <div className="rc-clamp">{r.text}</div>
+                        <div className="rc-clamp" dir="auto">
+                          {r.text}
+                        </div>
                       </td>
                       <td>
-                        <div className="rc-clamp">{r.states.join(', ')}</div>
+                        <div className="rc-clamp" dir="auto">
+                          {r.states.join(', ')}
+                        </div>
                       </td>
                       <td>
                         <PositionBadge position={r.position} />

@@ -81,10 +81,12 @@ export function RecommendationDetail({ recommendation: r, me, organizations, sec
       </div>
       <div className="rc-detail-body">
         <div className="rc-detail-main">
-          <p className="rc-prose">{r.text}</p>
+          <p className="rc-prose" dir="auto">
+            {r.text}
+          </p>
           <dl className="rc-facts">
             <dt>{t('detail.states')}</dt>
-            <dd>{r.states.join(', ')}</dd>
+            <dd dir="auto">{r.states.join(', ')}</dd>
             {r.positionSource ? (
               <>
                 <dt>{t('detail.position')}</dt>
@@ -94,19 +96,19 @@ export function RecommendationDetail({ recommendation: r, me, organizations, sec
             {r.cluster ? (
               <>
                 <dt>{t('detail.cluster')}</dt>
-                <dd>{r.cluster}</dd>
+                <dd dir="auto">{r.cluster}</dd>
               </>
             ) : null}
             {r.themes.length ? (
               <>
                 <dt>{t('detail.themes')}</dt>
-                <dd>{r.themes.join('; ')}</dd>
+                <dd dir="auto">{r.themes.join('; ')}</dd>
               </>
             ) : null}
             {r.groups.length ? (
               <>
                 <dt>{t('detail.groups')}</dt>
-                <dd>{r.groups.join('; ')}</dd>
+                <dd dir="auto">{r.groups.join('; ')}</dd>
               </>
             ) : null}
             {r.sdgs.length ? (
@@ -195,7 +197,9 @@ export function RecommendationDetail({ recommendation: r, me, organizations, sec
                   <p className="rc-note-meta">
                     <span className="rc-note-date">{format.date(n.date)}</span> <span className="rc-faint">{n.authorName}</span>
                   </p>
-                  <p className="rc-prose">{n.text}</p>
+                  <p className="rc-prose" dir="auto">
+                    {n.text}
+                  </p>
                 </li>
               ))}
             </ol>

@@ -110,17 +110,25 @@ const RecommendationRow = memo(function RecommendationRow({ r, selected, tabbabl
         </button>
       </th>
       <td>
-        <div className="rc-clamp">{r.text}</div>
-        {r.cluster ? <div className="rc-faint rc-line">{r.cluster}</div> : null}
+        <div className="rc-clamp" dir="auto">
+          {r.text}
+        </div>
+        {r.cluster ? (
+          <div className="rc-faint rc-line" dir="auto">
+            {r.cluster}
+          </div>
+        ) : null}
       </td>
       <td>
-        <div className="rc-clamp">{r.states.join(', ')}</div>
+        <div className="rc-clamp" dir="auto">
+          {r.states.join(', ')}
+        </div>
       </td>
       <td>
         <PositionBadge position={r.position} />
       </td>
       <td>
-        <div className="rc-clamp">
+        <div className="rc-clamp" dir="auto">
           {r.themes.join('; ')}
           {r.sdgs.length ? <span className="rc-faint"> {r.sdgs.map((n) => t('sdg', { n })).join(', ')}</span> : null}
         </div>
