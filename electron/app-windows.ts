@@ -8,7 +8,7 @@ import { isUserError } from '../shared/errors.js';
 import type { Client, Host } from './host.js';
 import { connectWindow, sendShellEvent } from './ipc.js';
 import { APP_START_URL } from './protocol.js';
-import { REPORT_FILE_FILTERS, SAVE_KINDS, withExtension, type SaveKind } from './report-files.js';
+import { LIST_FILE_FILTERS, REPORT_FILE_FILTERS, SAVE_KINDS, withExtension, type SaveKind } from './report-files.js';
 import { getReport } from './store/queries.js';
 import { cascade, clampToDisplays, readWindowState, writeWindowState } from './window-state.js';
 import { reportWindowOptions, windowTitle } from './window.js';
@@ -82,14 +82,17 @@ export class AppWindows {
   }
 
   /** Host option `chooseFile`: the native dialog over the asking window, filtered to the kind of file. */
-  async chooseFile(client: Client | null, mode: 'open' | 'save', kind: SaveKind = 'report'): Promise<string | null> {
+  async chooseFile(client: Client | null, mode: 'open' | 'save', kind: SaveKind | 'list' = 'report'): Promise<string | null> {
     const parent = (client && this.windows.get(client.id)) ?? BrowserWindow.getFocusedWindow() ?? undefined;
     if (mode === 'open') {
-      const options: OpenDialogOptions = { title: 'Open a report', filters: REPORT_FILE_FILTERS, properties: ['openFile'] };
+      const options: OpenDialogOptions =
+        kind === 'list'
+          ? { title: 'Import a list of recommendations', filters: LIST_FILE_FILTERS, properties: ['openFile'] }
+          : { title: 'Open a report', filters: REPORT_FILE_FILTERS, properties: ['openFile'] };
       const r = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
       return r.canceled ? null : (r.filePaths[0] ?? null);
     }
-    const what = SAVE_KINDS[kind];
+    const what = SAVE_KINDS[kind === 'list' ? 'report' : kind];
     const options: SaveDialogOptions = {
       title: what.title,
       defaultPath: path.join(app.getPath('documents'), `${what.defaultName}.${what.extension}`),

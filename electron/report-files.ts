@@ -7,6 +7,9 @@ export const REPORT_EXTENSION = 'upr';
 /** For dialog.showOpenDialog / showSaveDialog. */
 export const REPORT_FILE_FILTERS = [{ name: 'UPR report', extensions: [REPORT_EXTENSION] }];
 
+/** Lists of recommendations to import: OHCHR's thematic list in Word. */
+export const LIST_FILE_FILTERS = [{ name: 'Thematic list of recommendations (Word)', extensions: ['docx'] }];
+
 export function isReportPath(arg: string): boolean {
   return arg.toLowerCase().endsWith(`.${REPORT_EXTENSION}`);
 }

@@ -16,6 +16,8 @@ export class OpenReport {
   readonly log: ChangeLog;
   private readonly listeners = new Set<Listener>();
   private recountTimer: NodeJS.Timeout | null = null;
+  /** Text was pushed since windows were last told the words changed. */
+  private textChanged = false;
   private closed = false;
 
   private constructor(
@@ -55,11 +57,14 @@ export class OpenReport {
 
   /** Word counts follow typing about once a second, not on every keystroke. */
   scheduleRecount(): void {
+    this.textChanged = true;
     if (this.recountTimer || this.closed) return;
     this.recountTimer = setTimeout(() => {
       this.recountTimer = null;
       if (this.closed) return;
-      if (refreshStaleText(this.db).length > 0) this.emit({ kind: 'changed', what: ['words'] });
+      // Told even when a read (a workspace load, a search) already refreshed the cache meanwhile.
+      if (refreshStaleText(this.db).length > 0 || this.textChanged) this.emit({ kind: 'changed', what: ['words'] });
+      this.textChanged = false;
       compactBusySections(this.db);
     }, 1000);
     this.recountTimer.unref?.();

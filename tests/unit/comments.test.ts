@@ -199,3 +199,15 @@ describe('upr info', () => {
     expect(formatInfo(info)).toContain('Comments: 3 (1 open, 1 answered, 1 closed; 1 whose passage was deleted)');
   });
 });
+
+describe('word counts in other windows', () => {
+  it('are announced after typing even when a read refreshed the text cache first', async () => {
+    const r = await withText();
+    r.reviewer.events.length = 0;
+    await typeParagraphs(r.drafter, r.section.id, ['One more paragraph of text.']);
+    // A read in the meantime (the workspace, coverage, search) brings the cache up to date itself.
+    await r.admin.call('workspace.load', {});
+    await new Promise((done) => setTimeout(done, 1300));
+    expect(r.reviewer.events).toContainEqual({ kind: 'changed', what: ['words'] });
+  });
+});

@@ -26,7 +26,7 @@ export function ImportButton({ onImported }: { onImported: () => void }) {
   const start = async () => {
     setChoosing(true);
     try {
-      const choice = await call('app.chooseFile', { mode: 'open' });
+      const choice = await call('app.chooseFile', { mode: 'open', kind: 'list' });
       setStep(choice.path === null ? { kind: 'path' } : { kind: 'reading', path: choice.path });
     } catch (e) {
       announce(messageOf(e), 'error');
