@@ -93,3 +93,23 @@ export async function openSection(page: Page, title: string | RegExp): Promise<v
   await page.locator('.ed-content').waitFor();
   await page.waitForFunction(() => document.querySelector('.ed-page')?.getAttribute('aria-busy') === 'false');
 }
+
+const AXE = fs.readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/**
+ * axe-core's serious and critical violations on the page, one line each. It waits first for
+ * react-aria's live announcements to clear: they point at elements that may be gone (a dialog
+ * closed, a choice made), which axe reports (role-img-alt) though nobody sees it.
+ */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.waitForFunction(() => [...document.querySelectorAll('[role="log"]')].every((log) => log.childElementCount === 0), null, { timeout: 15_000 });
+  // Through the DevTools protocol: the app's CSP (rightly) refuses inline scripts.
+  await page.evaluate(AXE);
+  const violations = (await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: unknown[] }> } }).axe;
+    return (await axe.run(document)).violations;
+  })) as Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> }>;
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}

@@ -5,29 +5,12 @@
 // view counts them as addressed. axe finds nothing serious on the way, right to left included.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSection, ROOT, signIn, startBrowserMode, type BrowserMode } from './harness.js';
+import { OHCHR_LIST } from '../bench/ohchr-import.js';
+import { openSection, seriousViolations, signIn, startBrowserMode, type BrowserMode } from './harness.js';
 
-const LIST = '/work/shared/corpus/UPR34_Slovenia_Thematic_list_of_Recommendations.docx';
-const AXE = fs.readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+const LIST = OHCHR_LIST;
 
-/**
- * react-aria's live announcements (a dialog closed, a choice made) point at elements that may be
- * gone; axe sees the dangling pointer (role-img-alt) until the announcement is cleared, seconds
- * later. Nobody sees it; the check waits for it, as the matrix's does.
- */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.waitForFunction(() => [...document.querySelectorAll('[role="log"]')].every((log) => log.childElementCount === 0), null, { timeout: 15_000 });
-  await page.evaluate(AXE);
-  const violations = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: unknown[] }> } }).axe;
-    return (await axe.run(document)).violations;
-  })) as Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> }>;
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
 
 let mode: BrowserMode;
 let listPath = '';

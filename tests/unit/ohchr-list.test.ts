@@ -8,8 +8,9 @@ import { isUserError } from '../../shared/errors.js';
 import type { MessageKey } from '../../shared/messages.js';
 import { readThematicList, type ThematicList } from '../../electron/import/ohchr-list.js';
 import { tempDir } from './helpers.js';
+import { OHCHR_LIST } from '../bench/ohchr-import.js';
 
-const CORPUS = '/work/shared/corpus/UPR34_Slovenia_Thematic_list_of_Recommendations.docx';
+const CORPUS = OHCHR_LIST;
 
 /** The file's paragraphs as plain text, read straight from its XML: no mammoth, no HTML. */
 function paragraphsOf(docx: Uint8Array): string[] {

@@ -3,10 +3,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { OHCHR_LIST } from '../bench/ohchr-import.js';
 import { sha256, tempDir, upr } from './helpers.js';
 import { reviewReport } from './review-helpers.js';
 
-const CORPUS = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'corpus', 'UPR34_Slovenia_Thematic_list_of_Recommendations.docx');
+const CORPUS = OHCHR_LIST;
 
 function copyOfCorpus(): string {
   const file = path.join(tempDir(), 'Slovenia thematic list.docx');
