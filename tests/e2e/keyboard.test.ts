@@ -51,6 +51,8 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('row', { name: /Human rights on the ground/ }).count()).toBe(1);
     await page.getByRole('row', { name: /Human rights on the ground/ }).focus();
+    // The rename reloads the workspace; press only once the renamed row holds the focus.
+    await expect.poll(() => focusedText(page)).toMatch(/Human rights on the ground/);
     await page.keyboard.press('Alt+ArrowUp');
     // It is now the second section, B, and the old B (with its sub-sections) comes after it.
     await expect.poll(async () => page.getByRole('row').nth(1).innerText()).toMatch(/^B\s+Human rights on the ground/);
