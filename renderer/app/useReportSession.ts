@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiEvent, ShellEvent } from '../../shared/api.js';
 import type { Workspace } from '../../shared/domain.js';
 import { call, onEvent } from '../api/client.js';
+import { useFoldedLoad } from '../api/useFoldedLoad.js';
 import { messageOf } from './errors.js';
 
 export type Screen = { kind: 'loading' } | { kind: 'start' } | { kind: 'open'; workspace: Workspace };
@@ -45,8 +46,6 @@ export function useReportSession() {
   const [loadError, setLoadError] = useState<string | null>(null);
   /** Counts File ▸ New Report… commands, so the start screen can answer each one. */
   const [newReportRequests, setNewReportRequests] = useState(0);
-  const running = useRef<Promise<void> | null>(null);
-  const again = useRef(false);
   const restored = useRef(false);
 
   const loadOnce = useCallback(async () => {
@@ -72,22 +71,7 @@ export function useReportSession() {
   }, []);
 
   /** Reloads; calls made while a load runs are folded into one more load after it. */
-  const refresh = useCallback((): Promise<void> => {
-    if (running.current) {
-      again.current = true;
-      return running.current;
-    }
-    const run = async () => {
-      do {
-        again.current = false;
-        await loadOnce();
-      } while (again.current);
-    };
-    running.current = run().finally(() => {
-      running.current = null;
-    });
-    return running.current;
-  }, [loadOnce]);
+  const refresh = useFoldedLoad(loadOnce);
 
   useEffect(() => {
     void refresh();

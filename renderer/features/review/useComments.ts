@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiEvent } from '../../../shared/api.js';
 import type { ReviewComment } from '../../../shared/domain.js';
 import { call, onEvent } from '../../api/client.js';
+import { useFoldedLoad } from '../../api/useFoldedLoad.js';
 import { messageOf } from '../../app/errors.js';
 
 const SHOWN_WITH_COMMENTS = new Set(['comments', 'sections', 'members', 'organizations']);
@@ -20,34 +21,20 @@ export interface CommentsState {
 export function useComments(sectionId?: string): CommentsState {
   const [comments, setComments] = useState<ReviewComment[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const running = useRef<Promise<void> | null>(null);
-  const again = useRef(false);
   const mounted = useRef(true);
 
-  const reload = useCallback((): Promise<void> => {
-    if (running.current) {
-      again.current = true;
-      return running.current;
+  const loadOnce = useCallback(async () => {
+    try {
+      const list = await call('comments.list', sectionId ? { sectionId } : {});
+      if (mounted.current) {
+        setComments(list);
+        setError(null);
+      }
+    } catch (e) {
+      if (mounted.current) setError(messageOf(e));
     }
-    const run = async () => {
-      do {
-        again.current = false;
-        try {
-          const list = await call('comments.list', sectionId ? { sectionId } : {});
-          if (mounted.current) {
-            setComments(list);
-            setError(null);
-          }
-        } catch (e) {
-          if (mounted.current) setError(messageOf(e));
-        }
-      } while (again.current && mounted.current);
-    };
-    running.current = run().finally(() => {
-      running.current = null;
-    });
-    return running.current;
   }, [sectionId]);
+  const reload = useFoldedLoad(loadOnce);
 
   useEffect(() => {
     mounted.current = true;
