@@ -91,9 +91,9 @@ export function MatrixScreen({ onFollow }: MatrixScreenProps) {
   const total = comments?.length ?? 0;
 
   return (
-    <div className="mx-screen">
-      <div className="mx-top">
-        <h2 id="mx-title" className="page-title mx-title">
+    <div className="table-screen">
+      <div className="table-screen-top">
+        <h2 id="mx-title" className="page-title table-screen-title">
           {t('title')}
         </h2>
         <ExportButtons />

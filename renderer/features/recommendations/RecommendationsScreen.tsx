@@ -63,9 +63,9 @@ export function RecommendationsScreen({ onOpenSection }: RecommendationsScreenPr
   const mayImport = denyReportChange(me) === null;
 
   return (
-    <div className="rc-screen">
-      <div className="rc-top">
-        <h2 id="rc-title" className="page-title rc-title">
+    <div className="table-screen">
+      <div className="table-screen-top">
+        <h2 id="rc-title" className="page-title table-screen-title">
           {t('title')}
         </h2>
         {mayImport ? <ImportButton onImported={() => void reload()} /> : null}
