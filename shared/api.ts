@@ -9,6 +9,8 @@ import {
   INPUT_CHANNELS,
   INPUT_DISPOSITIONS,
   ORGANIZATION_KINDS,
+  RECOMMENDATION_COLUMNS,
+  type RecommendationColumn,
   REPORT_LANGUAGES,
   ROLES,
   SECTION_STATUSES,
@@ -32,6 +34,11 @@ const base64 = z
   .max(16 * 1024 * 1024, 'is larger than 12 MB')
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'is not base64');
 const empty = z.object({}).strict();
+/** A header cell's text, or null for a field the file does not have. */
+const header = z.string().max(500, 'is longer than 500 characters').nullable();
+const columnMapping = z
+  .object(Object.fromEntries(RECOMMENDATION_COLUMNS.map((c) => [c, header])) as Record<RecommendationColumn, typeof header>)
+  .strict();
 /** Free text a person writes in a comment, reply or rationale. */
 const prose = (max: number) => z.string().trim().max(max, `is longer than ${max} characters`);
 
@@ -196,9 +203,13 @@ export const api = {
       .strict(),
   ).returns<Recommendation>(),
   // Importing a list from a file on this computer: first what it would do, then doing it (one transaction).
-  'recommendations.previewImport': method(z.object({ path: z.string().min(1).max(4096) }).strict()).returns<ImportPreview>(),
+  // A CSV or XLSX list is read through a column mapping: the one given, else the one remembered for
+  // the same header set, else one guessed from the headers. Importing with a mapping remembers it.
+  'recommendations.previewImport': method(
+    z.object({ path: z.string().min(1).max(4096), mapping: columnMapping.optional() }).strict(),
+  ).returns<ImportPreview>(),
   'recommendations.import': method(
-    z.object({ path: z.string().min(1).max(4096), source: text(300).optional() }).strict(),
+    z.object({ path: z.string().min(1).max(4096), source: text(300).optional(), mapping: columnMapping.optional() }).strict(),
   ).returns<ImportSummary>(),
   'recommendations.link': method(z.object({ recommendationId: id, sectionId: id, linked: z.boolean() }).strict()).returns<Recommendation>(),
   'recommendations.addNote': method(z.object({ recommendationId: id, date: isoDate.refine((d) => d !== '', 'must be a date (YYYY-MM-DD)'), text: text(10_000) }).strict()).returns<Recommendation>(),
@@ -250,6 +261,11 @@ export const api = {
   'inputs.detach': method(z.object({ id }).strict()).returns<ConsultationInput>(),
   /** An attachment's bytes, to open it read-only. */
   'inputs.attachment': method(z.object({ id }).strict()).returns<AttachmentContent>(),
+  /**
+   * Puts the consultation log (every input, its source, date, channel and disposition) in a section's
+   * text as a table, at its end; a log table put there before is replaced, not repeated.
+   */
+  'inputs.insertLog': method(z.object({ sectionId: id }).strict()).returns<{ sectionId: string; rows: number; replaced: boolean }>(),
 
   'comments.export': method(
     z.object({ format: z.enum(['xlsx', 'csv']), path: z.string().min(1).max(4096) }).strict(),

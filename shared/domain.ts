@@ -215,6 +215,26 @@ export interface ImportProblem {
   reason: string;
   /** The start of the row's text, so the person can find it. */
   excerpt: string;
+  /** The reason's message key (shared/messages.ts) and values, so the UI can say it in its language. */
+  key?: string;
+  params?: Record<string, string | number>;
+}
+
+/** What a CSV or XLSX list's columns can hold; `number` and `text` are required. */
+export const RECOMMENDATION_COLUMNS = ['number', 'text', 'states', 'position', 'positionSource', 'cluster', 'themes', 'groups', 'sdgs'] as const;
+export type RecommendationColumn = (typeof RECOMMENDATION_COLUMNS)[number];
+
+/** For a CSV or XLSX list: the header each field is read from, null where the file has none. */
+export type ColumnMapping = Record<RecommendationColumn, string | null>;
+
+/** The columns of a CSV or XLSX list, and how they are read. */
+export interface TableColumns {
+  /** The header row's cells, as written. */
+  headers: string[];
+  /** The mapping used for this preview: the one given, else the one remembered, else guessed from the headers. */
+  mapping: ColumnMapping;
+  /** The mapping was remembered from an earlier import of a list with the same headers. */
+  remembered: boolean;
 }
 
 export interface ProgressNote {
@@ -288,6 +308,8 @@ export interface ImportPreview {
   fileName: string;
   /** Which layout of the OHCHR list was recognized ('table' for CSV/XLSX). */
   layout: string;
+  /** For a CSV or XLSX list (layout 'table'): its columns and how they are mapped; null for Word. */
+  table: TableColumns | null;
   rows: RecommendationImport[];
   problems: ImportProblem[];
   /** Against the recommendations already in the report: how many are new, changed, unchanged. */

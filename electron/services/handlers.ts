@@ -10,6 +10,7 @@ import { applyProposal, commentsOf, createComment, decideComment, replyToComment
 import { exportComments } from './exports.js';
 import { addProgressNote, linkRecommendation, recommendationsOf, updateRecommendation } from './recommendations.js';
 import { searchQuery } from '../search/search.js';
+import { insertConsultationLog } from './consultation-log.js';
 import { createInput, decideInput, deleteInput, inputsOf, linkInput, updateInput } from './inputs.js';
 import { attachData, attachFile, attachmentOf, detachAttachment } from './attachments.js';
 import { importListFile, previewImport } from './recommendation-import.js';
@@ -58,6 +59,7 @@ export const reportHandlers: ReportHandlers = {
   'inputs.attachFile': attachFile,
   'inputs.detach': detachAttachment,
   'inputs.attachment': attachmentOf,
+  'inputs.insertLog': insertConsultationLog,
   'search.query': searchQuery,
 };
 

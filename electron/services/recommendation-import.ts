@@ -40,7 +40,7 @@ export async function previewImport(ctx: ServiceContext, input: ParsedInput<'rec
     else if (existing.text !== r.text || existing.position !== (r.position ?? '') || existing.states !== JSON.stringify(r.states)) counts.changed++;
     else counts.unchanged++;
   }
-  return { fileName: name, layout: list.layout, rows: list.rows, problems: list.problems, counts };
+  return { fileName: name, layout: list.layout, table: null, rows: list.rows, problems: list.problems, counts };
 }
 
 export async function importListFile(ctx: ServiceContext, input: ParsedInput<'recommendations.import'>): Promise<ImportSummary> {

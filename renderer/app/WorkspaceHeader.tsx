@@ -7,7 +7,7 @@ import { LanguagePicker } from './LanguagePicker.js';
 import { useWorkspace } from './workspaceContext.js';
 import './header.css';
 
-export const VIEWS = ['write', 'overview', 'comments', 'recommendations', 'people', 'settings'] as const;
+export const VIEWS = ['write', 'overview', 'comments', 'recommendations', 'inputs', 'people', 'settings'] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface WorkspaceHeaderProps {

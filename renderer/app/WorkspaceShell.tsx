@@ -9,6 +9,7 @@ import { OutlinePanel } from '../features/outline/OutlinePanel.js';
 import { MatrixScreen } from '../features/matrix/MatrixScreen.js';
 import { OverviewScreen } from '../features/overview/OverviewScreen.js';
 import { PeopleScreen } from '../features/people/PeopleScreen.js';
+import { InputsScreen } from '../features/inputs/InputsScreen.js';
 import { RecommendationsScreen } from '../features/recommendations/RecommendationsScreen.js';
 import { EDITOR_TARGET_ID, SectionView } from '../features/section/SectionView.js';
 import { SettingsScreen } from '../features/settings/SettingsScreen.js';
@@ -28,6 +29,8 @@ export function WorkspaceShell({ workspace, refresh }: { workspace: Workspace; r
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [live, setLive] = useState<{ id: string; words: number } | null>(null);
   const [followed, setFollowed] = useState<string | null>(null);
+  // What another view asked the recommendations or inputs view to show (the search box, a link).
+  const [focus, setFocus] = useState<{ view: 'recommendations' | 'inputs'; id: string; nonce: number } | null>(null);
   const entries = useMemo(() => outlineOrder(workspace.sections), [workspace.sections]);
   const current = entries.find((e) => e.section.id === selectedId) ?? entries[0] ?? null;
   const currentId = current?.section.id ?? null;
@@ -41,6 +44,20 @@ export function WorkspaceShell({ workspace, refresh }: { workspace: Workspace; r
     setLive(null);
     setFollowed(null);
   }, []);
+
+  const openSection = useCallback(
+    (id: string, commentId: string | null = null) => {
+      select(id);
+      setFollowed(commentId);
+      setView('write');
+    },
+    [select],
+  );
+  const show = useCallback((target: 'recommendations' | 'inputs', id: string) => {
+    setFocus((f) => ({ view: target, id, nonce: (f?.nonce ?? 0) + 1 }));
+    setView(target);
+  }, []);
+  const focusOf = (target: 'recommendations' | 'inputs') => (focus?.view === target ? { id: focus.id, nonce: focus.nonce } : null);
 
   const leave = async (method: 'session.signOut' | 'app.closeReport') => {
     try {
@@ -93,30 +110,25 @@ export function WorkspaceShell({ workspace, refresh }: { workspace: Workspace; r
         </TabPanel>
         <TabPanel id="overview" className="view view-page">
           <main id={MAIN_ID} tabIndex={-1} className="page-main">
-            <OverviewScreen today={today} onOpenSection={(id) => {
-                select(id);
-                setView('write');
-              }} />
+            <OverviewScreen today={today} onOpenSection={openSection} />
           </main>
         </TabPanel>
         <TabPanel id="comments" className="view view-page view-matrix">
           <main id={MAIN_ID} tabIndex={-1} className="page-main">
-            <MatrixScreen
-              onFollow={(comment) => {
-                select(comment.sectionId);
-                setFollowed(comment.id);
-                setView('write');
-              }}
-            />
+            <MatrixScreen onFollow={(comment) => openSection(comment.sectionId, comment.id)} />
           </main>
         </TabPanel>
         <TabPanel id="recommendations" className="view view-page view-recommendations">
           <main id={MAIN_ID} tabIndex={-1} className="page-main">
-            <RecommendationsScreen
-              onOpenSection={(id) => {
-                select(id);
-                setView('write');
-              }}
+            <RecommendationsScreen focus={focusOf('recommendations')} onOpenSection={openSection} />
+          </main>
+        </TabPanel>
+        <TabPanel id="inputs" className="view view-page view-inputs">
+          <main id={MAIN_ID} tabIndex={-1} className="page-main">
+            <InputsScreen
+              focus={focusOf('inputs')}
+              onOpenSection={openSection}
+              onOpenRecommendation={(id) => show('recommendations', id)}
             />
           </main>
         </TabPanel>

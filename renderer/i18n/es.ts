@@ -14,6 +14,7 @@ export const es = {
       overview: 'Resumen',
       comments: 'Comentarios',
       recommendations: 'Recomendaciones',
+      inputs: 'Consulta',
       people: 'Participantes',
       settings: 'Configuración del informe',
     },

@@ -234,6 +234,7 @@ function thematicList(): ImportPreview {
   return {
     fileName: 'UPR34_Thematic_list.docx',
     layout: 'OHCHR thematic list',
+    table: null,
     rows: [row('115.1', 'Ratify the Optional Protocol'), row('115.4', 'Combat hate speech online'), row('115.5', 'Protect journalists')],
     problems: [{ row: 7, reason: 'It has no recommendation number.', excerpt: 'Continue its efforts to' }],
     counts: { read: 3, new: 2, changed: 0, unchanged: 1 },

@@ -2,7 +2,7 @@
 // of them in a table, filtered by cluster, theme, State, position, status and responsible
 // organization or found by number or words, with the selected one in full below; and the coverage
 // of the supported ones by the report's sections. The secretariat imports the list here.
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Button, Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { IMPLEMENTATION_STATUSES, outlineOrder, POSITIONS, type ImplementationStatus, type Position } from '../../../shared/domain.js';
@@ -19,6 +19,8 @@ import { useRecommendations } from './useRecommendations.js';
 import './recommendations.css';
 
 export interface RecommendationsScreenProps {
+  /** A recommendation to show (from the search box or an input); a new `nonce` shows it again. */
+  focus?: { id: string; nonce: number } | null;
   /** Opens a section in the Sections view. */
   onOpenSection: (id: string) => void;
 }
@@ -26,7 +28,7 @@ export interface RecommendationsScreenProps {
 const ALL = 'all';
 type Mode = 'list' | 'coverage';
 
-export function RecommendationsScreen({ onOpenSection }: RecommendationsScreenProps) {
+export function RecommendationsScreen({ focus = null, onOpenSection }: RecommendationsScreenProps) {
   const { t, i18n } = useTranslation('recommendations');
   const format = useFormat();
   const { workspace } = useWorkspace();
@@ -56,6 +58,14 @@ export function RecommendationsScreen({ onOpenSection }: RecommendationsScreenPr
     [workspace.sections, me],
   );
   const organizationName = useCallback((id: string | null) => workspace.organizations.find((o) => o.id === id)?.name ?? '', [workspace.organizations]);
+
+  // Shown from elsewhere: select it in the full list, with no filter hiding it.
+  useEffect(() => {
+    if (!focus) return;
+    setSelectedId(focus.id);
+    setFilters(NO_FILTERS);
+    setMode('list');
+  }, [focus]);
 
   const filter = <K extends keyof RecommendationFilters>(key: K) => (value: string) =>
     setFilters((f) => ({ ...f, [key]: value === ALL ? null : (value as RecommendationFilters[K]) }));
