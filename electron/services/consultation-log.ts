@@ -22,11 +22,12 @@ function headerCells(words: LogWords): string[] {
   return [h.number, h.source, h.date, h.channel, h.title, h.disposition];
 }
 
-/** "12 March 2026" in the report's language; an undated input gets an empty cell. */
+/** "12 March 2026" in the report's language (British English for English, as UN documents write); an undated input gets an empty cell. */
 function longDate(iso: string, language: ReportLanguage): string {
   if (!iso) return '';
   const date = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  const locale = language === 'en' ? 'en-GB' : language;
+  return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
 
 /** The log's rows as the table shows them, header first, in the report's language. */

@@ -147,28 +147,6 @@ export function inputOrThrow(db: DB, id: string): ConsultationInput {
 }
 
 /** One row per input for the consultation log annexed to the report; values raw, labels come later. */
-export interface ConsultationLogRow {
-  source: string;
-  sourceKind: string;
-  date: string;
-  channel: string;
-  title: string;
-  disposition: string;
-  rationale: string;
-}
-
-export function consultationLog(db: DB): ConsultationLogRow[] {
-  return listInputs(db).map((i) => ({
-    source: i.sourceOrganizationName,
-    sourceKind: i.sourceKind ?? '',
-    date: i.receivedOn,
-    channel: i.channel,
-    title: i.title,
-    disposition: i.disposition ?? '',
-    rationale: i.rationale,
-  }));
-}
-
 function sourceOrThrow(db: DB, organizationId: string | null): void {
   if (organizationId && !getOrganization(db, organizationId)) throw userError('organizationMissing');
 }

@@ -7,6 +7,7 @@ import { Clock } from '../sync/hlc.js';
 import { ChangeLog, type Change } from '../sync/changes.js';
 import { createReportDatabase, openReportDatabase, type DB } from './open.js';
 import { compactBusySections, refreshStaleText } from '../docs/section-text.js';
+import { bringSearchIndexCurrent } from '../search/indexer.js';
 
 export type Listener = (event: ApiEvent) => void;
 
@@ -66,6 +67,8 @@ export class OpenReport {
       if (refreshStaleText(this.db).length > 0 || this.textChanged) this.emit({ kind: 'changed', what: ['words'] });
       this.textChanged = false;
       compactBusySections(this.db);
+      // While the person pauses, so that the next search has nothing left to catch up on.
+      bringSearchIndexCurrent(this.db);
     }, 1000);
     this.recountTimer.unref?.();
   }
@@ -76,6 +79,7 @@ export class OpenReport {
     this.recountTimer = null;
     refreshStaleText(this.db);
     compactBusySections(this.db, 1);
+    bringSearchIndexCurrent(this.db);
     this.closed = true;
     this.emit({ kind: 'closed' });
     this.listeners.clear();

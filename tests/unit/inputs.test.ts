@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RecommendationImport } from '../../shared/domain.js';
 import { importRecommendations, recommendationId } from '../../electron/services/recommendations.js';
-import { consultationLog, inputLinkId, listInputs } from '../../electron/services/inputs.js';
+import { inputLinkId, listInputs } from '../../electron/services/inputs.js';
 import { addAttachment, attachmentContent, attachmentName, megabytes } from '../../electron/services/attachments.js';
 import { rebuildMaterializedTables } from '../../electron/sync/changes.js';
 import { getMember } from '../../electron/store/queries.js';
@@ -143,17 +143,6 @@ describe('consultation inputs', () => {
     await anonymous.call('app.openReport', { path: file });
     expect(await anonymous.reply('inputs.list')).toMatchObject({ ok: false, error: { key: 'sayWhoBeforeReading' } });
     expect(await anonymous.reply('inputs.create', { title: 'x' })).toMatchObject({ ok: false, error: { key: 'sayWhoFirst' } });
-  });
-
-  it('give the consultation log, one row per input', async () => {
-    const { admin, report, ngo } = await setUp();
-    const a = await admin.call('inputs.create', { title: 'Joint submission', sourceOrganizationId: ngo.id, receivedOn: '2026-03-10' });
-    await admin.call('inputs.create', { title: 'Town-hall meeting', receivedOn: '2026-02-01', channel: 'public_consultation' });
-    await admin.call('inputs.decide', { inputId: a.id, disposition: 'partly_reflected', rationale: 'Paragraphs 12 and 40.' });
-    expect(consultationLog(report.db)).toEqual([
-      { source: '', sourceKind: '', date: '2026-02-01', channel: 'public_consultation', title: 'Town-hall meeting', disposition: '', rationale: '' },
-      { source: 'Children’s Rights Coalition', sourceKind: 'civil_society', date: '2026-03-10', channel: 'written_submission', title: 'Joint submission', disposition: 'partly_reflected', rationale: 'Paragraphs 12 and 40.' },
-    ]);
   });
 });
 
