@@ -2,8 +2,10 @@
 // the views, and the ways out (switch person, close the report).
 import { Button, Meter, Tab, TabList } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import type { SearchHit } from '../../shared/api.js';
 import { useFormat } from './format.js';
 import { LanguagePicker } from './LanguagePicker.js';
+import { SearchBox } from './SearchBox.js';
 import { useWorkspace } from './workspaceContext.js';
 import './header.css';
 
@@ -14,9 +16,11 @@ export interface WorkspaceHeaderProps {
   totalWords: number;
   onSwitchPerson: () => void;
   onCloseReport: () => void;
+  /** Goes to what the search box found. */
+  onSearchHit: (hit: SearchHit) => void;
 }
 
-export function WorkspaceHeader({ totalWords, onSwitchPerson, onCloseReport }: WorkspaceHeaderProps) {
+export function WorkspaceHeader({ totalWords, onSwitchPerson, onCloseReport, onSearchHit }: WorkspaceHeaderProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const { workspace } = useWorkspace();
@@ -36,6 +40,7 @@ export function WorkspaceHeader({ totalWords, onSwitchPerson, onCloseReport }: W
             {report.deadline ? ` · ${t('report.deadlineOn', { date: format.date(report.deadline) })}` : ''}
           </p>
         </div>
+        <SearchBox onGo={onSearchHit} />
         <div className="header-person">
           {me ? (
             <p className="person">

@@ -90,6 +90,12 @@ export function WorkspaceShell({ workspace, refresh }: { workspace: Workspace; r
           totalWords={totalWords}
           onSwitchPerson={() => void leave('session.signOut')}
           onCloseReport={() => void leave('app.closeReport')}
+          onSearchHit={(hit) => {
+            if (hit.kind === 'section') openSection(hit.id);
+            else if (hit.kind === 'comment' && hit.sectionId) openSection(hit.sectionId, hit.id);
+            else if (hit.kind === 'recommendation') show('recommendations', hit.id);
+            else if (hit.kind === 'input') show('inputs', hit.id);
+          }}
         />
         <TabPanel id="write" className="view view-write">
           <OutlinePanel entries={entries} selectedId={currentId} onSelect={select} wordsOf={wordsOf} today={today} />

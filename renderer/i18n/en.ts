@@ -19,6 +19,17 @@ export const en = {
       settings: 'Report settings',
     },
   },
+  search: {
+    label: 'Search the report',
+    placeholder: 'Search sections, recommendations, inputs, comments (Ctrl+Shift+F)',
+    results: 'Search results',
+    none: 'Nothing found for “{{query}}”.',
+    found_one: '{{count}} result. Use the arrow keys and Enter to go to it.',
+    found_other: '{{count}} results. Use the arrow keys and Enter to go to one.',
+    more_one: 'first {{count}}',
+    more_other: 'first {{count}}',
+    kind: { section: 'Sections', recommendation: 'Recommendations', input: 'Consultation inputs', comment: 'Comments' },
+  },
   common: {
     add: 'Add',
     cancel: 'Cancel',

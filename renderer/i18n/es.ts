@@ -19,6 +19,17 @@ export const es = {
       settings: 'Configuración del informe',
     },
   },
+  search: {
+    label: 'Buscar en el informe',
+    placeholder: 'Secciones, recomendaciones, contribuciones, comentarios (Ctrl+Mayús+F)',
+    results: 'Resultados de la búsqueda',
+    none: 'No se encontró nada para «{{query}}».',
+    found_one: '{{count}} resultado. Flechas e Intro para ir a él.',
+    found_other: '{{count}} resultados. Flechas e Intro para ir a uno.',
+    more_one: 'primero',
+    more_other: 'primeros {{count}}',
+    kind: { section: 'Secciones', recommendation: 'Recomendaciones', input: 'Contribuciones', comment: 'Comentarios' },
+  },
   common: {
     add: 'Añadir',
     cancel: 'Cancelar',

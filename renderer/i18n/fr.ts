@@ -19,6 +19,17 @@ export const fr = {
       settings: 'Paramètres du rapport',
     },
   },
+  search: {
+    label: 'Rechercher dans le rapport',
+    placeholder: 'Sections, recommandations, contributions, commentaires (Ctrl+Maj+F)',
+    results: 'Résultats de la recherche',
+    none: 'Aucun résultat pour « {{query}} ».',
+    found_one: '{{count}} résultat. Flèches et Entrée pour y aller.',
+    found_other: '{{count}} résultats. Flèches et Entrée pour aller à l’un d’eux.',
+    more_one: '{{count}} premier',
+    more_other: '{{count}} premiers',
+    kind: { section: 'Sections', recommendation: 'Recommandations', input: 'Contributions', comment: 'Commentaires' },
+  },
   common: {
     add: 'Ajouter',
     cancel: 'Annuler',
