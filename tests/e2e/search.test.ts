@@ -105,7 +105,7 @@ describe('the search box', () => {
           await search(reader, 'albinism');
           return (await groups(reader)).SECTIONS ?? [];
         },
-        { timeout: 20_000, intervals: [500, 1000] },
+        { timeout: 20_000, interval: 750 },
       )
       .toEqual(['B.1 Normative framework']);
     await reader.keyboard.press('Enter');
