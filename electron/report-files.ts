@@ -7,8 +7,12 @@ export const REPORT_EXTENSION = 'upr';
 /** For dialog.showOpenDialog / showSaveDialog. */
 export const REPORT_FILE_FILTERS = [{ name: 'UPR report', extensions: [REPORT_EXTENSION] }];
 
-/** Lists of recommendations to import: OHCHR's thematic list in Word. */
-export const LIST_FILE_FILTERS = [{ name: 'Thematic list of recommendations (Word)', extensions: ['docx'] }];
+/** Lists of recommendations to import: OHCHR's thematic list in Word, or a table (Excel or CSV). */
+export const LIST_FILE_FILTERS = [
+  { name: 'List of recommendations (Word, Excel, CSV)', extensions: ['docx', 'xlsx', 'csv'] },
+  { name: 'Thematic list of recommendations (Word)', extensions: ['docx'] },
+  { name: 'Table of recommendations (Excel, CSV)', extensions: ['xlsx', 'csv'] },
+];
 
 export function isReportPath(arg: string): boolean {
   return arg.toLowerCase().endsWith(`.${REPORT_EXTENSION}`);

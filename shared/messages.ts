@@ -126,6 +126,43 @@ export const MESSAGES = {
   },
   importRowNoPosition: { code: 'invalid', text: 'Recommendation {{number}} has no position; it was imported without one.' },
   importRowNoState: { code: 'invalid', text: 'No recommending State was found at the end of recommendation {{number}}; it was imported without one.' },
+  importUnknownKind: {
+    code: 'not_ours',
+    text: '“{{name}}” is not a kind of file this app imports. Choose the OHCHR thematic list in Word (.docx), or a table saved as an Excel workbook (.xlsx) or as CSV (.csv).',
+  },
+  importNotXlsx: { code: 'not_ours', text: '“{{name}}” is not an Excel workbook (.xlsx).' },
+  importProtectedOrXls: {
+    code: 'not_ours',
+    text: '“{{name}}” is a password-protected workbook or an old .xls file, which cannot be read. Open it in Excel, save it as an unprotected .xlsx (Excel Workbook) and import that copy.',
+  },
+  importNotCsv: {
+    code: 'not_ours',
+    text: '“{{name}}” is not a CSV text file: it holds a workbook or other binary data. Save the table as CSV, or import the .xlsx workbook itself.',
+  },
+  importTableDamaged: {
+    code: 'damaged',
+    text: '“{{name}}” is damaged and cannot be read. Open it in a spreadsheet program and save it again as .xlsx or .csv.',
+  },
+  importCsvUnreadable: {
+    code: 'invalid',
+    text: '“{{name}}” cannot be read as CSV near line {{line}}: a quotation mark may be missing. Open it in a spreadsheet program and save it again as CSV.',
+  },
+  importTableEmpty: { code: 'invalid', text: '“{{name}}” is empty: it has no header row and no recommendations.' },
+  importTooManyRows: {
+    code: 'invalid',
+    text: '“{{name}}” has more than {{limit}} rows, far more than any list of recommendations, so it was not read. Check that it is the right file.',
+  },
+  importCellTooLong: {
+    code: 'invalid',
+    text: 'Row {{row}} of “{{name}}” has a cell longer than {{limit}} characters (column {{column}}), far longer than any recommendation, so the file was not read.',
+  },
+  importMappingIncomplete: {
+    code: 'invalid',
+    text: 'Choose the columns holding the recommendation numbers and their texts: nothing can be imported without both.',
+  },
+  importMappingUnknownHeader: { code: 'invalid', text: '“{{name}}” has no column headed “{{header}}”; choose one of its columns.' },
+  importTableNoNumber: { code: 'invalid', text: 'This row has no recommendation number (such as 115.23) in the column “{{column}}”, so it was skipped.' },
+  importTableBadNumber: { code: 'invalid', text: '“{{value}}” is not a recommendation number (such as 115.23), so this row was skipped.' },
 } as const satisfies Record<string, { code: UserErrorCode; text: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;

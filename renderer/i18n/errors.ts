@@ -93,6 +93,28 @@ const fr: Catalogue = {
     'La position de la recommandation {{number}} est « {{position}} », ni « Supported » (appuyée) ni « Noted » (notée) ; elle a été importée sans position.',
   importRowNoPosition: 'La recommandation {{number}} n’a pas de position ; elle a été importée sans position.',
   importRowNoState: 'Aucun État auteur n’a été trouvé à la fin de la recommandation {{number}} ; elle a été importée sans État.',
+  importUnknownKind:
+    '« {{name}} » n’est pas un type de fichier que cette application importe. Choisissez la liste thématique du HCDH en Word (.docx), ou un tableau enregistré comme classeur Excel (.xlsx) ou en CSV (.csv).',
+  importNotXlsx: '« {{name}} » n’est pas un classeur Excel (.xlsx).',
+  importProtectedOrXls:
+    '« {{name}} » est un classeur protégé par un mot de passe ou un ancien fichier .xls, qui ne peut pas être lu. Ouvrez-le dans Excel, enregistrez-le comme .xlsx (Classeur Excel) sans protection et importez cette copie.',
+  importNotCsv:
+    '« {{name}} » n’est pas un fichier texte CSV : il contient un classeur ou d’autres données binaires. Enregistrez le tableau en CSV, ou importez directement le classeur .xlsx.',
+  importTableDamaged:
+    '« {{name}} » est endommagé et ne peut pas être lu. Ouvrez-le dans un tableur et enregistrez-le de nouveau en .xlsx ou en .csv.',
+  importCsvUnreadable:
+    '« {{name}} » ne peut pas être lu comme CSV vers la ligne {{line}} : il manque peut-être un guillemet. Ouvrez-le dans un tableur et enregistrez-le de nouveau en CSV.',
+  importTableEmpty: '« {{name}} » est vide : il n’a ni ligne d’en-tête ni recommandations.',
+  importTooManyRows:
+    '« {{name}} » compte plus de {{limit}} lignes, bien plus qu’une liste de recommandations ; il n’a pas été lu. Vérifiez qu’il s’agit du bon fichier.',
+  importCellTooLong:
+    'La ligne {{row}} de « {{name}} » a une cellule de plus de {{limit}} caractères (colonne {{column}}), bien plus longue qu’une recommandation ; le fichier n’a pas été lu.',
+  importMappingIncomplete:
+    'Choisissez les colonnes qui contiennent les numéros des recommandations et leur texte : rien ne peut être importé sans les deux.',
+  importMappingUnknownHeader: '« {{name}} » n’a pas de colonne intitulée « {{header}} » ; choisissez l’une de ses colonnes.',
+  importTableNoNumber:
+    'Cette ligne n’a pas de numéro de recommandation (comme 115.23) dans la colonne « {{column}} » ; elle a été ignorée.',
+  importTableBadNumber: '« {{value}} » n’est pas un numéro de recommandation (comme 115.23) ; cette ligne a été ignorée.',
 };
 
 const es: Catalogue = {
@@ -183,6 +205,27 @@ const es: Catalogue = {
     'La posición de la recomendación {{number}} dice «{{position}}», ni «Supported» (apoyada) ni «Noted» (anotada); se importó sin posición.',
   importRowNoPosition: 'La recomendación {{number}} no tiene posición; se importó sin ella.',
   importRowNoState: 'No se encontró ningún Estado recomendante al final de la recomendación {{number}}; se importó sin él.',
+  importUnknownKind:
+    '«{{name}}» no es un tipo de archivo que esta aplicación importe. Elija la lista temática del ACNUDH en Word (.docx), o una tabla guardada como libro de Excel (.xlsx) o como CSV (.csv).',
+  importNotXlsx: '«{{name}}» no es un libro de Excel (.xlsx).',
+  importProtectedOrXls:
+    '«{{name}}» es un libro protegido con contraseña o un archivo .xls antiguo, que no se puede leer. Ábralo en Excel, guárdelo como .xlsx (Libro de Excel) sin protección e importe esa copia.',
+  importNotCsv:
+    '«{{name}}» no es un archivo de texto CSV: contiene un libro u otros datos binarios. Guarde la tabla como CSV, o importe directamente el libro .xlsx.',
+  importTableDamaged:
+    '«{{name}}» está dañado y no se puede leer. Ábralo en una hoja de cálculo y guárdelo de nuevo como .xlsx o .csv.',
+  importCsvUnreadable:
+    '«{{name}}» no se puede leer como CSV cerca de la línea {{line}}: quizá falte una comilla. Ábralo en una hoja de cálculo y guárdelo de nuevo como CSV.',
+  importTableEmpty: '«{{name}}» está vacío: no tiene fila de encabezado ni recomendaciones.',
+  importTooManyRows:
+    '«{{name}}» tiene más de {{limit}} filas, muchas más que cualquier lista de recomendaciones; no se leyó. Compruebe que es el archivo correcto.',
+  importCellTooLong:
+    'La fila {{row}} de «{{name}}» tiene una celda de más de {{limit}} caracteres (columna {{column}}), mucho más larga que cualquier recomendación; el archivo no se leyó.',
+  importMappingIncomplete:
+    'Elija las columnas que contienen los números de las recomendaciones y sus textos: no se puede importar nada sin ambos.',
+  importMappingUnknownHeader: '«{{name}}» no tiene ninguna columna titulada «{{header}}»; elija una de sus columnas.',
+  importTableNoNumber: 'Esta fila no tiene número de recomendación (como 115.23) en la columna «{{column}}»; se omitió.',
+  importTableBadNumber: '«{{value}}» no es un número de recomendación (como 115.23); esta fila se omitió.',
 };
 
 export const errorStrings = { en: MESSAGE_TEXTS as Catalogue, fr, es };

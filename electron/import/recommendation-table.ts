@@ -1,0 +1,580 @@
+// Reads a list of recommendations kept as a table (a CSV file or the first sheet of an Excel
+// workbook), through a column mapping: which header holds the number, the text, the States...
+// The mapping is guessed from the headers (English, French, Spanish) and the person can change
+// it. Cells are read as the spreadsheet shows them, and with the same rules as OHCHR's Word list
+// (States in parentheses, Supported / Noted, SDG numbers), so both kinds of list agree.
+import { createHash } from 'node:crypto';
+import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
+import {
+  RECOMMENDATION_COLUMNS,
+  type ColumnMapping,
+  type Position,
+  type RecommendationColumn,
+  type RecommendationImport,
+} from '../../shared/domain.js';
+import { formatMessage, userError, type MessageKey, type MessageParams } from '../../shared/messages.js';
+import { readListCell, readPositionCell, readRecommendationCell, tidy, type Classification, type ListKind } from './ohchr-cells.js';
+import type { RowProblem } from './ohchr-list.js';
+import { splitStates } from './recommending-states.js';
+import { MAX_UNPACKED_BYTES } from './word-archive.js';
+
+/** A list has a few hundred rows; a file with more is not one. */
+export const MAX_TABLE_ROWS = 10_000;
+/** The longest recommendation of the corpus has under 1,000 characters. */
+export const MAX_CELL_CHARS = 20_000;
+
+export type TableKind = 'csv' | 'xlsx';
+
+export function tableKindOf(fileName: string): TableKind | null {
+  const ext = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase();
+  return ext === 'csv' || ext === 'xlsx' ? ext : null;
+}
+
+export interface TableRow {
+  /** The row as the spreadsheet numbers it (1 is the first line of the file or sheet). */
+  row: number;
+  cells: string[];
+  /** Columns holding a number shown without fixed decimals: 115.10 stored as a number reads 115.1. */
+  bareNumbers: Set<number>;
+}
+
+export interface RecommendationTable {
+  /** The header row's cells, unnamed and repeated ones made distinct ("Column C", "Notes (2)"). */
+  headers: string[];
+  /** The rows under the header, empty ones left out. */
+  rows: TableRow[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the file
+
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
+}
+
+/** The header and rows of a .csv or .xlsx list of recommendations called `fileName`. */
+export async function readRecommendationTable(bytes: Uint8Array, fileName: string): Promise<RecommendationTable> {
+  const kind = tableKindOf(fileName);
+  const grid = kind === 'xlsx' ? await readWorkbook(bytes, fileName) : readCsv(bytes, fileName);
+  return tableOf(grid, fileName);
+}
+
+interface RawRow {
+  row: number;
+  cells: string[];
+  bareNumbers: Set<number>;
+}
+
+function checkCell(text: string, row: number, column: number, name: string): void {
+  if (text.length > MAX_CELL_CHARS) throw userError('importCellTooLong', { name, row, column: columnLetters(column), limit: MAX_CELL_CHARS });
+}
+
+function tooManyRows(name: string): never {
+  throw userError('importTooManyRows', { name, limit: MAX_TABLE_ROWS });
+}
+
+/** UTF-8 with or without a byte order mark, UTF-16 (as Excel's "Unicode text"), else Windows-1252 (Excel's "CSV" on Windows). */
+function decodeCsv(bytes: Uint8Array, name: string): string {
+  if (startsWith(bytes, [0x50, 0x4b]) || startsWith(bytes, CFB_MAGIC)) throw userError('importNotCsv', { name });
+  let text: string;
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) text = new TextDecoder('utf-8').decode(bytes.subarray(3));
+  else if (startsWith(bytes, [0xff, 0xfe])) text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  else if (startsWith(bytes, [0xfe, 0xff])) text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  else if (looksUtf16(bytes, 1)) text = new TextDecoder('utf-16le').decode(bytes);
+  else if (looksUtf16(bytes, 0)) text = new TextDecoder('utf-16be').decode(bytes);
+  else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      text = new TextDecoder('windows-1252').decode(bytes);
+    }
+  }
+  if (text.includes('\u0000')) throw userError('importNotCsv', { name });
+  return text;
+}
+
+/** Latin text in UTF-16 without a byte order mark: a zero byte at every other place. */
+function looksUtf16(bytes: Uint8Array, zeroAt: 0 | 1): boolean {
+  const n = Math.min(bytes.length, 400) & ~1;
+  if (n < 4) return false;
+  let zeros = 0;
+  for (let i = zeroAt; i < n; i += 2) if (bytes[i] === 0) zeros++;
+  return zeros >= (n / 2) * 0.9;
+}
+
+/** The delimiter of the header line: comma, semicolon (Excel in much of Europe) or tab, outside quotes. */
+function detectDelimiter(text: string): string {
+  const counts = new Map([
+    ['\t', 0],
+    [';', 0],
+    [',', 0],
+  ]);
+  let quoted = false;
+  for (const c of text.slice(0, 64 * 1024)) {
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === '\n' || c === '\r')) break;
+    else if (!quoted && counts.has(c)) counts.set(c, counts.get(c)! + 1);
+  }
+  let best = ',';
+  for (const [d, n] of counts) if (n > counts.get(best)!) best = d;
+  return best;
+}
+
+function readCsv(bytes: Uint8Array, name: string): RawRow[] {
+  let text = decodeCsv(bytes, name);
+  // Excel's own hint, "sep=;" on the first line, names the delimiter and is not a row.
+  const hint = /^sep=(.)\r?\n/i.exec(text);
+  if (hint) text = text.slice(hint[0].length);
+  const delimiter = hint ? hint[1]! : detectDelimiter(text);
+  const rows: RawRow[] = [];
+  let count = 0;
+  let records: string[][];
+  try {
+    records = parseCsv(text, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      // Past the limit, records are dropped as they come rather than held in memory.
+      on_record: (record: string[]) => (++count > MAX_TABLE_ROWS + 1 ? null : record),
+    }) as string[][];
+  } catch (e) {
+    throw userError('importCsvUnreadable', { name, line: Number((e as { lines?: unknown }).lines) || 1 });
+  }
+  if (count > MAX_TABLE_ROWS + 1) tooManyRows(name);
+  records.forEach((record, i) => {
+    record.forEach((cell, c) => checkCell(cell, i + 1, c, name));
+    rows.push({ row: i + 1, cells: record, bareNumbers: new Set() });
+  });
+  return rows;
+}
+
+/** Throws unless `bytes` are an .xlsx workbook that is safe to unpack. */
+function checkWorkbookArchive(bytes: Uint8Array, name: string): void {
+  if (startsWith(bytes, CFB_MAGIC)) throw userError('importProtectedOrXls', { name });
+  if (!startsWith(bytes, [0x50, 0x4b])) throw userError('importNotXlsx', { name });
+  let declared = 0;
+  let workbook = false;
+  try {
+    unzipSync(bytes, {
+      filter: (f) => {
+        declared += f.originalSize;
+        if (/^xl\/workbook\d*\.xml$/.test(f.name)) workbook = true;
+        return false;
+      },
+    });
+  } catch {
+    throw userError('importTableDamaged', { name });
+  }
+  if (declared > MAX_UNPACKED_BYTES) throw userError('importTooLarge', { name });
+  if (!workbook) throw userError('importNotXlsx', { name });
+}
+
+async function readWorkbook(bytes: Uint8Array, name: string): Promise<RawRow[]> {
+  checkWorkbookArchive(bytes, name);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+  } catch {
+    throw userError('importTableDamaged', { name });
+  }
+  const sheet = workbook.worksheets.find((s) => s.state !== 'hidden' && s.state !== 'veryHidden' && s.actualRowCount > 0);
+  if (!sheet) return [];
+  if (sheet.actualRowCount > MAX_TABLE_ROWS + 1) tooManyRows(name);
+  const rows: RawRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    const cells: string[] = [];
+    const bareNumbers = new Set<number>();
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      const text = shownText(cell);
+      checkCell(text, row.number, col - 1, name);
+      cells[col - 1] = text;
+      if (typeof valueOf(cell) === 'number' && fixedDecimals(cell.numFmt) === null) bareNumbers.add(col - 1);
+    });
+    rows.push({ row: row.number, cells: Array.from(cells, (c) => c ?? ''), bareNumbers });
+  });
+  return rows;
+}
+
+/**
+ * What a cell holds, as far as reading it goes. A cell merged into another takes that one's value
+ * down its first column (a cluster written once beside the rows it covers), and is empty elsewhere
+ * (a title spanning the columns counts once).
+ */
+function valueOf(cell: ExcelJS.Cell): ExcelJS.CellValue {
+  if (cell.isMerged && cell.master !== cell) {
+    const master = cell.master;
+    return master.col === cell.col ? valueOf(master) : null;
+  }
+  const v = cell.value;
+  if (v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v)) return (v.result ?? null) as ExcelJS.CellValue;
+  return v;
+}
+
+/** Decimals a number format fixes ("0.00" -> 2), or null when it shows numbers as they are ("General"). */
+function fixedDecimals(numFmt: string | undefined): number | null {
+  const m = /^[#,]*0(?:\.(0+))?(?:;.*)?$/.exec(numFmt ?? '');
+  return m ? (m[1]?.length ?? 0) : null;
+}
+
+/** The cell's text as the spreadsheet shows it: 115.10 with a "0.00" format stays 115.10. */
+function shownText(cell: ExcelJS.Cell): string {
+  const v = valueOf(cell);
+  if (typeof v === 'number') {
+    const decimals = fixedDecimals(cell.numFmt);
+    return decimals === null ? String(v) : v.toFixed(decimals);
+  }
+  return textOf(v);
+}
+
+function textOf(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return v.toISOString().replace(/T00:00:00\.000Z$/, '');
+  if (typeof v === 'object') {
+    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((r: { text?: unknown }) => textOf(r.text)).join('');
+    if ('text' in v) return textOf(v.text); // a hyperlink
+    if ('result' in v) return textOf(v.result);
+  }
+  return ''; // an error value (#N/A) says nothing about a recommendation
+}
+
+// ---------------------------------------------------------------------------------------------
+// The header row
+
+function columnLetters(index: number): string {
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** Without case, accents or punctuation: "Recommending State(s)" -> "recommending state s". */
+export function headerKey(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+const filled = (cells: readonly string[]) => cells.filter((c) => c.trim() !== '').length;
+
+/** The header: the first row naming a number or text column among the first rows (a title may stand above it), else the first row. */
+function tableOf(grid: RawRow[], name: string): RecommendationTable {
+  const candidates = grid.filter((r) => filled(r.cells) > 0).slice(0, 10);
+  if (candidates.length === 0) throw userError('importTableEmpty', { name });
+  const header =
+    candidates.find((r) => {
+      if (filled(r.cells) < 2) return false;
+      const guess = guessMapping(r.cells.map(tidy));
+      return guess.number !== null || guess.text !== null;
+    }) ?? candidates[0]!;
+  const body = grid.filter((r) => r.row > header.row && filled(r.cells) > 0);
+  const width = Math.max(header.cells.length, ...body.map((r) => r.cells.length));
+  const seen = new Map<string, number>();
+  const headers = Array.from({ length: width }, (_, i) => {
+    const written = tidy(header.cells[i] ?? '') || `Column ${columnLetters(i)}`;
+    const times = (seen.get(headerKey(written)) ?? 0) + 1;
+    seen.set(headerKey(written), times);
+    return times === 1 ? written : `${written} (${times})`;
+  });
+  return { headers, rows: body.map((r) => ({ row: r.row, cells: r.cells, bareNumbers: r.bareNumbers })) };
+}
+
+/** The same header set whatever the case, accents or spacing: the key a mapping is remembered by. */
+export function headerSetKey(headers: readonly string[]): string {
+  return createHash('sha256').update(JSON.stringify(headers.map(headerKey))).digest('hex').slice(0, 32);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Guessing the mapping
+
+/** Header words by field, compared by headerKey; the first fields win a header both could take. */
+const HEADER_WORDS: Record<RecommendationColumn, string[]> = {
+  number: [
+    'recommendation no', 'recommendation number', 'recommendation nr', 'rec no', 'no', 'nr', 'n', 'number', 'num', 'paragraph',
+    'para', 'paragraph number', 'ref', 'reference', 'id',
+    'numero', 'no de la recommandation', 'numero de la recommandation', 'numero de recommandation', 'paragraphe',
+    'no de recomendacion', 'numero de recomendacion', 'numero de la recomendacion', 'parrafo',
+  ],
+  text: [
+    'recommendation', 'recommendations', 'text', 'recommendation text', 'text of the recommendation', 'full text',
+    'recommandation', 'recommandations', 'texte', 'texte de la recommandation',
+    'recomendacion', 'recomendaciones', 'texto', 'texto de la recomendacion',
+  ],
+  positionSource: [
+    'source of position', 'source of the position', 'position source', 'source de la position', 'fuente de la posicion',
+  ],
+  states: [
+    'recommending state', 'recommending states', 'recommending state s', 'state', 'states', 'state s', 'source', 'sources',
+    'recommended by', 'made by',
+    'etat', 'etats', 'etat s', 'etat auteur', 'etats auteurs', 'etat recommandant', 'etats recommandants', 'etat s recommandant s',
+    'estado', 'estados', 'estado s', 'estado recomendante', 'estados recomendantes', 'estado s recomendante s', 'fuente',
+  ],
+  position: [
+    'position', 'positions', 'response', 'responses', 'position of the state under review', 'position of state under review',
+    'reponse', 'position de l etat', 'position de l etat examine', 'posicion', 'respuesta', 'posicion del estado',
+    'posicion del estado examinado',
+  ],
+  cluster: ['cluster', 'clusters', 'thematic cluster', 'groupe thematique', 'grupo tematico'],
+  themes: [
+    'theme', 'themes', 'theme s', 'human rights themes', 'full list of themes', 'list of themes', 'issue', 'issues',
+    'human rights themes and groups of persons', 'themes relatifs aux droits de l homme', 'tema', 'temas',
+    'temas de derechos humanos',
+  ],
+  groups: [
+    'affected persons', 'persons affected', 'affected groups', 'groups of persons', 'group', 'groups',
+    'personnes concernees', 'groupes de personnes', 'groupes concernes', 'personas afectadas', 'grupos de personas',
+    'grupos afectados',
+  ],
+  sdgs: [
+    'sdg', 'sdgs', 'sdg s', 'relevant sdgs', 'sustainable development goals', 'sustainable development goal', 'goals',
+    'odd', 'objectifs de developpement durable', 'ods', 'objetivos de desarrollo sostenible',
+  ],
+};
+
+/** One column giving the number, the text and the States, as OHCHR's fourth-cycle list does. */
+const WHOLE_RECOMMENDATION = [
+  'recommendation and recommending state', 'recommendation and recommending states', 'recommendations and recommending states',
+  'recommandation et etat auteur', 'recommandations et etats auteurs', 'recomendacion y estado recomendante',
+  'recomendaciones y estados recomendantes',
+];
+
+/** "N° de la recommandation", "No. of the recommendation", "Recommendation Nr.": a number word at either end. */
+const NUMBER_HEADER = /^(?:n|no|nr|num|numero|number)\s|\s(?:n|no|nr|num|numero|number)$/;
+
+const FIELD_ORDER: RecommendationColumn[] = ['number', 'text', 'positionSource', 'states', 'position', 'cluster', 'themes', 'groups', 'sdgs'];
+
+export function emptyMapping(): ColumnMapping {
+  return Object.fromEntries(RECOMMENDATION_COLUMNS.map((c) => [c, null])) as ColumnMapping;
+}
+
+/** Whether `words` holds `phrase` as whole words. */
+function holds(words: string, phrase: string): boolean {
+  return ` ${words} `.includes(` ${phrase} `);
+}
+
+/**
+ * The mapping the headers suggest: a header that is one of a field's words first, then one that
+ * contains them ("Recommendation (full text)"); each header serves one field, except a whole
+ * recommendation column, which gives the number, text and States.
+ */
+export function guessMapping(headers: readonly string[]): ColumnMapping {
+  const mapping = emptyMapping();
+  const keys = headers.map(headerKey);
+  const used = new Set<number>();
+  const take = (field: RecommendationColumn, i: number) => {
+    mapping[field] = headers[i]!;
+    used.add(i);
+  };
+  const whole = keys.findIndex((k) => WHOLE_RECOMMENDATION.includes(k));
+  if (whole >= 0) for (const field of ['number', 'text', 'states'] as const) take(field, whole);
+  for (const field of FIELD_ORDER) {
+    if (mapping[field] !== null) continue;
+    const i = keys.findIndex((k, at) => !used.has(at) && HEADER_WORDS[field].includes(k));
+    if (i >= 0) take(field, i);
+  }
+  for (const field of FIELD_ORDER) {
+    if (mapping[field] !== null) continue;
+    const words = HEADER_WORDS[field].filter((w) => w.length >= 4);
+    const i = keys.findIndex((k, at) => !used.has(at) && (words.some((w) => holds(k, w)) || (field === 'number' && NUMBER_HEADER.test(k))));
+    if (i >= 0) take(field, i);
+  }
+  return mapping;
+}
+
+/** Throws when the mapping names a header the file does not have. */
+export function checkMapping(mapping: ColumnMapping, headers: readonly string[], name: string): void {
+  for (const field of RECOMMENDATION_COLUMNS) {
+    const header = mapping[field];
+    if (header !== null && !headers.includes(header)) throw userError('importMappingUnknownHeader', { name, header });
+  }
+}
+
+export function mappingIsComplete(mapping: ColumnMapping): boolean {
+  return mapping.number !== null && mapping.text !== null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the rows
+
+const NUMBER = /^\D{0,20}?(\d{1,4}(?:\.\d{1,4}){1,2})(?!\d)[.:)]?$/;
+
+/** "Supported" and "Noted" as lists write them in English, French and Spanish. */
+const POSITION_WORDS: Record<Position, string[]> = {
+  supported: [
+    'supported', 'support', 'accepted', 'accept',
+    'acceptee', 'accepte', 'acceptees', 'acceptes', 'soutenue', 'soutenu', 'appuyee', 'appuye',
+    'aceptada', 'aceptado', 'apoyada', 'apoyado', 'respaldada', 'respaldado',
+  ],
+  noted: [
+    'noted', 'note', 'takes note', 'take note', 'taken note',
+    'notee', 'prise en note', 'pris note', 'prend note', 'il en est pris note', 'prise en compte',
+    'anotada', 'anotado', 'tomada en cuenta', 'tomada nota', 'se toma nota', 'toma nota', 'se tomo nota', 'notada',
+  ],
+};
+
+function positionOf(written: string): Position | null {
+  // "Supported*" or "Noted 1": a footnote mark does not change the position.
+  const key = headerKey(written.replace(/[\s*†‡\d.:]+$/u, ''));
+  for (const position of ['supported', 'noted'] as const) if (POSITION_WORDS[position].includes(key)) return position;
+  return null;
+}
+
+/** Splits at separators outside parentheses, so "Iran (Islamic Republic of)" stays one. */
+function splitOutside(text: string, separators: RegExp): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && separators.test(c)) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts.map(tidy).filter((p) => p !== '');
+}
+
+/** "France, Chile", "France; Chile", one per line, or as the Word list writes them: "(Maldives) (Portugal)". */
+function readStates(cell: string): string[] {
+  const states: string[] = [];
+  for (const part of splitOutside(cell, /[,;\n/]/)) {
+    const names = part.startsWith('(') ? splitStates(`x ${part}`).states : [];
+    for (const name of names.length ? names : [part.replace(/^\((.*)\)$/s, '$1').trim()]) if (name && !states.includes(name)) states.push(name);
+  }
+  return states;
+}
+
+/** Items of a themes, groups or SDGs cell: one per line or separated by ";" (SDGs by "," too). */
+function listLines(cell: string, kind: ListKind): string[] {
+  return splitOutside(cell, kind === 'sdgs' ? /[\n;,]/ : /[\n;]/).flatMap((item) => (kind === 'sdgs' && /^[\d\s]+$/.test(item) ? item.split(/\s+/) : [item]));
+}
+
+/** 115.1 in a number cell after 115.9 was 115.10: a spreadsheet keeps the number, not the zeros after it. */
+function restoreTrailingZeros(read: string, previous: string | undefined): string {
+  const [paragraph, item] = read.split('.');
+  const [lastParagraph, lastItem] = previous?.split('.') ?? [];
+  if (!item || paragraph !== lastParagraph || !lastItem) return read;
+  const next = String(Number(lastItem) + 1);
+  for (const zeros of ['0', '00']) if (item + zeros === next) return `${paragraph}.${next}`;
+  return read;
+}
+
+function excerptOf(cells: readonly string[]): string {
+  const text = tidy(cells.filter((c) => c.trim() !== '').join(' | '));
+  return text.length > 100 ? `${text.slice(0, 99)}…` : text;
+}
+
+export interface TableList {
+  rows: RecommendationImport[];
+  problems: RowProblem[];
+}
+
+/**
+ * The recommendations of a table read through a complete mapping (see mappingIsComplete and
+ * checkMapping). A field mapped to the text's own column is read from the text, as the Word list
+ * writes it ("115.1 Ratify ... (France)"); with no States column, States closing the text are taken.
+ */
+export function readTableRows(table: RecommendationTable, mapping: ColumnMapping): TableList {
+  const at = Object.fromEntries(RECOMMENDATION_COLUMNS.map((f) => [f, mapping[f] === null ? -1 : table.headers.indexOf(mapping[f])])) as Record<
+    RecommendationColumn,
+    number
+  >;
+  const inText = (field: RecommendationColumn) => at[field] === at.text;
+  const headerKeys = table.headers.map(headerKey).join('|');
+  const rows: RecommendationImport[] = [];
+  const problems: RowProblem[] = [];
+  const seen = new Map<string, number>();
+  let cluster = '';
+  let previous: string | undefined;
+
+  for (const { row, cells, bareNumbers } of table.rows) {
+    const problem = (key: MessageKey, params: MessageParams = {}) =>
+      problems.push({ row, reason: formatMessage(key, params), excerpt: excerptOf(cells), key, params });
+    const cell = (field: RecommendationColumn) => (at[field] < 0 ? '' : (cells[at[field]] ?? '').replace(/\r\n?/g, '\n'));
+    // A header repeated further down (a table pasted in parts) is no row.
+    if (cells.map((c) => headerKey(c)).join('|') === headerKeys) continue;
+    // A "Theme: ..." row alone gives the cluster of the rows under it, as in the Word list.
+    const only = filled(cells) === 1 ? tidy(cells.find((c) => c.trim() !== '')!) : '';
+    const theme = /^(?:themes?|th[eè]mes?|temas?)\s*:\s*(.*)$/i.exec(only);
+    if (theme) {
+      cluster = theme[1]!;
+      continue;
+    }
+
+    let number: string;
+    let text: string;
+    let states: string[] = [];
+    let positionSource = '';
+    if (inText('number')) {
+      const rec = readRecommendationCell(cell('text').split('\n'));
+      ({ number, text, positionSource } = rec);
+      states = rec.states;
+      if (number === '') {
+        problem('importTableNoNumber', { column: mapping.number! });
+        continue;
+      }
+    } else {
+      const written = tidy(cell('number'));
+      const found = NUMBER.exec(written)?.[1];
+      if (!found) {
+        if (written === '') problem('importTableNoNumber', { column: mapping.number! });
+        else problem('importTableBadNumber', { value: written.length > 40 ? `${written.slice(0, 39)}…` : written });
+        continue;
+      }
+      number = bareNumbers.has(at.number) ? restoreTrailingZeros(found, previous) : found;
+      text = tidy(cell('text'));
+      if (at.states < 0 || inText('states')) ({ text, states } = splitStates(text));
+    }
+    const firstRow = seen.get(number);
+    if (firstRow !== undefined) {
+      problem('importRowDuplicate', { number, first: firstRow });
+      continue;
+    }
+    if (text === '') {
+      problem('importRowNoText', { number });
+      continue;
+    }
+    seen.set(number, row);
+    previous = number;
+
+    if (at.states >= 0 && !inText('states')) states = readStates(cell('states'));
+    if (at.states >= 0 && states.length === 0) problem('importRowNoState', { number });
+    let position: Position | null = null;
+    if (at.position >= 0 && !inText('position')) {
+      const read = readPositionCell(cell('position').split('\n'));
+      position = positionOf(read.written);
+      positionSource ||= read.positionSource;
+      if (!position) problem(read.written ? 'importRowPositionUnclear' : 'importRowNoPosition', { number, position: read.written });
+    }
+    if (at.positionSource >= 0 && !inText('positionSource')) positionSource = tidy(cell('positionSource')) || positionSource;
+    const found: Classification = { themes: [], groups: [], sdgs: [] };
+    for (const kind of ['themes', 'groups', 'sdgs'] as const) {
+      if (at[kind] >= 0 && !inText(kind)) readListCell(listLines(cell(kind), kind), kind, found);
+    }
+    rows.push({
+      number,
+      text,
+      states,
+      position,
+      positionSource,
+      cluster: at.cluster >= 0 && !inText('cluster') ? tidy(cell('cluster')).replace(/^(?:themes?|th[eè]mes?|temas?)\s*:\s*/i, '') || cluster : cluster,
+      ...found,
+    });
+  }
+  return { rows, problems };
+}
