@@ -12,7 +12,11 @@ import { createDemoReport } from './services/demo.js';
 import { reportInfo, formatInfo } from './services/info.js';
 import { OpenReport } from './store/open-report.js';
 import { getMember, listMembers } from './store/queries.js';
-import { importListFile } from './services/recommendation-import.js';
+import { importListFile, previewImport } from './services/recommendation-import.js';
+import type { ServiceContext } from './services/context.js';
+import { tableKindOf } from './import/recommendation-table.js';
+import { RECOMMENDATION_COLUMNS, type RecommendationColumn, type TableColumns } from '../shared/domain.js';
+import { formatMessage } from '../shared/messages.js';
 
 /** What `upr export` can write: each format, and how it writes a report to a file. */
 const EXPORTS: Record<string, (report: OpenReport, out: string) => Promise<string>> = {
@@ -25,13 +29,15 @@ async function exportComments(report: OpenReport, format: MatrixFormat, out: str
   return `wrote ${rows} comment${rows === 1 ? '' : 's'} to ${written}`;
 }
 
+const IMPORT_USAGE = `upr import-recommendations FILE LIST [--map FIELD=HEADER]... [--json] [--as MEMBER]`;
+
 const USAGE = `usage:
   upr new FILE --title T --country C [--cycle N] [--language en|fr|es|ar|ru|zh] [--by NAME] [--org NAME]
   upr demo FILE
   upr info FILE [--json]
   upr check FILE
   upr export FILE --format ${Object.keys(EXPORTS).join('|')} --out PATH
-  upr import-recommendations FILE SOURCE [--json] [--as MEMBER]
+  ${IMPORT_USAGE}
   upr call FILE METHOD JSON --as MEMBER`;
 
 type Out = { out: (s: string) => void; err: (s: string) => void };
@@ -120,18 +126,22 @@ async function run(argv: string[], io: Out): Promise<number> {
       return 0;
     }
     case 'import-recommendations': {
-      const { values, positionals } = parse(rest, { json: { type: 'boolean' }, as: { type: 'string' } });
+      const { values, positionals } = parse(rest, { json: { type: 'boolean' }, as: { type: 'string' }, map: { type: 'string', multiple: true } });
       const [file, source] = positionals;
-      if (positionals.length !== 2 || !file || !source) throw new UserError('usage: upr import-recommendations FILE SOURCE [--json] [--as MEMBER]');
+      if (positionals.length !== 2 || !file || !source) throw new UserError(`usage: ${IMPORT_USAGE}`);
       const report = OpenReport.open(mustExist(file));
       try {
         // The import is the secretariat's: by the member named, or the first of the secretariat.
         const me = values.as ? getMember(report.db, findMember(report, values.as))! : listMembers(report.db).find((m) => m.role === 'secretariat');
         if (!me) throw new UserError('this report has no member in the secretariat to import as; name one with --as');
-        const summary = await importListFile({ report, me }, { path: path.resolve(source) });
+        const ctx = { report, me };
+        const list = path.resolve(source);
+        const mapping = await tableMapping(ctx, list, values.map ?? []);
+        const summary = await importListFile(ctx, { path: list, ...(mapping ? { mapping: mapping.mapping } : {}) });
         if (values.json) {
           io.out(JSON.stringify(summary, null, 2));
         } else {
+          if (mapping) io.out(describeMapping(mapping));
           io.out(
             `read ${summary.read} recommendations from ${path.basename(source)}: ${summary.created} created, ${summary.updated} updated, ` +
               `${summary.unchanged} unchanged, ${summary.skipped.length} skipped`,
@@ -180,6 +190,41 @@ async function run(argv: string[], io: Out): Promise<number> {
     default:
       throw new UserError(`unknown command “${command}”\n${USAGE}`);
   }
+}
+
+/**
+ * For a CSV or XLSX list: the columns it will be read through, the remembered or guessed ones with
+ * each `--map field=Header` applied (`--map states=` for none); null for a Word list.
+ */
+async function tableMapping(ctx: ServiceContext, list: string, options: string[]): Promise<TableColumns | null> {
+  if (!tableKindOf(list)) {
+    if (options.length) throw new UserError('--map is for CSV and XLSX lists; a Word list finds its columns by their headers');
+    return null;
+  }
+  const { table } = await previewImport(ctx, { path: list });
+  if (!table) return null;
+  const mapping = { ...table.mapping };
+  for (const option of options) {
+    const eq = option.indexOf('=');
+    const field = option.slice(0, Math.max(eq, 0)).trim();
+    if (eq < 0 || !(RECOMMENDATION_COLUMNS as readonly string[]).includes(field)) {
+      throw new UserError(`--map takes FIELD=HEADER, FIELD one of ${RECOMMENDATION_COLUMNS.join(', ')} (got “${option}”)`);
+    }
+    const header = option.slice(eq + 1).trim();
+    mapping[field as RecommendationColumn] = header === '' ? null : header;
+  }
+  if (mapping.number === null || mapping.text === null) {
+    throw new UserError(
+      `${formatMessage('importMappingIncomplete')} Name them with --map number=HEADER --map text=HEADER; ` +
+        `the headers of ${path.basename(list)} are ${table.headers.map((h) => `“${h}”`).join(', ')}.`,
+    );
+  }
+  return { ...table, mapping, remembered: table.remembered && options.length === 0 };
+}
+
+function describeMapping({ mapping, remembered }: TableColumns): string {
+  const used = RECOMMENDATION_COLUMNS.filter((f) => mapping[f] !== null).map((f) => `${f}=“${mapping[f]}”`);
+  return `columns${remembered ? ' (as remembered for these headers)' : ''}: ${used.join(', ')}`;
 }
 
 function parse<const O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
