@@ -5,10 +5,11 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ImportPreview, Recommendation } from '../../shared/domain.js';
+import type { ColumnMapping, ImportPreview, Recommendation } from '../../shared/domain.js';
+import { formatMessage } from '../../shared/messages.js';
 import { RecommendationPicker } from '../../renderer/editor/RecommendationPicker.js';
 import { initI18n } from '../../renderer/i18n/index.js';
-import { sampleRecommendation, sampleWorld, type FakeWorld } from './fakeServer.js';
+import { sampleRecommendation, sampleWorld, type FakeTransport, type FakeWorld } from './fakeServer.js';
 import { callsTo, findAlert, findWorkspace, renderApp } from './renderApp.js';
 
 vi.mock('../../renderer/editor/SectionEditor.js', () => import('./editorStub.js'));
@@ -289,6 +290,118 @@ describe('importing the list of recommendations', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(callsTo(transport, 'recommendations.import')).toEqual([]);
+  });
+});
+
+const TABLE_HEADERS = ['Ref', 'Wording', 'Notes', 'State', 'Answer'];
+
+/**
+ * What the main process answers for a table read through `mapping` (a CSV of three rows, the third
+ * without text): no rows until the number and text columns are chosen, the text from the column chosen.
+ */
+function tablePreview(mapping: ColumnMapping, remembered = false): ImportPreview {
+  const cells: Record<string, string[]> = {
+    Ref: ['116.1', '116.2', '116.3'],
+    Wording: ['Protect journalists', 'Ratify the Convention', ''],
+    Notes: ['first note', 'second note', 'third note'],
+    State: ['Ghana', 'Chile', 'Peru'],
+    Answer: ['Supported', 'Noted', 'Supported'],
+  };
+  const base = { fileName: 'national-list.xlsx', layout: 'table', table: { headers: TABLE_HEADERS, mapping, remembered } };
+  if (!mapping.number || !mapping.text) {
+    const problem = { row: 0, key: 'importMappingIncomplete', params: {}, reason: formatMessage('importMappingIncomplete'), excerpt: '' };
+    return { ...base, rows: [], problems: [problem], counts: { read: 0, new: 0, changed: 0, unchanged: 0 } };
+  }
+  const rows = [0, 1].map((i) => ({
+    number: cells[mapping.number!]![i]!,
+    text: cells[mapping.text!]![i]!,
+    states: mapping.states ? [cells[mapping.states]![i]!] : [],
+    position: mapping.position ? (cells[mapping.position]![i]!.toLowerCase() as 'supported' | 'noted') : null,
+    positionSource: '',
+    cluster: '',
+    themes: [],
+    groups: [],
+    sdgs: [],
+  }));
+  const problem = { row: 4, key: 'importRowNoText', params: { number: '116.3' }, reason: formatMessage('importRowNoText', { number: '116.3' }), excerpt: '116.3 | third note' };
+  return { ...base, rows, problems: [problem], counts: { read: 2, new: 2, changed: 0, unchanged: 0 } };
+}
+
+const GUESSED: ColumnMapping = { number: 'Ref', text: null, states: 'State', position: 'Answer', positionSource: null, cluster: null, themes: null, groups: null, sdgs: null };
+
+/** The fake server reads the table through the mapping each call gives, as the real one does. */
+function readsTables(transport: FakeTransport, first: ImportPreview) {
+  const call = transport.call.bind(transport);
+  transport.call = (method, input) => {
+    const mapping = (input as { mapping?: ColumnMapping }).mapping;
+    if (method === 'recommendations.previewImport' && mapping) {
+      transport.world.recommendationFiles!['/lists/national-list.xlsx'] = tablePreview(mapping);
+    }
+    if (method === 'recommendations.previewImport' && !mapping) transport.world.recommendationFiles!['/lists/national-list.xlsx'] = first;
+    return call(method, input);
+  };
+}
+
+describe('importing a table of recommendations', () => {
+  it('shows which column each field is read from, reads the file again when one changes, and imports through the columns chosen', async () => {
+    const world = sampleWorld({ chooseFile: '/lists/national-list.xlsx', recommendationFiles: {} });
+    const app = await renderApp(world);
+    readsTables(app.transport, tablePreview(GUESSED));
+    await findWorkspace();
+    await app.user.click(screen.getByRole('tab', { name: 'Recommendations' }));
+    const { user, transport } = app;
+    await user.click(await screen.findByRole('button', { name: 'Import recommendations…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Import recommendations' });
+    const columns = await within(dialog).findByRole('region', { name: 'Columns' });
+    expect(columns.textContent).toContain('Matched from the headers of the file.');
+    // A choice is named by its value, then its label.
+    const choice = (field: string) => within(columns).getByRole('button', { name: new RegExp(` ${field}$`) });
+    expect(choice('Recommendation number').textContent).toContain('Ref');
+    expect(choice('Recommendation text').textContent).toContain('Choose a column');
+    expect(choice('Cluster').textContent).toContain('Not in this file');
+    // Without the text column nothing can be imported, and the dialog says why.
+    expect(dialog.textContent).toContain('Choose the columns holding the recommendation numbers and their texts');
+    expect(within(dialog).queryByRole('button', { name: /^Import \d/ })).toBeNull();
+
+    await user.click(choice('Recommendation text'));
+    const options = await screen.findAllByRole('option');
+    // Every header of the file; "Not in this file" only for the fields a list may lack.
+    expect(options.map((o) => o.textContent)).toEqual(TABLE_HEADERS);
+    await user.click(screen.getByRole('option', { name: 'Wording' }));
+    await within(dialog).findByText('Protect journalists');
+    expect(callsTo(transport, 'recommendations.previewImport').at(-1)).toEqual({ path: '/lists/national-list.xlsx', mapping: { ...GUESSED, text: 'Wording' } });
+    const problems = within(dialog).getByRole('region', { name: '1 row could not be read' });
+    expect(problems.textContent).toContain('Row 4');
+    expect(problems.textContent).toContain('Recommendation 116.3 has no text, so it was skipped.');
+
+    await user.click(choice('Position'));
+    await user.click(await screen.findByRole('option', { name: 'Not in this file' }));
+    await waitFor(() => expect(callsTo(transport, 'recommendations.previewImport').at(-1)).toEqual({ path: '/lists/national-list.xlsx', mapping: { ...GUESSED, text: 'Wording', position: null } }));
+    expect(choice('Position').textContent).toContain('Not in this file');
+
+    await user.click(await within(dialog).findByRole('button', { name: 'Import 2 recommendations' }));
+    await screen.findByText('Imported from national-list.xlsx: 2 new, 0 changed, 0 unchanged, 1 rows skipped.');
+    expect(callsTo(transport, 'recommendations.import')).toEqual([{ path: '/lists/national-list.xlsx', mapping: { ...GUESSED, text: 'Wording', position: null } }]);
+  });
+
+  it('says when the columns were remembered, and shows row problems in the interface language', async () => {
+    const remembered = tablePreview({ ...GUESSED, text: 'Wording' }, true);
+    remembered.problems.push({ row: 9, reason: 'A problem this interface has no words for.', excerpt: '' });
+    const world = sampleWorld({ chooseFile: '/lists/national-list.xlsx', recommendationFiles: { '/lists/national-list.xlsx': remembered } });
+    world.report.language = 'fr';
+    const { user } = await renderApp(world);
+    await user.click(await screen.findByRole('tab', { name: 'Recommandations' }));
+    await user.click(await screen.findByRole('button', { name: 'Importer des recommandations…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Importer des recommandations' });
+    const columns = await within(dialog).findByRole('region', { name: 'Colonnes' });
+    expect(columns.textContent).toContain('Associées comme lors de la dernière importation d’un tableau ayant ces en-têtes.');
+    expect(within(columns).getByRole('button', { name: /Texte de la recommandation$/ }).textContent).toContain('Wording');
+    const problems = within(dialog).getByRole('region', { name: '2 lignes n’ont pas pu être lues' });
+    expect(problems.textContent).toContain('Ligne 4');
+    expect(problems.textContent).toContain('La recommandation 116.3 n’a pas de texte ; elle a été ignorée.');
+    expect(problems.textContent).not.toContain('has no text');
+    // A problem without a key is shown as the main process wrote it.
+    expect(problems.textContent).toContain('A problem this interface has no words for.');
   });
 });
 

@@ -1,15 +1,16 @@
 // Importing the list of recommendations (secretariat only): choose the file (or, where there is no
 // file dialog, type its path), see what the import would do (how many are new, changed or
 // unchanged, the first rows, and every row that could not be read, with why), then confirm.
+// A table (CSV, XLSX) shows which column each field is read from; changing one reads it again.
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Button, Dialog, Form, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview } from '../../../shared/domain.js';
+import { RECOMMENDATION_COLUMNS, type ColumnMapping, type ImportPreview, type ImportProblem, type TableColumns } from '../../../shared/domain.js';
 import { call } from '../../api/client.js';
 import { useAnnounce } from '../../app/Announcer.js';
 import { messageOf } from '../../app/errors.js';
 import { useFormat } from '../../app/format.js';
-import { TextInput } from '../../widgets/fields.js';
+import { SelectField, TextInput } from '../../widgets/fields.js';
 import { PositionBadge } from './badges.js';
 
 /** How many of the rows read the preview lists; the rest are counted. */
@@ -54,17 +55,37 @@ function ImportDialog({ initial, onClose, onImported }: { initial: Step; onClose
   const [path, setPath] = useState(initial.kind === 'path' ? '' : initial.path);
   const [error, setError] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
+  const [rereading, setRereading] = useState(false);
   const started = useRef(false);
+  /** The latest reading asked for: an earlier one answering late is ignored. */
+  const reading = useRef(0);
 
   const read = async (file: string) => {
     setError(null);
     setStep({ kind: 'reading', path: file });
+    const mine = ++reading.current;
     try {
       const preview = await call('recommendations.previewImport', { path: file });
-      setStep({ kind: 'preview', path: file, preview });
+      if (mine === reading.current) setStep({ kind: 'preview', path: file, preview });
     } catch (e) {
       setError(messageOf(e));
       setStep({ kind: 'path' });
+    }
+  };
+
+  /** Reads a table again through the columns the person chose; the choice shows at once, the rows when read. */
+  const remap = async (file: string, preview: ImportPreview, table: TableColumns, mapping: ColumnMapping) => {
+    const mine = ++reading.current;
+    setError(null);
+    setRereading(true);
+    setStep({ kind: 'preview', path: file, preview: { ...preview, table: { ...table, mapping, remembered: false } } });
+    try {
+      const again = await call('recommendations.previewImport', { path: file, mapping });
+      if (mine === reading.current) setStep({ kind: 'preview', path: file, preview: again });
+    } catch (e) {
+      if (mine === reading.current) setError(messageOf(e));
+    } finally {
+      if (mine === reading.current) setRereading(false);
     }
   };
   // A file chosen in the system's dialog is read at once (once, even when strict mode mounts twice).
@@ -84,7 +105,8 @@ function ImportDialog({ initial, onClose, onImported }: { initial: Step; onClose
     setImporting(true);
     setError(null);
     try {
-      const done = await call('recommendations.import', { path: file });
+      // A table is imported through the columns previewed, which also remembers them for its headers.
+      const done = await call('recommendations.import', { path: file, ...(preview.table ? { mapping: preview.table.mapping } : {}) });
       announce(
         t('import.done', {
           name: preview.fileName,
@@ -146,6 +168,8 @@ function ImportDialog({ initial, onClose, onImported }: { initial: Step; onClose
               preview={step.preview}
               error={errorText}
               importing={importing}
+              rereading={rereading}
+              onMappingChange={(table, mapping) => void remap(step.path, step.preview, table, mapping)}
               onCancel={onClose}
               onConfirm={() => void confirm(step.path, step.preview)}
             />
@@ -160,25 +184,32 @@ interface PreviewBodyProps {
   preview: ImportPreview;
   error: ReactNode;
   importing: boolean;
+  /** A table is being read again through other columns. */
+  rereading: boolean;
+  onMappingChange: (table: TableColumns, mapping: ColumnMapping) => void;
   onCancel: () => void;
   onConfirm: () => void;
 }
 
-function PreviewBody({ preview, error, importing, onCancel, onConfirm }: PreviewBodyProps) {
+function PreviewBody({ preview, error, importing, rereading, onMappingChange, onCancel, onConfirm }: PreviewBodyProps) {
   const { t } = useTranslation('recommendations');
+  const problemText = useProblemText();
   const layoutName = (layout: string) => (layout === 'cycle3' || layout === 'cycle4' || layout === 'table' ? t(`import.layouts.${layout}`) : layout);
   const { t: common } = useTranslation();
   const format = useFormat();
   const { counts, rows, problems } = preview;
   const toImport = counts.new + counts.changed;
   const shown = rows.slice(0, PREVIEW_ROWS);
+  const { table } = preview;
+  const unmapped = table !== null && (table.mapping.number === null || table.mapping.text === null);
   return (
     <div className="rc-preview">
       <p className="rc-preview-file">
         <strong className="bidi-keep">{t('import.preview', { name: preview.fileName })}</strong>{' '}
         <span className="rc-faint">{t('import.layout', { layout: layoutName(preview.layout) })}</span>
       </p>
-      <dl className="rc-counts" aria-label={preview.fileName}>
+      {table ? <ColumnChoice table={table} rereading={rereading} onChange={(mapping) => onMappingChange(table, mapping)} /> : null}
+      <dl className="rc-counts" aria-label={preview.fileName} aria-busy={rereading}>
         {(['read', 'new', 'changed', 'unchanged'] as const).map((k) => (
           <div key={k} className={`rc-count rc-count-${k}`}>
             <dt>{t(`import.counts.${k}`)}</dt>
@@ -195,7 +226,7 @@ function PreviewBody({ preview, error, importing, onCancel, onConfirm }: Preview
             <ul className="plain-list rc-problem-list">
               {problems.map((p, i) => (
                 <li key={i} className="rc-problem">
-                  <span className="rc-problem-row">{p.row > 0 ? t('import.row', { row: p.row }) : t('import.wholeFile')}</span> {p.reason}
+                  <span className="rc-problem-row">{p.row > 0 ? t('import.row', { row: p.row }) : t('import.wholeFile')}</span> {problemText(p)}
                   {p.excerpt ? <span className="rc-faint rc-problem-excerpt"> “{p.excerpt}”</span> : null}
                 </li>
               ))}
@@ -245,17 +276,67 @@ function PreviewBody({ preview, error, importing, onCancel, onConfirm }: Preview
         ) : null}
       </div>
       {error}
-      {toImport === 0 ? <p className="muted">{t('import.nothing')}</p> : null}
+      {toImport === 0 && !unmapped && !rereading ? <p className="muted">{t('import.nothing')}</p> : null}
       <div className="form-buttons">
         <Button className="button" onPress={onCancel} isDisabled={importing}>
           {toImport === 0 ? t('import.close') : common('common.cancel')}
         </Button>
         {toImport > 0 ? (
-          <Button className="button button-primary" isPending={importing} onPress={onConfirm} autoFocus>
+          <Button className="button button-primary" isPending={importing} isDisabled={rereading} onPress={onConfirm} autoFocus={!table}>
             {t('import.confirm', { count: toImport, n: format.number(toImport) })}
           </Button>
         ) : null}
       </div>
     </div>
+  );
+}
+
+/** A row problem in the interface language when the main process sent its message key, else in its own words. */
+function useProblemText(): (p: ImportProblem) => string {
+  const { t, i18n } = useTranslation('errors');
+  return (p) => (p.key && i18n.exists(`errors:${p.key}`) ? String(t(p.key as never, (p.params ?? {}) as never)) : p.reason);
+}
+
+const NOT_IN_FILE = 'none';
+
+/** Which column of the table each field is read from: one choice per field, number and text required. */
+function ColumnChoice({ table, rereading, onChange }: { table: TableColumns; rereading: boolean; onChange: (mapping: ColumnMapping) => void }) {
+  const { t } = useTranslation('recommendations');
+  // Headers by place, so two alike ("Notes", "Notes (2)") and any text stay distinct keys.
+  const headers = table.headers.map((h, i) => ({ id: `h${i}`, label: h }));
+  const none = { id: NOT_IN_FILE, label: t('import.columns.none') };
+  return (
+    <section className="rc-columns" aria-labelledby="rc-columns-title" aria-describedby="rc-columns-note">
+      <h3 id="rc-columns-title" className="rc-subtitle">
+        {t('import.columns.title')}
+      </h3>
+      <p id="rc-columns-note" className={table.remembered ? 'rc-columns-note rc-columns-remembered' : 'rc-columns-note rc-faint'}>
+        {table.remembered ? t('import.columns.remembered') : t('import.columns.hint')}
+      </p>
+      <div className="rc-columns-grid">
+        {RECOMMENDATION_COLUMNS.map((field) => {
+          const required = field === 'number' || field === 'text';
+          const header = table.mapping[field];
+          const at = header === null ? -1 : table.headers.indexOf(header);
+          return (
+            <SelectField
+              key={field}
+              label={t(`import.fields.${field}`)}
+              value={at >= 0 ? `h${at}` : required ? null : NOT_IN_FILE}
+              options={required ? headers : [...headers, none]}
+              placeholder={t('import.columns.choose')}
+              isRequired={required}
+              errorMessage={required && at < 0 ? t('import.columns.required') : null}
+              onChange={(id) => onChange({ ...table.mapping, [field]: id === NOT_IN_FILE ? null : table.headers[Number(id.slice(1))]! })}
+            />
+          );
+        })}
+      </div>
+      {rereading ? (
+        <p className="loading" role="status">
+          {t('import.columns.rereading')}
+        </p>
+      ) : null}
+    </section>
   );
 }
