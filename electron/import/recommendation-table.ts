@@ -322,7 +322,7 @@ const HEADER_WORDS: Record<RecommendationColumn, string[]> = {
     'estado', 'estados', 'estado s', 'estado recomendante', 'estados recomendantes', 'estado s recomendante s', 'fuente',
   ],
   position: [
-    'position', 'positions', 'response', 'responses', 'position of the state under review', 'position of state under review',
+    'position', 'positions', 'response', 'responses', 'answer', 'reply', 'position of the state under review', 'position of state under review',
     'reponse', 'position de l etat', 'position de l etat examine', 'posicion', 'respuesta', 'posicion del estado',
     'posicion del estado examinado',
   ],

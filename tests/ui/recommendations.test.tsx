@@ -361,7 +361,11 @@ describe('importing a table of recommendations', () => {
     expect(choice('Cluster').textContent).toContain('Not in this file');
     // Without the text column nothing can be imported, and the dialog says why.
     expect(dialog.textContent).toContain('Choose the columns holding the recommendation numbers and their texts');
+    expect(within(columns).getByText('Choose the column holding it.')).toBeTruthy();
     expect(within(dialog).queryByRole('button', { name: /^Import \d/ })).toBeNull();
+    // No counts of zero and no "every row was read" while nothing is read.
+    expect(within(dialog).queryAllByRole('term')).toEqual([]);
+    expect(within(dialog).queryByText('Every row was read.')).toBeNull();
 
     await user.click(choice('Recommendation text'));
     const options = await screen.findAllByRole('option');

@@ -315,24 +315,24 @@ describe('upr import-recommendations with a CSV', () => {
     const dir = tempDir();
     const report = path.join(dir, 'report.upr');
     expect((await upr(['demo', report])).code).toBe(0);
-    const list = write('list.csv', 'Ref,Wording,Recommending State(s),Answer\n140.1,Ratify the Convention,France,Supported\n140.2,Protect journalists,Ghana,Noted\n', dir);
+    const list = write('list.csv', 'Ref,Wording,Recommending State(s),Outcome\n140.1,Ratify the Convention,France,Supported\n140.2,Protect journalists,Ghana,Noted\n', dir);
 
     const before = sha256(report);
     const unmapped = await upr(['import-recommendations', report, list]);
     expect(unmapped.code).toBe(2);
     expect(unmapped.stderr).toBe(
       'upr: Choose the columns holding the recommendation numbers and their texts: nothing can be imported without both. ' +
-        'Name them with --map number=HEADER --map text=HEADER; the headers of list.csv are “Ref”, “Wording”, “Recommending State(s)”, “Answer”.\n',
+        'Name them with --map number=HEADER --map text=HEADER; the headers of list.csv are “Ref”, “Wording”, “Recommending State(s)”, “Outcome”.\n',
     );
     expect((await upr(['import-recommendations', report, list, '--map', 'wording=Wording'])).stderr).toMatch(/^upr: --map takes FIELD=HEADER, FIELD one of number, text, /);
     expect((await upr(['import-recommendations', report, list, '--map', 'text=Text'])).stderr).toBe('upr: “list.csv” has no column headed “Text”; choose one of its columns.\n');
     expect(sha256(report)).toBe(before);
 
     const dataDirOfCli = tempDir();
-    const done = await upr(['import-recommendations', report, list, '--map', 'text=Wording', '--map', 'position=Answer'], { UPR_DATA_DIR: dataDirOfCli });
+    const done = await upr(['import-recommendations', report, list, '--map', 'text=Wording', '--map', 'position=Outcome'], { UPR_DATA_DIR: dataDirOfCli });
     expect(done).toMatchObject({ code: 0, stderr: '' });
     expect(done.stdout.split('\n')).toEqual([
-      'columns: number=“Ref”, text=“Wording”, states=“Recommending State(s)”, position=“Answer”',
+      'columns: number=“Ref”, text=“Wording”, states=“Recommending State(s)”, position=“Outcome”',
       'read 2 recommendations from list.csv: 2 created, 0 updated, 0 unchanged, 0 skipped',
       '',
     ]);

@@ -197,10 +197,8 @@ function PreviewBody({ preview, error, importing, rereading, onMappingChange, on
   const layoutName = (layout: string) => (layout === 'cycle3' || layout === 'cycle4' || layout === 'table' ? t(`import.layouts.${layout}`) : layout);
   const { t: common } = useTranslation();
   const format = useFormat();
-  const { counts, rows, problems } = preview;
+  const { counts, problems, table } = preview;
   const toImport = counts.new + counts.changed;
-  const shown = rows.slice(0, PREVIEW_ROWS);
-  const { table } = preview;
   const unmapped = table !== null && (table.mapping.number === null || table.mapping.text === null);
   return (
     <div className="rc-preview">
@@ -209,6 +207,37 @@ function PreviewBody({ preview, error, importing, rereading, onMappingChange, on
         <span className="rc-faint">{t('import.layout', { layout: layoutName(preview.layout) })}</span>
       </p>
       {table ? <ColumnChoice table={table} rereading={rereading} onChange={(mapping) => onMappingChange(table, mapping)} /> : null}
+      {unmapped ? (
+        // Nothing is read until the number and text columns are chosen: say so instead of counting zeros.
+        <p className="rc-unmapped">{problems.filter((p) => p.row === 0).map(problemText).join(' ')}</p>
+      ) : (
+        <PreviewResult preview={preview} rereading={rereading} />
+      )}
+      {error}
+      {toImport === 0 && !unmapped && !rereading ? <p className="muted">{t('import.nothing')}</p> : null}
+      <div className="form-buttons">
+        <Button className="button" onPress={onCancel} isDisabled={importing}>
+          {toImport === 0 ? t('import.close') : common('common.cancel')}
+        </Button>
+        {toImport > 0 ? (
+          <Button className="button button-primary" isPending={importing} isDisabled={rereading} onPress={onConfirm} autoFocus={!table}>
+            {t('import.confirm', { count: toImport, n: format.number(toImport) })}
+          </Button>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+/** What reading the file gave: the counts, the rows that could not be read, and the first rows read. */
+function PreviewResult({ preview, rereading }: { preview: ImportPreview; rereading: boolean }) {
+  const { t } = useTranslation('recommendations');
+  const problemText = useProblemText();
+  const format = useFormat();
+  const { counts, rows, problems } = preview;
+  const shown = rows.slice(0, PREVIEW_ROWS);
+  return (
+    <>
       <dl className="rc-counts" aria-label={preview.fileName} aria-busy={rereading}>
         {(['read', 'new', 'changed', 'unchanged'] as const).map((k) => (
           <div key={k} className={`rc-count rc-count-${k}`}>
@@ -275,19 +304,7 @@ function PreviewBody({ preview, error, importing, rereading, onMappingChange, on
           </section>
         ) : null}
       </div>
-      {error}
-      {toImport === 0 && !unmapped && !rereading ? <p className="muted">{t('import.nothing')}</p> : null}
-      <div className="form-buttons">
-        <Button className="button" onPress={onCancel} isDisabled={importing}>
-          {toImport === 0 ? t('import.close') : common('common.cancel')}
-        </Button>
-        {toImport > 0 ? (
-          <Button className="button button-primary" isPending={importing} isDisabled={rereading} onPress={onConfirm} autoFocus={!table}>
-            {t('import.confirm', { count: toImport, n: format.number(toImport) })}
-          </Button>
-        ) : null}
-      </div>
-    </div>
+    </>
   );
 }
 
