@@ -63,12 +63,6 @@ export async function readRecommendationTable(bytes: Uint8Array, fileName: strin
   return tableOf(grid, fileName);
 }
 
-interface RawRow {
-  row: number;
-  cells: string[];
-  bareNumbers: Set<number>;
-}
-
 function checkCell(text: string, row: number, column: number, name: string): void {
   if (text.length > MAX_CELL_CHARS) throw userError('importCellTooLong', { name, row, column: columnLetters(column), limit: MAX_CELL_CHARS });
 }
@@ -124,13 +118,13 @@ function detectDelimiter(text: string): string {
   return best;
 }
 
-function readCsv(bytes: Uint8Array, name: string): RawRow[] {
+function readCsv(bytes: Uint8Array, name: string): TableRow[] {
   let text = decodeCsv(bytes, name);
   // Excel's own hint, "sep=;" on the first line, names the delimiter and is not a row.
   const hint = /^sep=(.)\r?\n/i.exec(text);
   if (hint) text = text.slice(hint[0].length);
   const delimiter = hint ? hint[1]! : detectDelimiter(text);
-  const rows: RawRow[] = [];
+  const rows: TableRow[] = [];
   let count = 0;
   let records: string[][];
   try {
@@ -174,7 +168,7 @@ function checkWorkbookArchive(bytes: Uint8Array, name: string): void {
   if (!workbook) throw userError('importNotXlsx', { name });
 }
 
-async function readWorkbook(bytes: Uint8Array, name: string): Promise<RawRow[]> {
+async function readWorkbook(bytes: Uint8Array, name: string): Promise<TableRow[]> {
   checkWorkbookArchive(bytes, name);
   const workbook = new ExcelJS.Workbook();
   try {
@@ -185,7 +179,7 @@ async function readWorkbook(bytes: Uint8Array, name: string): Promise<RawRow[]> 
   const sheet = workbook.worksheets.find((s) => s.state !== 'hidden' && s.state !== 'veryHidden' && s.actualRowCount > 0);
   if (!sheet) return [];
   if (sheet.actualRowCount > MAX_TABLE_ROWS + 1) tooManyRows(name);
-  const rows: RawRow[] = [];
+  const rows: TableRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row) => {
     const cells: string[] = [];
     const bareNumbers = new Set<number>();
@@ -270,7 +264,7 @@ export function headerKey(text: string): string {
 const filled = (cells: readonly string[]) => cells.filter((c) => c.trim() !== '').length;
 
 /** The header: the first row naming a number or text column among the first rows (a title may stand above it), else the first row. */
-function tableOf(grid: RawRow[], name: string): RecommendationTable {
+function tableOf(grid: TableRow[], name: string): RecommendationTable {
   const candidates = grid.filter((r) => filled(r.cells) > 0).slice(0, 10);
   if (candidates.length === 0) throw userError('importTableEmpty', { name });
   const header =
@@ -288,7 +282,7 @@ function tableOf(grid: RawRow[], name: string): RecommendationTable {
     seen.set(headerKey(written), times);
     return times === 1 ? written : `${written} (${times})`;
   });
-  return { headers, rows: body.map((r) => ({ row: r.row, cells: r.cells, bareNumbers: r.bareNumbers })) };
+  return { headers, rows: body };
 }
 
 /** The same header set whatever the case, accents or spacing: the key a mapping is remembered by. */
@@ -510,7 +504,7 @@ export function readTableRows(table: RecommendationTable, mapping: ColumnMapping
     if (cells.map((c) => headerKey(c)).join('|') === headerKeys) continue;
     // A "Theme: ..." row alone gives the cluster of the rows under it, as in the Word list.
     const only = filled(cells) === 1 ? tidy(cells.find((c) => c.trim() !== '')!) : '';
-    const theme = /^(?:themes?|th[eè]mes?|temas?)\s*:\s*(.*)$/i.exec(only);
+    const theme = /^(?:th[eè]mes?|temas?)\s*:\s*(.*)$/i.exec(only);
     if (theme) {
       cluster = theme[1]!;
       continue;
@@ -572,7 +566,7 @@ export function readTableRows(table: RecommendationTable, mapping: ColumnMapping
       states,
       position,
       positionSource,
-      cluster: at.cluster >= 0 && !inText('cluster') ? tidy(cell('cluster')).replace(/^(?:themes?|th[eè]mes?|temas?)\s*:\s*/i, '') || cluster : cluster,
+      cluster: at.cluster >= 0 && !inText('cluster') ? tidy(cell('cluster')).replace(/^(?:th[eè]mes?|temas?)\s*:\s*/i, '') || cluster : cluster,
       ...found,
     });
   }

@@ -169,6 +169,10 @@ function rememberMapping(headers: string[], mapping: ColumnMapping): void {
     fs.renameSync(tmp, file);
   } catch {
     // The import itself is done; a data folder that cannot be written only means asking again next time.
-    fs.rmSync(tmp, { force: true });
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // Nothing more to tidy.
+    }
   }
 }

@@ -138,8 +138,10 @@ describe('reading an XLSX list', () => {
     });
     expect(preview.rows[10]).toMatchObject({ text: 'Shown with two decimals', position: 'noted', cluster: '' });
   });
+});
 
-  it('refuses a damaged workbook, a password-protected one and a file of another kind, each with its own message', async () => {
+describe('a file that is not a readable table', () => {
+  it('refuses a damaged workbook, a password-protected one, a CSV that is not text or not closed, and a file of another kind, each with its own message', async () => {
     const { admin } = await newReport();
     const dir = tempDir();
     const good = await xlsxBytes((sheet) => sheet.addRow(['No.', 'Recommendation']));
@@ -153,6 +155,8 @@ describe('reading an XLSX list', () => {
     expect((await refusedKey(admin, 'recommendations.previewImport', { path: write('protected.xlsx', ole, dir) })).key).toBe('importProtectedOrXls');
     expect((await refusedKey(admin, 'recommendations.previewImport', { path: write('notes.xlsx', 'plain text', dir) })).key).toBe('importNotXlsx');
     expect((await refusedKey(admin, 'recommendations.previewImport', { path: write('saved-as-csv.csv', good, dir) })).key).toBe('importNotCsv');
+    const unclosed = await refusedKey(admin, 'recommendations.previewImport', { path: write('unclosed.csv', 'Number,Text\n115.1,"Ratify the\n115.2,Protect\n', dir) });
+    expect(unclosed).toMatchObject({ key: 'importCsvUnreadable', message: expect.stringContaining('a quotation mark may be missing') });
     const other = await refusedKey(admin, 'recommendations.previewImport', { path: write('list.pdf', '%PDF-1.7', dir) });
     expect(other.key).toBe('importUnknownKind');
     expect(other.message).toContain('.docx');

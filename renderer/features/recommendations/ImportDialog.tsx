@@ -206,7 +206,7 @@ function PreviewBody({ preview, error, importing, rereading, onMappingChange, on
         <strong className="bidi-keep">{t('import.preview', { name: preview.fileName })}</strong>{' '}
         <span className="rc-faint">{t('import.layout', { layout: layoutName(preview.layout) })}</span>
       </p>
-      {table ? <ColumnChoice table={table} rereading={rereading} onChange={(mapping) => onMappingChange(table, mapping)} /> : null}
+      {table ? <ColumnChoice table={table} rereading={rereading} isDisabled={importing} onChange={(mapping) => onMappingChange(table, mapping)} /> : null}
       {unmapped ? (
         // Nothing is read until the number and text columns are chosen: say so instead of counting zeros.
         <p className="rc-unmapped">{problems.filter((p) => p.row === 0).map(problemText).join(' ')}</p>
@@ -317,7 +317,14 @@ function useProblemText(): (p: ImportProblem) => string {
 const NOT_IN_FILE = 'none';
 
 /** Which column of the table each field is read from: one choice per field, number and text required. */
-function ColumnChoice({ table, rereading, onChange }: { table: TableColumns; rereading: boolean; onChange: (mapping: ColumnMapping) => void }) {
+interface ColumnChoiceProps {
+  table: TableColumns;
+  rereading: boolean;
+  isDisabled: boolean;
+  onChange: (mapping: ColumnMapping) => void;
+}
+
+function ColumnChoice({ table, rereading, isDisabled, onChange }: ColumnChoiceProps) {
   const { t } = useTranslation('recommendations');
   // Headers by place, so two alike ("Notes", "Notes (2)") and any text stay distinct keys.
   const headers = table.headers.map((h, i) => ({ id: `h${i}`, label: h }));
@@ -343,6 +350,7 @@ function ColumnChoice({ table, rereading, onChange }: { table: TableColumns; rer
               options={required ? headers : [...headers, none]}
               placeholder={t('import.columns.choose')}
               isRequired={required}
+              isDisabled={isDisabled}
               errorMessage={required && at < 0 ? t('import.columns.required') : null}
               onChange={(id) => onChange({ ...table.mapping, [field]: id === NOT_IN_FILE ? null : table.headers[Number(id.slice(1))]! })}
             />
