@@ -26,8 +26,10 @@ export const es = {
     none: 'No se encontró nada para «{{query}}».',
     found_one: '{{count}} resultado. Flechas e Intro para ir a él.',
     found_other: '{{count}} resultados. Flechas e Intro para ir a uno.',
+    found_many: '{{count}} resultados. Flechas e Intro para ir a uno.',
     more_one: 'primero',
     more_other: 'primeros {{count}}',
+    more_many: 'primeros {{count}}',
     kind: { section: 'Secciones', recommendation: 'Recomendaciones', input: 'Contribuciones', comment: 'Comentarios' },
   },
   common: {

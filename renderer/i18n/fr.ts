@@ -26,8 +26,10 @@ export const fr = {
     none: 'Aucun résultat pour « {{query}} ».',
     found_one: '{{count}} résultat. Flèches et Entrée pour y aller.',
     found_other: '{{count}} résultats. Flèches et Entrée pour aller à l’un d’eux.',
+    found_many: '{{count}} résultats. Flèches et Entrée pour aller à l’un d’eux.',
     more_one: '{{count}} premier',
     more_other: '{{count}} premiers',
+    more_many: '{{count}} premiers',
     kind: { section: 'Sections', recommendation: 'Recommandations', input: 'Contributions', comment: 'Commentaires' },
   },
   common: {
