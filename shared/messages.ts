@@ -126,6 +126,10 @@ export const MESSAGES = {
   },
   importRowNoPosition: { code: 'invalid', text: 'Recommendation {{number}} has no position; it was imported without one.' },
   importRowNoState: { code: 'invalid', text: 'No recommending State was found at the end of recommendation {{number}}; it was imported without one.' },
+  importRowNumberRestored: {
+    code: 'invalid',
+    text: 'The spreadsheet stored number {{read}} as a number, which drops final zeros; it follows {{previous}}, so it was read as {{number}}. Check it.',
+  },
   importUnknownKind: {
     code: 'not_ours',
     text: '“{{name}}” is not a kind of file this app imports. Choose the OHCHR thematic list in Word (.docx), or a table saved as an Excel workbook (.xlsx) or as CSV (.csv).',

@@ -531,6 +531,8 @@ export function readTableRows(table: RecommendationTable, mapping: ColumnMapping
         continue;
       }
       number = bareNumbers.has(at.number) ? restoreTrailingZeros(found, previous) : found;
+      // Said, not silent: the person can check the row against the list.
+      if (number !== found) problem('importRowNumberRestored', { read: found, previous: previous!, number });
       text = tidy(cell('text'));
       if (at.states < 0 || inText('states')) ({ text, states } = splitStates(text));
     }

@@ -93,6 +93,7 @@ const fr: Catalogue = {
     'La position de la recommandation {{number}} est « {{position}} », ni « Supported » (appuyée) ni « Noted » (notée) ; elle a été importée sans position.',
   importRowNoPosition: 'La recommandation {{number}} n’a pas de position ; elle a été importée sans position.',
   importRowNoState: 'Aucun État auteur n’a été trouvé à la fin de la recommandation {{number}} ; elle a été importée sans État.',
+  importRowNumberRestored: 'Le tableur a enregistré le numéro {{read}} comme un nombre, ce qui supprime les zéros finaux ; il suit {{previous}}, il a donc été lu {{number}}. Vérifiez-le.',
   importUnknownKind:
     '« {{name}} » n’est pas un type de fichier que cette application importe. Choisissez la liste thématique du HCDH en Word (.docx), ou un tableau enregistré comme classeur Excel (.xlsx) ou en CSV (.csv).',
   importNotXlsx: '« {{name}} » n’est pas un classeur Excel (.xlsx).',
@@ -205,6 +206,7 @@ const es: Catalogue = {
     'La posición de la recomendación {{number}} dice «{{position}}», ni «Supported» (apoyada) ni «Noted» (anotada); se importó sin posición.',
   importRowNoPosition: 'La recomendación {{number}} no tiene posición; se importó sin ella.',
   importRowNoState: 'No se encontró ningún Estado recomendante al final de la recomendación {{number}}; se importó sin él.',
+  importRowNumberRestored: 'La hoja de cálculo guardó el número {{read}} como número, lo que elimina los ceros finales; sigue a {{previous}}, por lo que se leyó como {{number}}. Compruébelo.',
   importUnknownKind:
     '«{{name}}» no es un tipo de archivo que esta aplicación importe. Elija la lista temática del ACNUDH en Word (.docx), o una tabla guardada como libro de Excel (.xlsx) o como CSV (.csv).',
   importNotXlsx: '«{{name}}» no es un libro de Excel (.xlsx).',

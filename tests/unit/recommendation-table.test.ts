@@ -123,7 +123,10 @@ describe('reading an XLSX list', () => {
     const { admin } = await newReport();
     const preview = await admin.call('recommendations.previewImport', { path: write('list.xlsx', bytes) });
     expect(mappingOf(preview)).toMatchObject({ cluster: 'Cluster', number: 'No.', text: 'Recommendation', states: 'Source', position: 'Response', sdgs: 'SDG(s)' });
-    expect(preview.problems).toEqual([]);
+    // The one number read otherwise than stored is said, so the person can check it.
+    expect(preview.problems).toEqual([
+      expect.objectContaining({ key: 'importRowNumberRestored', params: { read: '115.1', previous: '115.9', number: '115.10' } }),
+    ]);
     expect(preview.rows.map((r) => r.number)).toEqual(['115.1', '115.2', '115.3', '115.4', '115.5', '115.6', '115.7', '115.8', '115.9', '115.10', '116.20']);
     expect(preview.rows[9]).toEqual({
       number: '115.10',
