@@ -1,0 +1,271 @@
+// Reads a table of recommendations from a file: a CSV (any common encoding and delimiter) or the
+// first sheet of an Excel workbook with content, cells as the spreadsheet shows them, checked
+// against the limits of a list. recommendation-table.ts maps its columns and reads its rows.
+import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
+import { userError } from '../../shared/messages.js';
+import { tidy } from './ohchr-cells.js';
+import { MAX_UNPACKED_BYTES } from './word-archive.js';
+
+export const MAX_TABLE_ROWS = 10_000;
+/** The longest recommendation of the corpus has under 1,000 characters. */
+export const MAX_CELL_CHARS = 20_000;
+
+export type TableKind = 'csv' | 'xlsx';
+
+export function tableKindOf(fileName: string): TableKind | null {
+  const ext = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase();
+  return ext === 'csv' || ext === 'xlsx' ? ext : null;
+}
+
+export interface TableRow {
+  /** The row as the spreadsheet numbers it (1 is the first line of the file or sheet). */
+  row: number;
+  cells: string[];
+  /** Columns holding a number shown without fixed decimals: 115.10 stored as a number reads 115.1. */
+  bareNumbers: Set<number>;
+}
+
+export interface RecommendationTable {
+  /** The header row's cells, unnamed and repeated ones made distinct ("Column C", "Notes (2)"). */
+  headers: string[];
+  /** The rows under the header, empty ones left out. */
+  rows: TableRow[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the file
+
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
+}
+
+/**
+ * The table in a CSV or XLSX file (the caller checked the kind). `isHeader` tells the header row:
+ * the first of the first rows it accepts (a title may stand above it), else the first row.
+ */
+export async function readTableFile(bytes: Uint8Array, fileName: string, isHeader: (cells: string[]) => boolean): Promise<RecommendationTable> {
+  const kind = tableKindOf(fileName);
+  const grid = kind === 'xlsx' ? await readWorkbook(bytes, fileName) : readCsv(bytes, fileName);
+  return tableOf(grid, fileName, isHeader);
+}
+
+function checkCell(text: string, row: number, column: number, name: string): void {
+  if (text.length > MAX_CELL_CHARS) throw userError('importCellTooLong', { name, row, column: columnLetters(column), limit: MAX_CELL_CHARS });
+}
+
+function tooManyRows(name: string): never {
+  throw userError('importTooManyRows', { name, limit: MAX_TABLE_ROWS });
+}
+
+/** UTF-8 with or without a byte order mark, UTF-16 (as Excel's "Unicode text"), else Windows-1252 (Excel's "CSV" on Windows). */
+function decodeCsv(bytes: Uint8Array, name: string): string {
+  if (startsWith(bytes, [0x50, 0x4b]) || startsWith(bytes, CFB_MAGIC)) throw userError('importNotCsv', { name });
+  let text: string;
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) text = new TextDecoder('utf-8').decode(bytes.subarray(3));
+  else if (startsWith(bytes, [0xff, 0xfe])) text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  else if (startsWith(bytes, [0xfe, 0xff])) text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  else if (looksUtf16(bytes, 1)) text = new TextDecoder('utf-16le').decode(bytes);
+  else if (looksUtf16(bytes, 0)) text = new TextDecoder('utf-16be').decode(bytes);
+  else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      text = new TextDecoder('windows-1252').decode(bytes);
+    }
+  }
+  if (text.includes('\u0000')) throw userError('importNotCsv', { name });
+  return text;
+}
+
+/** Latin text in UTF-16 without a byte order mark: a zero byte at every other place. */
+function looksUtf16(bytes: Uint8Array, zeroAt: 0 | 1): boolean {
+  const n = Math.min(bytes.length, 400) & ~1;
+  if (n < 4) return false;
+  let zeros = 0;
+  for (let i = zeroAt; i < n; i += 2) if (bytes[i] === 0) zeros++;
+  return zeros >= (n / 2) * 0.9;
+}
+
+/** The delimiter of the header line: comma, semicolon (Excel in much of Europe) or tab, outside quotes. */
+function detectDelimiter(text: string): string {
+  const counts = new Map([
+    ['\t', 0],
+    [';', 0],
+    [',', 0],
+  ]);
+  let quoted = false;
+  for (const c of text.slice(0, 64 * 1024)) {
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === '\n' || c === '\r')) break;
+    else if (!quoted && counts.has(c)) counts.set(c, counts.get(c)! + 1);
+  }
+  let best = ',';
+  for (const [d, n] of counts) if (n > counts.get(best)!) best = d;
+  return best;
+}
+
+function readCsv(bytes: Uint8Array, name: string): TableRow[] {
+  let text = decodeCsv(bytes, name);
+  // Excel's own hint, "sep=;" on the first line, names the delimiter and is not a row.
+  const hint = /^sep=(.)\r?\n/i.exec(text);
+  if (hint) text = text.slice(hint[0].length);
+  const delimiter = hint ? hint[1]! : detectDelimiter(text);
+  const rows: TableRow[] = [];
+  let count = 0;
+  let records: string[][];
+  try {
+    records = parseCsv(text, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      // Past the limit, records are dropped as they come rather than held in memory.
+      on_record: (record: string[]) => (++count > MAX_TABLE_ROWS + 1 ? null : record),
+    }) as string[][];
+  } catch (e) {
+    throw userError('importCsvUnreadable', { name, line: Number((e as { lines?: unknown }).lines) || 1 });
+  }
+  if (count > MAX_TABLE_ROWS + 1) tooManyRows(name);
+  records.forEach((record, i) => {
+    record.forEach((cell, c) => checkCell(cell, i + 1, c, name));
+    rows.push({ row: i + 1, cells: record, bareNumbers: new Set() });
+  });
+  return rows;
+}
+
+/** Throws unless `bytes` are an .xlsx workbook that is safe to unpack. */
+function checkWorkbookArchive(bytes: Uint8Array, name: string): void {
+  if (startsWith(bytes, CFB_MAGIC)) throw userError('importProtectedOrXls', { name });
+  if (!startsWith(bytes, [0x50, 0x4b])) throw userError('importNotXlsx', { name });
+  let declared = 0;
+  let workbook = false;
+  try {
+    unzipSync(bytes, {
+      filter: (f) => {
+        declared += f.originalSize;
+        if (/^xl\/workbook\d*\.xml$/.test(f.name)) workbook = true;
+        return false;
+      },
+    });
+  } catch {
+    throw userError('importTableDamaged', { name });
+  }
+  if (declared > MAX_UNPACKED_BYTES) throw userError('importTooLarge', { name });
+  if (!workbook) throw userError('importNotXlsx', { name });
+}
+
+async function readWorkbook(bytes: Uint8Array, name: string): Promise<TableRow[]> {
+  checkWorkbookArchive(bytes, name);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+  } catch {
+    throw userError('importTableDamaged', { name });
+  }
+  const sheet = workbook.worksheets.find((s) => s.state !== 'hidden' && s.state !== 'veryHidden' && s.actualRowCount > 0);
+  if (!sheet) return [];
+  if (sheet.actualRowCount > MAX_TABLE_ROWS + 1) tooManyRows(name);
+  const rows: TableRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    const cells: string[] = [];
+    const bareNumbers = new Set<number>();
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      const text = shownText(cell);
+      checkCell(text, row.number, col - 1, name);
+      cells[col - 1] = text;
+      if (typeof valueOf(cell) === 'number' && fixedDecimals(cell.numFmt) === null) bareNumbers.add(col - 1);
+    });
+    rows.push({ row: row.number, cells: Array.from(cells, (c) => c ?? ''), bareNumbers });
+  });
+  return rows;
+}
+
+/**
+ * What a cell holds, as far as reading it goes. A cell merged into another takes that one's value
+ * down its first column (a cluster written once beside the rows it covers), and is empty elsewhere
+ * (a title spanning the columns counts once).
+ */
+function valueOf(cell: ExcelJS.Cell): ExcelJS.CellValue {
+  if (cell.isMerged && cell.master !== cell) {
+    const master = cell.master;
+    return master.col === cell.col ? valueOf(master) : null;
+  }
+  const v = cell.value;
+  if (v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v)) return (v.result ?? null) as ExcelJS.CellValue;
+  return v;
+}
+
+/** Decimals a number format fixes ("0.00" -> 2), or null when it shows numbers as they are ("General"). */
+function fixedDecimals(numFmt: string | undefined): number | null {
+  const m = /^[#,]*0(?:\.(0+))?(?:;.*)?$/.exec(numFmt ?? '');
+  return m ? (m[1]?.length ?? 0) : null;
+}
+
+/** The cell's text as the spreadsheet shows it: 115.10 with a "0.00" format stays 115.10. */
+function shownText(cell: ExcelJS.Cell): string {
+  const v = valueOf(cell);
+  if (typeof v === 'number') {
+    const decimals = fixedDecimals(cell.numFmt);
+    return decimals === null ? String(v) : v.toFixed(decimals);
+  }
+  return textOf(v);
+}
+
+function textOf(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return v.toISOString().replace(/T00:00:00\.000Z$/, '');
+  if (typeof v === 'object') {
+    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((r: { text?: unknown }) => textOf(r.text)).join('');
+    if ('text' in v) return textOf(v.text); // a hyperlink
+    if ('result' in v) return textOf(v.result);
+  }
+  return ''; // an error value (#N/A) says nothing about a recommendation
+}
+
+// ---------------------------------------------------------------------------------------------
+// The header row
+
+function columnLetters(index: number): string {
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** Without case, accents or punctuation: "Recommending State(s)" -> "recommending state s". */
+export function headerKey(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+export const filled = (cells: readonly string[]) => cells.filter((c) => c.trim() !== '').length;
+
+function tableOf(grid: TableRow[], name: string, isHeader: (cells: string[]) => boolean): RecommendationTable {
+  const candidates = grid.filter((r) => filled(r.cells) > 0).slice(0, 10);
+  if (candidates.length === 0) throw userError('importTableEmpty', { name });
+  const header =
+    candidates.find((r) => filled(r.cells) >= 2 && isHeader(r.cells.map(tidy))) ?? candidates[0]!;
+  const body = grid.filter((r) => r.row > header.row && filled(r.cells) > 0);
+  const width = Math.max(header.cells.length, ...body.map((r) => r.cells.length));
+  const seen = new Map<string, number>();
+  const headers = Array.from({ length: width }, (_, i) => {
+    const written = tidy(header.cells[i] ?? '') || `Column ${columnLetters(i)}`;
+    const times = (seen.get(headerKey(written)) ?? 0) + 1;
+    seen.set(headerKey(written), times);
+    return times === 1 ? written : `${written} (${times})`;
+  });
+  return { headers, rows: body };
+}
