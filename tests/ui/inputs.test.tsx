@@ -408,9 +408,13 @@ describe('the consultation inputs view', () => {
     await user.click(offered[0]!);
     await screen.findByText('“Online comments on the draft” linked to recommendation 115.3.');
     expect(store.inputs[3]!.recommendationIds).toEqual(['rec-115.3']);
+    // The list closes (it would hide the page from screen readers), and the box is ready for the next one.
+    expect(screen.queryAllByRole('option')).toEqual([]);
+    const next = within(region()).getByRole('combobox', { name: 'Link a recommendation' });
+    expect(document.activeElement).toBe(next);
+    expect((next as HTMLInputElement).value).toBe('');
     // A number finds the recommendations that start with it; those linked already are not offered.
-    await user.clear(picker);
-    await user.type(picker, '115.');
+    await user.type(next, '115.');
     await waitFor(() => expect(screen.getAllByRole('option').map((o) => o.textContent?.slice(0, 5))).toEqual(['115.1', '115.2']));
     await user.keyboard('{Escape}');
 

@@ -1,7 +1,7 @@
 // What an input concerns: the sections of the report and the recommendations it is linked to, each
 // a button that goes there. The secretariat links a section chosen from the outline, and a
 // recommendation found by its number or words, and unlinks either.
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Button, ComboBox, Input, Label, ListBox, ListBoxItem, Popover, type Key } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { ConsultationInput, Recommendation } from '../../../shared/domain.js';
@@ -95,18 +95,19 @@ export function InputLinks({ input, mayChange, sections, recommendations, onOpen
             const number = r?.number ?? '';
             return (
               <li key={id}>
+                {/* Only the number is the button, so what it says is what it is called. */}
                 <Button
-                  className="button button-small button-quiet in-link"
+                  className="button button-small button-quiet in-link in-link-number"
                   aria-label={t('links.goToRecommendation', { number })}
                   onPress={() => onOpenRecommendation(id)}
                 >
-                  <span className="in-link-number">{number}</span>
-                  {r ? (
-                    <span className="in-link-text" dir="auto">
-                      {r.text}
-                    </span>
-                  ) : null}
+                  {number}
                 </Button>
+                {r ? (
+                  <span className="in-link-text" dir="auto">
+                    {r.text}
+                  </span>
+                ) : null}
                 {mayChange ? (
                   <Button
                     className="button button-small button-quiet in-unlink"
@@ -141,18 +142,20 @@ export function InputLinks({ input, mayChange, sections, recommendations, onOpen
 function RecommendationPicker({ choices, onPick }: { choices: readonly Recommendation[]; onPick: (id: string) => void }) {
   const { t } = useTranslation('inputs');
   const [query, setQuery] = useState('');
-  const box = useRef<HTMLInputElement>(null);
+  // Each pick starts a fresh box (focused, for the next one): the combobox would otherwise reopen
+  // its list on the emptied text and hide the rest of the page from assistive technology.
+  const [round, setRound] = useState(0);
   const matches = useMemo(() => choices.filter((r) => matchesSearch(r, query)).slice(0, SHOWN), [choices, query]);
-  // Escape and leaving the box also come here, with null: the search is cleared either way, so the
-  // box is ready for the next one (and the list does not reopen on text the box no longer shows).
+  // Escape and leaving the box come here too, with null: the search is cleared.
   const pick = (key: Key | null) => {
     setQuery('');
     if (key === null) return;
     onPick(String(key));
-    box.current?.focus();
+    setRound((n) => n + 1);
   };
   return (
     <ComboBox
+      key={round}
       className="field in-picker"
       items={matches}
       inputValue={query}
@@ -163,7 +166,7 @@ function RecommendationPicker({ choices, onPick }: { choices: readonly Recommend
     >
       <Label className="field-label">{t('links.linkRecommendation')}</Label>
       <div className="in-picker-box">
-        <Input ref={box} className="field-input" placeholder={t('links.linkRecommendationPlaceholder')} />
+        <Input className="field-input" placeholder={t('links.linkRecommendationPlaceholder')} autoFocus={round > 0} />
         <Button className="in-picker-button">
           <span aria-hidden="true">▾</span>
         </Button>
