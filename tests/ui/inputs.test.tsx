@@ -474,19 +474,42 @@ describe('the consultation inputs view', () => {
     await waitFor(() => expect(within(region()).queryByText('minutes.csv')).toBeNull());
   });
 
-  it('offers a PDF only as a saved copy, never shown in the app', async () => {
-    const pdf = bytesToBase64(new TextEncoder().encode('%PDF-1.7 <script>alert(1)</script>'));
+  it('offers a PDF or a web page only as a saved copy, never shown in the app', async () => {
+    const bytes = (text: string) => bytesToBase64(new TextEncoder().encode(text));
     const inputs = receivedInputs();
-    inputs[0]!.attachments = [{ id: 'att2', name: 'annex.pdf', mediaType: 'application/pdf', size: 34, sha256: 'x' }];
-    const { user } = await openInputs(inputsWorld(), { inputs, files: { att2: { name: 'annex.pdf', mediaType: 'application/pdf', data: pdf } }, logs: [] });
+    inputs[0]!.attachments = [
+      { id: 'att2', name: 'annex.pdf', mediaType: 'application/pdf', size: 34, sha256: 'x' },
+      { id: 'att3', name: 'page.html', mediaType: 'text/html', size: 40, sha256: 'x' },
+    ];
+    const files = {
+      att2: { name: 'annex.pdf', mediaType: 'application/pdf', data: bytes('%PDF-1.7 <script>alert(1)</script>') },
+      att3: { name: 'page.html', mediaType: 'text/html', data: bytes('<h1 id="injected">Hello</h1><script>alert(1)</script>') },
+    };
+    const { user } = await openInputs(inputsWorld(), { inputs, files, logs: [] });
     await user.click(await screen.findByRole('button', { name: 'Show input Submission on violence against women' }));
-    await user.click(within(detail('Submission on violence against women')).getByRole('button', { name: 'Open annex.pdf' }));
-    const viewer = await screen.findByRole('dialog', { name: 'annex.pdf' });
-    await within(viewer).findByText('This kind of file cannot be shown here. Save a copy and open it with the program made for it.');
-    expect(viewer.querySelector('iframe, object, embed, img, pre')).toBeNull();
-    const save = within(viewer).getByRole('link', { name: 'Save a copy…' });
-    expect(save.getAttribute('download')).toBe('annex.pdf');
-    expect(save.getAttribute('href')).toMatch(/^blob:/);
+    for (const name of ['annex.pdf', 'page.html']) {
+      await user.click(within(detail('Submission on violence against women')).getByRole('button', { name: `Open ${name}` }));
+      const viewer = await screen.findByRole('dialog', { name });
+      await within(viewer).findByText('This kind of file cannot be shown here. Save a copy and open it with the program made for it.');
+      expect(viewer.querySelector('iframe, object, embed, img, pre, script, #injected')).toBeNull();
+      const save = within(viewer).getByRole('link', { name: 'Save a copy…' });
+      expect(save.getAttribute('download')).toBe(name);
+      expect(save.getAttribute('href')).toMatch(/^blob:/);
+      await user.click(within(viewer).getByRole('button', { name: 'Close' }));
+      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    }
+  });
+
+  it('shows an image from a data: URL, which the app’s content security policy allows', async () => {
+    const png = bytesToBase64(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    const inputs = receivedInputs();
+    inputs[0]!.attachments = [{ id: 'att4', name: 'photo.png', mediaType: 'image/png', size: 8, sha256: 'x' }];
+    const { user } = await openInputs(inputsWorld(), { inputs, files: { att4: { name: 'photo.png', mediaType: 'image/png', data: png } }, logs: [] });
+    await user.click(await screen.findByRole('button', { name: 'Show input Submission on violence against women' }));
+    expect(within(detail('Submission on violence against women')).getByText('Image · 8 bytes')).toBeTruthy();
+    await user.click(within(detail('Submission on violence against women')).getByRole('button', { name: 'Open photo.png' }));
+    const image = await within(await screen.findByRole('dialog', { name: 'photo.png' })).findByRole('img', { name: 'photo.png' });
+    expect(image.getAttribute('src')).toBe(`data:image/png;base64,${png}`);
   });
 
   it('puts the consultation log in section A by default, and says when it replaced the earlier one', async () => {
