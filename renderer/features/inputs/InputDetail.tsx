@@ -40,8 +40,10 @@ export function InputDetail({ input, mayChange, organizations, sections, recomme
     <section className="in-detail" aria-label={t('detail.region', { title: input.title })}>
       <DetailHead input={input} mayChange={mayChange} organizations={organizations} onChanged={onChanged} />
       <div className="in-detail-body">
+        {/* Keyed by the input: what one input's panel holds (a message, a half-typed search) stays with it. */}
         <InputFacts key={input.id} input={input} />
         <InputLinks
+          key={`links ${input.id}`}
           input={input}
           mayChange={mayChange}
           sections={sections}
@@ -51,7 +53,7 @@ export function InputDetail({ input, mayChange, organizations, sections, recomme
           onChanged={onChanged}
         />
         <DispositionPanel input={input} mayChange={mayChange} onChanged={onChanged} />
-        <Attachments input={input} mayChange={mayChange} onChanged={onChanged} />
+        <Attachments key={`files ${input.id}`} input={input} mayChange={mayChange} onChanged={onChanged} />
       </div>
     </section>
   );

@@ -108,7 +108,6 @@ export const inputsStrings = {
       hideFullText: 'Hide the full text',
     },
     links: {
-      title: 'Linked to',
       sections: 'Sections',
       recommendations: 'Recommendations',
       noSections: 'No section linked.',
@@ -175,7 +174,6 @@ export const inputsStrings = {
       intro: 'Every input, where it came from and how it was reflected: the table national reports give in their section on the consultation process.',
       region: 'Consultation log',
       number: 'No.',
-      rationale: 'Rationale',
       section: 'Section for the log',
       put: 'Put the log in section {{label}}',
       putDone_one: 'Consultation log put in {{section}} ({{count}} input).',
@@ -295,7 +293,6 @@ export const inputsStrings = {
       hideFullText: 'Masquer le texte intégral',
     },
     links: {
-      title: 'Reliée à',
       sections: 'Sections',
       recommendations: 'Recommandations',
       noSections: 'Aucune section reliée.',
@@ -362,7 +359,6 @@ export const inputsStrings = {
       intro: 'Chaque contribution, sa provenance et sa prise en compte : le tableau que les rapports nationaux donnent dans leur section sur la consultation.',
       region: 'Registre de la consultation',
       number: 'N°',
-      rationale: 'Justification',
       section: 'Section où mettre le registre',
       put: 'Mettre le registre dans la section {{label}}',
       putDone_one: 'Registre de la consultation mis dans {{section}} ({{count}} contribution).',
@@ -484,7 +480,6 @@ export const inputsStrings = {
       hideFullText: 'Ocultar el texto completo',
     },
     links: {
-      title: 'Vinculada a',
       sections: 'Secciones',
       recommendations: 'Recomendaciones',
       noSections: 'Ninguna sección vinculada.',
@@ -551,7 +546,6 @@ export const inputsStrings = {
       intro: 'Cada aportación, su origen y cómo se reflejó: la tabla que los informes nacionales incluyen en su sección sobre la consulta.',
       region: 'Registro de la consulta',
       number: 'N.º',
-      rationale: 'Justificación',
       section: 'Sección para el registro',
       put: 'Poner el registro en la sección {{label}}',
       putDone_one: 'Registro de la consulta puesto en {{section}} ({{count}} aportación).',
