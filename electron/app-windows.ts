@@ -82,17 +82,20 @@ export class AppWindows {
   }
 
   /** Host option `chooseFile`: the native dialog over the asking window, filtered to the kind of file. */
-  async chooseFile(client: Client | null, mode: 'open' | 'save', kind: SaveKind | 'list' = 'report'): Promise<string | null> {
+  async chooseFile(client: Client | null, mode: 'open' | 'save', kind: SaveKind | 'list' | 'attachment' = 'report'): Promise<string | null> {
     const parent = (client && this.windows.get(client.id)) ?? BrowserWindow.getFocusedWindow() ?? undefined;
     if (mode === 'open') {
       const options: OpenDialogOptions =
         kind === 'list'
           ? { title: 'Import a list of recommendations', filters: LIST_FILE_FILTERS, properties: ['openFile'] }
-          : { title: 'Open a report', filters: REPORT_FILE_FILTERS, properties: ['openFile'] };
+          : kind === 'attachment'
+            ? { title: 'Attach a file', properties: ['openFile'] }
+            : { title: 'Open a report', filters: REPORT_FILE_FILTERS, properties: ['openFile'] };
       const r = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
       return r.canceled ? null : (r.filePaths[0] ?? null);
     }
-    const what = SAVE_KINDS[kind === 'list' ? 'report' : kind];
+    // Lists and attachments are only ever opened; a save names a report, a matrix or an export.
+    const what = SAVE_KINDS[kind === 'list' || kind === 'attachment' ? 'report' : kind];
     const options: SaveDialogOptions = {
       title: what.title,
       defaultPath: path.join(app.getPath('documents'), `${what.defaultName}.${what.extension}`),

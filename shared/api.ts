@@ -122,7 +122,7 @@ export const api = {
   // implements these; everything below works on the report open in the caller's window or tab.
   'app.recent': method(empty).returns<RecentFile[]>(),
   'app.chooseFile': method(
-    z.object({ mode: z.enum(['open', 'save']), kind: z.enum(['report', 'xlsx', 'csv', 'list']).default('report') }).strict(),
+    z.object({ mode: z.enum(['open', 'save']), kind: z.enum(['report', 'xlsx', 'csv', 'list', 'attachment']).default('report') }).strict(),
   ).returns<FileChoice>(),
   'app.newReport': method(newReportInput).returns<{ path: string }>(),
   'app.openReport': method(z.object({ path: z.string().min(1).max(4096) }).strict()).returns<{ path: string }>(),

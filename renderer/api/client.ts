@@ -41,3 +41,8 @@ export function onEvent(listener: (event: ApiEvent) => void): () => void {
 export function clientId(): string {
   return current().clientId;
 }
+
+/** In the desktop app, files are chosen with the system's dialog and read by the main process; in browser mode, by the page. */
+export function inDesktopApp(): boolean {
+  return current().desktop === true;
+}

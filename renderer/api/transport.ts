@@ -8,6 +8,8 @@ export interface Transport {
   subscribe(listener: (event: ApiEvent) => void): () => void;
   /** Identifies this window or tab, to tell its own text edits from others' when echoed back. */
   readonly clientId: string;
+  /** The desktop app, with the system's file dialogs (app.chooseFile answers with a path). */
+  readonly desktop?: boolean;
 }
 
 interface Bridge {
@@ -16,7 +18,7 @@ interface Bridge {
 }
 
 function electronTransport(bridge: Bridge): Transport {
-  return { call: (m, i) => bridge.call(m, i), subscribe: (l) => bridge.onEvent(l), clientId: 'window' };
+  return { call: (m, i) => bridge.call(m, i), subscribe: (l) => bridge.onEvent(l), clientId: 'window', desktop: true };
 }
 
 const TOKEN_KEY = 'upr.token';

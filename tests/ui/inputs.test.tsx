@@ -84,6 +84,8 @@ function receivedInputs(): ConsultationInput[] {
 
 interface InputsStore {
   inputs: ConsultationInput[];
+  /** What the desktop app's file dialog answers (app.chooseFile, kind 'attachment'). */
+  chosenFile?: string | null;
   /** Attached files' contents, by attachment id. */
   files: Record<string, AttachmentContent>;
   /** Sections the log was put in, in order. */
@@ -174,6 +176,16 @@ function withInputs(transport: FakeTransport, store: InputsStore): FakeTransport
       const file = store.files[input.id];
       if (!file) throw userError('attachmentMissing');
       return file;
+    },
+    // The desktop app's way: the system's dialog names a file, the main process reads it.
+    'app.chooseFile': (input: { mode: string; kind: string }) => ({ path: input.kind === 'attachment' ? store.chosenFile ?? null : null }),
+    'inputs.attachFile': (input: { inputId: string; path: string }) => {
+      allow(denyInputChange(me()));
+      const current = find(input.inputId);
+      const name = input.path.split('/').pop()!;
+      current.attachments.push({ id: `att-new${next++}`, name, mediaType: 'application/pdf', size: 40 * 1024 * 1024, sha256: 'x' });
+      changed();
+      return current;
     },
     'inputs.insertLog': (input: { sectionId: string }) => {
       allow(denyInputRead(me()));
@@ -472,6 +484,35 @@ describe('the consultation inputs view', () => {
     await user.click(within(await screen.findByRole('alertdialog', { name: 'Remove “minutes.csv”?' })).getByRole('button', { name: 'Remove' }));
     await screen.findByText('“minutes.csv” removed from “Submission on violence against women”.');
     await waitFor(() => expect(within(region()).queryByText('minutes.csv')).toBeNull());
+  });
+
+  it('in the desktop app, attaches a file chosen with the system’s dialog and read by the main process, beyond the 12 MB of the API', async () => {
+    const store: InputsStore = { inputs: receivedInputs(), files: {}, logs: [], chosenFile: '/home/maria/Documents/Scanned submission.pdf' };
+    const world = inputsWorld();
+    const base = withInputs(fakeTransport(world), store);
+    sessionStorage.clear();
+    initI18n('en');
+    await i18next.changeLanguage('en');
+    setTransport(Object.assign(base, { desktop: true }));
+    const user = userEvent.setup();
+    render(<App />);
+    await findWorkspace();
+    await user.click(screen.getByRole('tab', { name: 'Consultation' }));
+    await user.click(await screen.findByRole('button', { name: 'Show input Submission on violence against women' }));
+    const region = () => detail('Submission on violence against women');
+    // No file field in the page: the system's dialog chooses.
+    expect(region().querySelector('input[type="file"]')).toBeNull();
+    await user.click(within(region()).getByRole('button', { name: 'Attach a file…' }));
+    await screen.findByText('“Scanned submission.pdf” attached to “Submission on violence against women”.');
+    expect(callsTo(base, 'inputs.attachFile')).toEqual([{ inputId: 'i1', path: '/home/maria/Documents/Scanned submission.pdf' }]);
+    expect(callsTo(base, 'inputs.attach')).toEqual([]);
+    await within(region()).findByText('Scanned submission.pdf');
+
+    // The dialog cancelled: nothing is attached.
+    store.chosenFile = null;
+    await user.click(within(region()).getByRole('button', { name: 'Attach a file…' }));
+    await waitFor(() => expect(callsTo(base, 'app.chooseFile')).toHaveLength(2));
+    expect(callsTo(base, 'inputs.attachFile')).toHaveLength(1);
   });
 
   it('offers a PDF or a web page only as a saved copy, never shown in the app', async () => {

@@ -1,12 +1,14 @@
 // The files attached to an input: each with its name, kind and size, opened read-only in the app or
-// saved as a copy; the secretariat attaches more and removes them. Files travel to the main process
-// as base64 through the API, which takes up to 12 MB; a larger one gets a message saying so.
+// saved as a copy; the secretariat attaches more and removes them. In the desktop app the file is
+// chosen with the system's dialog and read from disk by the main process (up to 50 MB). In browser
+// mode the page reads it and sends it as base64 through the API, which takes up to 12 MB; a larger
+// one gets a message saying so.
 import { useState } from 'react';
 import { Button, FileTrigger } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { bytesToBase64 } from '../../../shared/base64.js';
 import type { Attachment, ConsultationInput } from '../../../shared/domain.js';
-import { call } from '../../api/client.js';
+import { call, inDesktopApp } from '../../api/client.js';
 import { useAnnounce } from '../../app/Announcer.js';
 import { messageOf } from '../../app/errors.js';
 import { ConfirmDialog } from '../../widgets/dialogs.js';
@@ -27,6 +29,24 @@ export function Attachments({ input, mayChange, onChanged }: AttachmentsProps) {
   const [attaching, setAttaching] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const locale = i18n.language;
+
+  /** The desktop app: the system's dialog, then the main process reads the file. */
+  const attachFromDisk = async () => {
+    setError(null);
+    try {
+      const { path } = await call('app.chooseFile', { mode: 'open', kind: 'attachment' });
+      if (!path) return;
+      const name = path.split(/[\\/]/).pop() ?? path;
+      setAttaching(name);
+      await call('inputs.attachFile', { inputId: input.id, path });
+      announce(t('files.attached', { name, title: input.title }));
+      onChanged();
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setAttaching(null);
+    }
+  };
 
   const attach = async (files: FileList | null) => {
     const file = files?.[0];
@@ -89,11 +109,17 @@ export function Attachments({ input, mayChange, onChanged }: AttachmentsProps) {
         </p>
       ) : null}
       {mayChange ? (
-        <FileTrigger onSelect={(files) => void attach(files)}>
-          <Button className="button button-small" isPending={attaching !== null}>
+        inDesktopApp() ? (
+          <Button className="button button-small" isPending={attaching !== null} onPress={() => void attachFromDisk()}>
             {attaching ? t('files.attaching', { name: attaching }) : t('files.add')}
           </Button>
-        </FileTrigger>
+        ) : (
+          <FileTrigger onSelect={(files) => void attach(files)}>
+            <Button className="button button-small" isPending={attaching !== null}>
+              {attaching ? t('files.attaching', { name: attaching }) : t('files.add')}
+            </Button>
+          </FileTrigger>
+        )
       ) : null}
       {opened ? <AttachmentViewer attachment={opened} onClose={() => setOpened(null)} /> : null}
       {removing ? (
