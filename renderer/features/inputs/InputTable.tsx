@@ -2,10 +2,11 @@
 // the browser's own table semantics serve screen readers. The title of a row is a button that shows
 // the input in full in the detail panel; one of them is in the tab order (the selected row's), and
 // the arrow keys, Home and End move between them.
-import { memo, type KeyboardEvent } from 'react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsultationInput } from '../../../shared/domain.js';
 import { useFormat } from '../../app/format.js';
+import { useRowKeys } from '../../widgets/useRowKeys.js';
 import { DispositionBadge } from './badges.js';
 
 export interface InputTableProps {
@@ -18,21 +19,7 @@ export interface InputTableProps {
 
 export function InputTable({ rows, selectedId, onSelect, labelledBy, emptyText }: InputTableProps) {
   const { t } = useTranslation('inputs');
-  const tabId = rows.some((r) => r.id === selectedId) ? selectedId : (rows[0]?.id ?? null);
-  const onKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>) => {
-    const button = (e.target as HTMLElement).closest<HTMLButtonElement>('.in-title-button');
-    if (!button) return;
-    const index = rows.findIndex((r) => r.id === button.dataset.id);
-    const next =
-      e.key === 'ArrowDown' ? index + 1 : e.key === 'ArrowUp' ? index - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? rows.length - 1 : null;
-    if (next === null || index < 0 || next < 0 || next >= rows.length) return;
-    e.preventDefault();
-    const id = rows[next]!.id;
-    onSelect(id);
-    const target = button.closest('tbody')?.querySelector<HTMLButtonElement>(`.in-title-button[data-id="${CSS.escape(id)}"]`);
-    target?.focus();
-    target?.scrollIntoView({ block: 'nearest' });
-  };
+  const { tabId, onKeyDown } = useRowKeys(rows, selectedId, onSelect);
   return (
     <div className="in-scroller">
       <table className="in-table" aria-labelledby={labelledBy}>
@@ -96,7 +83,7 @@ const InputRow = memo(function InputRow({ input: r, selected, tabbable, onSelect
         <button
           type="button"
           className="in-title-button"
-          data-id={r.id}
+          data-row-id={r.id}
           tabIndex={tabbable ? 0 : -1}
           aria-pressed={selected}
           aria-label={t('select', { title: r.title })}

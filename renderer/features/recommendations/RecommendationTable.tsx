@@ -2,9 +2,10 @@
 // are all in the page and the browser's own table semantics serve screen readers. The number of a
 // row is a button that shows the recommendation in full in the detail panel; one of them is in the
 // tab order (the selected row's), and the arrow keys, Home and End move between them.
-import { memo, type KeyboardEvent } from 'react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addressedIn, type Recommendation } from '../../../shared/domain.js';
+import { useRowKeys } from '../../widgets/useRowKeys.js';
 import { PositionBadge, StatusText } from './badges.js';
 
 export interface SectionName {
@@ -24,21 +25,7 @@ export interface RecommendationTableProps {
 
 export function RecommendationTable({ rows, selectedId, onSelect, organizationName, sectionName, labelledBy, emptyText }: RecommendationTableProps) {
   const { t } = useTranslation('recommendations');
-  const tabId = rows.some((r) => r.id === selectedId) ? selectedId : (rows[0]?.id ?? null);
-  const onKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>) => {
-    const button = (e.target as HTMLElement).closest<HTMLButtonElement>('.rc-number-button');
-    if (!button) return;
-    const index = rows.findIndex((r) => r.id === button.dataset.id);
-    const next =
-      e.key === 'ArrowDown' ? index + 1 : e.key === 'ArrowUp' ? index - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? rows.length - 1 : null;
-    if (next === null || index < 0 || next < 0 || next >= rows.length) return;
-    e.preventDefault();
-    const id = rows[next]!.id;
-    onSelect(id);
-    const target = button.closest('tbody')?.querySelector<HTMLButtonElement>(`.rc-number-button[data-id="${CSS.escape(id)}"]`);
-    target?.focus();
-    target?.scrollIntoView({ block: 'nearest' });
-  };
+  const { tabId, onKeyDown } = useRowKeys(rows, selectedId, onSelect);
   return (
     <div className="rc-scroller">
       <table className="rc-table" aria-labelledby={labelledBy}>
@@ -100,7 +87,7 @@ const RecommendationRow = memo(function RecommendationRow({ r, selected, tabbabl
         <button
           type="button"
           className="rc-number-button"
-          data-id={r.id}
+          data-row-id={r.id}
           tabIndex={tabbable ? 0 : -1}
           aria-pressed={selected}
           aria-label={t('select', { number: r.number })}

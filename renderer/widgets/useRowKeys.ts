@@ -1,0 +1,31 @@
+// Keyboard moves through a table whose rows each have one button that selects the row (an input's
+// title, a recommendation's number). Only one of those buttons is in the tab order: the selected
+// row's, or the first row's while the selected one is filtered out. The arrow keys, Home and End
+// select another row, focus its button and scroll it into view; at either end the key is left to
+// the browser. The buttons carry `data-row-id`; `onKeyDown` goes on the table's tbody.
+import type { KeyboardEvent } from 'react';
+
+export interface RowKeys {
+  /** The row whose button is in the tab order (tabIndex 0; the others -1). */
+  tabId: string | null;
+  onKeyDown: (e: KeyboardEvent<HTMLTableSectionElement>) => void;
+}
+
+export function useRowKeys(rows: readonly { id: string }[], selectedId: string | null, onSelect: (id: string) => void): RowKeys {
+  const tabId = rows.some((r) => r.id === selectedId) ? selectedId : (rows[0]?.id ?? null);
+  const onKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>) => {
+    const button = (e.target as HTMLElement).closest<HTMLElement>('[data-row-id]');
+    if (!button) return;
+    const index = rows.findIndex((r) => r.id === button.dataset.rowId);
+    const next =
+      e.key === 'ArrowDown' ? index + 1 : e.key === 'ArrowUp' ? index - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? rows.length - 1 : null;
+    if (next === null || index < 0 || next < 0 || next >= rows.length) return;
+    e.preventDefault();
+    const id = rows[next]!.id;
+    onSelect(id);
+    const target = e.currentTarget.querySelector<HTMLElement>(`[data-row-id="${CSS.escape(id)}"]`);
+    target?.focus();
+    target?.scrollIntoView({ block: 'nearest' });
+  };
+  return { tabId, onKeyDown };
+}
