@@ -54,6 +54,8 @@ export const reportFields = z
     language: z.enum(REPORT_LANGUAGES),
     deadline: isoDate,
     wordLimit: z.number().int().min(100).max(100_000),
+    session: z.string().trim().max(120, 'is longer than 120 characters'),
+    symbol: z.string().trim().max(60, 'is longer than 60 characters'),
   })
   .strict();
 

@@ -25,6 +25,10 @@ export interface Report {
   /** ISO date (YYYY-MM-DD) or '' when not set. */
   deadline: string;
   wordLimit: number;
+  /** The Working Group's session the report goes to ("Forty-eighth session"), '' until known. */
+  session: string;
+  /** The document symbol OHCHR gives the report ("A/HRC/WG.6/48/VRD/1"), '' until known. */
+  symbol: string;
 }
 
 export interface Organization {

@@ -14,6 +14,8 @@ const REPORT_COLUMNS = {
   language: 'language',
   deadline: 'deadline',
   wordLimit: 'word_limit',
+  session: 'session',
+  symbol: 'symbol',
 } as const;
 
 export function updateReport({ report, me }: ServiceContext, input: ParsedInput<'report.update'>): Report {

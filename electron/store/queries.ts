@@ -10,6 +10,8 @@ interface ReportRow {
   language: Report['language'];
   deadline: string;
   word_limit: number;
+  session: string;
+  symbol: string;
 }
 interface SectionRow {
   id: string;
@@ -33,6 +35,8 @@ export function getReport(db: DB): Report {
     language: row.language,
     deadline: row.deadline,
     wordLimit: row.word_limit,
+    session: row.session,
+    symbol: row.symbol,
   };
 }
 

@@ -3,7 +3,7 @@
 export type ColumnType = 'text' | 'text?' | 'int' | 'int?';
 
 export const SYNCED_TABLES = {
-  report: { title: 'text', country: 'text', cycle: 'int', language: 'text', deadline: 'text', word_limit: 'int', deleted: 'int' },
+  report: { title: 'text', country: 'text', cycle: 'int', language: 'text', deadline: 'text', word_limit: 'int', session: 'text', symbol: 'text', deleted: 'int' },
   organizations: { name: 'text', kind: 'text', deleted: 'int' },
   members: { name: 'text', organization_id: 'text', role: 'text', deleted: 'int' },
   sections: {

@@ -4,6 +4,11 @@ import { migrate } from '../../electron/store/open.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/store/migrations/index.js';
 import { SYNCED_TABLES } from '../../electron/store/schema.js';
 
+
+/** A synced table's columns without those 0006 added to the report (the cover's session and symbol; its own test checks them). */
+function asOf0005(table: string, columns: Record<string, string>): Record<string, string> {
+  return table === 'report' ? Object.fromEntries(Object.entries(columns).filter(([c]) => c !== 'session' && c !== 'symbol')) : columns;
+}
 describe('migrations', () => {
   it('are numbered 1..n without gaps', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
@@ -16,7 +21,8 @@ describe('migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(1);
     const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as Array<{ name: string; sql: string }>;
     for (const t of tables) expect(t.sql, t.name).toMatch(/STRICT/);
-    for (const [table, columns] of Object.entries(SYNCED_TABLES).filter(([t]) => ['report', 'organizations', 'members', 'sections'].includes(t))) {
+    for (const [table, all] of Object.entries(SYNCED_TABLES).filter(([t]) => ['report', 'organizations', 'members', 'sections'].includes(t))) {
+      const columns = asOf0005(table, all);
       const cols = (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name);
       expect(cols).toEqual(expect.arrayContaining(['id', ...Object.keys(columns)]));
     }
@@ -61,7 +67,8 @@ describe('migrations', () => {
     migrate(db, 3);
     expect(db.pragma('user_version', { simple: true })).toBe(3);
     expect(db.prepare('SELECT body FROM comments').all()).toEqual([{ body: 'Say more.' }]);
-    for (const [table, columns] of Object.entries(SYNCED_TABLES).filter(([t]) => !['inputs', 'input_links', 'attachments'].includes(t))) {
+    for (const [table, all] of Object.entries(SYNCED_TABLES).filter(([t]) => !['inputs', 'input_links', 'attachments'].includes(t))) {
+      const columns = asOf0005(table, all);
       const cols = (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name);
       expect(cols, table).toEqual(expect.arrayContaining(['id', ...Object.keys(columns)]));
     }
@@ -91,6 +98,19 @@ describe('migrations', () => {
     }
     db.prepare("INSERT INTO blobs (sha256, size, data) VALUES ('ab', 2, x'0102')").run();
     expect(() => db.prepare("INSERT INTO blobs (sha256, size, data) VALUES ('cd', 'big', x'01')").run()).toThrow(/cannot store TEXT/);
+    db.close();
+  });
+
+  it('0006 gives the report a session and a document symbol for the cover, empty until set', () => {
+    const db = new Database(':memory:');
+    migrate(db, 5);
+    db.prepare("INSERT INTO report (id, title, country) VALUES ('r1', 'National report', 'Veridia')").run();
+    migrate(db, 6);
+    expect(db.pragma('user_version', { simple: true })).toBe(6);
+    expect(db.prepare('SELECT title, session, symbol FROM report').get()).toEqual({ title: 'National report', session: '', symbol: '' });
+    const cols = (db.prepare('PRAGMA table_info(report)').all() as Array<{ name: string }>).map((c) => c.name);
+    expect(cols).toEqual(expect.arrayContaining(['id', ...Object.keys(SYNCED_TABLES.report)]));
+    expect((db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'report'").get() as { sql: string }).sql).toMatch(/STRICT/);
     db.close();
   });
 
