@@ -26,7 +26,7 @@ export interface Client {
 export interface HostOptions {
   dataDir: string;
   /** Asks the person for a file (a native dialog in the app); browser mode has none. */
-  chooseFile?: (client: Client, mode: 'open' | 'save', kind: 'report' | 'xlsx' | 'csv' | 'list' | 'attachment') => Promise<string | null>;
+  chooseFile?: (client: Client, mode: 'open' | 'save', kind: 'report' | 'xlsx' | 'csv' | 'list' | 'attachment' | 'docx' | 'pdf' | 'html') => Promise<string | null>;
   /** Told when a client's open report changes (the app sets window titles and recent documents). */
   onReportChanged?: (client: Client) => void;
   /**

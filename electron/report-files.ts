@@ -45,6 +45,9 @@ export const SAVE_KINDS = {
   report: { title: 'Save the new report as', defaultName: 'National report', filter: 'UPR report', extension: REPORT_EXTENSION },
   xlsx: { title: 'Export the comment matrix', defaultName: 'Comment matrix', filter: 'Excel workbook', extension: 'xlsx' },
   csv: { title: 'Export the comment matrix', defaultName: 'Comment matrix', filter: 'CSV (comma-separated values)', extension: 'csv' },
+  docx: { title: 'Export the report', defaultName: 'National report', filter: 'Word document', extension: 'docx' },
+  pdf: { title: 'Export the report', defaultName: 'National report', filter: 'PDF document', extension: 'pdf' },
+  html: { title: 'Export the report', defaultName: 'National report', filter: 'Web page (HTML)', extension: 'html' },
 } as const;
 
 export type SaveKind = keyof typeof SAVE_KINDS;

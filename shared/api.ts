@@ -112,6 +112,23 @@ const mediaType = z.string().max(255, 'is longer than 255 characters');
 
 export const INPUT_LINK_TARGETS = ['section', 'recommendation'] as const;
 
+/** The formats of the final report. */
+export const EXPORT_FORMATS = ['docx', 'pdf', 'html'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** What the Export screen shows before the report is written. */
+export interface ExportCheck {
+  /** The body's words as OHCHR counts them (section headings, text, lists and tables), footnotes apart. */
+  words: { body: number; footnotes: number; limit: number };
+  /** Every section, in outline order, with its words (text and heading) and budget. */
+  sections: Array<{ id: string; label: string; title: string; words: number; budget: number | null; status: string }>;
+  /** What should be settled before submission; the report can still be written. */
+  blockers: Array<
+    | { kind: 'notApproved'; sectionId: string; label: string; title: string; status: string }
+    | { kind: 'openCritical'; commentId: string; number: number; sectionId: string; label: string; title: string }
+  >;
+}
+
 export interface AttachmentContent {
   name: string;
   mediaType: string;
@@ -124,7 +141,7 @@ export const api = {
   // implements these; everything below works on the report open in the caller's window or tab.
   'app.recent': method(empty).returns<RecentFile[]>(),
   'app.chooseFile': method(
-    z.object({ mode: z.enum(['open', 'save']), kind: z.enum(['report', 'xlsx', 'csv', 'list', 'attachment']).default('report') }).strict(),
+    z.object({ mode: z.enum(['open', 'save']), kind: z.enum(['report', 'xlsx', 'csv', 'list', 'attachment', 'docx', 'pdf', 'html']).default('report') }).strict(),
   ).returns<FileChoice>(),
   'app.newReport': method(newReportInput).returns<{ path: string }>(),
   'app.openReport': method(z.object({ path: z.string().min(1).max(4096) }).strict()).returns<{ path: string }>(),
@@ -268,6 +285,15 @@ export const api = {
    * text as a table, at its end; a log table put there before is replaced, not repeated.
    */
   'inputs.insertLog': method(z.object({ sectionId: id }).strict()).returns<{ sectionId: string; rows: number; replaced: boolean }>(),
+
+  // The final report. `export.check` says what the Export screen shows before writing: the body's
+  // words against the limit (annexes and footnotes not counted), sections over their budget, and what
+  // blocks submission. `export.write` writes the Word, PDF or HTML file (written beside its final name
+  // and renamed when complete).
+  'export.check': method(empty).returns<ExportCheck>(),
+  'export.write': method(
+    z.object({ format: z.enum(EXPORT_FORMATS), path: z.string().min(1).max(4096) }).strict(),
+  ).returns<{ path: string; bytes: number; words: number }>(),
 
   'comments.export': method(
     z.object({ format: z.enum(['xlsx', 'csv']), path: z.string().min(1).max(4096) }).strict(),

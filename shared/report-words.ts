@@ -1,6 +1,6 @@
 // Words the app itself writes into the report (not its interface): the consultation log table put in
-// a section, and later the export's annexes. They follow the report's language, not the reader's.
-import type { InputChannel, InputDisposition, OrganizationKind, ReportLanguage } from './domain.js';
+// a section, and the export's cover and annexes. They follow the report's language, not the reader's.
+import type { ImplementationStatus, InputChannel, InputDisposition, OrganizationKind, Position, ReportLanguage } from './domain.js';
 
 export interface LogWords {
   headers: { number: string; source: string; date: string; channel: string; title: string; disposition: string };
@@ -130,3 +130,112 @@ const zh: LogWords = {
 };
 
 export const LOG_WORDS: Record<ReportLanguage, LogWords> = { en, fr, es, ar, ru, zh };
+
+/** The export's own words: the cover block, the annexes' titles and columns, positions and statuses. */
+export interface ExportWords {
+  organization: string;
+  council: string;
+  workingGroup: string;
+  submitted: string;
+  /** "Annex I", "Annex II": the label before an annex's title, given its roman number. */
+  annex: (roman: string) => string;
+  recommendationsTitle: string;
+  recommendationHeaders: { number: string; text: string; states: string; position: string; status: string; sections: string };
+  positions: Record<Position, string>;
+  statuses: Record<ImplementationStatus, string>;
+  inputsTitle: string;
+  noRecommendations: string;
+  noInputs: string;
+}
+
+const exportEn: ExportWords = {
+  organization: 'United Nations',
+  council: 'Human Rights Council',
+  workingGroup: 'Working Group on the Universal Periodic Review',
+  submitted: 'National report submitted in accordance with paragraph 5 of the annex to Human Rights Council resolution 16/21',
+  annex: (n) => `Annex ${n}`,
+  recommendationsTitle: 'Recommendations received in the previous cycle and their follow-up',
+  recommendationHeaders: { number: 'No.', text: 'Recommendation', states: 'Recommending States', position: 'Position', status: 'Implementation', sections: 'Addressed in' },
+  positions: { supported: 'Supported', noted: 'Noted' },
+  statuses: { not_started: 'Not started', in_progress: 'In progress', partially_implemented: 'Partially implemented', implemented: 'Implemented', not_applicable: 'Not applicable' },
+  inputsTitle: 'Consultation inputs and how they were taken into account',
+  noRecommendations: 'No recommendations have been recorded.',
+  noInputs: 'No consultation inputs have been recorded.',
+};
+
+const exportFr: ExportWords = {
+  organization: 'Nations Unies',
+  council: 'Conseil des droits de l’homme',
+  workingGroup: 'Groupe de travail sur l’Examen périodique universel',
+  submitted: 'Rapport national soumis conformément au paragraphe 5 de l’annexe à la résolution 16/21 du Conseil des droits de l’homme',
+  annex: (n) => `Annexe ${n}`,
+  recommendationsTitle: 'Recommandations reçues lors du cycle précédent et suite donnée',
+  recommendationHeaders: { number: 'No', text: 'Recommandation', states: 'États auteurs', position: 'Position', status: 'Mise en œuvre', sections: 'Traitée dans' },
+  positions: { supported: 'Acceptée', noted: 'Notée' },
+  statuses: { not_started: 'Non commencée', in_progress: 'En cours', partially_implemented: 'Partiellement mise en œuvre', implemented: 'Mise en œuvre', not_applicable: 'Sans objet' },
+  inputsTitle: 'Contributions reçues lors des consultations et suite donnée',
+  noRecommendations: 'Aucune recommandation n’a été enregistrée.',
+  noInputs: 'Aucune contribution n’a été enregistrée.',
+};
+
+const exportEs: ExportWords = {
+  organization: 'Naciones Unidas',
+  council: 'Consejo de Derechos Humanos',
+  workingGroup: 'Grupo de Trabajo sobre el Examen Periódico Universal',
+  submitted: 'Informe nacional presentado con arreglo al párrafo 5 del anexo de la resolución 16/21 del Consejo de Derechos Humanos',
+  annex: (n) => `Anexo ${n}`,
+  recommendationsTitle: 'Recomendaciones recibidas en el ciclo anterior y su seguimiento',
+  recommendationHeaders: { number: 'N.º', text: 'Recomendación', states: 'Estados recomendantes', position: 'Posición', status: 'Aplicación', sections: 'Tratada en' },
+  positions: { supported: 'Aceptada', noted: 'Anotada' },
+  statuses: { not_started: 'No iniciada', in_progress: 'En curso', partially_implemented: 'Aplicada en parte', implemented: 'Aplicada', not_applicable: 'No procede' },
+  inputsTitle: 'Contribuciones recibidas en las consultas y cómo se tuvieron en cuenta',
+  noRecommendations: 'No se ha registrado ninguna recomendación.',
+  noInputs: 'No se ha registrado ninguna contribución.',
+};
+
+const exportAr: ExportWords = {
+  organization: 'الأمم المتحدة',
+  council: 'مجلس حقوق الإنسان',
+  workingGroup: 'الفريق العامل المعني بالاستعراض الدوري الشامل',
+  submitted: 'تقرير وطني مقدم وفقاً للفقرة 5 من مرفق قرار مجلس حقوق الإنسان 16/21',
+  annex: (n) => `المرفق ${n}`,
+  recommendationsTitle: 'التوصيات الواردة في الجولة السابقة ومتابعتها',
+  recommendationHeaders: { number: 'الرقم', text: 'التوصية', states: 'الدول المقدمة للتوصية', position: 'الموقف', status: 'التنفيذ', sections: 'تناولها في' },
+  positions: { supported: 'مؤيَّدة', noted: 'أُحيط بها علماً' },
+  statuses: { not_started: 'لم يبدأ', in_progress: 'جارٍ', partially_implemented: 'نُفذت جزئياً', implemented: 'نُفذت', not_applicable: 'لا ينطبق' },
+  inputsTitle: 'المساهمات الواردة في المشاورات وكيفية مراعاتها',
+  noRecommendations: 'لم تُسجَّل أي توصيات.',
+  noInputs: 'لم تُسجَّل أي مساهمات.',
+};
+
+const exportRu: ExportWords = {
+  organization: 'Организация Объединенных Наций',
+  council: 'Совет по правам человека',
+  workingGroup: 'Рабочая группа по универсальному периодическому обзору',
+  submitted: 'Национальный доклад, представленный в соответствии с пунктом 5 приложения к резолюции 16/21 Совета по правам человека',
+  annex: (n) => `Приложение ${n}`,
+  recommendationsTitle: 'Рекомендации, полученные в ходе предыдущего цикла, и их выполнение',
+  recommendationHeaders: { number: '№', text: 'Рекомендация', states: 'Государства', position: 'Позиция', status: 'Выполнение', sections: 'Где рассмотрена' },
+  positions: { supported: 'Поддержана', noted: 'Принята к сведению' },
+  statuses: { not_started: 'Не начато', in_progress: 'В процессе', partially_implemented: 'Выполнена частично', implemented: 'Выполнена', not_applicable: 'Неприменимо' },
+  inputsTitle: 'Материалы, полученные в ходе консультаций, и их учет',
+  noRecommendations: 'Рекомендации не зарегистрированы.',
+  noInputs: 'Материалы не зарегистрированы.',
+};
+
+const exportZh: ExportWords = {
+  organization: '联合国',
+  council: '人权理事会',
+  workingGroup: '普遍定期审议工作组',
+  submitted: '根据人权理事会第16/21号决议附件第5段提交的国家报告',
+  annex: (n) => `附件${n}`,
+  recommendationsTitle: '上一轮收到的建议及其落实情况',
+  recommendationHeaders: { number: '编号', text: '建议', states: '提出建议的国家', position: '立场', status: '落实情况', sections: '涉及章节' },
+  positions: { supported: '支持', noted: '注意到' },
+  statuses: { not_started: '尚未开始', in_progress: '进行中', partially_implemented: '部分落实', implemented: '已落实', not_applicable: '不适用' },
+  inputsTitle: '磋商中收到的意见及采纳情况',
+  noRecommendations: '未记录任何建议。',
+  noInputs: '未记录任何意见。',
+};
+
+export const EXPORT_WORDS: Record<ReportLanguage, ExportWords> = { en: exportEn, fr: exportFr, es: exportEs, ar: exportAr, ru: exportRu, zh: exportZh };

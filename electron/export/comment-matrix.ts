@@ -1,17 +1,14 @@
 // The comment resolution matrix as a file: one row per comment, in comment-number order, for the
 // meeting where drafters and reviewers go through them. XLSX for Excel and LibreOffice, or CSV
 // (UTF-8 with a byte order mark and CRLF line ends, which is what Excel reads correctly).
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { CommentState, CommentType, Disposition, ReviewComment } from '../../shared/domain.js';
-import { isUserError } from '../../shared/errors.js';
-import { userError } from '../../shared/messages.js';
 import { listComments } from '../services/comments.js';
 import type { DB } from '../store/open.js';
 import { getReport } from '../store/queries.js';
+import { writeThroughTemporary } from './write-file.js';
 
 export type MatrixFormat = 'xlsx' | 'csv';
 
@@ -196,53 +193,4 @@ function openStream(file: string): Promise<fs.WriteStream> {
 /** Resolves once the file is flushed and closed, so it can be renamed (Windows renames no open file). */
 function closed(out: fs.WriteStream): Promise<void> {
   return out.closed ? Promise.resolve() : new Promise((resolve) => out.once('close', () => resolve()));
-}
-
-/**
- * Writes a temporary file beside `file` and renames it over `file` when done: a failed or
- * interrupted export leaves whatever was there before, never half a file. File-system failures
- * become a message a person can act on.
- */
-async function writeThroughTemporary(file: string, write: (tmp: string) => Promise<void>): Promise<void> {
-  if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw userError('cannotWrite', { file, reason: FOLDER_OF_THAT_NAME });
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await write(tmp);
-    await fs.promises.rename(tmp, file);
-  } catch (e) {
-    await fs.promises.rm(tmp, { force: true }).catch(() => {});
-    if (isUserError(e)) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    if (typeof code !== 'string' || !code.startsWith('E')) throw e;
-    throw userError('cannotWrite', { file, reason: writeFailure(code, path.dirname(file), e as Error) });
-  }
-}
-
-const FOLDER_OF_THAT_NAME = 'there is a folder of that name.';
-
-function writeFailure(code: string, dir: string, e: Error): string {
-  switch (code) {
-    case 'ENOENT':
-      return fs.existsSync(dir) ? 'the file could not be created there.' : `the folder ${dir} does not exist.`;
-    case 'ENOTDIR':
-      return `${dir} is not a folder.`;
-    case 'EISDIR':
-      return FOLDER_OF_THAT_NAME;
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied (is the folder read-only, or the file open in another program?).';
-    case 'EBUSY':
-      return 'the file is open in another program; close it and try again.';
-    case 'EROFS':
-      return 'the disk is read-only.';
-    case 'EFBIG':
-      return 'the file would be larger than this disk or system allows.';
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return 'the disk is full.';
-    case 'ENAMETOOLONG':
-      return 'the name is too long.';
-    default:
-      return e.message;
-  }
 }

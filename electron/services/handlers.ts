@@ -11,6 +11,7 @@ import { exportComments } from './exports.js';
 import { addProgressNote, linkRecommendation, recommendationsOf, updateRecommendation } from './recommendations.js';
 import { searchQuery } from '../search/search.js';
 import { insertConsultationLog } from './consultation-log.js';
+import { checkExport, exportReport } from './report-export.js';
 import { createInput, decideInput, deleteInput, inputsOf, linkInput, updateInput } from './inputs.js';
 import { attachData, attachFile, attachmentOf, detachAttachment } from './attachments.js';
 import { importListFile, previewImport } from './recommendation-import.js';
@@ -60,6 +61,8 @@ export const reportHandlers: ReportHandlers = {
   'inputs.detach': detachAttachment,
   'inputs.attachment': attachmentOf,
   'inputs.insertLog': insertConsultationLog,
+  'export.check': checkExport,
+  'export.write': exportReport,
   'search.query': searchQuery,
 };
 

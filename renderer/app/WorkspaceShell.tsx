@@ -9,6 +9,7 @@ import { OutlinePanel } from '../features/outline/OutlinePanel.js';
 import { MatrixScreen } from '../features/matrix/MatrixScreen.js';
 import { OverviewScreen } from '../features/overview/OverviewScreen.js';
 import { PeopleScreen } from '../features/people/PeopleScreen.js';
+import { ExportScreen } from '../features/export/ExportScreen.js';
 import { InputsScreen } from '../features/inputs/InputsScreen.js';
 import { RecommendationsScreen } from '../features/recommendations/RecommendationsScreen.js';
 import { EDITOR_TARGET_ID, SectionView } from '../features/section/SectionView.js';
@@ -136,6 +137,11 @@ export function WorkspaceShell({ workspace, refresh }: { workspace: Workspace; r
               onOpenSection={openSection}
               onOpenRecommendation={(id) => show('recommendations', id)}
             />
+          </main>
+        </TabPanel>
+        <TabPanel id="export" className="view view-page view-export">
+          <main id={MAIN_ID} tabIndex={-1} className="page-main">
+            <ExportScreen onOpenSection={openSection} />
           </main>
         </TabPanel>
         <TabPanel id="people" className="view view-page">

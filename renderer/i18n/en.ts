@@ -14,6 +14,7 @@ export const en = {
       overview: 'Overview',
       comments: 'Comments',
       recommendations: 'Recommendations',
+      export: 'Export',
       inputs: 'Consultation',
       people: 'People',
       settings: 'Report settings',

@@ -14,6 +14,7 @@ export const es = {
       overview: 'Resumen',
       comments: 'Comentarios',
       recommendations: 'Recomendaciones',
+      export: 'Exportar',
       inputs: 'Consulta',
       people: 'Participantes',
       settings: 'Configuración del informe',

@@ -14,6 +14,7 @@ export const fr = {
       overview: 'Vue d’ensemble',
       comments: 'Commentaires',
       recommendations: 'Recommandations',
+      export: 'Exporter',
       inputs: 'Consultation',
       people: 'Participants',
       settings: 'Paramètres du rapport',

@@ -1,0 +1,67 @@
+// The final report: what the Export screen checks before writing, and the Word, PDF and HTML files.
+// Anyone who can read the report may export it; nothing in the report changes.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ExportCheck, ParsedInput, Result } from '../../shared/api.js';
+import { outlineOrder } from '../../shared/domain.js';
+import { countWords } from '../../shared/words.js';
+import { buildExportDocument } from '../export/document.js';
+import { writeDocx } from '../export/docx.js';
+import { renderHtml } from '../export/html.js';
+import { printPdf } from '../export/pdf.js';
+import { writeThroughTemporary } from '../export/write-file.js';
+import { prepared } from '../store/open.js';
+import { listSections, sectionWordCounts } from '../store/queries.js';
+import { refreshStaleText } from '../docs/section-text.js';
+import type { ServiceContext } from './context.js';
+import type { DB } from '../store/open.js';
+
+/** A section's words as the export counts them: its heading ("B." and title) and its text. */
+export function headingWords(label: string, title: string): number {
+  const parts = label.split('.');
+  return countWords(`${parts[parts.length - 1]}. ${title}`);
+}
+
+export function exportCheck(db: DB): ExportCheck {
+  refreshStaleText(db);
+  const counts = sectionWordCounts(db);
+  const entries = outlineOrder(listSections(db));
+  const sections = entries.map(({ section, label }) => ({
+    id: section.id,
+    label,
+    title: section.title,
+    words: headingWords(label, section.title) + (counts.get(section.id) ?? 0),
+    budget: section.wordBudget,
+    status: section.status,
+  }));
+  const labels = new Map(sections.map((s) => [s.id, s]));
+  const footnotes = (prepared(db, 'SELECT coalesce(sum(footnote_words), 0) AS n FROM section_text t JOIN sections s ON s.id = t.section_id WHERE s.deleted = 0').get() as { n: number }).n;
+  const critical = prepared(
+    db,
+    `SELECT id, number, section_id FROM comments WHERE deleted = 0 AND type = 'critical' AND status <> 'closed' ORDER BY number`,
+  ).all() as Array<{ id: string; number: number; section_id: string }>;
+  const blockers: ExportCheck['blockers'] = [
+    ...sections.filter((s) => s.status !== 'approved').map((s) => ({ kind: 'notApproved' as const, sectionId: s.id, label: s.label, title: s.title, status: s.status })),
+    ...critical
+      .filter((c) => labels.has(c.section_id))
+      .map((c) => ({ kind: 'openCritical' as const, commentId: c.id, number: c.number, sectionId: c.section_id, label: labels.get(c.section_id)!.label, title: labels.get(c.section_id)!.title })),
+  ];
+  const report = prepared(db, 'SELECT word_limit FROM report WHERE deleted = 0 LIMIT 1').get() as { word_limit: number };
+  return { words: { body: sections.reduce((sum, s) => sum + s.words, 0), footnotes, limit: report.word_limit }, sections, blockers };
+}
+
+export function checkExport(ctx: ServiceContext): Result<'export.check'> {
+  return exportCheck(ctx.report.db);
+}
+
+/** Writes the report in a format to a file; returns where, how big, and the body's words. */
+export async function writeReport(db: DB, format: ParsedInput<'export.write'>['format'], file: string): Promise<Result<'export.write'>> {
+  const doc = buildExportDocument(db);
+  const bytes = format === 'docx' ? await writeDocx(doc) : format === 'html' ? new TextEncoder().encode(renderHtml(doc)) : await printPdf(renderHtml(doc));
+  await writeThroughTemporary(file, (tmp) => fs.promises.writeFile(tmp, bytes, { flag: 'wx', flush: true }));
+  return { path: file, bytes: bytes.length, words: doc.words.body };
+}
+
+export function exportReport(ctx: ServiceContext, input: ParsedInput<'export.write'>): Promise<Result<'export.write'>> {
+  return writeReport(ctx.report.db, input.format, path.resolve(input.path));
+}
