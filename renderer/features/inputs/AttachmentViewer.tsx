@@ -63,7 +63,7 @@ export function AttachmentViewer({ attachment, onClose }: { attachment: Attachme
           <Heading slot="title" className="dialog-title in-viewer-title" dir="auto">
             {attachment.name}
           </Heading>
-          <p className="in-faint in-viewer-note">{t('viewer.readOnly')}</p>
+          <p className="muted in-viewer-note">{t('viewer.readOnly')}</p>
           {opened.kind === 'loading' ? (
             <p className="loading" role="status">
               {t('viewer.loading', { name: attachment.name })}
@@ -78,7 +78,7 @@ export function AttachmentViewer({ attachment, onClose }: { attachment: Attachme
               <pre className="in-viewer-text" tabIndex={0} aria-label={attachment.name} dir="auto">
                 {opened.text}
               </pre>
-              {opened.truncated ? <p className="in-faint">{t('viewer.truncated', { n: format.number(SHOWN_CHARACTERS) })}</p> : null}
+              {opened.truncated ? <p className="muted">{t('viewer.truncated', { n: format.number(SHOWN_CHARACTERS) })}</p> : null}
             </>
           ) : opened.kind === 'image' ? (
             <div className="in-viewer-image">

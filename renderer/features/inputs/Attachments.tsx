@@ -82,7 +82,7 @@ export function Attachments({ input, mayChange, onChanged }: AttachmentsProps) {
                   <span className="in-file-name" dir="auto">
                     {a.name}
                   </span>
-                  <span className="in-faint in-file-meta">
+                  <span className="muted in-file-meta">
                     {kind ? t(`files.type.${kind}`) : a.mediaType} · {formatSize(a.size, locale)}
                   </span>
                 </div>
@@ -101,7 +101,7 @@ export function Attachments({ input, mayChange, onChanged }: AttachmentsProps) {
           })}
         </ul>
       ) : (
-        <p className="in-none">{t('files.none')}</p>
+        <p className="table-screen-none">{t('files.none')}</p>
       )}
       {error ? (
         <p role="alert" className="inline-error">

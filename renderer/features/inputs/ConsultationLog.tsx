@@ -40,8 +40,8 @@ export function ConsultationLog({ inputs, writable, onOpenSection, onShow }: Con
         <p className="in-log-intro">{t('log.intro')}</p>
         {writable.length ? <PutLog writable={writable} onOpenSection={onOpenSection} /> : null}
       </div>
-      <div className="in-log-scroller">
-        <table className="in-table in-log-table" aria-label={t('log.region')}>
+      <div className="table-screen-scroller in-log-scroller">
+        <table className="table-screen-table in-table in-log-table" aria-label={t('log.region')}>
           <thead>
             <tr>
               <th scope="col" className="in-col-number">
@@ -75,10 +75,10 @@ export function ConsultationLog({ inputs, writable, onOpenSection, onShow }: Con
                   {input.sourceOrganizationName ? (
                     <>
                       <span dir="auto">{input.sourceOrganizationName}</span>
-                      {input.sourceKind ? <span className="in-faint"> ({app(`orgKind.${input.sourceKind}`)})</span> : null}
+                      {input.sourceKind ? <span className="muted"> ({app(`orgKind.${input.sourceKind}`)})</span> : null}
                     </>
                   ) : (
-                    <span className="in-none">{t('noSource')}</span>
+                    <span className="table-screen-none">{t('noSource')}</span>
                   )}
                 </td>
                 <td className="in-date">{format.date(input.receivedOn)}</td>
@@ -146,7 +146,7 @@ function PutLog({ writable, onOpenSection }: { writable: readonly LogSection[]; 
           </Button>
         </p>
       ) : (
-        <p className="in-faint in-put-log-hint">{t('log.hint')}</p>
+        <p className="muted in-put-log-hint">{t('log.hint')}</p>
       )}
     </div>
   );

@@ -23,7 +23,7 @@ export function DispositionPanel({ input, mayChange, onChanged }: DispositionPan
   const { t } = useTranslation('inputs');
   const format = useFormat();
   const decided = input.decidedAt ? (
-    <p className="in-faint in-decided">{t('decision.decidedBy', { name: input.decidedByName, date: format.date(dayOf(input.decidedAt)) })}</p>
+    <p className="muted in-decided">{t('decision.decidedBy', { name: input.decidedByName, date: format.date(dayOf(input.decidedAt)) })}</p>
   ) : null;
   return (
     <div className="in-decision">
@@ -35,13 +35,13 @@ export function DispositionPanel({ input, mayChange, onChanged }: DispositionPan
         <>
           <DispositionBadge disposition={input.disposition} />
           {input.rationale ? (
-            <p className="in-prose in-rationale" dir="auto">
+            <p className="table-screen-prose in-rationale" dir="auto">
               {input.rationale}
             </p>
           ) : null}
         </>
       ) : (
-        <p className="in-none">{t('decision.notDecided')}</p>
+        <p className="table-screen-none">{t('decision.notDecided')}</p>
       )}
       {decided}
     </div>

@@ -31,13 +31,13 @@ export function InputDetail({ input, mayChange, organizations, sections, recomme
   const { t } = useTranslation('inputs');
   if (!input) {
     return (
-      <section className="in-detail in-detail-empty" aria-label={t('detail.label')}>
+      <section className="table-screen-detail table-screen-detail-empty in-detail" aria-label={t('detail.label')}>
         <p className="muted">{t('detail.none')}</p>
       </section>
     );
   }
   return (
-    <section className="in-detail" aria-label={t('detail.region', { title: input.title })}>
+    <section className="table-screen-detail in-detail" aria-label={t('detail.region', { title: input.title })}>
       <DetailHead input={input} mayChange={mayChange} organizations={organizations} onChanged={onChanged} />
       <div className="in-detail-body">
         {/* Keyed by the input: what one input's panel holds (a message, a half-typed search) stays with it. */}
@@ -65,8 +65,8 @@ function DetailHead({ input, mayChange, organizations, onChanged }: { input: Con
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   return (
-    <div className="in-detail-head">
-      <h3 className="in-detail-title" dir="auto">
+    <div className="table-screen-detail-head in-detail-head">
+      <h3 className="table-screen-detail-title" dir="auto">
         {input.title}
       </h3>
       <DispositionBadge disposition={input.disposition} />
@@ -124,14 +124,14 @@ function InputFacts({ input }: { input: ConsultationInput }) {
           {input.sourceOrganizationName ? (
             <>
               <span dir="auto">{input.sourceOrganizationName}</span>
-              {input.sourceKind ? <span className="in-faint"> ({app(`orgKind.${input.sourceKind}`)})</span> : null}
+              {input.sourceKind ? <span className="muted"> ({app(`orgKind.${input.sourceKind}`)})</span> : null}
             </>
           ) : (
-            <span className="in-none">{t('noSource')}</span>
+            <span className="table-screen-none">{t('noSource')}</span>
           )}
         </dd>
         <dt>{t('detail.received')}</dt>
-        <dd>{input.receivedOn ? format.date(input.receivedOn) : <span className="in-none">{t('undated')}</span>}</dd>
+        <dd>{input.receivedOn ? format.date(input.receivedOn) : <span className="table-screen-none">{t('undated')}</span>}</dd>
         <dt>{t('detail.channel')}</dt>
         <dd>{t(`channel.${input.channel}`)}</dd>
         {input.themes.length ? (
@@ -143,11 +143,11 @@ function InputFacts({ input }: { input: ConsultationInput }) {
       </dl>
       <h4 className="in-subtitle">{t('detail.summary')}</h4>
       {input.summary ? (
-        <p className="in-prose" dir="auto">
+        <p className="table-screen-prose" dir="auto">
           {input.summary}
         </p>
       ) : (
-        <p className="in-none">{t('detail.noSummary')}</p>
+        <p className="table-screen-none">{t('detail.noSummary')}</p>
       )}
       {input.fullText ? (
         <>
@@ -155,7 +155,7 @@ function InputFacts({ input }: { input: ConsultationInput }) {
             {fullShown ? t('detail.hideFullText') : t('detail.showFullText')}
           </Button>
           {fullShown ? (
-            <div className="in-full-text in-prose" dir="auto" role="region" aria-label={t('detail.fullText')} tabIndex={0}>
+            <div className="in-full-text table-screen-prose" dir="auto" role="region" aria-label={t('detail.fullText')} tabIndex={0}>
               {input.fullText}
             </div>
           ) : null}

@@ -74,7 +74,7 @@ export function InputLinks({ input, mayChange, sections, recommendations, onOpen
           })}
         </ul>
       ) : (
-        <p className="in-none">{t('links.noSections')}</p>
+        <p className="table-screen-none">{t('links.noSections')}</p>
       )}
       {mayChange && sections.some((s) => !linkedSections.has(s.id)) ? (
         <SelectField<string>
@@ -122,11 +122,11 @@ export function InputLinks({ input, mayChange, sections, recommendations, onOpen
           })}
         </ul>
       ) : (
-        <p className="in-none">{t('links.noRecommendations')}</p>
+        <p className="table-screen-none">{t('links.noRecommendations')}</p>
       )}
       {mayChange ? (
         recommendations && recommendations.length === 0 ? (
-          <p className="in-faint">{t('links.noneImported')}</p>
+          <p className="muted">{t('links.noneImported')}</p>
         ) : (
           <RecommendationPicker
             choices={(recommendations ?? []).filter((r) => !linkedRecommendations.has(r.id))}

@@ -21,8 +21,8 @@ export function InputTable({ rows, selectedId, onSelect, labelledBy, emptyText }
   const { t } = useTranslation('inputs');
   const { tabId, onKeyDown } = useRowKeys(rows, selectedId, onSelect);
   return (
-    <div className="in-scroller">
-      <table className="in-table" aria-labelledby={labelledBy}>
+    <div className="table-screen-scroller in-scroller">
+      <table className="table-screen-table in-table" aria-labelledby={labelledBy}>
         <thead>
           <tr>
             <th scope="col">{t('column.title')}</th>
@@ -49,7 +49,7 @@ export function InputTable({ rows, selectedId, onSelect, labelledBy, emptyText }
         <tbody onKeyDown={onKeyDown}>
           {rows.length === 0 ? (
             <tr>
-              <td colSpan={7} className="in-empty">
+              <td colSpan={7} className="table-screen-empty">
                 {emptyText}
               </td>
             </tr>
@@ -78,11 +78,11 @@ const InputRow = memo(function InputRow({ input: r, selected, tabbable, onSelect
     r.recommendationIds.length ? t('count.recommendations', { count: r.recommendationIds.length }) : '',
   ].filter(Boolean);
   return (
-    <tr id={`input-row-${r.id}`} className={selected ? 'in-selected' : undefined} onClick={() => onSelect(r.id)}>
+    <tr id={`input-row-${r.id}`} className={selected ? 'table-screen-selected' : undefined} onClick={() => onSelect(r.id)}>
       <th scope="row" className="in-title">
         <button
           type="button"
-          className="in-title-button"
+          className="table-screen-row-button in-title-button"
           data-row-id={r.id}
           tabIndex={tabbable ? 0 : -1}
           aria-pressed={selected}
@@ -93,7 +93,7 @@ const InputRow = memo(function InputRow({ input: r, selected, tabbable, onSelect
           {r.title}
         </button>
         {r.themes.length ? (
-          <div className="in-faint in-line" dir="auto">
+          <div className="muted table-screen-line" dir="auto">
             {r.themes.join(', ')}
           </div>
         ) : null}
@@ -104,18 +104,18 @@ const InputRow = memo(function InputRow({ input: r, selected, tabbable, onSelect
             <div className="in-clamp" dir="auto">
               {r.sourceOrganizationName}
             </div>
-            {r.sourceKind ? <div className="in-faint">{app(`orgKind.${r.sourceKind}`)}</div> : null}
+            {r.sourceKind ? <div className="muted">{app(`orgKind.${r.sourceKind}`)}</div> : null}
           </>
         ) : (
-          <span className="in-none">{t('noSource')}</span>
+          <span className="table-screen-none">{t('noSource')}</span>
         )}
       </td>
-      <td className="in-date">{r.receivedOn ? format.date(r.receivedOn) : <span className="in-none">{t('undated')}</span>}</td>
+      <td className="in-date">{r.receivedOn ? format.date(r.receivedOn) : <span className="table-screen-none">{t('undated')}</span>}</td>
       <td>{t(`channel.${r.channel}`)}</td>
       <td>
         <DispositionBadge disposition={r.disposition} />
       </td>
-      <td>{links.length ? links.join(', ') : <span className="in-none">{t('nothingLinked')}</span>}</td>
+      <td>{links.length ? links.join(', ') : <span className="table-screen-none">{t('nothingLinked')}</span>}</td>
       <td className="in-num">{format.number(r.attachments.length)}</td>
     </tr>
   );

@@ -18,6 +18,7 @@ import { InputDialog } from './InputDialog.js';
 import { filterInputs, hasFilters, NO_FILTERS, type InputFilters } from './inputRows.js';
 import { InputTable } from './InputTable.js';
 import { useInputs } from './useInputs.js';
+import '../../widgets/table-screen.css';
 import './inputs.css';
 
 export interface InputsScreenProps {
@@ -115,32 +116,32 @@ function InputsView({ focus, onOpenSection, onOpenRecommendation }: InputsScreen
       ) : total === 0 ? (
         <p className="empty-note">{t('none')}</p>
       ) : (
-        <Tabs selectedKey={mode} onSelectionChange={(key: Key) => setMode(key === 'log' ? 'log' : 'list')} className="in-modes">
-          <div className="in-mode-bar">
-            <TabList aria-label={t('modes')} className="in-mode-tabs">
-              <Tab id="list" className="in-mode-tab">
+        <Tabs selectedKey={mode} onSelectionChange={(key: Key) => setMode(key === 'log' ? 'log' : 'list')} className="table-screen-modes">
+          <div className="table-screen-mode-bar">
+            <TabList aria-label={t('modes')} className="table-screen-mode-tabs">
+              <Tab id="list" className="table-screen-mode-tab">
                 {t('mode.list')}
               </Tab>
-              <Tab id="log" className="in-mode-tab">
+              <Tab id="log" className="table-screen-mode-tab">
                 {t('mode.log')}
               </Tab>
             </TabList>
             {/* The count of the list, said when the filters change it. */}
-            <p className="in-showing" role="status">
+            <p className="table-screen-count" role="status">
               {mode === 'list' ? t('showing', { count: total, shown: format.number(rows.length), total: format.number(total) }) : ''}
             </p>
           </div>
-          <TabPanel id="list" className="in-panel">
-            <div className="in-toolbar" role="group" aria-label={t('filters')}>
+          <TabPanel id="list" className="table-screen-panel">
+            <div className="table-screen-filters in-toolbar" role="group" aria-label={t('filters')}>
               <TextInput
-                className="in-filter in-filter-text"
+                className="table-screen-filter in-filter in-filter-text"
                 label={t('filter.text')}
                 placeholder={t('filter.textPlaceholder')}
                 value={filters.text}
                 onChange={(text) => setFilters((f) => ({ ...f, text }))}
               />
               <SelectField<OrganizationKind | 'none' | typeof ALL>
-                className="in-filter in-filter-wide"
+                className="table-screen-filter in-filter in-filter-wide"
                 label={t('filter.kind')}
                 value={filters.kind ?? ALL}
                 onChange={filter('kind')}
@@ -151,14 +152,14 @@ function InputsView({ focus, onOpenSection, onOpenRecommendation }: InputsScreen
                 ]}
               />
               <SelectField<InputChannel | typeof ALL>
-                className="in-filter"
+                className="table-screen-filter in-filter"
                 label={t('filter.channel')}
                 value={filters.channel ?? ALL}
                 onChange={filter('channel')}
                 options={[{ id: ALL, label: t('filter.allChannels') }, ...INPUT_CHANNELS.map((c) => ({ id: c, label: t(`channel.${c}`) }))]}
               />
               <SelectField<InputDisposition | 'none' | typeof ALL>
-                className="in-filter"
+                className="table-screen-filter in-filter"
                 label={t('filter.disposition')}
                 value={filters.disposition ?? ALL}
                 onChange={filter('disposition')}
@@ -168,7 +169,7 @@ function InputsView({ focus, onOpenSection, onOpenRecommendation }: InputsScreen
                   { id: 'none', label: t('disposition.none') },
                 ]}
               />
-              <Button className="button button-small button-quiet in-clear" isDisabled={!hasFilters(filters)} onPress={() => setFilters(NO_FILTERS)}>
+              <Button className="button button-small button-quiet table-screen-clear" isDisabled={!hasFilters(filters)} onPress={() => setFilters(NO_FILTERS)}>
                 {t('clearFilters')}
               </Button>
             </div>
@@ -184,7 +185,7 @@ function InputsView({ focus, onOpenSection, onOpenRecommendation }: InputsScreen
               onChanged={() => void reload()}
             />
           </TabPanel>
-          <TabPanel id="log" className="in-panel">
+          <TabPanel id="log" className="table-screen-panel">
             <ConsultationLog
               inputs={all}
               writable={writable}

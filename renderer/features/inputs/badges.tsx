@@ -3,7 +3,10 @@
 import { useTranslation } from 'react-i18next';
 import type { InputDisposition } from '../../../shared/domain.js';
 
+const TONE: Record<InputDisposition | 'none', string> = { reflected: 'ok', partly_reflected: 'warn', not_reflected: 'danger', none: 'none' };
+
 export function DispositionBadge({ disposition }: { disposition: InputDisposition | null }) {
   const { t } = useTranslation('inputs');
-  return <span className={`in-badge in-disposition-${disposition ?? 'none'}`}>{t(`disposition.${disposition ?? 'none'}`)}</span>;
+  const key = disposition ?? 'none';
+  return <span className={`table-screen-badge table-screen-badge-${TONE[key]} in-badge`}>{t(`disposition.${key}`)}</span>;
 }

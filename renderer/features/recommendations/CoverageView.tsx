@@ -41,7 +41,7 @@ export function CoverageView({ recommendations, sectionName, onOpenSection, onSh
             {missing.map((r) => (
               <li key={r.id} className="rc-coverage-item">
                 <span className="rc-number">
-                  <button type="button" className="rc-number-button" aria-label={t('select', { number: r.number })} onClick={() => onShow(r.id)}>
+                  <button type="button" className="table-screen-row-button rc-number-button" aria-label={t('select', { number: r.number })} onClick={() => onShow(r.id)}>
                     {r.number}
                   </button>
                 </span>
@@ -49,7 +49,7 @@ export function CoverageView({ recommendations, sectionName, onOpenSection, onSh
                   {r.text}
                 </span>
                 {r.cluster ? (
-                  <span className="rc-faint rc-coverage-cluster" dir="auto">
+                  <span className="muted rc-coverage-cluster" dir="auto">
                     {r.cluster}
                   </span>
                 ) : null}
@@ -67,7 +67,7 @@ export function CoverageView({ recommendations, sectionName, onOpenSection, onSh
             {addressed.map((r) => (
               <li key={r.id} className="rc-coverage-item">
                 <span className="rc-number">
-                  <button type="button" className="rc-number-button" aria-label={t('select', { number: r.number })} onClick={() => onShow(r.id)}>
+                  <button type="button" className="table-screen-row-button rc-number-button" aria-label={t('select', { number: r.number })} onClick={() => onShow(r.id)}>
                     {r.number}
                   </button>
                 </span>

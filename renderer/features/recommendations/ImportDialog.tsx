@@ -204,7 +204,7 @@ function PreviewBody({ preview, error, importing, rereading, onMappingChange, on
     <div className="rc-preview">
       <p className="rc-preview-file">
         <strong className="bidi-keep">{t('import.preview', { name: preview.fileName })}</strong>{' '}
-        <span className="rc-faint">{t('import.layout', { layout: layoutName(preview.layout) })}</span>
+        <span className="muted">{t('import.layout', { layout: layoutName(preview.layout) })}</span>
       </p>
       {table ? <ColumnChoice table={table} rereading={rereading} isDisabled={importing} onChange={(mapping) => onMappingChange(table, mapping)} /> : null}
       {unmapped ? (
@@ -256,7 +256,7 @@ function PreviewResult({ preview, rereading }: { preview: ImportPreview; rereadi
               {problems.map((p, i) => (
                 <li key={i} className="rc-problem">
                   <span className="rc-problem-row">{p.row > 0 ? t('import.row', { row: p.row }) : t('import.wholeFile')}</span> {problemText(p)}
-                  {p.excerpt ? <span className="rc-faint rc-problem-excerpt"> “{p.excerpt}”</span> : null}
+                  {p.excerpt ? <span className="muted rc-problem-excerpt"> “{p.excerpt}”</span> : null}
                 </li>
               ))}
             </ul>
@@ -268,7 +268,7 @@ function PreviewResult({ preview, rereading }: { preview: ImportPreview; rereadi
               {t('import.firstRows', { count: shown.length })}
             </h3>
             <div className="rc-preview-scroller" tabIndex={0} role="region" aria-labelledby="rc-preview-rows">
-              <table className="rc-table rc-preview-table">
+              <table className="table-screen-table rc-table rc-preview-table">
                 <thead>
                   <tr>
                     <th scope="col">{t('column.number')}</th>
@@ -334,7 +334,7 @@ function ColumnChoice({ table, rereading, isDisabled, onChange }: ColumnChoicePr
       <h3 id="rc-columns-title" className="rc-subtitle">
         {t('import.columns.title')}
       </h3>
-      <p id="rc-columns-note" className={table.remembered ? 'rc-columns-note rc-columns-remembered' : 'rc-columns-note rc-faint'}>
+      <p id="rc-columns-note" className={table.remembered ? 'rc-columns-note rc-columns-remembered' : 'rc-columns-note muted'}>
         {table.remembered ? t('import.columns.remembered') : t('import.columns.hint')}
       </p>
       <div className="rc-columns-grid">

@@ -34,7 +34,7 @@ export function RecommendationDetail({ recommendation: r, me, organizations, sec
   const announce = useAnnounce();
   if (!r) {
     return (
-      <section className="rc-detail rc-detail-empty" aria-label={t('detail.label')}>
+      <section className="table-screen-detail table-screen-detail-empty rc-detail" aria-label={t('detail.label')}>
         <p className="muted">{t('detail.none')}</p>
       </section>
     );
@@ -72,16 +72,16 @@ export function RecommendationDetail({ recommendation: r, me, organizations, sec
   const mayLink = new Set(linkable.map((s) => s.id));
   const addressed = addressedIn(r);
   return (
-    <section className="rc-detail" aria-labelledby="rc-detail-title">
-      <div className="rc-detail-head">
-        <h3 id="rc-detail-title" className="rc-detail-title">
+    <section className="table-screen-detail rc-detail" aria-labelledby="rc-detail-title">
+      <div className="table-screen-detail-head rc-detail-head">
+        <h3 id="rc-detail-title" className="table-screen-detail-title">
           {t('detail.title', { number: r.number })}
         </h3>
         <PositionBadge position={r.position} />
       </div>
       <div className="rc-detail-body">
         <div className="rc-detail-main">
-          <p className="rc-prose" dir="auto">
+          <p className="table-screen-prose" dir="auto">
             {r.text}
           </p>
           <dl className="rc-facts">
@@ -164,7 +164,7 @@ export function RecommendationDetail({ recommendation: r, me, organizations, sec
                     <Button className="button button-small button-quiet rc-section-link" aria-label={t('detail.goTo', { section: name })} onPress={() => onOpenSection(id)}>
                       {name}
                     </Button>{' '}
-                    <span className="rc-faint">{cited.has(id) ? t('detail.cited') : t('detail.linked')}</span>
+                    <span className="muted">{cited.has(id) ? t('detail.cited') : t('detail.linked')}</span>
                     {linked.has(id) && mayLink.has(id) ? (
                       <Button className="button button-small button-quiet" aria-label={t('detail.unlinkLabel', { section: name })} onPress={() => void link(id, false)}>
                         {t('detail.unlink')}
@@ -175,7 +175,7 @@ export function RecommendationDetail({ recommendation: r, me, organizations, sec
               })}
             </ul>
           ) : (
-            <p className="rc-none">{t('notAddressed')}</p>
+            <p className="table-screen-none">{t('notAddressed')}</p>
           )}
           {linkable.some((s) => !linked.has(s.id)) ? (
             <SelectField<string>
@@ -195,9 +195,9 @@ export function RecommendationDetail({ recommendation: r, me, organizations, sec
               {r.notes.map((n) => (
                 <li key={n.id} className="rc-note">
                   <p className="rc-note-meta">
-                    <span className="rc-note-date">{format.date(n.date)}</span> <span className="rc-faint">{n.authorName}</span>
+                    <span className="rc-note-date">{format.date(n.date)}</span> <span className="muted">{n.authorName}</span>
                   </p>
-                  <p className="rc-prose" dir="auto">
+                  <p className="table-screen-prose" dir="auto">
                     {n.text}
                   </p>
                 </li>

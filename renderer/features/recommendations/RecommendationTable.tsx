@@ -27,8 +27,8 @@ export function RecommendationTable({ rows, selectedId, onSelect, organizationNa
   const { t } = useTranslation('recommendations');
   const { tabId, onKeyDown } = useRowKeys(rows, selectedId, onSelect);
   return (
-    <div className="rc-scroller">
-      <table className="rc-table" aria-labelledby={labelledBy}>
+    <div className="table-screen-scroller rc-scroller">
+      <table className="table-screen-table rc-table" aria-labelledby={labelledBy}>
         <thead>
           <tr>
             <th scope="col" className="rc-col-number">{t('column.number')}</th>
@@ -44,7 +44,7 @@ export function RecommendationTable({ rows, selectedId, onSelect, organizationNa
         <tbody onKeyDown={onKeyDown}>
           {rows.length === 0 ? (
             <tr>
-              <td colSpan={8} className="rc-empty">
+              <td colSpan={8} className="table-screen-empty">
                 {emptyText}
               </td>
             </tr>
@@ -82,11 +82,11 @@ const RecommendationRow = memo(function RecommendationRow({ r, selected, tabbabl
     .map(sectionName)
     .filter((s): s is SectionName => s !== undefined);
   return (
-    <tr className={selected ? 'rc-selected' : undefined} onClick={() => onSelect(r.id)}>
+    <tr className={selected ? 'table-screen-selected' : undefined} onClick={() => onSelect(r.id)}>
       <th scope="row" className="rc-number">
         <button
           type="button"
-          className="rc-number-button"
+          className="table-screen-row-button rc-number-button"
           data-row-id={r.id}
           tabIndex={tabbable ? 0 : -1}
           aria-pressed={selected}
@@ -101,7 +101,7 @@ const RecommendationRow = memo(function RecommendationRow({ r, selected, tabbabl
           {r.text}
         </div>
         {r.cluster ? (
-          <div className="rc-faint rc-line" dir="auto">
+          <div className="muted table-screen-line" dir="auto">
             {r.cluster}
           </div>
         ) : null}
@@ -117,10 +117,10 @@ const RecommendationRow = memo(function RecommendationRow({ r, selected, tabbabl
       <td>
         <div className="rc-clamp" dir="auto">
           {r.themes.join('; ')}
-          {r.sdgs.length ? <span className="rc-faint"> {r.sdgs.map((n) => t('sdg', { n })).join(', ')}</span> : null}
+          {r.sdgs.length ? <span className="muted"> {r.sdgs.map((n) => t('sdg', { n })).join(', ')}</span> : null}
         </div>
       </td>
-      <td>{organization ? <div className="rc-clamp">{organization}</div> : <span className="rc-none">{t('nobody')}</span>}</td>
+      <td>{organization ? <div className="rc-clamp">{organization}</div> : <span className="table-screen-none">{t('nobody')}</span>}</td>
       <td>
         <StatusText status={r.implementationStatus} />
       </td>
@@ -128,7 +128,7 @@ const RecommendationRow = memo(function RecommendationRow({ r, selected, tabbabl
         {sections.length ? (
           <div className="rc-clamp">{sections.map((s) => s.label || s.title).join(', ')}</div>
         ) : (
-          <span className="rc-none">{t('notAddressed')}</span>
+          <span className="table-screen-none">{t('notAddressed')}</span>
         )}
       </td>
     </tr>

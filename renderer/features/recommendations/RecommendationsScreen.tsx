@@ -16,6 +16,7 @@ import { RecommendationDetail } from './RecommendationDetail.js';
 import { distinct, filterRecommendations, hasFilters, NO_FILTERS, type RecommendationFilters } from './recommendationRows.js';
 import { RecommendationTable, type SectionName } from './RecommendationTable.js';
 import { useRecommendations } from './useRecommendations.js';
+import '../../widgets/table-screen.css';
 import './recommendations.css';
 
 export interface RecommendationsScreenProps {
@@ -92,53 +93,53 @@ export function RecommendationsScreen({ focus = null, onOpenSection }: Recommend
       ) : total === 0 ? (
         <p className="empty-note">{t('none')}</p>
       ) : (
-        <Tabs selectedKey={mode} onSelectionChange={(key: Key) => setMode(key === 'coverage' ? 'coverage' : 'list')} className="rc-modes">
-          <div className="rc-mode-bar">
-            <TabList aria-label={t('modes')} className="rc-mode-tabs">
-              <Tab id="list" className="rc-mode-tab">
+        <Tabs selectedKey={mode} onSelectionChange={(key: Key) => setMode(key === 'coverage' ? 'coverage' : 'list')} className="table-screen-modes">
+          <div className="table-screen-mode-bar">
+            <TabList aria-label={t('modes')} className="table-screen-mode-tabs">
+              <Tab id="list" className="table-screen-mode-tab">
                 {t('mode.list')}
               </Tab>
-              <Tab id="coverage" className="rc-mode-tab">
+              <Tab id="coverage" className="table-screen-mode-tab">
                 {t('mode.coverage')}
               </Tab>
             </TabList>
             {/* The count of the list, said when the filters change it. */}
-            <p className="rc-showing" role="status">
+            <p className="table-screen-count" role="status">
               {mode === 'list' ? t('showing', { count: total, shown: format.number(rows.length), total: format.number(total) }) : ''}
             </p>
           </div>
-          <TabPanel id="list" className="rc-panel">
-            <div className="rc-toolbar" role="group" aria-label={t('filters')}>
+          <TabPanel id="list" className="table-screen-panel">
+            <div className="table-screen-filters" role="group" aria-label={t('filters')}>
               <TextInput
-                className="rc-filter rc-filter-text"
+                className="table-screen-filter rc-filter rc-filter-text"
                 label={t('filter.text')}
                 placeholder={t('filter.textPlaceholder')}
                 value={filters.text}
                 onChange={(text) => setFilters((f) => ({ ...f, text }))}
               />
               <SelectField<string>
-                className="rc-filter rc-filter-wide"
+                className="table-screen-filter rc-filter rc-filter-wide"
                 label={t('filter.cluster')}
                 value={filters.cluster ?? ALL}
                 onChange={filter('cluster')}
                 options={[{ id: ALL, label: t('filter.allClusters') }, ...clusters]}
               />
               <SelectField<string>
-                className="rc-filter rc-filter-wide"
+                className="table-screen-filter rc-filter rc-filter-wide"
                 label={t('filter.theme')}
                 value={filters.theme ?? ALL}
                 onChange={filter('theme')}
                 options={[{ id: ALL, label: t('filter.allThemes') }, ...themes]}
               />
               <SelectField<string>
-                className="rc-filter"
+                className="table-screen-filter rc-filter"
                 label={t('filter.state')}
                 value={filters.state ?? ALL}
                 onChange={filter('state')}
                 options={[{ id: ALL, label: t('filter.allStates') }, ...states]}
               />
               <SelectField<Position | 'none' | typeof ALL>
-                className="rc-filter"
+                className="table-screen-filter rc-filter"
                 label={t('filter.position')}
                 value={filters.position ?? ALL}
                 onChange={filter('position')}
@@ -149,14 +150,14 @@ export function RecommendationsScreen({ focus = null, onOpenSection }: Recommend
                 ]}
               />
               <SelectField<ImplementationStatus | typeof ALL>
-                className="rc-filter"
+                className="table-screen-filter rc-filter"
                 label={t('filter.status')}
                 value={filters.status ?? ALL}
                 onChange={filter('status')}
                 options={[{ id: ALL, label: t('filter.allStatuses') }, ...IMPLEMENTATION_STATUSES.map((s) => ({ id: s, label: t(`status.${s}`) }))]}
               />
               <SelectField<string>
-                className="rc-filter"
+                className="table-screen-filter rc-filter"
                 label={t('filter.organization')}
                 value={filters.organizationId ?? ALL}
                 onChange={filter('organizationId')}
@@ -166,7 +167,7 @@ export function RecommendationsScreen({ focus = null, onOpenSection }: Recommend
                   { id: 'none', label: t('filter.noOrganization') },
                 ]}
               />
-              <Button className="button button-small button-quiet rc-clear" isDisabled={!hasFilters(filters)} onPress={() => setFilters(NO_FILTERS)}>
+              <Button className="button button-small button-quiet table-screen-clear" isDisabled={!hasFilters(filters)} onPress={() => setFilters(NO_FILTERS)}>
                 {t('clearFilters')}
               </Button>
             </div>
@@ -189,7 +190,7 @@ export function RecommendationsScreen({ focus = null, onOpenSection }: Recommend
               onChanged={() => void reload()}
             />
           </TabPanel>
-          <TabPanel id="coverage" className="rc-panel">
+          <TabPanel id="coverage" className="table-screen-panel">
             <CoverageView
               recommendations={all}
               sectionName={sectionName}

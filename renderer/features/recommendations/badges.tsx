@@ -3,9 +3,12 @@
 import { useTranslation } from 'react-i18next';
 import type { ImplementationStatus, Position } from '../../../shared/domain.js';
 
+const TONE: Record<Position | 'none', string> = { supported: 'ok', noted: 'warn', none: 'none' };
+
 export function PositionBadge({ position }: { position: Position | null }) {
   const { t } = useTranslation('recommendations');
-  return <span className={`rc-badge rc-position-${position ?? 'none'}`}>{t(`position.${position ?? 'none'}`)}</span>;
+  const key = position ?? 'none';
+  return <span className={`table-screen-badge table-screen-badge-${TONE[key]} rc-badge`}>{t(`position.${key}`)}</span>;
 }
 
 export function StatusText({ status }: { status: ImplementationStatus }) {
