@@ -120,7 +120,7 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export interface ExportCheck {
   /** The body's words as OHCHR counts them (section headings, text, lists and tables), footnotes apart. */
   words: { body: number; footnotes: number; limit: number };
-  /** Every section, in outline order, with its words (text and heading) and budget. */
+  /** Every section, in outline order, with its text's words (as the outline counts them against its budget) and budget. */
   sections: Array<{ id: string; label: string; title: string; words: number; budget: number | null; status: string }>;
   /** What should be settled before submission; the report can still be written. */
   blockers: Array<

@@ -1,4 +1,6 @@
-// One word count for the whole app: editor counters, the export check and `upr info`.
+// One word count for the whole app: editor counters, the export check and `upr info`. The report's
+// words against the limit are its sections' text and their headings ("B. Normative framework"), as
+// OHCHR counts the body of the document; footnotes and annexes are not counted.
 // It counts as Word and OHCHR do: a run of characters between spaces is one word when it holds
 // a letter or a digit ("115.23", "well-being" and "(a)" are one word each; a lone dash is none).
 // Scripts written without spaces (Chinese, Japanese, Thai) are counted per word segment.
@@ -20,4 +22,15 @@ export function countWords(text: string): number {
     }
   }
   return count;
+}
+
+/** The words of a section's heading as the exported report writes it: "A." or "1." and the title. */
+export function headingWords(label: string, title: string): number {
+  const parts = label.split('.');
+  return countWords(`${parts[parts.length - 1]}. ${title}`);
+}
+
+/** The report body's words: every section's text and heading (what the limit counts). */
+export function reportWords(sections: ReadonlyArray<{ label: string; title: string; words: number }>): number {
+  return sections.reduce((sum, s) => sum + s.words + headingWords(s.label, s.title), 0);
 }

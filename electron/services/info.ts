@@ -1,4 +1,5 @@
 // `upr info`: what a report holds, with word counts per section and in total.
+import { reportWords } from '../../shared/words.js';
 import { outlineOrder } from '../../shared/domain.js';
 import { refreshStaleText } from '../docs/section-text.js';
 import { listComments } from './comments.js';
@@ -50,7 +51,8 @@ export function reportInfo(report: OpenReport): ReportInfo {
     language: r.language,
     deadline: r.deadline,
     wordLimit: r.wordLimit,
-    totalWords: sections.reduce((sum, s) => sum + s.words, 0),
+    // The sections' text and headings, as the limit counts them (and as the app's header shows).
+    totalWords: reportWords(sections),
     sections,
     members: members.map((m) => ({ name: m.name, organization: orgName.get(m.organizationId) ?? '', role: m.role })),
     counts: {

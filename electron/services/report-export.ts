@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ExportCheck, ParsedInput, Result } from '../../shared/api.js';
 import { outlineOrder } from '../../shared/domain.js';
-import { countWords } from '../../shared/words.js';
+import { reportWords } from '../../shared/words.js';
 import { buildExportDocument } from '../export/document.js';
 import { writeDocx } from '../export/docx.js';
 import { renderHtml } from '../export/html.js';
@@ -16,12 +16,6 @@ import { refreshStaleText } from '../docs/section-text.js';
 import type { ServiceContext } from './context.js';
 import type { DB } from '../store/open.js';
 
-/** A section's words as the export counts them: its heading ("B." and title) and its text. */
-export function headingWords(label: string, title: string): number {
-  const parts = label.split('.');
-  return countWords(`${parts[parts.length - 1]}. ${title}`);
-}
-
 export function exportCheck(db: DB): ExportCheck {
   refreshStaleText(db);
   const counts = sectionWordCounts(db);
@@ -30,7 +24,8 @@ export function exportCheck(db: DB): ExportCheck {
     id: section.id,
     label,
     title: section.title,
-    words: headingWords(label, section.title) + (counts.get(section.id) ?? 0),
+    // As the outline shows it against the budget: the text's words.
+    words: counts.get(section.id) ?? 0,
     budget: section.wordBudget,
     status: section.status,
   }));
@@ -47,7 +42,7 @@ export function exportCheck(db: DB): ExportCheck {
       .map((c) => ({ kind: 'openCritical' as const, commentId: c.id, number: c.number, sectionId: c.section_id, label: labels.get(c.section_id)!.label, title: labels.get(c.section_id)!.title })),
   ];
   const report = prepared(db, 'SELECT word_limit FROM report WHERE deleted = 0 LIMIT 1').get() as { word_limit: number };
-  return { words: { body: sections.reduce((sum, s) => sum + s.words, 0), footnotes, limit: report.word_limit }, sections, blockers };
+  return { words: { body: reportWords(sections), footnotes, limit: report.word_limit }, sections, blockers };
 }
 
 export function checkExport(ctx: ServiceContext): Result<'export.check'> {

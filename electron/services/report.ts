@@ -6,6 +6,7 @@ import { refreshStaleText } from '../docs/section-text.js';
 import { getReport, listMembers, listOrganizations, listSections, sectionWordCounts } from '../store/queries.js';
 import { allowOrThrow, type ServiceContext } from './context.js';
 import { openCommentCounts } from './comments.js';
+import { reportWords } from '../../shared/words.js';
 
 const REPORT_COLUMNS = {
   title: 'title',
@@ -44,6 +45,6 @@ export function loadWorkspace({ report, me }: ServiceContext): Workspace {
     members: listMembers(report.db),
     sections: outlineOrder(sections).map((e) => e.section),
     me,
-    totalWords: sections.reduce((sum, s) => sum + s.words, 0),
+    totalWords: reportWords(outlineOrder(sections).map((e) => ({ label: e.label, title: e.section.title, words: e.section.words }))),
   };
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { countWords } from '../../shared/words.js';
 import { describe, expect, it } from 'vitest';
 import { outlineOrder } from '../../shared/domain.js';
 import { newHost, newReport, TestClient, tempDir } from './helpers.js';
@@ -110,7 +111,9 @@ describe('section text', () => {
     const after = await again.call('text.content', { sectionId: a.id });
     expect(after).toMatchObject({ plain: 'The Government consulted widely.', words: 4, footnoteWords: 6 });
     const reloaded = await again.call('workspace.load');
-    expect(reloaded.totalWords).toBe(4);
+    // The new text's 4 words (not the footnote's) on top of the empty report's: its seven headings.
+    expect(reloaded.totalWords - ws.totalWords).toBe(4);
+    expect(ws.totalWords).toBe(ws.sections.reduce((sum, s) => sum + 1 + countWords(s.title), 0));
   });
 
   it('refuses an update that is not a Yjs update', async () => {
