@@ -17,16 +17,37 @@ import type { ServiceContext } from './services/context.js';
 import { tableKindOf } from './import/recommendation-table.js';
 import { RECOMMENDATION_COLUMNS, type RecommendationColumn, type TableColumns } from '../shared/domain.js';
 import { formatMessage } from '../shared/messages.js';
+import type { ExportFormat } from '../shared/api.js';
+import { exportCheck, writeReport } from './services/report-export.js';
+import { withExtension } from './report-files.js';
 
 /** What `upr export` can write: each format, and how it writes a report to a file. */
 const EXPORTS: Record<string, (report: OpenReport, out: string) => Promise<string>> = {
   'comments-xlsx': (report, out) => exportComments(report, 'xlsx', out),
   'comments-csv': (report, out) => exportComments(report, 'csv', out),
+  docx: (report, out) => exportFinalReport(report, 'docx', out),
+  pdf: (report, out) => exportFinalReport(report, 'pdf', out),
+  html: (report, out) => exportFinalReport(report, 'html', out),
 };
 
 async function exportComments(report: OpenReport, format: MatrixFormat, out: string): Promise<string> {
   const { path: written, rows } = await exportCommentMatrix(report.db, format, out);
   return `wrote ${rows} comment${rows === 1 ? '' : 's'} to ${written}`;
+}
+
+/** The final report, with its words against the limit (annexes and footnotes not counted) and what blocks submission. */
+async function exportFinalReport(report: OpenReport, format: ExportFormat, out: string): Promise<string> {
+  const check = exportCheck(report.db);
+  const { path: written, bytes } = await writeReport(report.db, format, withExtension(out, format));
+  const { body, footnotes, limit } = check.words;
+  const lines = [
+    `wrote ${written} (${bytes.toLocaleString('en')} bytes)`,
+    `words: ${body.toLocaleString('en')} of ${limit.toLocaleString('en')}${body > limit ? ` (over by ${(body - limit).toLocaleString('en')})` : ''}; footnotes ${footnotes.toLocaleString('en')} and annexes not counted`,
+  ];
+  const notApproved = check.blockers.filter((b) => b.kind === 'notApproved').length;
+  const critical = check.blockers.filter((b) => b.kind === 'openCritical').length;
+  if (notApproved || critical) lines.push(`not ready to submit: ${notApproved} section(s) not approved, ${critical} open critical comment(s)`);
+  return lines.join('\n');
 }
 
 const IMPORT_USAGE = `upr import-recommendations FILE LIST [--map FIELD=HEADER]... [--json] [--as MEMBER]`;

@@ -13,6 +13,7 @@ import { writeThroughTemporary } from '../export/write-file.js';
 import { prepared } from '../store/open.js';
 import { listSections, sectionWordCounts } from '../store/queries.js';
 import { refreshStaleText } from '../docs/section-text.js';
+import { listComments } from './comments.js';
 import type { ServiceContext } from './context.js';
 import type { DB } from '../store/open.js';
 
@@ -31,15 +32,12 @@ export function exportCheck(db: DB): ExportCheck {
   }));
   const labels = new Map(sections.map((s) => [s.id, s]));
   const footnotes = (prepared(db, 'SELECT coalesce(sum(footnote_words), 0) AS n FROM section_text t JOIN sections s ON s.id = t.section_id WHERE s.deleted = 0').get() as { n: number }).n;
-  const critical = prepared(
-    db,
-    `SELECT id, number, section_id FROM comments WHERE deleted = 0 AND type = 'critical' AND status <> 'closed' ORDER BY number`,
-  ).all() as Array<{ id: string; number: number; section_id: string }>;
+  const critical = listComments(db).filter((c) => c.type === 'critical' && c.state !== 'closed');
   const blockers: ExportCheck['blockers'] = [
     ...sections.filter((s) => s.status !== 'approved').map((s) => ({ kind: 'notApproved' as const, sectionId: s.id, label: s.label, title: s.title, status: s.status })),
     ...critical
-      .filter((c) => labels.has(c.section_id))
-      .map((c) => ({ kind: 'openCritical' as const, commentId: c.id, number: c.number, sectionId: c.section_id, label: labels.get(c.section_id)!.label, title: labels.get(c.section_id)!.title })),
+      .filter((c) => labels.has(c.sectionId))
+      .map((c) => ({ kind: 'openCritical' as const, commentId: c.id, number: c.number, sectionId: c.sectionId, label: labels.get(c.sectionId)!.label, title: labels.get(c.sectionId)!.title })),
   ];
   const report = prepared(db, 'SELECT word_limit FROM report WHERE deleted = 0 LIMIT 1').get() as { word_limit: number };
   return { words: { body: reportWords(sections), footnotes, limit: report.word_limit }, sections, blockers };
