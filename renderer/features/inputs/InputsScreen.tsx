@@ -3,7 +3,7 @@
 // words, with the selected one in full below; and the consultation log, which can be put in the
 // report. The secretariat registers, links and decides; everyone signed in reads.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Button, Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
+import { Button, TabPanel } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { INPUT_CHANNELS, INPUT_DISPOSITIONS, ORGANIZATION_KINDS, outlineOrder, type InputChannel, type InputDisposition, type OrganizationKind } from '../../../shared/domain.js';
 import { denyInputChange, denyInputRead, denySectionText } from '../../../shared/permissions.js';
@@ -11,6 +11,7 @@ import { useAnnounce } from '../../app/Announcer.js';
 import { useFormat } from '../../app/format.js';
 import { useWorkspace } from '../../app/workspaceContext.js';
 import { SelectField, TextInput } from '../../widgets/fields.js';
+import { TableFilters, TableModes } from '../../widgets/table-screen.js';
 import { useRecommendations } from '../recommendations/useRecommendations.js';
 import { ConsultationLog, type LogSection } from './ConsultationLog.js';
 import { InputDetail } from './InputDetail.js';
@@ -116,23 +117,18 @@ function InputsView({ focus, onOpenSection, onOpenRecommendation }: InputsScreen
       ) : total === 0 ? (
         <p className="empty-note">{t('none')}</p>
       ) : (
-        <Tabs selectedKey={mode} onSelectionChange={(key: Key) => setMode(key === 'log' ? 'log' : 'list')} className="table-screen-modes">
-          <div className="table-screen-mode-bar">
-            <TabList aria-label={t('modes')} className="table-screen-mode-tabs">
-              <Tab id="list" className="table-screen-mode-tab">
-                {t('mode.list')}
-              </Tab>
-              <Tab id="log" className="table-screen-mode-tab">
-                {t('mode.log')}
-              </Tab>
-            </TabList>
-            {/* The count of the list, said when the filters change it. */}
-            <p className="table-screen-count" role="status">
-              {mode === 'list' ? t('showing', { count: total, shown: format.number(rows.length), total: format.number(total) }) : ''}
-            </p>
-          </div>
+        <TableModes<Mode>
+          label={t('modes')}
+          modes={[
+            { id: 'list', label: t('mode.list') },
+            { id: 'log', label: t('mode.log') },
+          ]}
+          mode={mode}
+          onChange={setMode}
+          count={mode === 'list' ? t('showing', { count: total, shown: format.number(rows.length), total: format.number(total) }) : ''}
+        >
           <TabPanel id="list" className="table-screen-panel">
-            <div className="table-screen-filters in-toolbar" role="group" aria-label={t('filters')}>
+            <TableFilters className="in-toolbar" label={t('filters')} clearLabel={t('clearFilters')} canClear={hasFilters(filters)} onClear={() => setFilters(NO_FILTERS)}>
               <TextInput
                 className="table-screen-filter in-filter in-filter-text"
                 label={t('filter.text')}
@@ -169,10 +165,7 @@ function InputsView({ focus, onOpenSection, onOpenRecommendation }: InputsScreen
                   { id: 'none', label: t('disposition.none') },
                 ]}
               />
-              <Button className="button button-small button-quiet table-screen-clear" isDisabled={!hasFilters(filters)} onPress={() => setFilters(NO_FILTERS)}>
-                {t('clearFilters')}
-              </Button>
-            </div>
+            </TableFilters>
             <InputTable rows={rows} selectedId={selectedId} onSelect={setSelectedId} labelledBy="in-title" emptyText={t('noMatch')} />
             <InputDetail
               input={selected}
@@ -197,7 +190,7 @@ function InputsView({ focus, onOpenSection, onOpenRecommendation }: InputsScreen
               }}
             />
           </TabPanel>
-        </Tabs>
+        </TableModes>
       )}
       {registering ? (
         <InputDialog

@@ -3,13 +3,14 @@
 // organization or found by number or words, with the selected one in full below; and the coverage
 // of the supported ones by the report's sections. The secretariat imports the list here.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Button, Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
+import { TabPanel } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { IMPLEMENTATION_STATUSES, outlineOrder, POSITIONS, type ImplementationStatus, type Position } from '../../../shared/domain.js';
 import { denyReportChange, denySectionText } from '../../../shared/permissions.js';
 import { useFormat } from '../../app/format.js';
 import { useWorkspace } from '../../app/workspaceContext.js';
 import { SelectField, TextInput } from '../../widgets/fields.js';
+import { TableFilters, TableModes } from '../../widgets/table-screen.js';
 import { CoverageView } from './CoverageView.js';
 import { ImportButton } from './ImportDialog.js';
 import { RecommendationDetail } from './RecommendationDetail.js';
@@ -93,23 +94,18 @@ export function RecommendationsScreen({ focus = null, onOpenSection }: Recommend
       ) : total === 0 ? (
         <p className="empty-note">{t('none')}</p>
       ) : (
-        <Tabs selectedKey={mode} onSelectionChange={(key: Key) => setMode(key === 'coverage' ? 'coverage' : 'list')} className="table-screen-modes">
-          <div className="table-screen-mode-bar">
-            <TabList aria-label={t('modes')} className="table-screen-mode-tabs">
-              <Tab id="list" className="table-screen-mode-tab">
-                {t('mode.list')}
-              </Tab>
-              <Tab id="coverage" className="table-screen-mode-tab">
-                {t('mode.coverage')}
-              </Tab>
-            </TabList>
-            {/* The count of the list, said when the filters change it. */}
-            <p className="table-screen-count" role="status">
-              {mode === 'list' ? t('showing', { count: total, shown: format.number(rows.length), total: format.number(total) }) : ''}
-            </p>
-          </div>
+        <TableModes<Mode>
+          label={t('modes')}
+          modes={[
+            { id: 'list', label: t('mode.list') },
+            { id: 'coverage', label: t('mode.coverage') },
+          ]}
+          mode={mode}
+          onChange={setMode}
+          count={mode === 'list' ? t('showing', { count: total, shown: format.number(rows.length), total: format.number(total) }) : ''}
+        >
           <TabPanel id="list" className="table-screen-panel">
-            <div className="table-screen-filters" role="group" aria-label={t('filters')}>
+            <TableFilters label={t('filters')} clearLabel={t('clearFilters')} canClear={hasFilters(filters)} onClear={() => setFilters(NO_FILTERS)}>
               <TextInput
                 className="table-screen-filter rc-filter rc-filter-text"
                 label={t('filter.text')}
@@ -167,10 +163,7 @@ export function RecommendationsScreen({ focus = null, onOpenSection }: Recommend
                   { id: 'none', label: t('filter.noOrganization') },
                 ]}
               />
-              <Button className="button button-small button-quiet table-screen-clear" isDisabled={!hasFilters(filters)} onPress={() => setFilters(NO_FILTERS)}>
-                {t('clearFilters')}
-              </Button>
-            </div>
+            </TableFilters>
             <RecommendationTable
               rows={rows}
               selectedId={selectedId}
@@ -201,7 +194,7 @@ export function RecommendationsScreen({ focus = null, onOpenSection }: Recommend
               }}
             />
           </TabPanel>
-        </Tabs>
+        </TableModes>
       )}
     </div>
   );
