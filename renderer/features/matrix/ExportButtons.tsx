@@ -9,7 +9,7 @@ import { useAnnounce } from '../../app/Announcer.js';
 import { messageOf } from '../../app/errors.js';
 import { useFormat } from '../../app/format.js';
 import { TextInput } from '../../widgets/fields.js';
-import { exportFilePath } from './matrixRows.js';
+import { exportFilePath } from '../export/exportPath.js';
 
 type Format = 'xlsx' | 'csv';
 

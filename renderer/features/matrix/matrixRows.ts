@@ -139,17 +139,3 @@ export function movedIndex(key: string, index: number, count: number, page: numb
       return null;
   }
 }
-
-const EXTENSIONS = { xlsx: '.xlsx', csv: '.csv' } as const;
-
-/**
- * The file to write an export to: the chosen path with the format's extension. The system's save
- * dialog is made for reports and hands back a ".upr" name; that extension is replaced, not kept.
- */
-export function exportFilePath(chosen: string, format: keyof typeof EXTENSIONS): string {
-  const path = chosen.trim();
-  const ext = EXTENSIONS[format];
-  if (path.toLowerCase().endsWith(ext)) return path;
-  const withoutUpr = path.replace(/\.upr$/i, '');
-  return withoutUpr + ext;
-}
