@@ -1,4 +1,5 @@
-// Report settings: title, country, cycle, language, submission deadline and word limit. The
+// Report settings: title, country, cycle, language, submission deadline, word limit, and the
+// Working Group session and document symbol the cover of the exported report names. The
 // secretariat edits them; everyone else reads them.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button, Form } from 'react-aria-components';
@@ -34,6 +35,8 @@ function SettingsList({ report }: { report: Report }) {
     [t('settings.language'), t(`reportLanguage.${report.language}`)],
     [t('settings.deadline'), report.deadline ? format.date(report.deadline) : t('settings.noDeadline')],
     [t('settings.wordLimit'), format.words(report.wordLimit)],
+    [t('settings.session'), report.session || t('settings.notKnown')],
+    [t('settings.symbol'), report.symbol || t('settings.notKnown')],
   ];
   return (
     <>
@@ -73,8 +76,17 @@ function SettingsForm({ report }: { report: Report }) {
     if (!draft.title.trim() || !draft.country.trim()) return setError(t('settings.fillIn'));
     setBusy(true);
     try {
-      const { title, country, cycle, language, deadline, wordLimit } = draft;
-      await call('report.update', { title: title.trim(), country: country.trim(), cycle, language, deadline, wordLimit });
+      const { title, country, cycle, language, deadline, wordLimit, session, symbol } = draft;
+      await call('report.update', {
+        title: title.trim(),
+        country: country.trim(),
+        cycle,
+        language,
+        deadline,
+        wordLimit,
+        session: session.trim(),
+        symbol: symbol.trim(),
+      });
       await changed(t('settings.saved'));
     } catch (err) {
       setError(messageOf(err));
@@ -108,6 +120,20 @@ function SettingsForm({ report }: { report: Report }) {
         onChange={(v) => set('wordLimit', v ?? report.wordLimit)}
         minValue={100}
         maxValue={100_000}
+      />
+      <TextInput
+        label={t('settings.session')}
+        description={t('settings.sessionHint')}
+        value={draft.session}
+        onChange={(v) => set('session', v)}
+        placeholder={t('settings.sessionExample')}
+      />
+      <TextInput
+        label={t('settings.symbol')}
+        description={t('settings.symbolHint')}
+        value={draft.symbol}
+        onChange={(v) => set('symbol', v)}
+        placeholder={t('settings.symbolExample')}
       />
       {error ? (
         <p role="alert" className="inline-error wide">
