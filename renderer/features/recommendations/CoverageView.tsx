@@ -1,6 +1,7 @@
 // Coverage: whether the report answers every recommendation the State supported. The count first
 // ("212 of 230 supported recommendations are addressed"), then the supported ones no section
 // addresses yet, then each addressed one with the sections that do (followed with one press).
+import type { ReactNode } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { addressedIn, type Recommendation } from '../../../shared/domain.js';
@@ -39,21 +40,13 @@ export function CoverageView({ recommendations, sectionName, onOpenSection, onSh
         {missing.length ? (
           <ul className="plain-list rc-coverage-list">
             {missing.map((r) => (
-              <li key={r.id} className="rc-coverage-item">
-                <span className="rc-number">
-                  <button type="button" className="table-screen-row-button rc-number-button" aria-label={t('select', { number: r.number })} onClick={() => onShow(r.id)}>
-                    {r.number}
-                  </button>
-                </span>
-                <span className="rc-coverage-text" dir="auto">
-                  {r.text}
-                </span>
+              <CoverageItem key={r.id} r={r} onShow={onShow}>
                 {r.cluster ? (
                   <span className="muted rc-coverage-cluster" dir="auto">
                     {r.cluster}
                   </span>
                 ) : null}
-              </li>
+              </CoverageItem>
             ))}
           </ul>
         ) : null}
@@ -65,15 +58,7 @@ export function CoverageView({ recommendations, sectionName, onOpenSection, onSh
           </h3>
           <ul className="plain-list rc-coverage-list">
             {addressed.map((r) => (
-              <li key={r.id} className="rc-coverage-item">
-                <span className="rc-number">
-                  <button type="button" className="table-screen-row-button rc-number-button" aria-label={t('select', { number: r.number })} onClick={() => onShow(r.id)}>
-                    {r.number}
-                  </button>
-                </span>
-                <span className="rc-coverage-text" dir="auto">
-                  {r.text}
-                </span>
+              <CoverageItem key={r.id} r={r} onShow={onShow}>
                 <span className="rc-coverage-sections">
                   {addressedIn(r).map((id) => {
                     const s = sectionName(id);
@@ -86,11 +71,30 @@ export function CoverageView({ recommendations, sectionName, onOpenSection, onSh
                     );
                   })}
                 </span>
-              </li>
+              </CoverageItem>
             ))}
           </ul>
         </section>
       ) : null}
     </div>
+  );
+}
+
+/** One recommendation in a coverage list: its number (which shows it in full, in the list), its
+ *  text, and what follows (its cluster, or the sections addressing it). */
+function CoverageItem({ r, onShow, children }: { r: Recommendation; onShow: (id: string) => void; children: ReactNode }) {
+  const { t } = useTranslation('recommendations');
+  return (
+    <li className="rc-coverage-item">
+      <span className="rc-number">
+        <button type="button" className="table-screen-row-button rc-number-button" aria-label={t('select', { number: r.number })} onClick={() => onShow(r.id)}>
+          {r.number}
+        </button>
+      </span>
+      <span className="rc-coverage-text" dir="auto">
+        {r.text}
+      </span>
+      {children}
+    </li>
   );
 }
