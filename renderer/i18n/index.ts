@@ -1,11 +1,13 @@
 // The app's strings in every language its interface speaks, and the choice of language and
 // writing direction. The editor's strings join as the "editor" namespace, the main process's
 // messages as "errors", the review's as "review", the comment matrix's as "matrix", the
-// recommendations view's as "recommendations" and the consultation inputs view's as "inputs".
+// recommendations view's as "recommendations", the consultation inputs view's as "inputs" and the
+// Export screen's as "export".
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { ReportLanguage } from '../../shared/domain.js';
 import { editorStrings } from '../editor/strings.js';
+import { exportStrings } from '../features/export/strings.js';
 import { inputsStrings } from '../features/inputs/strings.js';
 import { matrixStrings } from '../features/matrix/strings.js';
 import { recommendationsStrings } from '../features/recommendations/strings.js';
@@ -19,9 +21,9 @@ export const UI_LANGUAGES = ['en', 'fr', 'es'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
 export const resources = {
-  en: { translation: en, editor: editorStrings.en, errors: errorStrings.en, review: reviewStrings.en, matrix: matrixStrings.en, recommendations: recommendationsStrings.en, inputs: inputsStrings.en },
-  fr: { translation: fr, editor: editorStrings.fr, errors: errorStrings.fr, review: reviewStrings.fr, matrix: matrixStrings.fr, recommendations: recommendationsStrings.fr, inputs: inputsStrings.fr },
-  es: { translation: es, editor: editorStrings.es, errors: errorStrings.es, review: reviewStrings.es, matrix: matrixStrings.es, recommendations: recommendationsStrings.es, inputs: inputsStrings.es },
+  en: { translation: en, editor: editorStrings.en, errors: errorStrings.en, review: reviewStrings.en, matrix: matrixStrings.en, recommendations: recommendationsStrings.en, inputs: inputsStrings.en, export: exportStrings.en },
+  fr: { translation: fr, editor: editorStrings.fr, errors: errorStrings.fr, review: reviewStrings.fr, matrix: matrixStrings.fr, recommendations: recommendationsStrings.fr, inputs: inputsStrings.fr, export: exportStrings.fr },
+  es: { translation: es, editor: editorStrings.es, errors: errorStrings.es, review: reviewStrings.es, matrix: matrixStrings.es, recommendations: recommendationsStrings.es, inputs: inputsStrings.es, export: exportStrings.es },
 } as const;
 
 export function isUiLanguage(value: unknown): value is UiLanguage {
@@ -49,7 +51,7 @@ export function initI18n(lng: UiLanguage = browserLanguage()) {
       lng,
       fallbackLng: 'en',
       supportedLngs: [...UI_LANGUAGES],
-      ns: ['translation', 'editor', 'errors', 'review', 'matrix', 'recommendations', 'inputs'],
+      ns: ['translation', 'editor', 'errors', 'review', 'matrix', 'recommendations', 'inputs', 'export'],
       defaultNS: 'translation',
       interpolation: { escapeValue: false },
       initAsync: false,
