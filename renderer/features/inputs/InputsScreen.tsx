@@ -19,7 +19,6 @@ import { InputDialog } from './InputDialog.js';
 import { filterInputs, hasFilters, NO_FILTERS, type InputFilters } from './inputRows.js';
 import { InputTable } from './InputTable.js';
 import { useInputs } from './useInputs.js';
-import '../../widgets/table-screen.css';
 import './inputs.css';
 
 export interface InputsScreenProps {

@@ -17,7 +17,6 @@ import { RecommendationDetail } from './RecommendationDetail.js';
 import { distinct, filterRecommendations, hasFilters, NO_FILTERS, type RecommendationFilters } from './recommendationRows.js';
 import { RecommendationTable, type SectionName } from './RecommendationTable.js';
 import { useRecommendations } from './useRecommendations.js';
-import '../../widgets/table-screen.css';
 import './recommendations.css';
 
 export interface RecommendationsScreenProps {
