@@ -1,0 +1,246 @@
+// The Word report read back by real readers: pandoc for what it says and in what order, LibreOffice
+// for whether it opens and prints, the XML for what pandoc cannot show (direction, Word's lists).
+import { execFile, execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildExportDocument } from '../../electron/export/document.js';
+import { writeDocx } from '../../electron/export/docx.js';
+import type { ExportDocument, Inline, ListBlock } from '../../electron/export/model.js';
+import { readThematicList } from '../../electron/import/ohchr-list.js';
+import { createDemoReport } from '../../electron/services/demo.js';
+import { importRecommendations } from '../../electron/services/recommendations.js';
+import type { OpenReport } from '../../electron/store/open-report.js';
+import { getMember } from '../../electron/store/queries.js';
+import { OHCHR_LIST } from '../bench/ohchr-import.js';
+import type { RecommendationImport } from '../../shared/domain.js';
+import { newReport, tempDir } from './helpers.js';
+import { typeParagraphs } from './review-helpers.js';
+
+const run = promisify(execFile);
+
+function installed(command: string): boolean {
+  try {
+    execFileSync(command, ['--version'], { stdio: 'ignore', timeout: 30_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const LIBREOFFICE = ['libreoffice', 'soffice'].find(installed);
+const readers = installed('pandoc') && LIBREOFFICE !== undefined;
+// On a developer's machine without the readers the tests skip; in CI they must run, so they fail there instead.
+const skip = !readers && !process.env.CI;
+
+const ARABIC = 'أعدت اللجنة الوطنية هذا التقرير بالتشاور مع منظمات المجتمع المدني في عام 2024.';
+const CHINESE = '本报告由人权问题部际委员会编写，并与民间社会组织进行了协商。';
+const ARABIC_RECOMMENDATION: RecommendationImport = {
+  number: '121.1',
+  text: 'التصديق على الاتفاقية الدولية لحماية جميع الأشخاص من الاختفاء القسري',
+  states: ['France'],
+  position: 'supported',
+  positionSource: '',
+  cluster: '',
+  themes: [],
+  groups: [],
+  sdgs: [],
+};
+const RUSSIAN = 'Настоящий доклад подготовлен Межведомственной комиссией по правам человека.';
+
+const opened: OpenReport[] = [];
+afterEach(() => {
+  for (const r of opened.splice(0)) r.close();
+});
+
+/** The demo report a newcomer sees: text, a table, a list, footnotes, and review comments with proposed wording. */
+function demo(): { doc: ExportDocument; dir: string } {
+  const dir = tempDir();
+  const report = createDemoReport(path.join(dir, 'demo.upr'));
+  opened.push(report);
+  return { doc: buildExportDocument(report.db), dir };
+}
+
+async function written(doc: ExportDocument, dir = tempDir()): Promise<{ file: string; bytes: Uint8Array }> {
+  const bytes = await writeDocx(doc);
+  const file = path.join(dir, 'report.docx');
+  fs.writeFileSync(file, bytes);
+  return { file, bytes };
+}
+
+/** pandoc's plain text of the file, each table row on one line. */
+async function plain(file: string): Promise<string> {
+  const { stdout } = await run('pandoc', ['-f', 'docx', '-t', 'plain', '--columns=100000', file], { maxBuffer: 64 * 1024 * 1024 });
+  return stdout;
+}
+
+const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** What pandoc prints for a paragraph's content: footnotes as [n], links as their text. */
+function printed(runs: readonly Inline[]): string {
+  return squeeze(runs.map((r) => (r.kind === 'text' ? r.text : r.kind === 'link' ? r.runs.map((x) => x.text).join('') : r.kind === 'footnote' ? `[${r.number}]` : ' ')).join(''));
+}
+
+function listTexts(list: ListBlock): string[] {
+  return list.items.flatMap((item) => [printed(item.runs), ...item.children.flatMap(listTexts)]);
+}
+
+/** Fails on the first part not found after the one before it. */
+function expectInOrder(text: string, parts: readonly string[]): void {
+  let at = 0;
+  for (const part of parts) {
+    const found = text.indexOf(part, at);
+    expect(found, `"${part}" should come after character ${at}`).toBeGreaterThanOrEqual(0);
+    at = found + part.length;
+  }
+}
+
+function documentXml(bytes: Uint8Array, part = 'word/document.xml'): string {
+  return strFromU8(unzipSync(bytes, { filter: (f) => f.name === part })[part]!);
+}
+
+describe.skipIf(skip)('the Word report', () => {
+  it('reads as the report says, in order: headings, numbered paragraphs, the table, the list, the footnotes', async () => {
+    const { doc } = demo();
+    const { file, bytes } = await written(doc);
+    const text = await plain(file);
+    const [body = '', annexes = ''] = text.split(/^Annex I\b/m);
+    const flat = squeeze(body);
+
+    const expected = doc.body.flatMap((b) => {
+      if (b.kind === 'heading') return [squeeze(`${b.label} ${printed(b.runs)}`)];
+      if (b.kind === 'paragraph') return [`${b.number}. ${printed(b.runs)}`];
+      if (b.kind === 'list') return listTexts(b);
+      return b.rows.flat().map((c) => printed(c.runs));
+    });
+    expect(expected.length).toBeGreaterThan(30);
+    expectInOrder(flat, expected);
+
+    // The paragraph numbers Word shows are the model's, 1, 2, 3... straight through the sections.
+    const numbers = doc.body.flatMap((b) => (b.kind === 'paragraph' ? [b.number] : []));
+    expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+    const headings = new Set(doc.body.flatMap((b) => (b.kind === 'heading' ? [squeeze(`${b.label} ${printed(b.runs)}`)] : [])));
+    const shown = [...body.matchAll(/^(\d+)\.\s.*$/gm)].filter((m) => !headings.has(squeeze(m[0]))).map((m) => Number(m[1]));
+    expect(shown).toEqual(numbers);
+
+    const footnotes = doc.body.flatMap((b) => (b.kind === 'paragraph' ? b.runs.filter((r) => r.kind === 'footnote') : []));
+    expect(footnotes.map((f) => f.number)).toEqual([1, 2, 3]);
+    expectInOrder(squeeze(annexes), footnotes.map((f) => `[${f.number}] ${f.text}`));
+
+    // Word's own numbering: no number typed into the text, one list for every paragraph, Heading styles.
+    const xml = documentXml(bytes);
+    expect(xml).not.toMatch(/<w:t[^>]*>1\.\s/);
+    const paragraphs = xml.split('</w:p>');
+    const listOf = (p: string | undefined) => p?.match(/<w:numId w:val="(\d+)"\/>/)?.[1];
+    const list = listOf(paragraphs.find((p) => p.includes('This report was prepared')));
+    expect(list).toBeDefined();
+    expect(paragraphs.filter((p) => listOf(p) === list)).toHaveLength(numbers.length);
+    const numbering = documentXml(bytes, 'word/numbering.xml');
+    const abstract = numbering.match(new RegExp(`<w:num w:numId="${list}"[^>]*>\\s*<w:abstractNumId w:val="(\\d+)"`))?.[1];
+    expect(numbering).toMatch(new RegExp(`<w:abstractNum [^>]*w:abstractNumId="${abstract}"[^>]*>.*?<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>`));
+    expect(xml).toContain('<w:pStyle w:val="Heading1"/>');
+    expect(xml).toContain('<w:pStyle w:val="Heading2"/>');
+    expect(xml).toMatch(/<w:footnoteReference w:id="3"\/>/);
+  });
+
+  it('holds nothing of the review: no comment, reply or proposed wording', async () => {
+    const { doc } = demo();
+    const text = squeeze(await plain((await written(doc)).file));
+    for (const review of [
+      'Say how many written submissions',
+      'the 46 received are listed in the annex',
+      'family place per 10,000',
+      'The 2025 budget funds two more shelters',
+      'Use the official titles of the laws',
+      'Spell out the agency',
+      'in cooperation with the United Nations Children’s Fund (UNICEF)',
+    ])
+      expect(text).not.toContain(review);
+    // The passages the comments are on are there as the drafters wrote them.
+    expect(text).toContain('in cooperation with UNICEF');
+    expect(text).toContain('Written submissions were also invited through the Ministry’s website.');
+    expect(text).toContain('opened four new shelters');
+  });
+
+  it('opens and prints in LibreOffice', { timeout: 120_000 }, async () => {
+    const { doc, dir } = demo();
+    const { file } = await written(doc, dir);
+    const out = path.join(dir, 'pdf');
+    const profile = path.join(tempDir(), `lo-${randomUUID()}`);
+    await run(LIBREOFFICE ?? 'libreoffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, file], { timeout: 60_000 });
+    const pdf = fs.readFileSync(path.join(out, 'report.pdf'));
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(20_000);
+  });
+
+  it('writes an Arabic report right to left, its text intact', async () => {
+    const { admin } = await newReport();
+    await admin.call('report.update', { language: 'ar' });
+    const [section] = (await admin.call('workspace.load')).sections;
+    await typeParagraphs(admin, section!.id, [ARABIC]);
+    const report = admin.client.report!;
+    importRecommendations({ report, me: getMember(report.db, admin.client.memberId!)! }, [ARABIC_RECOMMENDATION], [], 'list');
+    const doc = buildExportDocument(report.db);
+    expect(doc.direction).toBe('rtl');
+    const { file, bytes } = await written(doc);
+
+    expect(squeeze(await plain(file))).toContain(`1. ${ARABIC}`);
+    const paragraph = documentXml(bytes)
+      .split('</w:p>')
+      .find((p) => p.includes(ARABIC));
+    expect(paragraph).toBeDefined();
+    expect(paragraph).toMatch(/<w:pPr>.*<w:bidi\/>.*<\/w:pPr>/);
+    const runs = paragraph!.split('</w:r>').filter((r) => r.includes('<w:t'));
+    expect(runs.length).toBeGreaterThan(0);
+    for (const r of runs) expect(r).toContain('<w:rtl/>');
+    // The annex's table runs from the right too, the recommendation in it.
+    expect(documentXml(bytes)).toContain('<w:bidiVisual/>');
+    expect(squeeze(await plain(file))).toContain(`121.1 ${ARABIC_RECOMMENDATION.text}`);
+  });
+
+  it('keeps Chinese and Russian text whole, left to right', async () => {
+    const { admin } = await newReport();
+    await admin.call('report.update', { language: 'zh' });
+    const [section] = (await admin.call('workspace.load')).sections;
+    await typeParagraphs(admin, section!.id, [CHINESE, RUSSIAN]);
+    const { file, bytes } = await written(buildExportDocument(admin.client.report!.db));
+    const text = squeeze(await plain(file));
+    expect(text).toContain(`1. ${CHINESE}`);
+    expect(text).toContain(`2. ${RUSSIAN}`);
+    expect(documentXml(bytes)).not.toContain('<w:bidi/>');
+    // Chinese in a font that has it.
+    expect(documentXml(bytes, 'word/styles.xml')).toMatch(/<w:rFonts [^>]*w:eastAsia="SimSun"/);
+  });
+
+  it('puts each recommendation of the real OHCHR list in Annex I, in order, its header on every page', { timeout: 60_000 }, async () => {
+    const { admin } = await newReport();
+    const report = admin.client.report!;
+    const ctx = { report, me: getMember(report.db, admin.client.memberId!)! };
+    const list = await readThematicList(new Uint8Array(fs.readFileSync(OHCHR_LIST)), path.basename(OHCHR_LIST));
+    importRecommendations(ctx, list.rows, list.problems, path.basename(OHCHR_LIST));
+    const doc = buildExportDocument(report.db);
+    const [recommendations, inputs] = doc.annexes;
+    expect(recommendations!.rows).toHaveLength(215);
+    const { file, bytes } = await written(doc);
+    const text = await plain(file);
+
+    const [, afterAnnexI = ''] = text.split(/^Annex I\b/m);
+    const [annexI = '', annexII = ''] = afterAnnexI.split(/^Annex II\b/m);
+    const table = squeeze(annexI);
+    expectInOrder(table, [squeeze(recommendations!.title), ...recommendations!.headers.map(squeeze)]);
+    expectInOrder(
+      table,
+      recommendations!.rows.map(([number, recommendation]) => squeeze(`${number} ${recommendation}`)),
+    );
+    for (const number of ['121.1', '121.10', '122.136']) expect(table).toContain(`${number} `);
+    expect(squeeze(annexII)).toContain(squeeze(`${inputs!.title} ${inputs!.empty}`));
+
+    // Each annex starts a page; the table's header row repeats on every page it runs onto.
+    const xml = documentXml(bytes);
+    expect(xml.match(/<w:pageBreakBefore\/>/g)).toHaveLength(2);
+    expect(xml).toMatch(/<w:trPr><w:cantSplit\/><w:tblHeader\/><\/w:trPr>(?:(?!<\/w:tr>).)*No\./);
+  });
+});
