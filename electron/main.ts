@@ -8,7 +8,9 @@ import { AppWindows } from './app-windows.js';
 import { Host } from './host.js';
 import { bindIpc } from './ipc.js';
 import { aboutDialog, LEARN_MORE_URL, menuTemplate } from './menu.js';
+import { setPdfPrinter } from './export/pdf.js';
 import { defaultDataDir } from './paths.js';
+import { printPdfWithElectron } from './pdf-electron.js';
 import { APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler } from './protocol.js';
 import { fileFromSecondInstance, reportPathFromArgv, type SecondInstanceData } from './report-files.js';
 import { externalLink, guardWebContents, hardenSession } from './window.js';
@@ -33,6 +35,8 @@ if (!app.requestSingleInstanceLock({ file: initialFile } satisfies SecondInstanc
 }
 
 function run(): void {
+  // The report's PDF is printed by Electron's own Chromium, not by a system browser.
+  setPdfPrinter(printPdfWithElectron);
   const dataDir = app.getPath('userData');
   const appDir = app.getAppPath();
   const windows = new AppWindows({

@@ -167,6 +167,10 @@ export const MESSAGES = {
   importMappingUnknownHeader: { code: 'invalid', text: '“{{name}}” has no column headed “{{header}}”; choose one of its columns.' },
   importTableNoNumber: { code: 'invalid', text: 'This row has no recommendation number (such as 115.23) in the column “{{column}}”, so it was skipped.' },
   importTableBadNumber: { code: 'invalid', text: '“{{value}}” is not a recommendation number (such as 115.23), so this row was skipped.' },
+  pdfNeedsChromium: {
+    code: 'not_found',
+    text: 'Writing a PDF needs Chromium, which was not found at {{path}}; install it or set CHROMIUM_PATH to where it is.',
+  },
 } as const satisfies Record<string, { code: UserErrorCode; text: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;

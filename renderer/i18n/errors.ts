@@ -116,6 +116,8 @@ const fr: Catalogue = {
   importTableNoNumber:
     'Cette ligne n’a pas de numéro de recommandation (comme 115.23) dans la colonne « {{column}} » ; elle a été ignorée.',
   importTableBadNumber: '« {{value}} » n’est pas un numéro de recommandation (comme 115.23) ; cette ligne a été ignorée.',
+  pdfNeedsChromium:
+    'Pour écrire un PDF, il faut Chromium, introuvable à l’emplacement {{path}} ; installez-le ou indiquez son emplacement dans CHROMIUM_PATH.',
 };
 
 const es: Catalogue = {
@@ -228,6 +230,7 @@ const es: Catalogue = {
   importMappingUnknownHeader: '«{{name}}» no tiene ninguna columna titulada «{{header}}»; elija una de sus columnas.',
   importTableNoNumber: 'Esta fila no tiene número de recomendación (como 115.23) en la columna «{{column}}»; se omitió.',
   importTableBadNumber: '«{{value}}» no es un número de recomendación (como 115.23); esta fila se omitió.',
+  pdfNeedsChromium: 'Para escribir un PDF se necesita Chromium, que no se encontró en {{path}}; instálelo o indique su ubicación en CHROMIUM_PATH.',
 };
 
 export const errorStrings = { en: MESSAGE_TEXTS as Catalogue, fr, es };

@@ -1,0 +1,43 @@
+// The desktop app's PDF printer: Electron's own Chromium prints the report's HTML, so the installed
+// app needs no other browser. The page is shown in no window, runs no script, has no preload, and
+// lives in a session of its own (in memory) that lets it load nothing but its own file.
+import { BrowserWindow, session } from 'electron';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, type PdfPrinter } from './export/pdf.js';
+
+/** Not "persist:": nothing of the printing session is written to disk. */
+const PRINT_PARTITION = 'upr-pdf-print';
+
+export const printPdfWithElectron: PdfPrinter = async (html) => {
+  // A temporary file rather than a data: URL, which Chromium caps at 2 MB (a long annex can pass that).
+  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'upr-pdf-'));
+  const file = path.join(dir, 'report.html');
+  const printSession = session.fromPartition(PRINT_PARTITION);
+  const fileUrl = pathToFileURL(file).href;
+  printSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: details.url !== fileUrl }));
+  const window = new BrowserWindow({
+    show: false,
+    webPreferences: { javascript: false, contextIsolation: true, sandbox: true, nodeIntegration: false, session: printSession, spellcheck: false },
+  });
+  try {
+    await fs.promises.writeFile(file, html, { encoding: 'utf8', mode: 0o600 });
+    await window.loadFile(file);
+    const pdf = await window.webContents.printToPDF({
+      pageSize: 'A4',
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: PDF_HEADER_TEMPLATE,
+      footerTemplate: PDF_FOOTER_TEMPLATE,
+      preferCSSPageSize: true,
+      generateTaggedPDF: true,
+      generateDocumentOutline: true,
+    });
+    return new Uint8Array(pdf);
+  } finally {
+    window.destroy();
+    await fs.promises.rm(dir, { recursive: true, force: true });
+  }
+};
