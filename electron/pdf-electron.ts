@@ -5,25 +5,37 @@ import { BrowserWindow, session } from 'electron';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, type PdfPrinter } from './export/pdf.js';
 
 /** Not "persist:": nothing of the printing session is written to disk. */
 const PRINT_PARTITION = 'upr-pdf-print';
 
+/** The files being printed (two exports may overlap): the only addresses the printing session may load. */
+const printing = new Set<string>();
+
+function isPrintedFile(url: string): boolean {
+  try {
+    return printing.has(fileURLToPath(url));
+  } catch {
+    return false;
+  }
+}
+
 export const printPdfWithElectron: PdfPrinter = async (html) => {
-  // A temporary file rather than a data: URL, which Chromium caps at 2 MB (a long annex can pass that).
-  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'upr-pdf-'));
-  const file = path.join(dir, 'report.html');
   const printSession = session.fromPartition(PRINT_PARTITION);
-  const fileUrl = pathToFileURL(file).href;
-  printSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: details.url !== fileUrl }));
+  printSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isPrintedFile(details.url) }));
   const window = new BrowserWindow({
     show: false,
     webPreferences: { javascript: false, contextIsolation: true, sandbox: true, nodeIntegration: false, session: printSession, spellcheck: false },
   });
+  // A temporary file rather than a data: URL, which Chromium caps at 2 MB (a long annex can pass that).
+  let dir: string | undefined;
   try {
+    dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'upr-pdf-'));
+    const file = path.join(dir, 'report.html');
     await fs.promises.writeFile(file, html, { encoding: 'utf8', mode: 0o600 });
+    printing.add(file);
     await window.loadFile(file);
     const pdf = await window.webContents.printToPDF({
       pageSize: 'A4',
@@ -38,6 +50,9 @@ export const printPdfWithElectron: PdfPrinter = async (html) => {
     return new Uint8Array(pdf);
   } finally {
     window.destroy();
-    await fs.promises.rm(dir, { recursive: true, force: true });
+    if (dir) {
+      printing.delete(path.join(dir, 'report.html'));
+      await fs.promises.rm(dir, { recursive: true, force: true });
+    }
   }
 };

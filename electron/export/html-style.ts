@@ -17,6 +17,8 @@ export const STYLESHEET = `
   line-height: 1.3;
   color: #000;
   background: #fff;
+  /* A long address breaks rather than running into the margin. */
+  overflow-wrap: break-word;
 }
 :root:lang(ar) { font-family: ${ARABIC}, ${LATIN}, serif; font-size: 12pt; line-height: 1.6; }
 :root:lang(zh) { font-family: ${LATIN}, ${CJK}, serif; line-height: 1.5; }
@@ -32,7 +34,7 @@ body { margin: 0; }
   border-block-end: 2.5pt solid #000; padding-block-end: 3pt; margin-block-end: 1.6em;
 }
 .organization { font-size: 10pt; }
-.symbol { font-size: 16pt; font-weight: bold; }
+.symbol { font-size: 16pt; }
 .meeting { margin: 0 0 2.5em; }
 .meeting > span { display: block; }
 .council { font-weight: bold; }
