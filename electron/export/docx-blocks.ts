@@ -66,8 +66,10 @@ export class BodyWriter {
           return this.formatted(run, bold);
         case 'break':
           return [new TextRun({ break: 1 })];
-        case 'link':
-          return [new ExternalHyperlink({ link: run.href, children: run.runs.flatMap((r) => this.formatted(r, bold, 'Hyperlink')) })];
+        case 'link': {
+          const shown = run.runs.some((r) => r.text !== '') ? run.runs : [{ kind: 'text' as const, text: run.href }];
+          return [new ExternalHyperlink({ link: run.href, children: shown.flatMap((r) => this.formatted(r, bold, 'Hyperlink')) })];
+        }
         case 'footnote':
           this.footnotes[String(run.number)] = {
             children: [new Paragraph({ style: 'FootnoteText', ...this.direction, children: [new TextRun({ children: [new Tab()] }), ...this.textRuns(run.text)] })],
@@ -96,7 +98,8 @@ export class BodyWriter {
         case 'list':
           return this.list(block, 0);
         case 'table':
-          return [this.table(block), this.spacer()];
+          // Word cannot open a table without a row or a row without a cell.
+          return block.rows.some((row) => row.length > 0) ? [this.table(block), this.spacer()] : [];
       }
     });
   }
@@ -122,10 +125,11 @@ export class BodyWriter {
 
   /** A body table, in the text column; its leading all-header rows repeat on each page. */
   private table(block: TableBlock): Table {
-    const columns = gridColumns(block);
+    const filled = block.rows.filter((row) => row.length > 0);
+    const columns = gridColumns(filled);
     let heading = true;
-    const rows = block.rows.map((row) => {
-      heading &&= row.length > 0 && row.every((c) => c.header);
+    const rows = filled.map((row) => {
+      heading &&= row.every((c) => c.header);
       return new TableRow({
         tableHeader: heading,
         cantSplit: true,
@@ -167,10 +171,10 @@ export class BodyWriter {
 }
 
 /** How many grid columns a table spans, counting cells that rows above reach down into. */
-export function gridColumns(block: TableBlock): number {
+export function gridColumns(rows: TableBlock['rows']): number {
   const reaching: number[] = [];
   let columns = 0;
-  for (const row of block.rows) {
+  for (const row of rows) {
     let column = 0;
     for (const cell of row) {
       while ((reaching[column] ?? 0) > 0) column++;

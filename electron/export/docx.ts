@@ -28,6 +28,7 @@ export async function writeDocx(doc: ExportDocument): Promise<Uint8Array> {
   const file = new Document({
     title: doc.cover.title,
     creator: doc.cover.country,
+    lastModifiedBy: doc.cover.country,
     styles: documentStyles(doc.language),
     numbering: documentNumbering(doc.language),
     footnotes: writer.footnotes,

@@ -9,7 +9,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildExportDocument } from '../../electron/export/document.js';
 import { writeDocx } from '../../electron/export/docx.js';
-import type { ExportDocument, Inline, ListBlock } from '../../electron/export/model.js';
+import type { ExportDocument, Inline, ListBlock, TableCell, TextRun as ModelTextRun } from '../../electron/export/model.js';
 import { readThematicList } from '../../electron/import/ohchr-list.js';
 import { createDemoReport } from '../../electron/services/demo.js';
 import { importRecommendations } from '../../electron/services/recommendations.js';
@@ -144,6 +144,49 @@ describe.skipIf(skip)('the Word report', () => {
     expect(xml).toContain('<w:pStyle w:val="Heading1"/>');
     expect(xml).toContain('<w:pStyle w:val="Heading2"/>');
     expect(xml).toMatch(/<w:footnoteReference w:id="3"\/>/);
+  });
+
+  it('letters each list from (a), nests (i) under it, and keeps merged table cells merged', async () => {
+    const t = (text: string): ModelTextRun => ({ kind: 'text', text });
+    const cell = (text: string, more: Partial<TableCell> = {}): TableCell => ({ runs: [t(text)], header: false, colSpan: 1, rowSpan: 1, ...more });
+    const doc = { ...demo().doc, annexes: [] };
+    doc.body = [
+      { kind: 'heading', level: 1, label: 'A.', runs: [t('Lists and tables')] },
+      { kind: 'paragraph', number: 1, runs: [t('The Government will:')] },
+      {
+        kind: 'list',
+        ordered: true,
+        items: [
+          { runs: [t('adopt the plan;')], children: [{ kind: 'list', ordered: true, items: [{ runs: [t('in 2025;')], children: [] }, { runs: [t('with a budget;')], children: [] }] }] },
+          { runs: [t('report on it.')], children: [] },
+        ],
+      },
+      { kind: 'paragraph', number: 2, runs: [t('It will also:'), { kind: 'link', href: 'https://www.ohchr.org/en/hr-bodies/upr', runs: [t(' see the UPR page')] }] },
+      { kind: 'list', ordered: true, items: [{ runs: [t('consult civil society.')], children: [] }] },
+      {
+        kind: 'table',
+        rows: [
+          [cell('Region', { header: true, rowSpan: 2 }), cell('2024', { header: true, colSpan: 2 }), cell('Total', { header: true, rowSpan: 2 })],
+          [cell('Women', { header: true }), cell('Men', { header: true })],
+          [cell('North'), cell('10'), cell('12'), cell('22')],
+        ],
+      },
+    ];
+    const { file, bytes } = await written(doc);
+    const text = await plain(file);
+    // (pandoc prints the nested (i) as "i." in some versions: only the text is compared there.)
+    expectInOrder(squeeze(text), ['1. The Government will:', '(a) adopt the plan;', 'in 2025;', 'with a budget;', '(b) report on it.', '2. It will also: see the UPR page', '(a) consult civil society.']);
+    expect(documentXml(bytes, 'word/numbering.xml')).toContain('<w:numFmt w:val="lowerRoman"/><w:lvlText w:val="(%2)"/>');
+    expectInOrder(squeeze(text), ['Region', '2024', 'Total', 'Women', 'Men', 'North', '10', '12', '22']);
+
+    const xml = documentXml(bytes);
+    expect(xml).toMatch(/<w:hyperlink [^>]*r:id="[^"]+"[^>]*>.*?see the UPR page/);
+    const table = xml.slice(xml.indexOf('<w:tbl>'), xml.indexOf('</w:tbl>'));
+    expect(table.match(/<w:gridCol /g)).toHaveLength(4);
+    expect(table).toContain('<w:gridSpan w:val="2"/>');
+    expect(table.match(/<w:vMerge w:val="restart"\/>/g)).toHaveLength(2);
+    expect(table.match(/<w:vMerge w:val="continue"\/>|<w:vMerge\/>/g)).toHaveLength(2);
+    expect(table.match(/<w:tblHeader\/>/g)).toHaveLength(2);
   });
 
   it('holds nothing of the review: no comment, reply or proposed wording', async () => {
