@@ -68,7 +68,8 @@ a[href^="http"], a[href^="mailto"] { text-decoration: underline; }
 
 /* Lists: (a), (b)... or bullets, written in the text and hanging like paragraph numbers. */
 ol.list, ul.list { list-style: none; margin-block: 0 0.7em; margin-inline: var(--hang) 0; padding: 0; }
-.list .list { margin-block: 0.35em 0; }
+/* A nested list hangs its markers in its parent item's text column. */
+.list .list { margin-block: 0.35em 0; margin-inline-start: 0; }
 .list > li { margin-inline-start: var(--hang); margin-block-end: 0.35em; text-align: justify; }
 .list > li > .marker { display: inline-block; inline-size: var(--hang); margin-inline-start: calc(-1 * var(--hang)); }
 
@@ -80,6 +81,8 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; }
 th, td { padding-block: 2pt; padding-inline: 0 10pt; text-align: start; vertical-align: top; }
 th { font-weight: normal; font-style: italic; }
+/* A header cell down the side (the stub column) reads as text. */
+tbody th { font-style: normal; }
 table { border-block: 1.5pt solid #000; }
 thead th { border-block-end: 0.75pt solid #000; }
 

@@ -103,14 +103,23 @@ function cell(c: TableCell, notes: Notes, inHead: boolean): string {
   return `<${tag}${scope}${span}>${inlines(c.runs, notes)}</${tag}>`;
 }
 
+/**
+ * How many rows the table's head takes: the leading rows made only of header cells, and any row a
+ * rowspan of theirs reaches into (a span cannot cross from the head into the body).
+ */
+function headRows(rows: readonly TableCell[][]): number {
+  let n = 0;
+  while (n < rows.length && rows[n]!.length > 0 && rows[n]!.every((c) => c.header)) n++;
+  for (let r = 0; r < n; r++) n = Math.min(rows.length, Math.max(n, ...rows[r]!.map((c) => r + c.rowSpan)));
+  return n;
+}
+
 function table(block: TableBlock, notes: Notes): string {
-  const [first, ...rest] = block.rows;
-  if (!first) return '';
-  // The first row is the table's head when every cell of it is a header cell.
-  const headed = first.length > 0 && first.every((c) => c.header);
+  if (block.rows.length === 0) return '';
+  const n = headRows(block.rows);
   const row = (cells: readonly TableCell[], inHead: boolean) => `<tr>${cells.map((c) => cell(c, notes, inHead)).join('')}</tr>`;
-  const head = headed ? `<thead>${row(first, true)}</thead>` : '';
-  const body = (headed ? rest : block.rows).map((r) => row(r, false)).join('\n');
+  const head = n > 0 ? `<thead>${block.rows.slice(0, n).map((r) => row(r, true)).join('')}</thead>` : '';
+  const body = block.rows.slice(n).map((r) => row(r, false)).join('\n');
   return `<table>${head}<tbody>${body}</tbody></table>`;
 }
 

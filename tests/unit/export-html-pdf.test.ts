@@ -261,7 +261,7 @@ describe('the report as HTML', () => {
     expect(root.querySelector('section.annex td')!.text).toBe(evil);
   });
 
-  it('letters ordered lists (a), (b) and their sub-lists (i), (ii); a table keeps its cell spans', () => {
+  it('letters ordered lists (a), (b) and their sub-lists (i), (ii); a table keeps its cell spans and its header rows together', () => {
     const cell = (text: string, extra: Partial<{ header: boolean; colSpan: number; rowSpan: number }> = {}) => ({
       runs: [{ kind: 'text' as const, text }],
       header: false,
@@ -284,7 +284,7 @@ describe('the report as HTML', () => {
           kind: 'table',
           rows: [
             [cell('Region', { header: true, rowSpan: 2 }), cell('Consultations', { header: true, colSpan: 2 })],
-            [cell('2024'), cell('2025')],
+            [cell('2024', { header: true }), cell('2025', { header: true })],
             [cell('North', { header: true }), cell('3'), cell('4')],
           ],
         },
@@ -295,6 +295,8 @@ describe('the report as HTML', () => {
     const table = root.querySelector('main table')!;
     expect(table.querySelector('thead th')!.getAttribute('rowspan')).toBe('2');
     expect(table.querySelectorAll('thead th')[1]!.getAttribute('colspan')).toBe('2');
+    // The head holds both header rows, so the row span stays inside it; "North" heads its row.
+    expect(table.querySelectorAll('thead tr').map((tr) => tr.text)).toEqual(['RegionConsultations', '20242025']);
     expect(table.querySelector('tbody th')!.text).toBe('North');
   });
 });
