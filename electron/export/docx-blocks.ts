@@ -21,7 +21,7 @@ import { CELL_MARGINS, COLUMN_WIDTH, INDENT, LISTS, QUOTE_INDENT, THIN } from '.
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const;
 
-export const TABLE_BORDERS = { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN } as const;
+const TABLE_BORDERS = { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN } as const;
 
 /** What writing the body needs to know and gathers: the direction, the footnotes, the lists made so far. */
 export class BodyWriter {
@@ -171,7 +171,7 @@ export class BodyWriter {
 }
 
 /** How many grid columns a table spans, counting cells that rows above reach down into. */
-export function gridColumns(rows: TableBlock['rows']): number {
+function gridColumns(rows: TableBlock['rows']): number {
   const reaching: number[] = [];
   let columns = 0;
   for (const row of rows) {

@@ -85,7 +85,7 @@ function annex(writer: BodyWriter, a: Annex, csBoost: number) {
     ...writer.direction,
     pageBreakBefore: true,
     indent: { left: INDENT, hanging: 0 },
-    spacing: { before: 0, after: 360, line: 280 },
+    spacing: { before: 0, after: 360 },
     children: [...writer.textRuns(a.label, sizeOf(14, csBoost)), ...writer.textRuns('\n'), ...writer.textRuns(a.title, sizeOf(14, csBoost))],
   });
   if (a.rows.length === 0) return [heading, new Paragraph({ style: 'SingleTxt', ...writer.direction, children: writer.textRuns(a.empty) })];

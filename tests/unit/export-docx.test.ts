@@ -103,6 +103,10 @@ function documentXml(bytes: Uint8Array, part = 'word/document.xml'): string {
 }
 
 describe.skipIf(skip)('the Word report', () => {
+  it('has pandoc and LibreOffice to be read with', () => {
+    expect(readers, 'pandoc and LibreOffice (libreoffice or soffice) must be installed where CI runs the tests').toBe(true);
+  });
+
   it('reads as the report says, in order: headings, numbered paragraphs, the table, the list, the footnotes', async () => {
     const { doc } = demo();
     const { file, bytes } = await written(doc);
