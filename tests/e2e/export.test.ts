@@ -3,7 +3,8 @@
 // approved, the open Critical Comment 2), follows the comment's link to its passage and comes back,
 // then writes the report as a web page and as a Word file to paths typed in the test's folder (the
 // extension added to one of them), seeing the progress while each is written. The files are there:
-// the web page names the country, the Word file is a zip. axe finds nothing serious on the screen.
+// the web page names the country, the Word file is a zip. axe finds nothing serious on the screen,
+// right to left included.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -95,20 +96,31 @@ describe('exporting the report in a browser', () => {
     // The web page, its extension typed; the Word file, its extension added.
     const html = path.join(out, 'National report.html');
     const htmlSaid = await writeAs(page, 'Web page (.html)', 'Save the web page as', html, 'Writing the web page…');
-    expect(htmlSaid).toMatch(new RegExp(`^✓ Written to ${escape(html)} \\([\\d.,]+ kB, ${counted![1]} words\\)\\.$`));
+    expect(htmlSaid).toMatch(new RegExp(`^✓ Written to ${escape(html)} \\([\\d.,]+\\skB, ${counted![1]} words\\)\\.$`));
     const htmlBytes = fs.statSync(html).size;
     expect(htmlBytes).toBeGreaterThan(0);
     expect(fs.readFileSync(html, 'utf8')).toContain('Republic of Veridia');
 
     const docx = path.join(out, 'National report.docx');
     const docxSaid = await writeAs(page, 'Word (.docx)', 'Save the Word file as', path.join(out, 'National report'), 'Writing the Word file…');
-    expect(docxSaid).toMatch(new RegExp(`^✓ Written to ${escape(docx)} \\([\\d.,]+ kB, ${counted![1]} words\\)\\.$`));
+    expect(docxSaid).toMatch(new RegExp(`^✓ Written to ${escape(docx)} \\([\\d.,]+\\skB, ${counted![1]} words\\)\\.$`));
     const bytes = fs.readFileSync(docx);
     expect(bytes.length).toBeGreaterThan(0);
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
     expect(fs.readdirSync(out).sort()).toEqual(['National report.docx', 'National report.html']);
 
-    expect(await seriousViolations(page)).toEqual([]);
+    const found: Record<string, string[]> = { 'after writing': await seriousViolations(page) };
+    // Right to left: an Arabic report turns the layout.
+    await page.getByRole('tab', { name: 'Report settings' }).click();
+    await page.getByRole('button', { name: /Language of the report/ }).click();
+    await page.getByRole('option', { name: 'Arabic' }).click();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await page.getByRole('tab', { name: 'Export' }).click();
+    await page.getByRole('region', { name: 'Write the report' }).getByRole('button', { name: 'PDF (.pdf)' }).click();
+    await page.getByRole('textbox', { name: 'Save the PDF file as' }).waitFor();
+    found['right to left, path asked'] = await seriousViolations(page);
+    expect(found).toEqual({ 'after writing': [], 'right to left, path asked': [] });
     await page.close();
   });
 });

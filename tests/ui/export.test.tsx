@@ -213,7 +213,7 @@ describe('writing the report', () => {
 
     await user.type(field, '/home/maria/Final report');
     await user.click(within(writeRegion()).getByRole('button', { name: 'Write' }));
-    await waitFor(() => expect(status().textContent).toBe('✓ Written to /home/maria/Final report.docx (48 kB, 10,412 words).'));
+    await waitFor(() => expect(status().textContent).toBe('✓ Written to /home/maria/Final report.docx (48\u00a0kB, 10,412 words).'));
     expect(status().getAttribute('role')).toBe('status');
     expect(callsTo(transport, 'export.write')).toEqual([{ format: 'docx', path: '/home/maria/Final report.docx' }]);
     // In browser mode there is no dialog to ask.
@@ -227,7 +227,7 @@ describe('writing the report', () => {
     expect((again as HTMLInputElement).value).toBe('/home/maria/Final report.html');
     await user.clear(again);
     await user.type(again, '/home/maria/site/Report.HTML{Enter}');
-    await waitFor(() => expect(status().textContent).toBe('✓ Written to /home/maria/site/Report.HTML (12 kB, 10,412 words).'));
+    await waitFor(() => expect(status().textContent).toBe('✓ Written to /home/maria/site/Report.HTML (12\u00a0kB, 10,412 words).'));
     expect(callsTo(transport, 'export.write')).toEqual([
       { format: 'docx', path: '/home/maria/Final report.docx' },
       { format: 'html', path: '/home/maria/site/Report.HTML' },
@@ -238,7 +238,7 @@ describe('writing the report', () => {
     const store: ExportStore = { check: sampleCheck(), chosen: '/Users/maria/Documents/National report.pdf' };
     const { user, transport } = await renderExport(store, { desktop: true });
     await user.click(within(writeRegion()).getByRole('button', { name: 'PDF (.pdf)' }));
-    await waitFor(() => expect(status().textContent).toBe('✓ Written to /Users/maria/Documents/National report.pdf (12 kB, 10,412 words).'));
+    await waitFor(() => expect(status().textContent).toBe('✓ Written to /Users/maria/Documents/National report.pdf (12\u00a0kB, 10,412 words).'));
     expect(callsTo(transport, 'app.chooseFile')).toEqual([{ mode: 'save', kind: 'pdf' }]);
     expect(callsTo(transport, 'export.write')).toEqual([{ format: 'pdf', path: '/Users/maria/Documents/National report.pdf' }]);
     expect(within(writeRegion()).queryByRole('textbox')).toBeNull();
@@ -261,7 +261,7 @@ describe('writing the report', () => {
     expect(within(writeRegion()).getByRole('button', { name: 'Web page (.html)' }).hasAttribute('disabled')).toBe(true);
 
     await act(async () => store.release?.());
-    await waitFor(() => expect(status().textContent).toBe('✓ Written to /Users/maria/report.docx (48 kB, 10,412 words).'));
+    await waitFor(() => expect(status().textContent).toBe('✓ Written to /Users/maria/report.docx (48\u00a0kB, 10,412 words).'));
     expect(word.hasAttribute('data-pending')).toBe(false);
     expect(within(writeRegion()).getByRole('button', { name: 'PDF (.pdf)' }).hasAttribute('disabled')).toBe(false);
   });

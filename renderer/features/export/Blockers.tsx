@@ -55,7 +55,8 @@ export function Blockers({ blockers, onOpenSection }: BlockersProps) {
               <ul className="plain-list ex-blocker-list" aria-labelledby="ex-open-critical">
                 {critical.map((b) => (
                   <li key={b.commentId}>
-                    <Button className="link-button bidi-keep" onPress={() => onOpenSection(b.sectionId, b.commentId)}>
+                    {/* One phrase, read in its own direction as a whole. */}
+                    <Button className="link-button" onPress={() => onOpenSection(b.sectionId, b.commentId)}>
                       <span className="ex-comment-number">{t('blockers.comment', { number: b.number })}</span>{' '}
                       <span>{t('blockers.inSection', { section: sectionText(b.label, b.title) })}</span>
                     </Button>

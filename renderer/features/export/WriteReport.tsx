@@ -153,7 +153,7 @@ export function WriteReport() {
         ) : done ? (
           <p className="ex-written">
             <span aria-hidden="true">✓ </span>
-            {t('write.written', { count: done.words, path: done.path, size: formatSize(done.bytes, i18n.language), n: format.number(done.words) })}
+            {t('write.written', { count: done.words, path: done.path, size: formatSize(done.bytes, i18n.language).replace(' ', '\u00a0'), n: format.number(done.words) })}
           </p>
         ) : null}
       </div>

@@ -121,6 +121,7 @@ function SettingsForm({ report }: { report: Report }) {
         minValue={100}
         maxValue={100_000}
       />
+      <h3 className="subhead wide">{t('settings.cover')}</h3>
       <TextInput
         label={t('settings.session')}
         description={t('settings.sessionHint')}
