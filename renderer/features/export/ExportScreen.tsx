@@ -27,6 +27,7 @@ export function ExportScreen({ onOpenSection }: ExportScreenProps) {
       ) : null}
       {check ? <WordCount words={check.words} /> : error ? null : <p className="muted ex-loading">{t('loading')}</p>}
       <div className="ex-columns">
+        {/* While the check loads, an empty cell keeps the ways to write in their column. */}
         {check ? <Blockers blockers={check.blockers} onOpenSection={onOpenSection} /> : <div />}
         <WriteReport />
       </div>

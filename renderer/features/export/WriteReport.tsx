@@ -130,7 +130,6 @@ export function WriteReport() {
               errorMessage={pathError}
               autoFocus
               isRequired
-              className="ex-path-field"
             />
             <div className="form-buttons">
               <Button type="submit" className="button button-primary" isPending={writing !== null}>
@@ -158,7 +157,7 @@ export function WriteReport() {
         ) : null}
       </div>
       <div role="alert" className="ex-status">
-        {failed && !writing ? <p className="inline-error">{t(`write.failed.${failed.format}`, { message: failed.error })}</p> : null}
+        {failed ? <p className="inline-error">{t(`write.failed.${failed.format}`, { message: failed.error })}</p> : null}
       </div>
     </section>
   );
