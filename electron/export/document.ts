@@ -172,7 +172,7 @@ function recommendationsAnnex(recommendations: readonly Recommendation[], sectio
   return {
     title: w.recommendationsTitle,
     headers: [h.number, h.text, h.states, h.position, h.status, h.sections],
-    widths: [8, 44, 16, 10, 11, 11],
+    widths: [8, 42, 16, 10, 13, 11],
     empty: w.noRecommendations,
     rows: recommendations.map((r) => [
       r.number,
