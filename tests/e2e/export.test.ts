@@ -1,9 +1,10 @@
 // The Export screen end to end, in Chromium through browser mode, on the demo report: the
-// secretariat sees the body's words against the limit and what blocks submission (sections not
-// approved, the open Critical Comment 2), follows the comment's link to its passage and comes back,
-// then writes the report as a web page and as a Word file to paths typed in the test's folder (the
-// extension added to one of them), seeing the progress while each is written. The files are there:
-// the web page names the country, the Word file is a zip. axe finds nothing serious on the screen,
+// secretariat sets the session and document symbol the cover names, sees the body's words against
+// the limit and what blocks submission (sections not approved, the open Critical Comment 2),
+// follows the comment's link to its passage and comes back, then writes the report as a web page
+// and as a Word file to paths typed in the test's folder (the extension added to one of them),
+// seeing the progress while each is written. The files are there: the web page names the country,
+// the session and the symbol; the Word file is a zip. axe finds nothing serious on the screen,
 // right to left included.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -61,6 +62,12 @@ describe('exporting the report in a browser', () => {
   it('shows the words and what blocks submission, follows a Critical comment, and writes the web page and the Word file', async () => {
     const page = await mode.openTab();
     await signIn(page, 'Maria Santos');
+    // The cover's session and symbol, set first in the report settings.
+    await page.getByRole('tab', { name: 'Report settings' }).click();
+    await page.getByRole('textbox', { name: 'Session' }).fill('Forty-eighth session');
+    await page.getByRole('textbox', { name: 'Document symbol' }).fill('A/HRC/WG.6/48/VRD/1');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Report settings saved.').waitFor();
     await page.getByRole('tab', { name: 'Export' }).click();
 
     const words = page.getByTestId('export-words');
@@ -99,7 +106,10 @@ describe('exporting the report in a browser', () => {
     expect(htmlSaid).toMatch(new RegExp(`^✓ Written to ${escape(html)} \\([\\d.,]+\\skB, ${counted![1]} words\\)\\.$`));
     const htmlBytes = fs.statSync(html).size;
     expect(htmlBytes).toBeGreaterThan(0);
-    expect(fs.readFileSync(html, 'utf8')).toContain('Republic of Veridia');
+    const webPage = fs.readFileSync(html, 'utf8');
+    expect(webPage).toContain('Republic of Veridia');
+    expect(webPage).toContain('Forty-eighth session');
+    expect(webPage).toContain('A/HRC/WG.6/48/VRD/1');
 
     const docx = path.join(out, 'National report.docx');
     const docxSaid = await writeAs(page, 'Word (.docx)', 'Save the Word file as', path.join(out, 'National report'), 'Writing the Word file…');
