@@ -20,7 +20,8 @@ export const STYLESHEET = `
   /* A long address breaks rather than running into the margin. */
   overflow-wrap: break-word;
 }
-:root:lang(ar) { font-family: ${ARABIC}, ${LATIN}, serif; font-size: 12pt; line-height: 1.6; }
+/* Latin first even in Arabic: figures and English passages keep one face; Arabic letters fall through to an Arabic font. */
+:root:lang(ar) { font-family: ${LATIN}, ${ARABIC}, serif; font-size: 12pt; line-height: 1.6; }
 :root:lang(zh) { font-family: ${LATIN}, ${CJK}, serif; line-height: 1.5; }
 body { margin: 0; }
 @media screen {
@@ -79,7 +80,8 @@ table { border-collapse: collapse; font-size: 9pt; line-height: 1.25; margin-blo
 main table { margin-inline: var(--hang) 0; max-inline-size: calc(100% - var(--hang)); }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
-th, td { padding-block: 2pt; padding-inline: 0 10pt; text-align: start; vertical-align: top; }
+/* The same room on both sides: a cell in the other direction (English in an Arabic report) keeps its gap. */
+th, td { padding-block: 2pt; padding-inline: 5pt; text-align: start; vertical-align: top; }
 th { font-weight: normal; font-style: italic; }
 /* A header cell down the side (the stub column) reads as text. */
 tbody th { font-style: normal; }
