@@ -6,7 +6,7 @@ import type { Annex, Block, Cover, ExportDocument, FootnoteRun, Inline, ListBloc
 import { STYLESHEET } from './html-style.js';
 
 /** The page may show its own styles and nothing else: no scripts, no fetches, no forms. */
-const PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+const PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
