@@ -123,6 +123,12 @@ describe('the words of the report', () => {
     const meter = screen.getByRole('meter', { name: 'Words in the body of the report' });
     expect(meter.getAttribute('aria-valuenow')).toBe('10700');
     expect(meter.getAttribute('aria-valuetext')).toBe('10,801 of 10,700 words. Over the limit by 101 words');
+
+    // Text typed in another window: counted again once the typing settles.
+    store.check.words.body = 10_650;
+    await act(async () => transport.emit({ kind: 'text', sectionId: 'a', update: '', origin: 'other-window' }));
+    expect(await screen.findByText('50 words left', undefined, { timeout: 3000 })).toBeTruthy();
+    expect(screen.queryByText(/Over the limit/)).toBeNull();
   });
 });
 
