@@ -24,7 +24,9 @@ export function nativeDependencies(projectRoot = root) {
 }
 
 export async function buildElectron(outdir = path.join(root, 'dist-electron')) {
-  const external = ['electron', 'better-sqlite3', ...nativeDependencies()];
+  // playwright-core prints PDFs in browser mode and the CLI; the shell prints with its own Chromium,
+  // and playwright-core does not work bundled, so it stays a package loaded at run time.
+  const external = ['electron', 'better-sqlite3', 'playwright-core', ...nativeDependencies()];
   const common = {
     bundle: true,
     platform: 'node',

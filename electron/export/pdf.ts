@@ -3,7 +3,6 @@
 // CLI launch the system's Chromium through playwright-core, in a page with JavaScript off and every
 // request refused, since the file needs nothing but itself.
 import fs from 'node:fs';
-import type * as Playwright from 'playwright-core';
 import { userError } from '../../shared/messages.js';
 
 /** Prints a complete HTML document to PDF bytes. */
@@ -28,10 +27,6 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-// Loaded only when a PDF is printed here, and named through a variable so that esbuild leaves it out
-// of the Electron bundle: the shell prints with its own Chromium, and playwright-core breaks when inlined.
-const PLAYWRIGHT_MODULE = 'playwright-core';
-
 export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 }
@@ -39,7 +34,8 @@ export function chromiumPath(): string {
 async function printWithChromium(html: string): Promise<Uint8Array> {
   const executablePath = chromiumPath();
   if (!fs.existsSync(executablePath)) throw userError('pdfNeedsChromium', { path: executablePath });
-  const { chromium } = (await import(PLAYWRIGHT_MODULE)) as typeof Playwright;
+  // Loaded only when a PDF is printed here (electron/build.mjs keeps it out of the shell's bundle).
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
     const context = await browser.newContext({ javaScriptEnabled: false });

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { reportWords } from '../../shared/words.js';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -48,7 +49,8 @@ function followUp(file: string) {
 function inspect(file: string) {
   const report = OpenReport.open(file);
   try {
-    const sections = outlineOrder(listSections(report.db)).map((e) => e.section);
+    const outline = outlineOrder(listSections(report.db));
+    const sections = outline.map((e) => e.section);
     const texts = sections.map((s) => readSectionText(report.db, s.id));
     return {
       sections: sections.length,
@@ -56,7 +58,8 @@ function inspect(file: string) {
       details: sections.map((s) => [s.title, s.dueDate, s.wordBudget, s.status, s.position]),
       people: listMembers(report.db).map((m) => [m.name, m.role]),
       plain: texts.map((t) => t.plain),
-      words: texts.reduce((n, t) => n + t.words, 0),
+      // As the limit counts them: the sections' text and headings.
+      words: reportWords(outline.map((e, i) => ({ label: e.label, title: e.section.title, words: texts[i]!.words }))),
       longest: Math.max(...texts.map((t) => t.words)),
       footnotes: texts.reduce((n, t) => n + t.footnotes.length, 0),
       members: listMembers(report.db).length,

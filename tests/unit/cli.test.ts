@@ -148,8 +148,8 @@ describe('upr export', () => {
     fs.writeFileSync(earlier, 'last week’s file');
     const before = { report: sha256(report), earlier: sha256(earlier) };
 
-    const format = await upr(['export', report, '--format', 'docx', '--out', earlier]);
-    expect(format).toEqual({ code: 2, stdout: '', stderr: 'upr: unknown export format “docx” (accepted: comments-xlsx, comments-csv)\n' });
+    const format = await upr(['export', report, '--format', 'odt', '--out', earlier]);
+    expect(format).toEqual({ code: 2, stdout: '', stderr: 'upr: unknown export format “odt” (accepted: comments-xlsx, comments-csv, docx, pdf, html)\n' });
 
     const nowhere = path.join(dir, 'no such folder', 'matrix.xlsx');
     const folder = await upr(['export', report, '--format', 'comments-xlsx', '--out', nowhere]);
