@@ -233,7 +233,8 @@ export function buildExportDocument(db: DB): ExportDocument {
       workingGroup: w.workingGroup,
       session: report.session,
       submitted: w.submitted,
-      country: report.country,
+      // On a line of its own: "the Republic of Veridia" starts with a capital there.
+      country: report.country.charAt(0).toLocaleUpperCase(language) + report.country.slice(1),
       title: report.title,
     },
     body,
