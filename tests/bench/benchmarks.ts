@@ -20,6 +20,7 @@ import { commentsExportBenchmark } from './comments-export.js';
 import { matrixRenderBenchmark } from './matrix-render.js';
 import { ohchrListBenchmark } from './ohchr-import.js';
 import { searchBenchmark } from './search.js';
+import { reportExportBenchmark } from './report-export.js';
 
 export interface Target {
   /** Which statistic must stay under `ms` (or under `ratio` times the baseline's same statistic). */
@@ -69,7 +70,7 @@ function trial<S>(t: Trial<S>): Trial {
 }
 
 export function benchmarks(env: BenchEnv): Benchmark[] {
-  return [openAndLoad(env), ...serviceEdits(env), sectionLoad(env), keystrokeLatency(env), commentsExportBenchmark(env), matrixRenderBenchmark(env), ohchrListBenchmark(env), searchBenchmark(env)];
+  return [openAndLoad(env), ...serviceEdits(env), sectionLoad(env), keystrokeLatency(env), commentsExportBenchmark(env), matrixRenderBenchmark(env), ohchrListBenchmark(env), searchBenchmark(env), reportExportBenchmark(env)];
 }
 
 /** 1. Opening the report and loading what the workspace screen shows. */
