@@ -15,8 +15,8 @@ export const PDF_HEADER_TEMPLATE = '<span></span>';
 export const PDF_FOOTER_TEMPLATE =
   '<div style="inline-size:100%;text-align:center;font-size:9pt;font-family:\'Times New Roman\',Times,\'Liberation Serif\',serif;"><span class="pageNumber"></span></div>';
 
-/** The same switches the end-to-end tests use for Debian's Chromium in a container. */
-const CHROMIUM_ARGS = [
+/** Debian's Chromium without a display, in a container (the end-to-end tests use the same). */
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

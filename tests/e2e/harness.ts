@@ -1,5 +1,6 @@
 // End-to-end harness: browser mode (the real server and services, in this process) and Debian's
 // Chromium driven by playwright-core. Each test gets its own data folder and report file.
+import { CHROMIUM_ARGS, chromiumPath } from '../../electron/export/pdf.js';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,20 +13,8 @@ import { createDemoReport } from '../../electron/services/demo.js';
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const STATIC_DIR = path.join(ROOT, 'dist', 'renderer');
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export function chromiumPath(): string {
-  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-}
+// One place for how Chromium is found and started: the PDF export's.
+export { CHROMIUM_ARGS, chromiumPath };
 
 /** `npm test` builds the renderer first; a lone run of an e2e file builds it when missing. */
 export function ensureRendererBuilt(): void {
