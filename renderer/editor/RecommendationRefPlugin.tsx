@@ -10,6 +10,7 @@ import {
   $getRoot,
   $getSelection,
   $isNodeSelection,
+  $isTextNode,
   $setSelection,
   COMMAND_PRIORITY_LOW,
   COMMAND_PRIORITY_NORMAL,
@@ -149,7 +150,7 @@ export function RecommendationRefPlugin() {
     (option: RecommendationOption, typedNode: TextNode | null, closeMenu: () => void) => {
       editor.update(() => {
         const node = $createRecommendationRefNode(option.recommendation.number);
-        if (typedNode) typedNode.replace(node);
+        if (typedNode) $replaceTypedNumber(typedNode, node);
         else $getSelection()?.insertNodes([node]);
         node.selectNext();
         closeMenu();
@@ -220,4 +221,25 @@ export function RecommendationRefPlugin() {
       ) : null}
     </>
   );
+}
+
+/**
+ * Replaces the number typed before the caret with the chip. The menu splits off what it matched when
+ * it last looked, which can be older than the last keys typed (Enter right after "3" may split off
+ * "21.3" of "121.3", leaving the "1"): so the typed number is read again from the text as it is now,
+ * the split-off node and the text before it, and exactly that is replaced.
+ */
+export function $replaceTypedNumber(typedNode: TextNode, chip: RecommendationRefNode): void {
+  const prev = typedNode.getPreviousSibling();
+  const before = $isTextNode(prev) ? prev.getTextContent() : '';
+  const typed = typedNode.getTextContent();
+  const length = TYPED_NUMBER.exec(before + typed)?.[2]?.length ?? typed.length;
+  if (length > typed.length && $isTextNode(prev)) prev.setTextContent(before.slice(0, before.length - (length - typed.length)));
+  const keep = typed.slice(0, Math.max(0, typed.length - length));
+  if (keep) {
+    typedNode.setTextContent(keep);
+    typedNode.insertAfter(chip);
+  } else {
+    typedNode.replace(chip);
+  }
 }
