@@ -20,6 +20,9 @@ import { formatMessage } from '../shared/messages.js';
 import type { ExportFormat } from '../shared/api.js';
 import { exportCheck, writeReport } from './services/report-export.js';
 import { withExtension } from './report-files.js';
+import { writeClosedCopy } from './sync/copy.js';
+import { mergeCopy } from './sync/merge.js';
+import type { MergeSummary } from '../shared/api.js';
 
 /** What `upr export` can write: each format, and how it writes a report to a file. */
 const EXPORTS: Record<string, (report: OpenReport, out: string) => Promise<string>> = {
@@ -50,12 +53,26 @@ async function exportFinalReport(report: OpenReport, format: ExportFormat, out: 
   return lines.join('\n');
 }
 
+function formatMerge(s: MergeSummary): string {
+  if (s.rows === 0 && s.texts === 0) return `nothing to merge: ${path.basename(s.file)} holds nothing this report lacks`;
+  const c = s.changed;
+  return [
+    `merged ${path.basename(s.file)}${s.offices.length ? ` (changes from ${s.offices.join(', ')})` : ''}: ${s.rows} change(s)`,
+    `changed: ${c.sections} section(s), ${c.comments} comment(s), ${c.recommendations} recommendation(s), ${c.inputs} input(s), ${c.other} other; text of ${s.texts} section(s)`,
+    ...(s.bothEdited.length ? [`text edited in both copies (look at them): ${s.bothEdited.length} section(s)`] : []),
+    ...s.conflicts.map((k) => `conflict: ${k.table}.${k.column} of ${k.row}: here ${JSON.stringify(k.local.value)}, there ${JSON.stringify(k.other.value)}; showing ${k.shown === 'local' ? 'here' : 'there'}`),
+    `backup of the file before merging: ${s.backup}`,
+  ].join('\n');
+}
+
 const IMPORT_USAGE = `upr import-recommendations FILE LIST [--map FIELD=HEADER]... [--json] [--as MEMBER]`;
 
 const USAGE = `usage:
   upr new FILE --title T --country C [--cycle N] [--language en|fr|es|ar|ru|zh] [--by NAME] [--org NAME]
   upr demo FILE
   upr info FILE [--json]
+  upr copy FILE OUT
+  upr merge FILE OTHER [--json]
   upr check FILE
   upr export FILE --format ${Object.keys(EXPORTS).join('|')} --out PATH
   ${IMPORT_USAGE}
@@ -118,6 +135,32 @@ async function run(argv: string[], io: Out): Promise<number> {
       try {
         const info = reportInfo(report);
         io.out(values.json ? JSON.stringify(info, null, 2) : formatInfo(info));
+      } finally {
+        report.close();
+      }
+      return 0;
+    }
+    case 'copy': {
+      const { positionals } = parse(rest, {});
+      const [file, out] = positionals;
+      if (!file || !out || positionals.length > 2) throw new UserError('usage: upr copy FILE OUT');
+      const report = OpenReport.open(file);
+      try {
+        const copy = writeClosedCopy(report.db, out);
+        io.out(`wrote a copy to ${copy.path} (${copy.bytes.toLocaleString('en')} bytes)`);
+      } finally {
+        report.close();
+      }
+      return 0;
+    }
+    case 'merge': {
+      const { values, positionals } = parse(rest, { json: { type: 'boolean' } });
+      const [file, other] = positionals;
+      if (!file || !other || positionals.length > 2) throw new UserError('usage: upr merge FILE OTHER [--json]');
+      const report = OpenReport.open(file);
+      try {
+        const summary = mergeCopy(report, other, { backupDir: path.join(defaultDataDir(), 'backups') });
+        io.out(values.json ? JSON.stringify(summary, null, 2) : formatMerge(summary));
       } finally {
         report.close();
       }

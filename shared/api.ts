@@ -112,6 +112,34 @@ const mediaType = z.string().max(255, 'is longer than 255 characters');
 
 export const INPUT_LINK_TARGETS = ['section', 'recommendation'] as const;
 
+/** What merging a copy from another office did. */
+export interface MergeSummary {
+  /** The copy merged. */
+  file: string;
+  /** The organizations (or, without one, the people) whose changes came in. */
+  offices: string[];
+  /** Change-log rows taken in. */
+  rows: number;
+  /** Rows (sections, comments, recommendations, inputs...) with at least one field changed. */
+  changed: { sections: number; comments: number; recommendations: number; inputs: number; other: number };
+  /** Sections whose text took changes. */
+  texts: number;
+  /** Sections whose text both copies changed since they parted (flagged, both texts kept). */
+  bothEdited: string[];
+  /** Fields changed in both copies since they parted; `shown` is the value the report now has. */
+  conflicts: Array<{
+    id: string;
+    table: string;
+    row: string;
+    column: string;
+    local: { value: string | number | null; author: string; at: string };
+    other: { value: string | number | null; author: string; at: string };
+    shown: 'local' | 'other';
+  }>;
+  /** The backup of this file made before merging ('' when there was nothing to merge). */
+  backup: string;
+}
+
 /** The formats of the final report. */
 export const EXPORT_FORMATS = ['docx', 'pdf', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

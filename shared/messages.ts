@@ -4,6 +4,17 @@
 import { UserError, type UserErrorCode } from './errors.js';
 
 export const MESSAGES = {
+  copyOverItself: { code: 'invalid', text: 'A copy cannot be written over the report itself ({{file}}); choose another name.' },
+  mergeOwnFile: { code: 'invalid', text: 'That is this report’s own file; choose a copy that came back from another office.' },
+  mergeOtherReport: {
+    code: 'invalid',
+    text: '“{{name}}” is a copy of another report (“{{title}}”), not of this one; nothing was merged.',
+  },
+  mergeBadStamp: { code: 'damaged', text: '“{{name}}” holds a change with an unreadable time stamp; nothing was merged.' },
+  mergeClockAhead: {
+    code: 'invalid',
+    text: '“{{name}}” holds changes from {{office}} stamped {{minutes}} minutes ahead of this computer’s clock; nothing was merged. Check the date and time on that office’s computer (or this one), then merge again.',
+  },
   noFile: { code: 'not_found', text: 'There is no file at {{file}}.' },
   isFolder: { code: 'not_ours', text: '{{file}} is a folder, not a report file.' },
   tooShort: { code: 'not_ours', text: '“{{name}}” is not a UPR report file (it is empty or too short).' },

@@ -5,6 +5,11 @@ import { MESSAGE_TEXTS, type MessageKey } from '../../shared/messages.js';
 type Catalogue = Record<MessageKey, string>;
 
 const fr: Catalogue = {
+  copyOverItself: 'Une copie ne peut pas remplacer le rapport lui-même ({{file}}) ; choisissez un autre nom.',
+  mergeOwnFile: 'C’est le fichier même de ce rapport ; choisissez une copie revenue d’un autre bureau.',
+  mergeOtherReport: '« {{name}} » est une copie d’un autre rapport (« {{title}} »), pas de celui-ci ; rien n’a été fusionné.',
+  mergeBadStamp: '« {{name}} » contient une modification dont l’horodatage est illisible ; rien n’a été fusionné.',
+  mergeClockAhead: '« {{name}} » contient des modifications de {{office}} datées de {{minutes}} minutes en avance sur l’horloge de cet ordinateur ; rien n’a été fusionné. Vérifiez la date et l’heure de l’ordinateur de ce bureau (ou de celui-ci), puis fusionnez à nouveau.',
   noFile: "Il n'y a pas de fichier à l'emplacement {{file}}.",
   isFolder: "{{file}} est un dossier, pas un fichier de rapport.",
   tooShort: "« {{name}} » n'est pas un fichier de rapport EPU (il est vide ou trop court).",
@@ -121,6 +126,11 @@ const fr: Catalogue = {
 };
 
 const es: Catalogue = {
+  copyOverItself: 'Una copia no puede sustituir al propio informe ({{file}}); elija otro nombre.',
+  mergeOwnFile: 'Es el propio archivo de este informe; elija una copia devuelta por otra oficina.',
+  mergeOtherReport: '«{{name}}» es una copia de otro informe («{{title}}»), no de este; no se fusionó nada.',
+  mergeBadStamp: '«{{name}}» contiene un cambio con una marca de tiempo ilegible; no se fusionó nada.',
+  mergeClockAhead: '«{{name}}» contiene cambios de {{office}} fechados {{minutes}} minutos por delante del reloj de este equipo; no se fusionó nada. Compruebe la fecha y la hora del equipo de esa oficina (o de este) y vuelva a fusionar.',
   noFile: 'No hay ningún archivo en {{file}}.',
   isFolder: '{{file}} es una carpeta, no un archivo de informe.',
   tooShort: '«{{name}}» no es un archivo de informe del EPU (está vacío o es demasiado corto).',

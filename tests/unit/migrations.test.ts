@@ -101,6 +101,23 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0007 adds what a merge leaves to look at: its record, conflicts and the texts of sections edited on both sides', () => {
+    const db = new Database(':memory:');
+    migrate(db, 6);
+    db.prepare("INSERT INTO sections (id, title) VALUES ('s1', 'A')").run();
+    migrate(db, 7);
+    expect(db.pragma('user_version', { simple: true })).toBe(7);
+    expect(db.prepare('SELECT title FROM sections').all()).toEqual([{ title: 'A' }]);
+    for (const table of ['merges', 'merge_conflicts', 'merge_revisions']) {
+      expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
+      expect((db.prepare('SELECT sql FROM sqlite_schema WHERE name = ?').get(table) as { sql: string }).sql, table).toMatch(/STRICT/);
+      // Bookkeeping of this file, not data that travels: never in the change log's tables.
+      expect(Object.keys(SYNCED_TABLES)).not.toContain(table);
+    }
+    expect(() => db.prepare("INSERT INTO merge_revisions (id, merge_id, section_id, side, state) VALUES ('r', 'm', 's1', 'local', 'text')").run()).toThrow(/cannot store TEXT/);
+    db.close();
+  });
+
   it('0006 gives the report a session and a document symbol for the cover, empty until set', () => {
     const db = new Database(':memory:');
     migrate(db, 5);

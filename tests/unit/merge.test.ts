@@ -1,0 +1,202 @@
+// Sharing between offices, on real files: a closed copy sent out, edited elsewhere, merged back.
+// Every change arrives, merging twice changes nothing, fields changed on both sides are listed as
+// conflicts with both values, text edited on both sides merges and is flagged, and a copy of
+// another report, a newer or damaged file, or a clock far ahead is refused with nothing changed.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
+import { describe, expect, it } from 'vitest';
+import { editSection } from '../../electron/docs/headless.js';
+import { appendTextUpdate, readSectionText, textUpdates } from '../../electron/docs/section-text.js';
+import { createSection, updateSection } from '../../electron/services/sections.js';
+import { writeClosedCopy } from '../../electron/sync/copy.js';
+import { mergeCopy } from '../../electron/sync/merge.js';
+import { OpenReport } from '../../electron/store/open-report.js';
+import { SYNCED_TABLES } from '../../electron/store/schema.js';
+import { getMember, listSections } from '../../electron/store/queries.js';
+import { createDemoReport } from '../../electron/services/demo.js';
+import { tempDir, upr } from './helpers.js';
+
+const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+/** A report and a helper to act in it as its secretariat. */
+function office(file: string) {
+  const report = OpenReport.open(file);
+  const me = getMember(report.db, report.db.prepare("SELECT id FROM members WHERE role = 'secretariat' LIMIT 1").pluck().get() as string)!;
+  const ctx = { report, me };
+  const section = (title: string) => listSections(report.db).find((s) => s.title.startsWith(title))!;
+  const type = (title: string, words: string) => {
+    const s = section(title);
+    const update = editSection(textUpdates(report.db, s.id), () => {
+      $getRoot().append($createParagraphNode().append($createTextNode(words)));
+    });
+    appendTextUpdate(report.db, s.id, update, report.replica, me.id);
+  };
+  return { report, ctx, section, type };
+}
+
+/** Every synced table's rows and every section's text, to compare two files. */
+function contents(report: OpenReport) {
+  const tables = Object.fromEntries(Object.keys(SYNCED_TABLES).map((t) => [t, report.db.prepare(`SELECT * FROM ${t} ORDER BY id`).all()]));
+  const texts = Object.fromEntries(listSections(report.db).map((s) => [s.id, readSectionText(report.db, s.id).plain]));
+  return { tables, texts, log: report.db.prepare('SELECT hlc FROM change_log ORDER BY hlc').pluck().all() };
+}
+
+function setUp() {
+  const dir = tempDir();
+  const main = path.join(dir, 'secretariat.upr');
+  createDemoReport(main).close();
+  const send = (name: string) => {
+    const r = OpenReport.open(main);
+    try {
+      return writeClosedCopy(r.db, path.join(dir, name)).path;
+    } finally {
+      r.close();
+    }
+  };
+  return { dir, main, send, backups: path.join(dir, 'backups') };
+}
+
+describe('sending a copy', () => {
+  it('writes a closed, self-contained copy that opens as the same report, and never over the report itself', async () => {
+    const { main, send, dir } = setUp();
+    const copy = send('justice.upr');
+    expect(fs.existsSync(`${copy}-wal`)).toBe(false);
+    const a = OpenReport.open(main);
+    const b = OpenReport.open(copy);
+    expect(contents(b)).toEqual(contents(a));
+    expect(b.db.prepare("SELECT value FROM meta WHERE key = 'report_id'").pluck().get()).toBe(a.db.prepare("SELECT value FROM meta WHERE key = 'report_id'").pluck().get());
+    expect(() => writeClosedCopy(a.db, main)).toThrow(/cannot be written over the report itself/);
+    a.close();
+    b.close();
+    const cli = await upr(['copy', main, path.join(dir, 'nhri.upr')]);
+    expect(cli.code).toBe(0);
+    expect(cli.stdout).toMatch(/^wrote a copy to .*nhri\.upr \([\d,]+ bytes\)\n$/);
+  });
+});
+
+describe('merging a copy', () => {
+  it('brings over every change the copy has, and merging it again changes nothing', () => {
+    const { main, send, backups } = setUp();
+    const justiceFile = send('justice.upr');
+    const justice = office(justiceFile);
+    updateSection(justice.ctx, { id: justice.section('Developments').id, dueDate: '2027-01-15' });
+    createSection(justice.ctx, { title: 'Access to justice', parentId: justice.section('Developments').id });
+    justice.type('Promotion and protection', 'Legal aid now reaches 40,000 people a year.');
+    justice.report.close();
+
+    const secretariat = office(main);
+    secretariat.type('Methodology', 'The draft was validated on 3 May.');
+    const summary = mergeCopy(secretariat.report, justiceFile, { backupDir: backups });
+    expect(summary).toMatchObject({ offices: ['Ministry of Foreign Affairs'], conflicts: [], bothEdited: [], texts: 2 });
+    expect(summary.rows).toBeGreaterThan(3);
+    expect(summary.changed.sections).toBe(2);
+    expect(fs.existsSync(summary.backup)).toBe(true);
+    expect(secretariat.section('Developments').dueDate).toBe('2027-01-15');
+    expect(secretariat.section('Access to justice')).toBeDefined();
+    expect(readSectionText(secretariat.report.db, secretariat.section('Promotion and protection').id).plain).toContain('Legal aid now reaches 40,000 people a year.');
+    expect(readSectionText(secretariat.report.db, secretariat.section('Methodology').id).plain).toContain('validated on 3 May');
+
+    // Again: nothing new, nothing written, no backup.
+    const before = contents(secretariat.report);
+    const again = mergeCopy(secretariat.report, justiceFile, { backupDir: backups });
+    expect(again).toMatchObject({ rows: 0, texts: 0, backup: '' });
+    expect(contents(secretariat.report)).toEqual(before);
+    secretariat.report.close();
+  });
+
+  it('lists a field changed in both copies as a conflict with both values, and flags text edited in both', () => {
+    const { main, send, backups } = setUp();
+    const copyFile = send('social.upr');
+    const social = office(copyFile);
+    social.type('Promotion and protection', 'Four more shelters open in 2026.');
+    updateSection(social.ctx, { id: social.section('Promotion and protection').id, title: 'Human rights on the ground' });
+    social.report.close();
+
+    const secretariat = office(main);
+    updateSection(secretariat.ctx, { id: secretariat.section('Promotion and protection').id, title: 'Protection of human rights in practice' });
+    secretariat.type('Protection of human rights', 'The helpline took 12,000 calls.');
+    const summary = mergeCopy(secretariat.report, copyFile, { backupDir: backups });
+    expect(summary.conflicts).toEqual([
+      expect.objectContaining({
+        table: 'sections',
+        column: 'title',
+        local: expect.objectContaining({ value: 'Protection of human rights in practice' }),
+        other: expect.objectContaining({ value: 'Human rights on the ground' }),
+        shown: 'local',
+      }),
+    ]);
+    const s = secretariat.section('Protection of human rights');
+    expect(summary.bothEdited).toEqual([s.id]);
+    const text = readSectionText(secretariat.report.db, s.id).plain;
+    expect(text).toContain('Four more shelters open in 2026.');
+    expect(text).toContain('The helpline took 12,000 calls.');
+    expect(secretariat.report.db.prepare('SELECT side FROM merge_revisions WHERE section_id = ? ORDER BY side').pluck().all(s.id)).toEqual(['local', 'other']);
+    secretariat.report.close();
+  });
+
+  it('ends with the same report whichever office merges, in whichever order', () => {
+    const { main, send, backups } = setUp();
+    const files = ['a.upr', 'b.upr', 'c.upr'].map(send);
+    files.forEach((f, i) => {
+      const o = office(f);
+      updateSection(o.ctx, { id: o.section('Methodology').id, wordBudget: 1000 + i });
+      o.type('Key national priorities', `Priority set by office ${i}.`);
+      createSection(o.ctx, { title: `Annex note ${i}`, parentId: null });
+      o.report.close();
+    });
+    const results = [
+      [0, 1, 2],
+      [2, 0, 1],
+      [1, 2, 0],
+    ].map((order, k) => {
+      const target = path.join(path.dirname(main), `merged-${k}.upr`);
+      fs.copyFileSync(main, target);
+      const o = office(target);
+      for (const i of order) mergeCopy(o.report, files[i]!, { backupDir: backups });
+      const c = contents(o.report);
+      o.report.close();
+      return c;
+    });
+    expect(results[1]).toEqual(results[0]);
+    expect(results[2]).toEqual(results[0]);
+    for (const i of [0, 1, 2]) expect(Object.values(results[0]!.texts).join('\n')).toContain(`Priority set by office ${i}.`);
+  });
+
+  it('refuses a copy of another report, a newer, damaged or truncated file, or a clock far ahead, and changes nothing', async () => {
+    const { main, send, dir, backups } = setUp();
+    const copyFile = send('late.upr');
+    const other = path.join(dir, 'other.upr');
+    createDemoReport(other).close();
+    const newer = path.join(dir, 'newer.upr');
+    fs.copyFileSync(copyFile, newer);
+    const n = OpenReport.open(newer);
+    n.db.pragma('user_version = 99');
+    n.db.close();
+    const truncated = path.join(dir, 'truncated.upr');
+    fs.writeFileSync(truncated, fs.readFileSync(copyFile).subarray(0, 8192));
+
+    const before = sha(main);
+    const secretariat = office(main);
+    expect(() => mergeCopy(secretariat.report, other, { backupDir: backups })).toThrow(/is a copy of another report/);
+    expect(() => mergeCopy(secretariat.report, newer, { backupDir: backups })).toThrow(/newer version of the app/);
+    expect(() => mergeCopy(secretariat.report, truncated, { backupDir: backups })).toThrow(/damaged/);
+    expect(() => mergeCopy(secretariat.report, main, { backupDir: backups })).toThrow(/this report’s own file/);
+
+    // The copy's office wrote with a clock an hour ahead of this computer's.
+    const late = office(copyFile);
+    updateSection(late.ctx, { id: late.section('Methodology').id, dueDate: '2027-02-01' });
+    late.report.close();
+    expect(() => mergeCopy(secretariat.report, copyFile, { backupDir: backups, now: () => Date.now() - 60 * 60 * 1000 })).toThrow(
+      /stamped 60 minutes ahead of this computer’s clock/,
+    );
+    secretariat.report.close();
+    expect(sha(main)).toBe(before);
+    expect(fs.existsSync(backups)).toBe(false);
+
+    const cli = await upr(['merge', main, other]);
+    expect(cli).toMatchObject({ code: 2, stdout: '' });
+    expect(cli.stderr).toMatch(/^upr: “other\.upr” is a copy of another report/);
+  });
+});
