@@ -165,7 +165,7 @@ export class Host {
     if (!isReportMethod(name)) throw userError('noSuchAction', { name });
     const report = this.reportOf(client);
     const handler = reportHandlers[name] as (ctx: unknown, input: unknown) => unknown;
-    return handler({ report, me: this.memberOf(client, report), origin: client.id }, input);
+    return handler({ report, me: this.memberOf(client, report), origin: client.id, dataDir: this.options.dataDir }, input);
   }
 
   private reportOf(client: Client): OpenReport {

@@ -140,6 +140,20 @@ export interface MergeSummary {
   backup: string;
 }
 
+/** A conflict still to settle, as the merge report and its screen show it. */
+export interface OpenConflict {
+  id: string;
+  table: string;
+  row: string;
+  column: string;
+  /** What the field belongs to, as a person reads it: "Section C. Promotion and protection…", "Comment 4". */
+  subject: string;
+  local: { value: string | number | null; authorName: string; at: string };
+  other: { value: string | number | null; authorName: string; at: string };
+  /** The value the report has now. */
+  current: string | number | null;
+}
+
 /** The formats of the final report. */
 export const EXPORT_FORMATS = ['docx', 'pdf', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -322,6 +336,19 @@ export const api = {
   'export.write': method(
     z.object({ format: z.enum(EXPORT_FORMATS), path: z.string().min(1).max(4096) }).strict(),
   ).returns<{ path: string; bytes: number; words: number }>(),
+
+  // Sharing between offices. A copy is written closed (VACUUM INTO, then renamed); merging a copy
+  // that came back brings over what it has that this file lacks, after a backup.
+  'sharing.sendCopy': method(z.object({ path: z.string().min(1).max(4096) }).strict()).returns<{ path: string; bytes: number }>(),
+  'sharing.merge': method(z.object({ path: z.string().min(1).max(4096) }).strict()).returns<MergeSummary>(),
+  /** Fields changed in two copies at once, not settled yet (no change to the field newer than both). */
+  'sharing.conflicts': method(empty).returns<OpenConflict[]>(),
+  /** Settles a conflict with one of its values or another: a new change that wins everywhere. */
+  'sharing.settle': method(
+    z.object({ conflictId: id, value: z.union([z.string().max(100_000), z.number(), z.null()]) }).strict(),
+  ).returns<{ ok: true }>(),
+  /** A section whose text both copies changed: each side's text as they met, and the text now. */
+  'sharing.texts': method(z.object({ sectionId: id }).strict()).returns<{ local: string; other: string; merged: string } | null>(),
 
   'comments.export': method(
     z.object({ format: z.enum(['xlsx', 'csv']), path: z.string().min(1).max(4096) }).strict(),

@@ -5,6 +5,7 @@ import { UserError, type UserErrorCode } from './errors.js';
 
 export const MESSAGES = {
   copyOverItself: { code: 'invalid', text: 'A copy cannot be written over the report itself ({{file}}); choose another name.' },
+  conflictMissing: { code: 'not_found', text: 'That conflict is not in this report (it may have come from another copy).' },
   mergeOwnFile: { code: 'invalid', text: 'That is this report’s own file; choose a copy that came back from another office.' },
   mergeOtherReport: {
     code: 'invalid',

@@ -9,6 +9,8 @@ export interface ServiceContext {
   me: Member | null;
   /** The window or tab making the call, so it can tell its own changes from others' when echoed. */
   origin?: string;
+  /** The app's own folder (backups go in its `backups`); the user's data folder when not given. */
+  dataDir?: string;
 }
 
 /** Throws the denial as a readable error; returns the member when allowed. */

@@ -6,6 +6,7 @@ type Catalogue = Record<MessageKey, string>;
 
 const fr: Catalogue = {
   copyOverItself: 'Une copie ne peut pas remplacer le rapport lui-même ({{file}}) ; choisissez un autre nom.',
+  conflictMissing: 'Ce conflit ne figure pas dans ce rapport (il vient peut-être d’une autre copie).',
   mergeOwnFile: 'C’est le fichier même de ce rapport ; choisissez une copie revenue d’un autre bureau.',
   mergeOtherReport: '« {{name}} » est une copie d’un autre rapport (« {{title}} »), pas de celui-ci ; rien n’a été fusionné.',
   mergeBadStamp: '« {{name}} » contient une modification dont l’horodatage est illisible ; rien n’a été fusionné.',
@@ -127,6 +128,7 @@ const fr: Catalogue = {
 
 const es: Catalogue = {
   copyOverItself: 'Una copia no puede sustituir al propio informe ({{file}}); elija otro nombre.',
+  conflictMissing: 'Ese conflicto no está en este informe (quizá venga de otra copia).',
   mergeOwnFile: 'Es el propio archivo de este informe; elija una copia devuelta por otra oficina.',
   mergeOtherReport: '«{{name}}» es una copia de otro informe («{{title}}»), no de este; no se fusionó nada.',
   mergeBadStamp: '«{{name}}» contiene un cambio con una marca de tiempo ilegible; no se fusionó nada.',

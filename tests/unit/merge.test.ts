@@ -16,7 +16,7 @@ import { OpenReport } from '../../electron/store/open-report.js';
 import { SYNCED_TABLES } from '../../electron/store/schema.js';
 import { getMember, listSections } from '../../electron/store/queries.js';
 import { createDemoReport } from '../../electron/services/demo.js';
-import { tempDir, upr } from './helpers.js';
+import { newReport, tempDir, TestClient, upr } from './helpers.js';
 
 const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
@@ -198,5 +198,46 @@ describe('merging a copy', () => {
     const cli = await upr(['merge', main, other]);
     expect(cli).toMatchObject({ code: 2, stdout: '' });
     expect(cli.stderr).toMatch(/^upr: “other\.upr” is a copy of another report/);
+  });
+});
+
+describe('sharing through the API', () => {
+  it('sends a copy, merges it back, lists the conflict with names and settles it with a third value that then stands', async () => {
+    const { file, host, admin } = await newReport();
+    const copy = path.join(path.dirname(file), 'copy.upr');
+    expect(await admin.call('sharing.sendCopy', { path: copy })).toMatchObject({ path: copy });
+    const [a] = (await admin.call('workspace.load')).sections;
+    const elsewhere = new TestClient(host);
+    await elsewhere.call('app.openReport', { path: copy });
+    await elsewhere.signInAs('Sam Secretariat');
+    await elsewhere.call('sections.update', { id: a!.id, title: 'Method and consultations' });
+    // Later by the wall clock here, so this side's value is the one shown.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await admin.call('sections.update', { id: a!.id, title: 'How the report was prepared' });
+    await elsewhere.call('app.closeReport');
+
+    const summary = await admin.call('sharing.merge', { path: copy });
+    expect(summary.conflicts).toHaveLength(1);
+    const [conflict] = await admin.call('sharing.conflicts');
+    expect(conflict).toMatchObject({
+      subject: 'Section “How the report was prepared”',
+      column: 'title',
+      local: { value: 'How the report was prepared', authorName: 'Sam Secretariat' },
+      other: { value: 'Method and consultations', authorName: 'Sam Secretariat' },
+      current: 'How the report was prepared',
+    });
+    expect(admin.events).toContainEqual(expect.objectContaining({ kind: 'changed' }));
+
+    await admin.call('members.create', { name: 'Rita Reviewer', organizationId: (await admin.call('workspace.load')).organizations[0]!.id, role: 'reviewer' });
+    const reviewer = new TestClient(host);
+    await reviewer.call('app.openReport', { path: file });
+    await reviewer.signInAs('Rita Reviewer');
+    expect(await reviewer.reply('sharing.settle', { conflictId: conflict!.id, value: 'x' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await reviewer.reply('sharing.merge', { path: copy })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+    await admin.call('sharing.settle', { conflictId: conflict!.id, value: 'Methodology and consultation process' });
+    expect(await admin.call('sharing.conflicts')).toEqual([]);
+    expect((await admin.call('workspace.load')).sections[0]!.title).toBe('Methodology and consultation process');
+    expect(await admin.reply('sharing.settle', { conflictId: 'nope', value: 'x' })).toMatchObject({ ok: false, error: { key: 'conflictMissing' } });
   });
 });

@@ -1,0 +1,115 @@
+// Sharing between offices, as the app offers it: send a closed copy, merge a copy that came back,
+// see and settle what both copies changed. Sending a copy is for anyone who has the report open;
+// merging and settling change the report, so they are the secretariat's.
+import path from 'node:path';
+import type { OpenConflict, ParsedInput, Result } from '../../shared/api.js';
+import { userError } from '../../shared/messages.js';
+import { denyReportChange } from '../../shared/permissions.js';
+import { readSection } from '../docs/headless.js';
+import { readSectionText } from '../docs/section-text.js';
+import { defaultDataDir } from '../paths.js';
+import { prepared } from '../store/open.js';
+import { columnType, type SyncedTable } from '../store/schema.js';
+import { writeClosedCopy } from '../sync/copy.js';
+import { mergeCopy } from '../sync/merge.js';
+import { listComments } from './comments.js';
+import { allowOrThrow, type ServiceContext } from './context.js';
+
+type Cell = string | number | null;
+
+export function sendCopy(ctx: ServiceContext, input: ParsedInput<'sharing.sendCopy'>): Result<'sharing.sendCopy'> {
+  return writeClosedCopy(ctx.report.db, path.resolve(input.path));
+}
+
+export function mergeFromCopy(ctx: ServiceContext, input: ParsedInput<'sharing.merge'>): Result<'sharing.merge'> {
+  allowOrThrow(denyReportChange(ctx.me), ctx.me);
+  const summary = mergeCopy(ctx.report, input.path, { backupDir: path.join(ctx.dataDir ?? defaultDataDir(), 'backups') });
+  if (summary.rows || summary.texts) {
+    ctx.report.scheduleRecount();
+    ctx.report.emit({ kind: 'changed', what: ['report', 'organizations', 'members', 'sections', 'words', 'comments', 'recommendations', 'inputs'] });
+  }
+  return summary;
+}
+
+interface ConflictRow {
+  id: string;
+  tbl: string;
+  row_id: string;
+  col: string;
+  local_hlc: string;
+  local_value: Cell;
+  local_author: string;
+  other_hlc: string;
+  other_value: Cell;
+  other_author: string;
+}
+
+/** The stamp's time, as ISO: "2026-11-24T10:12:03.123Z-0000-…" gives "2026-11-24T10:12:03.123Z". */
+const timeOf = (hlc: string) => hlc.slice(0, 24);
+
+/** Conflicts not settled yet: no change to the field is newer than both sides'. */
+export function openConflicts(ctx: ServiceContext): OpenConflict[] {
+  const db = ctx.report.db;
+  const rows = prepared(db, 'SELECT * FROM merge_conflicts ORDER BY other_hlc').all() as ConflictRow[];
+  const newest = prepared(db, 'SELECT max(hlc) AS hlc, value FROM change_log WHERE tbl = ? AND row_id = ? AND col = ?');
+  const names = new Map((prepared(db, 'SELECT id, name FROM members').all() as Array<{ id: string; name: string }>).map((m) => [m.id, m.name]));
+  const comments = new Map(listComments(db).map((c) => [c.id, c.number]));
+  const subject = (table: string, row: string): string => {
+    if (table === 'sections') return `Section “${(prepared(db, 'SELECT title FROM sections WHERE id = ?').get(row) as { title: string } | undefined)?.title ?? row}”`;
+    if (table === 'comments') return `Comment ${comments.get(row) ?? row}`;
+    if (table === 'recommendations') return `Recommendation ${(prepared(db, 'SELECT number FROM recommendations WHERE id = ?').get(row) as { number: string } | undefined)?.number ?? row}`;
+    if (table === 'inputs') return `Input “${(prepared(db, 'SELECT title FROM inputs WHERE id = ?').get(row) as { title: string } | undefined)?.title ?? row}”`;
+    if (table === 'report') return 'The report';
+    return `${table} ${row}`;
+  };
+  // One per field: the latest merge's.
+  const byCell = new Map<string, ConflictRow>();
+  for (const r of rows) byCell.set(`${r.tbl}\u0000${r.row_id}\u0000${r.col}`, r);
+  const open: OpenConflict[] = [];
+  for (const r of byCell.values()) {
+    const latest = newest.get(r.tbl, r.row_id, r.col) as { hlc: string | null; value: Cell };
+    const settled = latest.hlc !== null && latest.hlc > r.local_hlc && latest.hlc > r.other_hlc;
+    if (settled) continue;
+    open.push({
+      id: r.id,
+      table: r.tbl,
+      row: r.row_id,
+      column: r.col,
+      subject: subject(r.tbl, r.row_id),
+      local: { value: r.local_value, authorName: names.get(r.local_author) ?? r.local_author, at: timeOf(r.local_hlc) },
+      other: { value: r.other_value, authorName: names.get(r.other_author) ?? r.other_author, at: timeOf(r.other_hlc) },
+      current: latest.value,
+    });
+  }
+  return open;
+}
+
+export function listConflicts(ctx: ServiceContext): Result<'sharing.conflicts'> {
+  return openConflicts(ctx);
+}
+
+/** Writes the chosen value as a new change, newer than both sides': it wins in every office. */
+export function settleConflict(ctx: ServiceContext, input: ParsedInput<'sharing.settle'>): Result<'sharing.settle'> {
+  const author = allowOrThrow(denyReportChange(ctx.me), ctx.me);
+  const row = prepared(ctx.report.db, 'SELECT * FROM merge_conflicts WHERE id = ?').get(input.conflictId) as ConflictRow | undefined;
+  if (!row) throw userError('conflictMissing');
+  const type = columnType(row.tbl, row.col);
+  if (!type) throw userError('unknownField', { field: `${row.tbl}.${row.col}` });
+  ctx.report.write(author.id, [{ table: row.tbl as SyncedTable, row: row.row_id, column: row.col, value: input.value }]);
+  ctx.report.emit({ kind: 'changed', what: ['report', 'sections', 'comments', 'recommendations', 'inputs', 'organizations', 'members'] });
+  return { ok: true };
+}
+
+/** Each side's text of a section both copies edited, as they met, and the merged text now. */
+export function sectionTexts(ctx: ServiceContext, input: ParsedInput<'sharing.texts'>): Result<'sharing.texts'> {
+  const db = ctx.report.db;
+  const rows = prepared(db, "SELECT side, state FROM merge_revisions WHERE section_id = ? ORDER BY rowid DESC LIMIT 2").all(input.sectionId) as Array<{
+    side: string;
+    state: Uint8Array;
+  }>;
+  const local = rows.find((r) => r.side === 'local');
+  const other = rows.find((r) => r.side === 'other');
+  if (!local || !other) return null;
+  const plain = (state: Uint8Array) => readSection([state]).plain;
+  return { local: plain(local.state), other: plain(other.state), merged: readSectionText(db, input.sectionId).plain };
+}
