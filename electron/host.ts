@@ -2,6 +2,7 @@
 // who each has said they are, and the dispatch of every API call: validate the input against the
 // shared schema, find the report and the member, run the handler, turn errors into readable replies.
 // The Electron shell, the browser-mode server and `upr call` all go through `dispatch`.
+import { fileLocation, type FileLocation } from './store/location.js';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { api, isMethodName, type ApiEvent, type MethodName, type ParsedInput, type Reply } from '../shared/api.js';
@@ -25,6 +26,8 @@ export interface Client {
 
 export interface HostOptions {
   dataDir: string;
+  /** Where a file lives (tests stand in for a network share); fileLocation by default. */
+  locate?: (file: string) => FileLocation;
   /** Asks the person for a file (a native dialog in the app); browser mode has none. */
   chooseFile?: (client: Client, mode: 'open' | 'save', kind: 'report' | 'xlsx' | 'csv' | 'list' | 'attachment' | 'docx' | 'pdf' | 'html') => Promise<string | null>;
   /** Told when a client's open report changes (the app sets window titles and recent documents). */
@@ -68,7 +71,9 @@ export class Host {
     const key = path.resolve(file);
     let report = this.reports.get(key);
     if (!report || report.isClosed) {
-      report = OpenReport.open(key);
+      // A file on a network share or in a synced folder is never kept open: work on a copy.
+      const where = (this.options.locate ?? fileLocation)(key);
+      report = where.kind === 'local' ? OpenReport.open(key) : OpenReport.openWorkingCopy(key, path.join(this.options.dataDir, 'working'));
       this.reports.set(key, report);
     }
     this.adopt(client, report);

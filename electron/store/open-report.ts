@@ -1,11 +1,14 @@
 // A report file open in this process: its database, this session's replica and clock, the change
 // log, and the listeners told about every change (windows, browser tabs).
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import type { ApiEvent } from '../../shared/api.js';
 import { Clock } from '../sync/hlc.js';
 import { ChangeLog, type Change } from '../sync/changes.js';
-import { createReportDatabase, openReportDatabase, type DB } from './open.js';
+import { createReportDatabase, inspectReportFile, openReportDatabase, type DB } from './open.js';
+import { writeClosedCopy } from '../sync/copy.js';
 import { compactBusySections, refreshStaleText } from '../docs/section-text.js';
 import { bringSearchIndexCurrent } from '../search/indexer.js';
 
@@ -20,6 +23,14 @@ export class OpenReport {
   /** Text was pushed since windows were last told the words changed. */
   private textChanged = false;
   private closed = false;
+  /** Where the working copy was written when the report was closed (see openWorkingCopy). */
+  writtenBack: string | null = null;
+
+  /**
+   * For a file on a network share or in a synced folder: the file the person opened, which this
+   * working copy on local disk is written back to, closed, when the report is closed.
+   */
+  private writeBack: WriteBack | null = null;
 
   private constructor(
     readonly path: string,
@@ -33,6 +44,49 @@ export class OpenReport {
 
   static open(file: string): OpenReport {
     return new OpenReport(path.resolve(file), openReportDatabase(path.resolve(file)));
+  }
+
+  /**
+   * Opens a report kept on a network share or in a synced folder: never that file itself, but a
+   * closed copy of it in `workDir` on local disk, written back to the original when the report is
+   * closed (see writeBackCopy).
+   */
+  static openWorkingCopy(origin: string, workDir: string): OpenReport {
+    const source = path.resolve(origin);
+    const before = fs.statSync(source, { throwIfNoEntry: false });
+    fs.mkdirSync(workDir, { recursive: true });
+    const working = path.join(workDir, `${path.basename(source, path.extname(source))}-${createHash('sha256').update(source).digest('hex').slice(0, 12)}.upr`);
+    // Its bytes are fetched first (SQLite opening it there, even read-only, may leave a journal
+    // beside it), with its journal if it has one; then checked and compacted into the working copy.
+    const fetched = `${working}.fetched`;
+    for (const f of [working, `${working}-wal`, `${working}-shm`, fetched, `${fetched}-wal`, `${fetched}-shm`]) fs.rmSync(f, { force: true });
+    try {
+      if (before) fs.copyFileSync(source, fetched);
+      if (fs.existsSync(`${source}-wal`)) fs.copyFileSync(`${source}-wal`, `${fetched}-wal`);
+      try {
+        inspectReportFile(fetched);
+      } catch (e) {
+        // The messages name the file the person chose, not the fetched copy.
+        inspectReportFile(source);
+        throw e;
+      }
+      const from = new Database(fetched, { fileMustExist: true });
+      try {
+        from.prepare('VACUUM INTO ?').run(working);
+      } finally {
+        from.close();
+      }
+    } finally {
+      for (const f of [fetched, `${fetched}-wal`, `${fetched}-shm`]) fs.rmSync(f, { force: true });
+    }
+    const report = new OpenReport(source, openReportDatabase(working));
+    report.writeBack = { origin: source, mtimeMs: before!.mtimeMs, size: before!.size };
+    return report;
+  }
+
+  /** Where the working copy goes back to when closed, or null for a file opened where it is. */
+  get origin(): string | null {
+    return this.writeBack?.origin ?? null;
   }
 
   static create(file: string): OpenReport {
@@ -80,6 +134,7 @@ export class OpenReport {
     refreshStaleText(this.db);
     compactBusySections(this.db, 1);
     bringSearchIndexCurrent(this.db);
+    if (this.writeBack) this.writtenBack = writeBackCopy(this.db, this.writeBack);
     this.closed = true;
     this.emit({ kind: 'closed' });
     this.listeners.clear();
@@ -89,4 +144,25 @@ export class OpenReport {
   get isClosed(): boolean {
     return this.closed;
   }
+}
+
+interface WriteBack {
+  origin: string;
+  mtimeMs: number;
+  size: number;
+}
+
+/**
+ * Writes the working copy back to where it came from, as a closed copy by temporary name and rename.
+ * If the original changed meanwhile (another office saved over it), it is left as it is and the
+ * copy goes beside it under a name that says so: nothing is lost, and the secretariat can merge the
+ * two. Returns where it was written.
+ */
+export function writeBackCopy(db: DB, back: WriteBack): string {
+  const now = fs.statSync(back.origin, { throwIfNoEntry: false });
+  const unchanged = !now || (now.mtimeMs === back.mtimeMs && now.size === back.size);
+  const target = unchanged
+    ? back.origin
+    : path.join(path.dirname(back.origin), `${path.basename(back.origin, path.extname(back.origin))} (changed here ${new Date().toISOString().slice(0, 16).replace(':', '-')}).upr`);
+  return writeClosedCopy(db, target).path;
 }

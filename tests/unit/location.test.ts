@@ -1,0 +1,82 @@
+// Files on network shares and in synced folders: told apart where the system tells, and never kept
+// open there. The report is worked on as a copy on local disk and written back, closed, when it is
+// closed; if the original changed meanwhile, the copy goes beside it and nothing is lost.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Host } from '../../electron/host.js';
+import { fileLocation } from '../../electron/store/location.js';
+import { OpenReport } from '../../electron/store/open-report.js';
+import { getReport } from '../../electron/store/queries.js';
+import { createDemoReport } from '../../electron/services/demo.js';
+import { sha256, tempDir, TestClient } from './helpers.js';
+
+describe('where a file lives', () => {
+  it('knows network shares by UNC path on Windows and by file system type on Linux, and synced folders by name', () => {
+    expect(fileLocation('\\\\ministry-fs\\upr\\report.upr', { platform: 'win32' })).toEqual({ kind: 'network', why: 'UNC path' });
+    expect(fileLocation('//ministry-fs/upr/report.upr', { platform: 'win32' })).toMatchObject({ kind: 'network' });
+    expect(fileLocation('C:\\Users\\maria\\Documents\\report.upr', { platform: 'win32' })).toMatchObject({ kind: 'local' });
+    expect(fileLocation('C:\\Users\\maria\\OneDrive - Ministry of Foreign Affairs\\UPR\\report.upr', { platform: 'win32' })).toEqual({
+      kind: 'synced',
+      why: 'OneDrive - Ministry of Foreign Affairs folder',
+    });
+    expect(fileLocation('/Users/maria/Library/Mobile Documents/com~apple~CloudDocs/report.upr', { platform: 'darwin' })).toMatchObject({ kind: 'synced' });
+    expect(fileLocation('/home/maria/Dropbox/UPR/report.upr', { platform: 'linux', fileSystemType: () => 0xef53 })).toMatchObject({ kind: 'synced' });
+    expect(fileLocation('/mnt/share/report.upr', { platform: 'linux', fileSystemType: () => 0x6969 })).toEqual({ kind: 'network', why: 'NFS share' });
+    expect(fileLocation('/mnt/share/report.upr', { platform: 'linux', fileSystemType: () => 0xfe534d42 })).toEqual({ kind: 'network', why: 'SMB2 share' });
+    expect(fileLocation('/home/maria/report.upr', { platform: 'linux', fileSystemType: () => 0xef53 })).toMatchObject({ kind: 'local' });
+    // This machine's temporary folder is local disk.
+    expect(fileLocation(path.join(tempDir(), 'r.upr'))).toMatchObject({ kind: 'local' });
+  });
+});
+
+describe('a report on a network share', () => {
+  function shared() {
+    const share = tempDir();
+    const file = path.join(share, 'report.upr');
+    createDemoReport(file).close();
+    const dataDir = tempDir();
+    const host = new Host({ dataDir, locate: (f) => (f.startsWith(share) ? { kind: 'network', why: 'SMB share' } : { kind: 'local', why: '' }) });
+    return { share, file, host, dataDir };
+  }
+
+  it('is worked on as a copy on local disk, never open where it is, and written back closed when closed', async () => {
+    const { file, host, dataDir } = shared();
+    const before = sha256(file);
+    const c = new TestClient(host);
+    await c.call('app.openReport', { path: file });
+    await c.signInAs('Maria Santos');
+    await c.call('report.update', { title: 'National report, as saved on the share' });
+    // The share's file is untouched and has no journal beside it while the report is open.
+    expect(sha256(file)).toBe(before);
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+    expect(fs.readdirSync(path.join(dataDir, 'working')).some((f) => f.endsWith('.upr'))).toBe(true);
+    expect((await c.call('app.current')).path).toBe(file);
+
+    await c.call('app.closeReport');
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+    const back = OpenReport.open(file);
+    expect(getReport(back.db).title).toBe('National report, as saved on the share');
+    back.close();
+  });
+
+  it('puts the copy beside the original when the original changed meanwhile, leaving both', async () => {
+    const { share, file, host } = shared();
+    const c = new TestClient(host);
+    await c.call('app.openReport', { path: file });
+    await c.signInAs('Maria Santos');
+    await c.call('report.update', { title: 'Our version' });
+    // Another office saves over the shared file meanwhile.
+    const other = OpenReport.open(file);
+    other.db.prepare("UPDATE report SET title = 'Their version'").run();
+    other.close();
+    const theirs = sha256(file);
+    await c.call('app.closeReport');
+    expect(sha256(file)).toBe(theirs);
+    const beside = fs.readdirSync(share).filter((f) => f.startsWith('report (changed here ') && f.endsWith(').upr'));
+    expect(beside).toHaveLength(1);
+    const ours = OpenReport.open(path.join(share, beside[0]!));
+    expect(getReport(ours.db).title).toBe('Our version');
+    ours.close();
+  });
+});
