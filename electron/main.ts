@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppWindows } from './app-windows.js';
 import { Host } from './host.js';
-import { bindIpc } from './ipc.js';
+import { bindIpc, sendShellEvent } from './ipc.js';
 import { aboutDialog, LEARN_MORE_URL, menuTemplate } from './menu.js';
 import { setPdfPrinter } from './export/pdf.js';
 import { defaultDataDir } from './paths.js';
@@ -90,6 +90,10 @@ function run(): void {
           void (parent ? dialog.showMessageBox(parent, about) : dialog.showMessageBox(about));
         },
         learnMore: () => openExternal(LEARN_MORE_URL),
+        reportCommand: (command) => {
+          const win = BrowserWindow.getFocusedWindow();
+          if (win) sendShellEvent(win.webContents, { kind: 'command', command });
+        },
       },
     });
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));

@@ -18,6 +18,11 @@ export interface MenuActions {
   clearRecent: () => void;
   showAbout: () => void;
   learnMore: () => void;
+  /**
+   * File ▸ Send a copy… and Merge a copy…: the focused report window goes to its Sharing view. The
+   * items are left out where this is not given (the template's tests that predate them).
+   */
+  reportCommand?: (command: 'sendCopy' | 'mergeCopy') => void;
 }
 
 export interface MenuOptions {
@@ -30,6 +35,15 @@ export interface MenuOptions {
 
 type Item = MenuItemConstructorOptions;
 const separator: Item = { type: 'separator' };
+
+function sharingItems({ reportCommand }: MenuActions): Item[] {
+  if (!reportCommand) return [];
+  return [
+    separator,
+    { label: 'Send a Copy…', click: () => reportCommand('sendCopy') },
+    { label: 'Merge a Copy…', click: () => reportCommand('mergeCopy') },
+  ];
+}
 
 export function menuTemplate(opts: MenuOptions): Item[] {
   const mac = opts.platform === 'darwin';
@@ -54,6 +68,7 @@ export function menuTemplate(opts: MenuOptions): Item[] {
       { label: 'New Report…', accelerator: 'CmdOrCtrl+N', click: () => actions.newReport() },
       { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => actions.openReport() },
       { label: 'Open Recent', submenu: recentSubmenu(opts) },
+      ...sharingItems(actions),
       separator,
       { role: 'close', label: 'Close Window', accelerator: 'CmdOrCtrl+W' },
       ...(mac ? [] : [separator, quitItem(opts.platform)]),

@@ -390,7 +390,7 @@ export type Reply<R> =
 export { IPC_CALL, IPC_EVENT } from './ipc-channels.js';
 
 /** A command from the app's menu to a window's start screen (Electron only: browser mode has no menu). */
-export type ShellEvent = { kind: 'command'; command: 'newReport' };
+export type ShellEvent = { kind: 'command'; command: 'newReport' | 'sendCopy' | 'mergeCopy' };
 
 /**
  * What the Electron preload exposes as `window.upr`, and nothing more: one call for every API method

@@ -1,10 +1,11 @@
 // The workspace of an open report: header, views, and the selected section, which survives the
 // reloads that every change (here or in another window) brings.
-import { useCallback, useMemo, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
 import { TabPanel, Tabs, type Key } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import type { ApiEvent, ShellEvent } from '../../shared/api.js';
 import { outlineOrder, type SectionWithCount, type Workspace } from '../../shared/domain.js';
-import { call } from '../api/client.js';
+import { call, onEvent } from '../api/client.js';
 import { OutlinePanel } from '../features/outline/OutlinePanel.js';
 import { MatrixScreen } from '../features/matrix/MatrixScreen.js';
 import { OverviewScreen } from '../features/overview/OverviewScreen.js';
@@ -14,6 +15,7 @@ import { InputsScreen } from '../features/inputs/InputsScreen.js';
 import { RecommendationsScreen } from '../features/recommendations/RecommendationsScreen.js';
 import { EDITOR_TARGET_ID, SectionView } from '../features/section/SectionView.js';
 import { SettingsScreen } from '../features/settings/SettingsScreen.js';
+import { SharingScreen } from '../features/sharing/SharingScreen.js';
 import { useAnnounce } from './Announcer.js';
 import { messageOf } from './errors.js';
 import { todayIso } from './format.js';
@@ -58,6 +60,15 @@ export function WorkspaceShell({ workspace, refresh }: { workspace: Workspace; r
     setFocus((f) => ({ view: target, id, nonce: (f?.nonce ?? 0) + 1 }));
     setView(target);
   }, []);
+  // File ▸ Send a copy… and Merge a copy… (the app's menu) open the Sharing view.
+  useEffect(
+    () =>
+      onEvent((received) => {
+        const event = received as ApiEvent | ShellEvent;
+        if (event.kind === 'command' && (event.command === 'sendCopy' || event.command === 'mergeCopy')) setView('sharing');
+      }),
+    [],
+  );
   const focusOf = (target: 'recommendations' | 'inputs') => (focus?.view === target ? { id: focus.id, nonce: focus.nonce } : null);
 
   const leave = async (method: 'session.signOut' | 'app.closeReport') => {
@@ -142,6 +153,11 @@ export function WorkspaceShell({ workspace, refresh }: { workspace: Workspace; r
         <TabPanel id="export" className="view view-page view-export">
           <main id={MAIN_ID} tabIndex={-1} className="page-main">
             <ExportScreen onOpenSection={openSection} />
+          </main>
+        </TabPanel>
+        <TabPanel id="sharing" className="view view-page view-sharing">
+          <main id={MAIN_ID} tabIndex={-1} className="page-main">
+            <SharingScreen />
           </main>
         </TabPanel>
         <TabPanel id="people" className="view view-page">

@@ -15,6 +15,7 @@ export const en = {
       comments: 'Comments',
       recommendations: 'Recommendations',
       export: 'Export',
+      sharing: 'Sharing',
       inputs: 'Consultation',
       people: 'People',
       settings: 'Report settings',

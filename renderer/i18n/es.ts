@@ -15,6 +15,7 @@ export const es = {
       comments: 'Comentarios',
       recommendations: 'Recomendaciones',
       export: 'Exportar',
+      sharing: 'Compartir',
       inputs: 'Consulta',
       people: 'Participantes',
       settings: 'Configuración del informe',

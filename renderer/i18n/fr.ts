@@ -15,6 +15,7 @@ export const fr = {
       comments: 'Commentaires',
       recommendations: 'Recommandations',
       export: 'Exporter',
+      sharing: 'Partage',
       inputs: 'Consultation',
       people: 'Participants',
       settings: 'Paramètres du rapport',

@@ -1,13 +1,14 @@
 // The app's strings in every language its interface speaks, and the choice of language and
 // writing direction. The editor's strings join as the "editor" namespace, the main process's
 // messages as "errors", the review's as "review", the comment matrix's as "matrix", the
-// recommendations view's as "recommendations", the consultation inputs view's as "inputs" and the
-// Export screen's as "export".
+// recommendations view's as "recommendations", the consultation inputs view's as "inputs", the
+// Export screen's as "export" and the Sharing screen's as "sharing".
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { ReportLanguage } from '../../shared/domain.js';
 import { editorStrings } from '../editor/strings.js';
 import { exportStrings } from '../features/export/strings.js';
+import { sharingStrings } from '../features/sharing/strings.js';
 import { inputsStrings } from '../features/inputs/strings.js';
 import { matrixStrings } from '../features/matrix/strings.js';
 import { recommendationsStrings } from '../features/recommendations/strings.js';
@@ -21,9 +22,9 @@ export const UI_LANGUAGES = ['en', 'fr', 'es'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
 export const resources = {
-  en: { translation: en, editor: editorStrings.en, errors: errorStrings.en, review: reviewStrings.en, matrix: matrixStrings.en, recommendations: recommendationsStrings.en, inputs: inputsStrings.en, export: exportStrings.en },
-  fr: { translation: fr, editor: editorStrings.fr, errors: errorStrings.fr, review: reviewStrings.fr, matrix: matrixStrings.fr, recommendations: recommendationsStrings.fr, inputs: inputsStrings.fr, export: exportStrings.fr },
-  es: { translation: es, editor: editorStrings.es, errors: errorStrings.es, review: reviewStrings.es, matrix: matrixStrings.es, recommendations: recommendationsStrings.es, inputs: inputsStrings.es, export: exportStrings.es },
+  en: { translation: en, editor: editorStrings.en, errors: errorStrings.en, review: reviewStrings.en, matrix: matrixStrings.en, recommendations: recommendationsStrings.en, inputs: inputsStrings.en, export: exportStrings.en, sharing: sharingStrings.en },
+  fr: { translation: fr, editor: editorStrings.fr, errors: errorStrings.fr, review: reviewStrings.fr, matrix: matrixStrings.fr, recommendations: recommendationsStrings.fr, inputs: inputsStrings.fr, export: exportStrings.fr, sharing: sharingStrings.fr },
+  es: { translation: es, editor: editorStrings.es, errors: errorStrings.es, review: reviewStrings.es, matrix: matrixStrings.es, recommendations: recommendationsStrings.es, inputs: inputsStrings.es, export: exportStrings.es, sharing: sharingStrings.es },
 } as const;
 
 export function isUiLanguage(value: unknown): value is UiLanguage {
@@ -51,7 +52,7 @@ export function initI18n(lng: UiLanguage = browserLanguage()) {
       lng,
       fallbackLng: 'en',
       supportedLngs: [...UI_LANGUAGES],
-      ns: ['translation', 'editor', 'errors', 'review', 'matrix', 'recommendations', 'inputs', 'export'],
+      ns: ['translation', 'editor', 'errors', 'review', 'matrix', 'recommendations', 'inputs', 'export', 'sharing'],
       defaultNS: 'translation',
       interpolation: { escapeValue: false },
       initAsync: false,

@@ -1,0 +1,90 @@
+// What merging a copy brought: whose changes, how many of each kind of row, how many sections'
+// text, the backup made first, and the sections whose text both copies edited, each with a way
+// to compare the two texts with the merged one.
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { MergeSummary } from '../../../shared/api.js';
+import { useFormat } from '../../app/format.js';
+import { useWorkspace } from '../../app/workspaceContext.js';
+import { CompareTexts } from './CompareTexts.js';
+
+const COUNTED = ['sections', 'comments', 'recommendations', 'inputs'] as const;
+
+export function MergeReport({ summary }: { summary: MergeSummary }) {
+  const { t } = useTranslation('sharing');
+  const format = useFormat();
+  const { workspace } = useWorkspace();
+  const [comparing, setComparing] = useState<string | null>(null);
+  const titleOf = (id: string) => {
+    const s = workspace.sections.find((x) => x.id === id);
+    return s ? s.title : id;
+  };
+
+  if (summary.rows === 0 && summary.texts === 0) {
+    return (
+      <section className="sh-card sh-report" aria-labelledby="sh-report-title" data-testid="merge-report">
+        <h3 id="sh-report-title" className="block-title">
+          {t('report.title')}
+        </h3>
+        <p>{t('report.nothing')}</p>
+      </section>
+    );
+  }
+
+  const counts: string[] = COUNTED.filter((k) => summary.changed[k] > 0).map((k) => t(`report.${k}`, { count: summary.changed[k], n: format.number(summary.changed[k]) }));
+  if (summary.texts > 0) counts.push(t('report.texts', { count: summary.texts, n: format.number(summary.texts) }));
+  return (
+    <section className="sh-card sh-report" aria-labelledby="sh-report-title" data-testid="merge-report">
+      <h3 id="sh-report-title" className="block-title">
+        {t('report.title')}
+      </h3>
+      <p className="sh-note sh-path-text">
+        <bdi>{t('report.file', { file: summary.file })}</bdi>
+      </p>
+      {summary.offices.length ? (
+        <p>
+          <span className="sh-label">{t('report.offices')}</span>{' '}
+          {summary.offices.map((o, i) => (
+            <span key={o}>
+              {i ? ', ' : ''}
+              <bdi className="sh-office">{o}</bdi>
+            </span>
+          ))}
+        </p>
+      ) : null}
+      <ul className="sh-counts">
+        {counts.map((c) => (
+          <li key={c}>{c}</li>
+        ))}
+        {summary.conflicts.length ? (
+          <li className="sh-warn">{t('report.conflicts', { count: summary.conflicts.length, n: format.number(summary.conflicts.length) })}</li>
+        ) : null}
+      </ul>
+      {summary.backup ? (
+        <p className="sh-note sh-path-text">
+          <bdi>{t('report.backup', { path: summary.backup })}</bdi>
+        </p>
+      ) : null}
+      {summary.bothEdited.length ? (
+        <div className="sh-both" role="group" aria-labelledby="sh-both-title">
+          <h4 id="sh-both-title" className="sh-subtitle">
+            {t('report.bothEdited')}
+          </h4>
+          <p className="sh-note">{t('report.bothEditedLead')}</p>
+          <ul className="sh-both-list">
+            {summary.bothEdited.map((id) => (
+              <li key={id}>
+                <bdi>{titleOf(id)}</bdi>
+                <Button className="button button-small" aria-label={t('report.compareLabel', { section: titleOf(id) })} onPress={() => setComparing(id)}>
+                  {t('report.compare')}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {comparing ? <CompareTexts sectionId={comparing} title={titleOf(comparing)} onClose={() => setComparing(null)} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,219 @@
+// The Sharing screen: sending a copy to a typed path (".upr" added), merging one with the pending
+// state and the merge report (offices, counts, backup, sections edited in both copies compared
+// side by side, "Nothing to merge"), the conflicts with who and when and the value shown now,
+// settled by keeping a side or writing another, and a reviewer who may send but not merge or settle.
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import i18next from 'i18next';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { MergeSummary, OpenConflict, Reply } from '../../shared/api.js';
+import type { Workspace } from '../../shared/domain.js';
+import { AnnouncerProvider } from '../../renderer/app/Announcer.js';
+import { WorkspaceContext } from '../../renderer/app/workspaceContext.js';
+import { setTransport } from '../../renderer/api/client.js';
+import { reportFilePath } from '../../renderer/features/sharing/reportPath.js';
+import { SharingScreen } from '../../renderer/features/sharing/SharingScreen.js';
+import { initI18n } from '../../renderer/i18n/index.js';
+import { fakeTransport, sampleWorld, type FakeTransport } from './fakeServer.js';
+import { callsTo } from './renderApp.js';
+
+afterEach(cleanup);
+
+function sampleSummary(): MergeSummary {
+  return {
+    file: '/shared/justice.upr',
+    offices: ['Ministry of Justice', 'National Human Rights Commission'],
+    rows: 14,
+    changed: { sections: 2, comments: 3, recommendations: 1, inputs: 0, other: 1 },
+    texts: 1,
+    bothEdited: ['b'],
+    conflicts: [
+      {
+        id: 'k1',
+        table: 'sections',
+        row: 'a',
+        column: 'title',
+        local: { value: 'Method', author: 'maria', at: '2026-11-24T10:00:00.000Z' },
+        other: { value: 'Methods used', author: 'david', at: '2026-11-24T09:00:00.000Z' },
+        shown: 'local',
+      },
+    ],
+    backup: '/data/backups/report-2026-11-24.upr',
+  };
+}
+
+function sampleConflict(): OpenConflict {
+  return {
+    id: 'k1',
+    table: 'sections',
+    row: 'a',
+    column: 'title',
+    subject: 'Section “Method”',
+    local: { value: 'Method', authorName: 'Maria Santos', at: '2026-11-24T10:00:00.000Z' },
+    other: { value: 'Methods used', authorName: 'David Okafor', at: '2026-11-23T09:30:00.000Z' },
+    current: 'Method',
+  };
+}
+
+interface SharingStore {
+  summary: MergeSummary;
+  conflicts: OpenConflict[];
+  texts: { local: string; other: string; merged: string } | null;
+  /** Merges wait for the test to let them finish. */
+  held?: boolean;
+  release?: () => void;
+}
+
+/** The sharing.* methods on top of the shared fake server. */
+function withSharing(transport: FakeTransport, store: SharingStore): FakeTransport {
+  const call = transport.call.bind(transport);
+  transport.call = async (method, input): Promise<Reply<unknown>> => {
+    if (!method.startsWith('sharing.')) return call(method, input);
+    transport.calls.push({ method, input });
+    if (method === 'sharing.sendCopy') return { ok: true, result: { path: (input as { path: string }).path, bytes: 245_760 } };
+    if (method === 'sharing.merge') {
+      if (store.held) await new Promise<void>((resolve) => (store.release = resolve));
+      return { ok: true, result: structuredClone(store.summary) };
+    }
+    if (method === 'sharing.conflicts') return { ok: true, result: structuredClone(store.conflicts) };
+    if (method === 'sharing.texts') return { ok: true, result: store.texts };
+    if (method === 'sharing.settle') {
+      const { conflictId } = input as { conflictId: string };
+      store.conflicts = store.conflicts.filter((c) => c.id !== conflictId);
+      transport.emit({ kind: 'changed', what: ['sections'] });
+      return { ok: true, result: { ok: true } };
+    }
+    return { ok: false, error: { message: `no ${method}`, code: 'internal' } };
+  };
+  return transport;
+}
+
+async function renderSharing(meId = 'maria', store: Partial<SharingStore> = {}) {
+  initI18n('en');
+  await i18next.changeLanguage('en');
+  const full: SharingStore = { summary: sampleSummary(), conflicts: [sampleConflict()], texts: { local: 'Ours.', other: 'Theirs.', merged: 'Ours. Theirs.' }, ...store };
+  const transport = withSharing(fakeTransport(sampleWorld({ meId })), full);
+  setTransport(transport);
+  const workspace = (await transport.call('workspace.load', {})) as { ok: true; result: Workspace };
+  const user = userEvent.setup();
+  render(
+    <AnnouncerProvider>
+      <WorkspaceContext.Provider value={{ workspace: workspace.result, refresh: async () => {} }}>
+        <SharingScreen />
+      </WorkspaceContext.Provider>
+    </AnnouncerProvider>,
+  );
+  await screen.findByRole('heading', { name: 'Share with other offices' });
+  return { transport, store: full, user };
+}
+
+describe('the file a typed path names', () => {
+  it('adds .upr when it is missing, whatever its case otherwise', () => {
+    expect(reportFilePath(' /out/copy ')).toBe('/out/copy.upr');
+    expect(reportFilePath('/out/copy.UPR')).toBe('/out/copy.UPR');
+  });
+});
+
+describe('sending a copy', () => {
+  it('asks for the path in browser mode, adds .upr and says where the copy went and how big it is', async () => {
+    const { user, transport } = await renderSharing();
+    await user.click(screen.getByRole('button', { name: 'Send a copy…' }));
+    await user.click(screen.getByRole('button', { name: 'Save the copy' }));
+    expect(await screen.findByText('Type the full path of the file.')).toBeTruthy();
+    await user.type(screen.getByRole('textbox', { name: 'Save the copy as' }), '/shared/for-justice');
+    await user.click(screen.getByRole('button', { name: 'Save the copy' }));
+    await waitFor(() => expect(screen.getByTestId('sh-send-status').textContent).toContain('The copy is at /shared/for-justice.upr (240\u00a0kB).'));
+    expect(callsTo(transport, 'sharing.sendCopy')).toEqual([{ path: '/shared/for-justice.upr' }]);
+    expect(screen.queryByRole('textbox', { name: 'Save the copy as' })).toBeNull();
+  });
+});
+
+describe('merging a copy', () => {
+  it('shows the merge underway, then whose changes came in, how many of each, the backup and the sections both copies edited', async () => {
+    const { user, store } = await renderSharing('maria', { held: true });
+    await user.click(screen.getByRole('button', { name: 'Merge a copy…' }));
+    await user.type(screen.getByRole('textbox', { name: 'The copy to merge' }), '/shared/justice.upr');
+    await user.click(screen.getByRole('button', { name: 'Merge' }));
+    expect((await screen.findByTestId('sh-merge-status')).textContent).toContain('Merging the copy…');
+    await act(async () => store.release?.());
+    const report = await screen.findByTestId('merge-report');
+    const text = report.textContent ?? '';
+    expect(text).toContain('Changes from Ministry of Justice, National Human Rights Commission');
+    expect(within(report).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      '2 sections changed',
+      '3 comments changed',
+      '1 recommendation changed',
+      'The text of 1 section changed',
+      '1 field changed in both copies: settle it below',
+      'Developments since the previous reviewCompare',
+    ]);
+    expect(text).toContain('Backup made before merging: /data/backups/report-2026-11-24.upr');
+
+    await user.click(within(report).getByRole('button', { name: 'Compare the texts of Developments since the previous review' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Texts of Developments since the previous review' });
+    expect(within(dialog).getByRole('region', { name: 'This report' }).textContent).toContain('Ours.');
+    expect(within(dialog).getByRole('region', { name: 'The copy' }).textContent).toContain('Theirs.');
+    expect(within(dialog).getByRole('region', { name: 'Merged text, now in the report' }).textContent).toContain('Ours. Theirs.');
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+
+  it('says there was nothing to merge when the copy brought no change', async () => {
+    const nothing = { ...sampleSummary(), offices: [], rows: 0, texts: 0, bothEdited: [], conflicts: [], backup: '' };
+    const { user } = await renderSharing('maria', { summary: nothing });
+    await user.click(screen.getByRole('button', { name: 'Merge a copy…' }));
+    await user.type(screen.getByRole('textbox', { name: 'The copy to merge' }), '/shared/justice');
+    await user.click(screen.getByRole('button', { name: 'Merge' }));
+    const report = await screen.findByTestId('merge-report');
+    expect(report.textContent).toContain('Nothing to merge');
+    expect(report.textContent).not.toContain('Backup');
+  });
+});
+
+describe('conflicts to settle', () => {
+  it('shows both values with who and when, and which one the report shows now', async () => {
+    await renderSharing();
+    const item = await screen.findByRole('listitem', { name: /Section “Method” · Title/ });
+    const mine = within(item).getByRole('group', { name: /In this report/ });
+    const theirs = within(item).getByRole('group', { name: /In the copy/ });
+    expect(mine.textContent).toContain('Method');
+    expect(mine.textContent).toContain('Maria Santos, Nov 24, 2026 10:00 UTC');
+    expect(mine.textContent).toContain('Shown now');
+    expect(theirs.textContent).toContain('Methods used');
+    expect(theirs.textContent).toContain('David Okafor, Nov 23, 2026 09:30 UTC');
+    expect(theirs.textContent).not.toContain('Shown now');
+    expect(screen.getByText('1 conflict to settle')).toBeTruthy();
+  });
+
+  it('keeps the copy’s value, says so, and the list follows', async () => {
+    const { user, transport } = await renderSharing();
+    await user.click(await screen.findByRole('button', { name: 'Keep the value in the copy for Section “Method” · Title' }));
+    expect(callsTo(transport, 'sharing.settle')).toEqual([{ conflictId: 'k1', value: 'Methods used' }]);
+    expect((await screen.findByTestId('status-message')).textContent).toBe('Settled: Section “Method” · Title is now “Methods used”.');
+    expect(await screen.findByText('No conflicts to settle.')).toBeTruthy();
+  });
+
+  it('settles with another value written in a small form', async () => {
+    const { user, transport } = await renderSharing();
+    await user.click(await screen.findByRole('button', { name: 'Write another…' }));
+    const field = screen.getByRole('textbox', { name: 'Another value for Section “Method” · Title' });
+    expect((field as HTMLInputElement).value).toBe('Method');
+    await user.clear(field);
+    await user.type(field, 'Methodology');
+    await user.click(screen.getByRole('button', { name: 'Settle' }));
+    expect(callsTo(transport, 'sharing.settle')).toEqual([{ conflictId: 'k1', value: 'Methodology' }]);
+    expect(await screen.findByText('No conflicts to settle.')).toBeTruthy();
+  });
+});
+
+describe('for a reviewer', () => {
+  it('offers sending a copy, but neither merging nor settling', async () => {
+    await renderSharing('ingrid');
+    expect(screen.getByText(/Merging copies and settling conflicts is for the secretariat/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Send a copy…' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Merge a copy…' })).toBeNull();
+    const item = await screen.findByRole('listitem', { name: /Section “Method”/ });
+    expect(within(item).queryByRole('button')).toBeNull();
+    expect(item.textContent).toContain('Methods used');
+  });
+});
