@@ -187,7 +187,7 @@ describe('conflicts to settle', () => {
 
   it('keeps the copy’s value, says so, and the list follows', async () => {
     const { user, transport } = await renderSharing();
-    await user.click(await screen.findByRole('button', { name: 'Keep the value in the copy for Section “Method” · Title' }));
+    await user.click(await screen.findByRole('button', { name: 'Keep this one: in the copy, Section “Method” · Title' }));
     expect(callsTo(transport, 'sharing.settle')).toEqual([{ conflictId: 'k1', value: 'Methods used' }]);
     expect((await screen.findByTestId('status-message')).textContent).toBe('Settled: Section “Method” · Title is now “Methods used”.');
     expect(await screen.findByText('No conflicts to settle.')).toBeTruthy();
