@@ -137,6 +137,7 @@ describe('merging a copy', () => {
     expect((await screen.findByTestId('sh-merge-status')).textContent).toContain('Merging the copy…');
     await act(async () => store.release?.());
     const report = await screen.findByTestId('merge-report');
+    expect(screen.getByTestId('sh-merge-status').textContent).toBe('✓ Merged. What the copy brought is shown below.');
     const text = report.textContent ?? '';
     expect(text).toContain('Changes from Ministry of Justice, National Human Rights Commission');
     expect(within(report).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
@@ -151,7 +152,7 @@ describe('merging a copy', () => {
 
     await user.click(within(report).getByRole('button', { name: 'Compare the texts of Developments since the previous review' }));
     const dialog = await screen.findByRole('dialog', { name: 'Texts of Developments since the previous review' });
-    expect(within(dialog).getByRole('region', { name: 'This report' }).textContent).toContain('Ours.');
+    expect(within(dialog).getByRole('region', { name: 'This report' }).textContent).toBe('This reportOurs.');
     expect(within(dialog).getByRole('region', { name: 'The copy' }).textContent).toContain('Theirs.');
     expect(within(dialog).getByRole('region', { name: 'Merged text, now in the report' }).textContent).toContain('Ours. Theirs.');
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));

@@ -28,8 +28,9 @@ export function CompareTexts({ sectionId, title, onClose }: { sectionId: string;
       <h4 id={id} className="sh-subtitle">
         {heading}
       </h4>
-      <div className="sh-text-body" tabIndex={0} aria-labelledby={id}>
-        {body.trim() ? body : <span className="muted">{t('compare.empty')}</span>}
+      <div className="sh-text-body" tabIndex={0} aria-labelledby={id} dir="auto">
+        {/* A text that began empty starts with blank paragraphs: not worth a reader's scrolling. */}
+        {body.trim() ? body.trim() : <span className="muted">{t('compare.empty')}</span>}
       </div>
     </section>
   );

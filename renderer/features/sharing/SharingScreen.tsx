@@ -65,7 +65,7 @@ export function SharingScreen() {
             {merged ? (
               <p className="sh-done">
                 <span aria-hidden="true">✓ </span>
-                {merged.rows === 0 && merged.texts === 0 ? t('report.nothing') : <bdi>{t('report.file', { file: merged.file })}</bdi>}
+                {merged.rows === 0 && merged.texts === 0 ? t('report.nothing') : t('merge.done')}
               </p>
             ) : null}
           </FileAction>

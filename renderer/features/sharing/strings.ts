@@ -24,6 +24,7 @@ export const sharingStrings = {
       pathLabel: 'The copy to merge',
       save: 'Merge',
       working: 'Merging the copy…',
+      done: 'Merged. What the copy brought is shown below.',
       failed: 'The copy was not merged: {{message}}',
     },
     report: {
@@ -113,6 +114,7 @@ export const sharingStrings = {
       pathLabel: 'La copie à fusionner',
       save: 'Fusionner',
       working: 'Fusion de la copie…',
+      done: 'Fusionnée. Ce que la copie a apporté est montré ci-dessous.',
       failed: 'La copie n’a pas été fusionnée : {{message}}',
     },
     report: {
@@ -209,6 +211,7 @@ export const sharingStrings = {
       pathLabel: 'La copia que se combina',
       save: 'Combinar',
       working: 'Combinando la copia…',
+      done: 'Combinada. Lo que trajo la copia se muestra abajo.',
       failed: 'La copia no se combinó: {{message}}',
     },
     report: {
