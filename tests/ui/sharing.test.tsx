@@ -157,6 +157,11 @@ describe('merging a copy', () => {
     expect(within(dialog).getByRole('region', { name: 'Merged text, now in the report' }).textContent).toContain('Ours. Theirs.');
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+    // Another tab and back (the view is mounted again): the report is still there.
+    cleanup();
+    await renderSharing();
+    expect((await screen.findByTestId('merge-report')).textContent).toContain('Changes from Ministry of Justice');
   });
 
   it('says there was nothing to merge when the copy brought no change', async () => {
@@ -165,9 +170,8 @@ describe('merging a copy', () => {
     await user.click(screen.getByRole('button', { name: 'Merge a copy…' }));
     await user.type(screen.getByRole('textbox', { name: 'The copy to merge' }), '/shared/justice');
     await user.click(screen.getByRole('button', { name: 'Merge' }));
-    const report = await screen.findByTestId('merge-report');
-    expect(report.textContent).toContain('Nothing to merge');
-    expect(report.textContent).not.toContain('Backup');
+    await waitFor(() => expect(screen.getByTestId('merge-report').textContent).toContain('Nothing to merge'));
+    expect(screen.getByTestId('merge-report').textContent).not.toContain('Backup');
   });
 });
 

@@ -131,7 +131,7 @@ function ConflictItem({ conflict, canSettle }: { conflict: OpenConflict; canSett
             <Form onSubmit={(e) => void submitAnother(e)} validationBehavior="aria" aria-label={t('conflicts.anotherLabel', { subject })}>
               <TextInput label={t('conflicts.anotherLabel', { subject })} value={another} onChange={setAnother} autoFocus />
               <div className="form-buttons">
-                <Button type="submit" className="button button-primary" isPending={busy}>
+                <Button type="submit" className="button button-primary" isDisabled={busy}>
                   {t('conflicts.settle')}
                 </Button>
                 <Button className="button" isDisabled={busy} onPress={() => setWriting(false)}>

@@ -82,7 +82,9 @@ export function FileAction({ id, mode, title, lead, button, pathLabel, submit, w
         {title}
       </h3>
       <p className="sh-note">{lead}</p>
-      <Button className={`button${asking ? ' sh-chosen' : ''}`} isPending={busy && !asking} isDisabled={busy || asking} onPress={() => void start()}>
+      {/* Disabled rather than pending while the main process works: the status line already says
+          so, and react-aria's own pending announcement would say it a second time. */}
+      <Button className={`button${asking ? ' sh-chosen' : ''}`} isDisabled={busy || asking} onPress={() => void start()}>
         {button}
       </Button>
       {asking ? (
@@ -95,7 +97,7 @@ export function FileAction({ id, mode, title, lead, button, pathLabel, submit, w
           <Form onSubmit={(e) => void submitPath(e)} validationBehavior="aria" aria-label={pathLabel}>
             <TextInput label={pathLabel} description={t('pathHint')} value={path} onChange={setPath} errorMessage={pathError} autoFocus isRequired />
             <div className="form-buttons">
-              <Button type="submit" className="button button-primary" isPending={busy}>
+              <Button type="submit" className="button button-primary" isDisabled={busy}>
                 {submit}
               </Button>
               <Button className="button" isDisabled={busy} onPress={() => setAsking(false)}>

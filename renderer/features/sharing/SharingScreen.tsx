@@ -11,12 +11,22 @@ import { FileAction } from './FileAction.js';
 import { MergeReport } from './MergeReport.js';
 import './sharing.css';
 
+/**
+ * The last merge's report, for this window: the view is unmounted when another tab is chosen, and
+ * the sections edited in both copies are named nowhere else, so coming back still shows them.
+ */
+let lastMerge: { reportPath: string | null; summary: MergeSummary } | null = null;
+
 export function SharingScreen() {
   const { t, i18n } = useTranslation('sharing');
   const { workspace } = useWorkspace();
   const secretariat = workspace.me?.role === 'secretariat';
   const [sent, setSent] = useState<{ path: string; bytes: number } | null>(null);
-  const [merged, setMerged] = useState<MergeSummary | null>(null);
+  const [merged, setMergedState] = useState<MergeSummary | null>(() => (lastMerge?.reportPath === workspace.path ? lastMerge.summary : null));
+  const setMerged = (summary: MergeSummary | null) => {
+    lastMerge = summary ? { reportPath: workspace.path, summary } : null;
+    setMergedState(summary);
+  };
 
   return (
     <div className="sh-screen">
