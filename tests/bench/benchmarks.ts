@@ -21,6 +21,7 @@ import { matrixRenderBenchmark } from './matrix-render.js';
 import { ohchrListBenchmark } from './ohchr-import.js';
 import { searchBenchmark } from './search.js';
 import { reportExportBenchmark } from './report-export.js';
+import { mergeBenchmark } from './merge.js';
 
 export interface Target {
   /** Which statistic must stay under `ms` (or under `ratio` times the baseline's same statistic). */
@@ -70,7 +71,7 @@ function trial<S>(t: Trial<S>): Trial {
 }
 
 export function benchmarks(env: BenchEnv): Benchmark[] {
-  return [openAndLoad(env), ...serviceEdits(env), sectionLoad(env), keystrokeLatency(env), commentsExportBenchmark(env), matrixRenderBenchmark(env), ohchrListBenchmark(env), searchBenchmark(env), reportExportBenchmark(env)];
+  return [openAndLoad(env), ...serviceEdits(env), sectionLoad(env), keystrokeLatency(env), commentsExportBenchmark(env), matrixRenderBenchmark(env), ohchrListBenchmark(env), searchBenchmark(env), reportExportBenchmark(env), mergeBenchmark(env)];
 }
 
 /** 1. Opening the report and loading what the workspace screen shows. */
