@@ -6,7 +6,7 @@ import { act, cleanup, render, screen, waitFor, within } from '@testing-library/
 import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MergeSummary, OpenConflict, Reply } from '../../shared/api.js';
+import type { ApiEvent, MergeSummary, OpenConflict, Reply, ShellEvent } from '../../shared/api.js';
 import type { Workspace } from '../../shared/domain.js';
 import { AnnouncerProvider } from '../../renderer/app/Announcer.js';
 import { WorkspaceContext } from '../../renderer/app/workspaceContext.js';
@@ -15,7 +15,7 @@ import { reportFilePath } from '../../renderer/features/sharing/reportPath.js';
 import { SharingScreen } from '../../renderer/features/sharing/SharingScreen.js';
 import { initI18n } from '../../renderer/i18n/index.js';
 import { fakeTransport, sampleWorld, type FakeTransport } from './fakeServer.js';
-import { callsTo } from './renderApp.js';
+import { callsTo, findWorkspace, renderApp } from './renderApp.js';
 
 afterEach(cleanup);
 
@@ -220,5 +220,20 @@ describe('for a reviewer', () => {
     const item = await screen.findByRole('listitem', { name: /Section “Method”/ });
     expect(within(item).queryByRole('button')).toBeNull();
     expect(item.textContent).toContain('Methods used');
+  });
+});
+
+describe('the app menu', () => {
+  it('opens the Sharing view on File ▸ Send a copy… and Merge a copy…', async () => {
+    const { transport } = await renderApp();
+    withSharing(transport, { summary: sampleSummary(), conflicts: [], texts: null });
+    await findWorkspace();
+    for (const command of ['sendCopy', 'mergeCopy'] as const) {
+      await userEvent.setup().click(screen.getByRole('tab', { name: 'Overview' }));
+      // The Electron bridge carries shell commands beside the API's events.
+      await act(async () => transport.emit({ kind: 'command', command } satisfies ShellEvent as unknown as ApiEvent));
+      await waitFor(() => expect(screen.getByRole('tab', { name: 'Sharing' }).getAttribute('aria-selected')).toBe('true'));
+      expect(await screen.findByRole('heading', { name: 'Share with other offices' })).toBeTruthy();
+    }
   });
 });
