@@ -48,7 +48,7 @@ function sampleConflict(): OpenConflict {
     table: 'sections',
     row: 'a',
     column: 'title',
-    subject: 'Section “Method”',
+    subject: 'Section “Method”', // the main process's English name; the screen names sections itself
     local: { value: 'Method', authorName: 'Maria Santos', at: '2026-11-24T10:00:00.000Z' },
     other: { value: 'Methods used', authorName: 'David Okafor', at: '2026-11-23T09:30:00.000Z' },
     current: 'Method',
@@ -178,7 +178,7 @@ describe('merging a copy', () => {
 describe('conflicts to settle', () => {
   it('shows both values with who and when, and which one the report shows now', async () => {
     await renderSharing();
-    const item = await screen.findByRole('listitem', { name: /Section “Method” · Title/ });
+    const item = await screen.findByRole('listitem', { name: /Section “Methodology and consultation process” · Title/ });
     const mine = within(item).getByRole('group', { name: /In this report/ });
     const theirs = within(item).getByRole('group', { name: /In the copy/ });
     expect(mine.textContent).toContain('Method');
@@ -192,16 +192,16 @@ describe('conflicts to settle', () => {
 
   it('keeps the copy’s value, says so, and the list follows', async () => {
     const { user, transport } = await renderSharing();
-    await user.click(await screen.findByRole('button', { name: 'Keep this one: in the copy, Section “Method” · Title' }));
+    await user.click(await screen.findByRole('button', { name: 'Keep this one: in the copy, Section “Methodology and consultation process” · Title' }));
     expect(callsTo(transport, 'sharing.settle')).toEqual([{ conflictId: 'k1', value: 'Methods used' }]);
-    expect((await screen.findByTestId('status-message')).textContent).toBe('Settled: Section “Method” · Title is now “Methods used”.');
+    expect((await screen.findByTestId('status-message')).textContent).toBe('Settled: Section “Methodology and consultation process” · Title is now “Methods used”.');
     expect(await screen.findByText('No conflicts to settle.')).toBeTruthy();
   });
 
   it('settles with another value written in a small form', async () => {
     const { user, transport } = await renderSharing();
     await user.click(await screen.findByRole('button', { name: 'Write another…' }));
-    const field = screen.getByRole('textbox', { name: 'Another value for Section “Method” · Title' });
+    const field = screen.getByRole('textbox', { name: 'Another value for Section “Methodology and consultation process” · Title' });
     expect((field as HTMLInputElement).value).toBe('Method');
     await user.clear(field);
     await user.type(field, 'Methodology');
@@ -217,7 +217,7 @@ describe('for a reviewer', () => {
     expect(screen.getByText(/Merging copies and settling conflicts is for the secretariat/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Send a copy…' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Merge a copy…' })).toBeNull();
-    const item = await screen.findByRole('listitem', { name: /Section “Method”/ });
+    const item = await screen.findByRole('listitem', { name: /Section “Methodology and consultation process”/ });
     expect(within(item).queryByRole('button')).toBeNull();
     expect(item.textContent).toContain('Methods used');
   });

@@ -9,6 +9,7 @@ import { call } from '../../api/client.js';
 import { useAnnounce } from '../../app/Announcer.js';
 import { messageOf } from '../../app/errors.js';
 import { useFormat } from '../../app/format.js';
+import { useWorkspace } from '../../app/workspaceContext.js';
 import { changedAny, useLiveLoad } from '../../app/useLiveLoad.js';
 import { TextInput } from '../../widgets/fields.js';
 
@@ -55,8 +56,13 @@ function ConflictItem({ conflict, canSettle }: { conflict: OpenConflict; canSett
   const [busy, setBusy] = useState(false);
   const [writing, setWriting] = useState(false);
   const [another, setAnother] = useState('');
+  const { workspace } = useWorkspace();
   const field = t(`conflicts.field.${conflict.column}`, { defaultValue: conflict.column });
-  const subject = `${conflict.subject} · ${field}`;
+  // The main process names what the field belongs to in English; a section is named here in the
+  // interface's language.
+  const section = conflict.table === 'sections' ? workspace.sections.find((s) => s.id === conflict.row) : undefined;
+  const belongsTo = section ? t('conflicts.section', { title: section.title }) : conflict.subject;
+  const subject = `${belongsTo} · ${field}`;
   const shown = (v: Value) => (v === null || v === '' ? t('conflicts.empty') : String(v));
   const when = (at: string) => `${format.date(at.slice(0, 10))} ${at.slice(11, 16)} UTC`;
   // Numbers stay numbers (a word budget), the rest is text.
@@ -114,7 +120,7 @@ function ConflictItem({ conflict, canSettle }: { conflict: OpenConflict; canSett
   return (
     <li className="sh-conflict" aria-labelledby={`${conflict.id}-subject`}>
       <p id={`${conflict.id}-subject`} className="sh-subject">
-        <bdi>{conflict.subject}</bdi> · <span className="sh-field">{field}</span>
+        <bdi>{belongsTo}</bdi> · <span className="sh-field">{field}</span>
       </p>
       <div className="sh-sides">
         {side('local')}
