@@ -82,11 +82,21 @@ export function mergeCopy(report: OpenReport, otherFile: string, { backupDir, no
     }
 
     // What the other has that this file lacks.
-    const known = new Set((db.prepare('SELECT hlc FROM change_log').pluck().all() as string[]));
-    const incoming = (other.prepare('SELECT hlc, replica, author, tbl, row_id, col, value, prev_hlc FROM change_log ORDER BY hlc').all() as LoggedChange[]).filter(
-      (c) => !known.has(c.hlc),
-    );
-    const otherHlcs = new Set(other.prepare('SELECT hlc FROM change_log').pluck().all() as string[]);
+    const known = new Set(db.prepare('SELECT hlc FROM change_log').pluck().all() as string[]);
+    const theirs = other.prepare('SELECT hlc, replica, author, tbl, row_id, col, value, prev_hlc FROM change_log ORDER BY hlc').all() as LoggedChange[];
+    const incoming = theirs.filter((c) => !known.has(c.hlc));
+    const otherHlcs = new Set(theirs.map((c) => c.hlc));
+    // This file's own changes since the copies parted (the other lacks them), newest per field:
+    // only a field among these can have been changed on both sides.
+    const ownSince = new Map<string, { hlc: string; value: CellValue; author: string }>();
+    const byStamp = prepared(db, 'SELECT tbl, row_id, col, value, author FROM change_log WHERE hlc = ?');
+    for (const hlc of known) {
+      if (otherHlcs.has(hlc)) continue;
+      const row = byStamp.get(hlc) as { tbl: string; row_id: string; col: string; value: CellValue; author: string };
+      const cell = `${row.tbl}\u0000${row.row_id}\u0000${row.col}`;
+      const seen = ownSince.get(cell);
+      if (!seen || seen.hlc < hlc) ownSince.set(cell, { hlc, value: row.value, author: row.author });
+    }
     const names = new Map((other.prepare('SELECT m.id, m.name, o.name AS org FROM members m LEFT JOIN organizations o ON o.id = m.organization_id').all() as Array<{ id: string; name: string; org: string | null }>).map((m) => [m.id, m]));
     const office = (author: string) => names.get(author)?.org ?? names.get(author)?.name ?? author;
 
@@ -119,10 +129,6 @@ export function mergeCopy(report: OpenReport, otherFile: string, { backupDir, no
 
     summary.backup = backUp(db, backupDir);
     const mergeId = randomUUID();
-    const localNewest = prepared(
-      db,
-      'SELECT hlc, value, author FROM change_log WHERE tbl = ? AND row_id = ? AND col = ? ORDER BY hlc DESC',
-    );
     db.transaction(() => {
       // Fields changed on both sides since the copies parted: this file has a change the other
       // lacks, and the other a change this file lacks, with different values.
@@ -134,7 +140,7 @@ export function mergeCopy(report: OpenReport, otherFile: string, { backupDir, no
         const set = rowsChanged.get(kind) ?? new Set<string>();
         set.add(`${c.tbl}\u0000${c.row_id}`);
         rowsChanged.set(kind, set);
-        const ours = (localNewest.all(c.tbl, c.row_id, c.col) as Array<{ hlc: string; value: CellValue; author: string }>).find((l) => !otherHlcs.has(l.hlc));
+        const ours = ownSince.get(`${c.tbl}\u0000${c.row_id}\u0000${c.col}`);
         if (!ours || ours.value === c.value) continue;
         const conflict = {
           id: randomUUID(),
