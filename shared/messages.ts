@@ -6,6 +6,8 @@ import { UserError, type UserErrorCode } from './errors.js';
 export const MESSAGES = {
   copyOverItself: { code: 'invalid', text: 'A copy cannot be written over the report itself ({{file}}); choose another name.' },
   conflictMissing: { code: 'not_found', text: 'That conflict is not in this report (it may have come from another copy).' },
+  settleKeepASide: { code: 'invalid', text: 'This field is settled by keeping one of the two values; only text can be written anew.' },
+  settleEmpty: { code: 'invalid', text: 'Write the value to keep, or keep one of the two.' },
   mergeOwnFile: { code: 'invalid', text: 'That is this report’s own file; choose a copy that came back from another office.' },
   mergeOtherReport: {
     code: 'invalid',

@@ -7,6 +7,8 @@ type Catalogue = Record<MessageKey, string>;
 const fr: Catalogue = {
   copyOverItself: 'Une copie ne peut pas remplacer le rapport lui-même ({{file}}) ; choisissez un autre nom.',
   conflictMissing: 'Ce conflit ne figure pas dans ce rapport (il vient peut-être d’une autre copie).',
+  settleKeepASide: 'Ce champ se règle en gardant l’une des deux valeurs ; seul un texte peut être récrit.',
+  settleEmpty: 'Écrivez la valeur à garder, ou gardez l’une des deux.',
   mergeOwnFile: 'C’est le fichier même de ce rapport ; choisissez une copie revenue d’un autre bureau.',
   mergeOtherReport: '« {{name}} » est une copie d’un autre rapport (« {{title}} »), pas de celui-ci ; rien n’a été fusionné.',
   mergeBadStamp: '« {{name}} » contient une modification dont l’horodatage est illisible ; rien n’a été fusionné.',
@@ -129,6 +131,8 @@ const fr: Catalogue = {
 const es: Catalogue = {
   copyOverItself: 'Una copia no puede sustituir al propio informe ({{file}}); elija otro nombre.',
   conflictMissing: 'Ese conflicto no está en este informe (quizá venga de otra copia).',
+  settleKeepASide: 'Este campo se resuelve conservando uno de los dos valores; solo un texto puede escribirse de nuevo.',
+  settleEmpty: 'Escriba el valor que se conserva, o conserve uno de los dos.',
   mergeOwnFile: 'Es el propio archivo de este informe; elija una copia devuelta por otra oficina.',
   mergeOtherReport: '«{{name}}» es una copia de otro informe («{{title}}»), no de este; no se fusionó nada.',
   mergeBadStamp: '«{{name}}» contiene un cambio con una marca de tiempo ilegible; no se fusionó nada.',

@@ -211,14 +211,23 @@ describe('sharing through the API', () => {
     await elsewhere.call('app.openReport', { path: copy });
     await elsewhere.signInAs('Sam Secretariat');
     await elsewhere.call('sections.update', { id: a!.id, title: 'Method and consultations' });
+    await elsewhere.call('sections.setStatus', { id: a!.id, status: 'drafting' });
     // Later by the wall clock here, so this side's value is the one shown.
     await new Promise((resolve) => setTimeout(resolve, 5));
     await admin.call('sections.update', { id: a!.id, title: 'How the report was prepared' });
+    await admin.call('sections.setStatus', { id: a!.id, status: 'ready_for_review' });
     await elsewhere.call('app.closeReport');
 
     const summary = await admin.call('sharing.merge', { path: copy });
-    expect(summary.conflicts).toHaveLength(1);
-    const [conflict] = await admin.call('sharing.conflicts');
+    expect(summary.conflicts.map((c) => c.column).sort()).toEqual(['status', 'title']);
+    const conflicts = await admin.call('sharing.conflicts');
+    const conflict = conflicts.find((c) => c.column === 'title');
+    const status = conflicts.find((c) => c.column === 'status')!;
+    // A status is settled by keeping a side, never by a value typed in.
+    expect(await admin.reply('sharing.settle', { conflictId: status.id, value: 'approved' })).toMatchObject({ ok: false, error: { key: 'settleKeepASide' } });
+    expect(await admin.reply('sharing.settle', { conflictId: conflict!.id, value: '  ' })).toMatchObject({ ok: false, error: { key: 'settleEmpty' } });
+    await admin.call('sharing.settle', { conflictId: status.id, value: 'drafting' });
+    expect((await admin.call('workspace.load')).sections[0]!.status).toBe('drafting');
     expect(conflict).toMatchObject({
       subject: 'Section “How the report was prepared”',
       column: 'title',
