@@ -329,3 +329,31 @@ export interface ImportSummary {
   /** Rows not imported, and why. */
   skipped: ImportProblem[];
 }
+
+/**
+ * Fields whose value is free text, where a conflict between two copies may be settled by writing a
+ * third value. Any other field (a status, a link, a number) is settled by keeping one of the two
+ * values, each of which came through the checks of its own screen.
+ */
+const SETTLED_WITH_TEXT = new Set([
+  'report.title',
+  'report.country',
+  'report.session',
+  'report.symbol',
+  'organizations.name',
+  'members.name',
+  'sections.title',
+  'comments.body',
+  'comments.proposed',
+  'comments.rationale',
+  'comment_replies.body',
+  'recommendation_notes.text',
+  'inputs.title',
+  'inputs.summary',
+  'inputs.full_text',
+  'inputs.rationale',
+]);
+
+export function settlesWithText(table: string, column: string): boolean {
+  return SETTLED_WITH_TEXT.has(`${table}.${column}`);
+}

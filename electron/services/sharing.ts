@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { OpenConflict, ParsedInput, Result } from '../../shared/api.js';
 import { userError } from '../../shared/messages.js';
 import { denyReportChange } from '../../shared/permissions.js';
+import { settlesWithText } from '../../shared/domain.js';
 import { readSection } from '../docs/headless.js';
 import { readSectionText } from '../docs/section-text.js';
 import { defaultDataDir } from '../paths.js';
@@ -88,30 +89,6 @@ export function listConflicts(ctx: ServiceContext): Result<'sharing.conflicts'> 
   return openConflicts(ctx);
 }
 
-/**
- * Fields whose value is free text, where a person may settle a conflict by writing a third value.
- * Any other field (a status, a link, a number) is settled by keeping one of the two values, each
- * of which came through the checks of its own screen.
- */
-const FREE_TEXT = new Set([
-  'report.title',
-  'report.country',
-  'report.session',
-  'report.symbol',
-  'organizations.name',
-  'members.name',
-  'sections.title',
-  'comments.body',
-  'comments.proposed',
-  'comments.rationale',
-  'comment_replies.body',
-  'recommendation_notes.text',
-  'inputs.title',
-  'inputs.summary',
-  'inputs.full_text',
-  'inputs.rationale',
-]);
-
 /** Writes the chosen value as a new change, newer than both sides': it wins in every office. */
 export function settleConflict(ctx: ServiceContext, input: ParsedInput<'sharing.settle'>): Result<'sharing.settle'> {
   const author = allowOrThrow(denyReportChange(ctx.me), ctx.me);
@@ -121,7 +98,7 @@ export function settleConflict(ctx: ServiceContext, input: ParsedInput<'sharing.
   if (!type) throw userError('unknownField', { field: `${row.tbl}.${row.col}` });
   const aSide = input.value === row.local_value || input.value === row.other_value;
   if (!aSide) {
-    if (!FREE_TEXT.has(`${row.tbl}.${row.col}`)) throw userError('settleKeepASide');
+    if (!settlesWithText(row.tbl, row.col)) throw userError('settleKeepASide');
     if (typeof input.value !== 'string' || input.value.trim() === '') throw userError('settleEmpty');
   }
   ctx.report.write(author.id, [{ table: row.tbl as SyncedTable, row: row.row_id, column: row.col, value: input.value }]);

@@ -209,6 +209,14 @@ describe('conflicts to settle', () => {
     expect(callsTo(transport, 'sharing.settle')).toEqual([{ conflictId: 'k1', value: 'Methodology' }]);
     expect(await screen.findByText('No conflicts to settle.')).toBeTruthy();
   });
+
+  it('offers only to keep a side for a field that is not free text (a word budget)', async () => {
+    const budget: OpenConflict = { ...sampleConflict(), id: 'k2', column: 'word_budget', local: { ...sampleConflict().local, value: 2000 }, other: { ...sampleConflict().other, value: 1500 }, current: 2000 };
+    await renderSharing('maria', { conflicts: [budget] });
+    const item = await screen.findByRole('listitem', { name: /Word budget/ });
+    expect(within(item).getAllByRole('button', { name: /^Keep this one/ })).toHaveLength(2);
+    expect(within(item).queryByRole('button', { name: 'Write another…' })).toBeNull();
+  });
 });
 
 describe('for a reviewer', () => {

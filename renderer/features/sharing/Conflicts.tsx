@@ -1,6 +1,7 @@
 // Fields changed in both copies and not settled yet. Each shows what it belongs to, both values
 // with who set them and when, and which one the report shows now. The secretariat keeps one side
 // or writes another value; either is a new change that wins in every office.
+import { settlesWithText } from '../../../shared/domain.js';
 import { useState, type FormEvent } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -126,7 +127,7 @@ function ConflictItem({ conflict, canSettle }: { conflict: OpenConflict; canSett
         {side('local')}
         {side('other')}
       </div>
-      {canSettle ? (
+      {canSettle && settlesWithText(conflict.table, conflict.column) ? (
         writing ? (
           <div
             className="sh-another"
