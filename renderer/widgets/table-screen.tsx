@@ -60,3 +60,27 @@ export function TableFilters({ label, clearLabel, canClear, onClear, className, 
     </div>
   );
 }
+
+export interface LoadedProps {
+  /** null until the first load has answered. */
+  loaded: boolean;
+  error: string | null;
+  loadingText: string;
+  /** Said instead of the content when nothing is there yet; the content is shown when absent. */
+  emptyText?: string | null;
+  children: ReactNode;
+}
+
+/** A screen's data in its three states: the load's error (above whatever is shown), loading, empty, or the content. */
+export function Loaded({ loaded, error, loadingText, emptyText = null, children }: LoadedProps) {
+  return (
+    <>
+      {error ? (
+        <p role="alert" className="inline-error">
+          {error}
+        </p>
+      ) : null}
+      {!loaded ? error ? null : <p className="loading">{loadingText}</p> : emptyText ? <p className="empty-note">{emptyText}</p> : children}
+    </>
+  );
+}

@@ -11,7 +11,7 @@ import { useAnnounce } from '../../app/Announcer.js';
 import { useFormat } from '../../app/format.js';
 import { useWorkspace } from '../../app/workspaceContext.js';
 import { SelectField, TextInput } from '../../widgets/fields.js';
-import { TableFilters, TableModes } from '../../widgets/table-screen.js';
+import { Loaded, TableFilters, TableModes } from '../../widgets/table-screen.js';
 import { useRecommendations } from '../recommendations/useRecommendations.js';
 import { ConsultationLog, type LogSection } from './ConsultationLog.js';
 import { InputDetail } from './InputDetail.js';
@@ -104,18 +104,7 @@ function InputsView({ focus, onOpenSection, onOpenRecommendation }: InputsScreen
         ) : null}
       </div>
       {!mayChange ? <p className="in-read-only">{t('readOnly')}</p> : null}
-      {error ? (
-        <p role="alert" className="inline-error">
-          {error}
-        </p>
-      ) : null}
-      {inputs === null ? (
-        error ? null : (
-          <p className="loading">{t('loading')}</p>
-        )
-      ) : total === 0 ? (
-        <p className="empty-note">{t('none')}</p>
-      ) : (
+      <Loaded loaded={inputs !== null} error={error} loadingText={t('loading')} emptyText={total === 0 ? t('none') : null}>
         <TableModes<Mode>
           label={t('modes')}
           modes={[
@@ -190,7 +179,7 @@ function InputsView({ focus, onOpenSection, onOpenRecommendation }: InputsScreen
             />
           </TabPanel>
         </TableModes>
-      )}
+      </Loaded>
       {registering ? (
         <InputDialog
           input={null}

@@ -1,6 +1,7 @@
 // The comment resolution matrix: every comment of the report in one table, filtered by section,
 // organization, type and status and sorted by any of them, with the selected comment in full
 // below, the way reviewers and drafters go through a review round together.
+import { Loaded } from '../../widgets/table-screen.js';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -138,14 +139,7 @@ export function MatrixScreen({ onFollow }: MatrixScreenProps) {
       <p id="mx-hint" className="visually-hidden">
         {t('hint')}
       </p>
-      {error ? (
-        <p role="alert" className="inline-error">
-          {error}
-        </p>
-      ) : null}
-      {comments === null ? (
-        error ? null : <p className="loading">{t('loading')}</p>
-      ) : (
+      <Loaded loaded={comments !== null} error={error} loadingText={t('loading')}>
         <MatrixGrid
           rows={rows}
           activeId={activeId}
@@ -159,10 +153,8 @@ export function MatrixScreen({ onFollow }: MatrixScreenProps) {
           emptyText={total === 0 ? t('noComments') : t('noMatch')}
           viewKey={JSON.stringify([filters, sort])}
         />
-      )}
-      {comments === null ? null : (
         <CommentDetail comment={active} me={workspace.me} formatDate={formatDate} busy={busy} onFollow={follow} onSetStatus={(c, s) => void setStatus(c, s)} />
-      )}
+      </Loaded>
     </div>
   );
 }

@@ -10,7 +10,7 @@ import { denyReportChange, denySectionText } from '../../../shared/permissions.j
 import { useFormat } from '../../app/format.js';
 import { useWorkspace } from '../../app/workspaceContext.js';
 import { SelectField, TextInput } from '../../widgets/fields.js';
-import { TableFilters, TableModes } from '../../widgets/table-screen.js';
+import { Loaded, TableFilters, TableModes } from '../../widgets/table-screen.js';
 import { CoverageView } from './CoverageView.js';
 import { ImportButton } from './ImportDialog.js';
 import { RecommendationDetail } from './RecommendationDetail.js';
@@ -81,18 +81,7 @@ export function RecommendationsScreen({ focus = null, onOpenSection }: Recommend
         </h2>
         {mayImport ? <ImportButton onImported={() => void reload()} /> : null}
       </div>
-      {error ? (
-        <p role="alert" className="inline-error">
-          {error}
-        </p>
-      ) : null}
-      {recommendations === null ? (
-        error ? null : (
-          <p className="loading">{t('loading')}</p>
-        )
-      ) : total === 0 ? (
-        <p className="empty-note">{t('none')}</p>
-      ) : (
+      <Loaded loaded={recommendations !== null} error={error} loadingText={t('loading')} emptyText={total === 0 ? t('none') : null}>
         <TableModes<Mode>
           label={t('modes')}
           modes={[
@@ -194,7 +183,7 @@ export function RecommendationsScreen({ focus = null, onOpenSection }: Recommend
             />
           </TabPanel>
         </TableModes>
-      )}
+      </Loaded>
     </div>
   );
 }
