@@ -1,7 +1,9 @@
 // The one write path for structured data. A change is a cell: (table, row, column, value). It is
 // appended to the change log with a clock stamp and applied to the materialized table in the same
-// transaction, last writer wins per cell by stamp. Merging a copy (later) feeds foreign log rows
-// through `applyLoggedChange`, the same function local edits end in.
+// transaction, last writer wins per cell by stamp. Local edits and merged copies both end in
+// `applyLoggedChanges`: a batch is checked against the schema, then each row's current stamps are
+// read once, the log rows go in as multi-row INSERTs, and each row gets one upsert of the columns
+// it won.
 import type { Statement } from 'better-sqlite3';
 import { SYNCED_TABLES, columnType, valueFits, type CellValue, type SyncedTable } from '../store/schema.js';
 import type { DB } from '../store/open.js';
@@ -26,10 +28,20 @@ export interface LoggedChange {
   prev_hlc: string | null;
 }
 
+/** Log rows per multi-row INSERT (8 parameters each, well under SQLite's 32,766). */
+const INSERT_CHUNK = 100;
+/** Upsert statements kept, one per table and set of columns won. */
+const UPSERTS_KEPT = 256;
+
 export class ChangeLog {
   private readonly insertLog: Statement;
+  private readonly insertLogs = new Map<number, Statement>();
   private readonly latestStamp: Statement;
+  private readonly rowStamps: Statement;
   private readonly materializers = new Map<string, Statement>();
+  private readonly upserts = new Map<string, Statement>();
+  /** `applyBatch` in a savepoint of its own, so that a batch given up on leaves nothing behind. */
+  private readonly batch: (changes: readonly LoggedChange[], local: boolean) => number;
 
   constructor(
     private readonly db: DB,
@@ -39,9 +51,11 @@ export class ChangeLog {
       `INSERT OR IGNORE INTO change_log (hlc, replica, author, tbl, row_id, col, value, prev_hlc)
        VALUES (@hlc, @replica, @author, @tbl, @row_id, @col, @value, @prev_hlc)`,
     );
-    this.latestStamp = db.prepare(
-      'SELECT max(hlc) AS hlc FROM change_log WHERE tbl = ? AND row_id = ? AND col = ?',
+    this.latestStamp = db.prepare('SELECT max(hlc) AS hlc FROM change_log WHERE tbl = ? AND row_id = ? AND col = ?');
+    this.rowStamps = db.prepare(
+      'SELECT row_id, col, max(hlc) AS hlc FROM change_log WHERE tbl = ? AND row_id IN (SELECT value FROM json_each(?)) GROUP BY row_id, col',
     );
+    this.batch = db.transaction((changes: readonly LoggedChange[], local: boolean) => this.applyBatch(changes, local));
     const newest = db.prepare('SELECT max(hlc) AS hlc FROM change_log').get() as { hlc: string | null };
     if (newest.hlc) clock.observe(newest.hlc);
   }
@@ -50,8 +64,8 @@ export class ChangeLog {
   write(author: string, changes: readonly Change[]): void {
     if (changes.length === 0) return;
     this.db.transaction(() => {
-      for (const c of changes) {
-        this.applyLoggedChange({
+      this.apply(
+        changes.map((c) => ({
           hlc: this.clock.tick(),
           replica: this.clock.replica,
           author,
@@ -60,24 +74,114 @@ export class ChangeLog {
           col: c.column,
           value: c.value,
           prev_hlc: null,
-        });
-      }
+        })),
+        true,
+      );
     })();
   }
 
-  /**
-   * Appends one change-log row (if not already there) and applies it when it is the newest for
-   * its cell. Returns true when the materialized table changed. Names are checked against the
-   * schema before any SQL is built with them.
-   */
+  /** One change: true when the materialized table changed. */
   applyLoggedChange(change: LoggedChange): boolean {
-    const type = columnType(change.tbl, change.col);
-    if (!type) throw userError('unknownField', { field: `${change.tbl}.${change.col}` });
-    if (!valueFits(type, change.value)) {
-      throw userError('wrongKind', { field: `${change.tbl}.${change.col}` });
+    return this.applyLoggedChanges([change]) > 0;
+  }
+
+  /**
+   * Appends change-log rows (those not already there, stored as they came) and applies each that
+   * is the newest for its cell, in one savepoint. Every table and column name and every value's
+   * kind is checked against the schema before any SQL is built with them; one bad change refuses
+   * the whole batch. Returns how many cells of the materialized tables were written: those whose
+   * newest change is now one of these.
+   */
+  applyLoggedChanges(changes: readonly LoggedChange[]): number {
+    return this.apply(changes, false);
+  }
+
+  /** `local`: changes made here, whose `prev_hlc` is the stamp their cell had before them. */
+  private apply(changes: readonly LoggedChange[], local: boolean): number {
+    for (const c of changes) {
+      const type = columnType(c.tbl, c.col);
+      if (!type) throw userError('unknownField', { field: `${c.tbl}.${c.col}` });
+      if (!valueFits(type, c.value)) throw userError('wrongKind', { field: `${c.tbl}.${c.col}` });
     }
+    return this.db.transaction(() => {
+      try {
+        return this.batch(changes, local);
+      } catch (e) {
+        if (!(e instanceof AlreadyLogged)) throw e;
+      }
+      // Some rows were in the log already (a change applied twice): row by row, exactly.
+      const written = new Set<string>();
+      for (const c of changes) if (this.applyOne(c, local)) written.add(`${c.tbl}\u0000${c.row_id}\u0000${c.col}`);
+      return written.size;
+    })();
+  }
+
+  private applyBatch(changes: readonly LoggedChange[], local: boolean): number {
+    // The changes of each row, in stamp order.
+    const byRow = new Map<string, LoggedChange[]>();
+    for (const c of changes) {
+      const key = `${c.tbl}\u0000${c.row_id}`;
+      const list = byRow.get(key);
+      if (list) list.push(c);
+      else byRow.set(key, [c]);
+    }
+    const current = this.currentStamps(byRow);
+    const logRows: LoggedChange[] = [];
+    const won: Array<{ tbl: string; row: string; cells: Map<string, CellValue> }> = [];
+    for (const [key, list] of byRow) {
+      list.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+      const { tbl, row_id } = list[0]!;
+      const stamps = current.get(key) ?? new Map<string, string>();
+      const cells = new Map<string, CellValue>();
+      for (const c of list) {
+        const stamp = stamps.get(c.col) ?? null;
+        logRows.push(local ? { ...c, prev_hlc: stamp } : c);
+        if (stamp !== null && stamp >= c.hlc) continue;
+        stamps.set(c.col, c.hlc);
+        cells.set(c.col, c.value);
+      }
+      if (cells.size) won.push({ tbl, row: row_id, cells });
+    }
+    let inserted = 0;
+    for (let i = 0; i < logRows.length; i += INSERT_CHUNK) {
+      const chunk = logRows.slice(i, i + INSERT_CHUNK);
+      const params: unknown[] = [];
+      for (const c of chunk) params.push(c.hlc, c.replica, c.author, c.tbl, c.row_id, c.col, c.value, c.prev_hlc);
+      inserted += this.insertMany(chunk.length).run(params).changes;
+    }
+    if (inserted !== logRows.length) throw new AlreadyLogged();
+    let changed = 0;
+    for (const { tbl, row, cells } of won) {
+      this.upsert(tbl, [...cells.keys()]).run(row, ...cells.values());
+      changed += cells.size;
+    }
+    return changed;
+  }
+
+  /** The newest stamp of each cell of these rows (keyed table NUL row), one query per table. */
+  private currentStamps(byRow: Map<string, LoggedChange[]>): Map<string, Map<string, string>> {
+    const rowsOf = new Map<string, string[]>();
+    for (const list of byRow.values()) {
+      const { tbl, row_id } = list[0]!;
+      const ids = rowsOf.get(tbl);
+      if (ids) ids.push(row_id);
+      else rowsOf.set(tbl, [row_id]);
+    }
+    const stamps = new Map<string, Map<string, string>>();
+    for (const [tbl, ids] of rowsOf) {
+      for (const s of this.rowStamps.all(tbl, JSON.stringify(ids)) as Array<{ row_id: string; col: string; hlc: string }>) {
+        const key = `${tbl}\u0000${s.row_id}`;
+        const cells = stamps.get(key);
+        if (cells) cells.set(s.col, s.hlc);
+        else stamps.set(key, new Map([[s.col, s.hlc]]));
+      }
+    }
+    return stamps;
+  }
+
+  private applyOne(change: LoggedChange, local: boolean): boolean {
     const current = (this.latestStamp.get(change.tbl, change.row_id, change.col) as { hlc: string | null }).hlc;
-    if (change.prev_hlc === null) change = { ...change, prev_hlc: current };
+    if (local) change = { ...change, prev_hlc: current };
     const inserted = this.insertLog.run(change).changes > 0;
     if (!inserted) return false;
     if (current !== null && current > change.hlc) return false;
@@ -85,10 +189,38 @@ export class ChangeLog {
     return true;
   }
 
+  private insertMany(rows: number): Statement {
+    let stmt = this.insertLogs.get(rows);
+    if (!stmt) {
+      const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+      stmt = this.db.prepare(`INSERT OR IGNORE INTO change_log (hlc, replica, author, tbl, row_id, col, value, prev_hlc) VALUES ${values}`);
+      this.insertLogs.set(rows, stmt);
+    }
+    return stmt;
+  }
+
+  /** `INSERT ... ON CONFLICT DO UPDATE` of some cells of a row; every name has passed `columnType`. */
+  private upsert(table: string, columns: string[]): Statement {
+    const key = `${table}.${columns.join('.')}`;
+    let stmt = this.upserts.get(key);
+    if (!stmt) {
+      if (this.upserts.size >= UPSERTS_KEPT) this.upserts.clear();
+      stmt = this.db.prepare(
+        `INSERT INTO ${table} (id, ${columns.join(', ')}) VALUES (?${', ?'.repeat(columns.length)})
+         ON CONFLICT (id) DO UPDATE SET ${columns.map((c) => `${c} = excluded.${c}`).join(', ')}`,
+      );
+      this.upserts.set(key, stmt);
+    }
+    return stmt;
+  }
+
   private materializer(table: string, column: string): Statement {
     return materializer(this.db, this.materializers, table, column);
   }
 }
+
+/** A batch met a row already in the log: it is rolled back and applied row by row. */
+class AlreadyLogged extends Error {}
 
 /** `INSERT ... ON CONFLICT DO UPDATE` of one cell; both names must have passed `columnType`. */
 function materializer(db: DB, cache: Map<string, Statement>, table: string, column: string): Statement {

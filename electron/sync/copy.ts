@@ -2,7 +2,8 @@
 // SQLite's `VACUUM INTO` (a consistent, compacted snapshot even while the report is open and being
 // written), under a temporary name beside the target, switched out of WAL so it is one
 // self-contained file, then renamed: a copy is never half written and never a file copy of a
-// live database.
+// live database. A backup before a merge may instead be a file copy of the checkpointed file taken
+// while holding the write lock (`copyCheckpointed`): the same closed snapshot, uncompacted, faster.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -40,11 +41,62 @@ export function backUp(db: DB, dir: string, keep = 10): string {
   fs.mkdirSync(dir, { recursive: true });
   const base = path.basename(db.name, path.extname(db.name));
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const { path: written } = writeClosedCopy(db, path.join(dir, `${base}-${stamp}.upr`));
+  const target = path.join(dir, `${base}-${stamp}.upr`);
+  const written = copyCheckpointed(db, target) ?? writeClosedCopy(db, target).path;
   const mine = fs
     .readdirSync(dir)
     .filter((f) => f.startsWith(`${base}-`) && f.endsWith('.upr'))
     .sort();
   for (const old of mine.slice(0, Math.max(0, mine.length - keep))) fs.rmSync(path.join(dir, old), { force: true });
   return written;
+}
+
+/** The WAL file beside a database, and its size (0 when absent). */
+function walSize(file: string): number {
+  return fs.statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0;
+}
+
+/**
+ * A backup made quickly (a file copy, some five times faster than `VACUUM INTO` for a large report):
+ * the WAL is checkpointed into the file and truncated, so the file alone is the whole database;
+ * then, holding the write lock (so no connection can add to the WAL, and a checkpoint has nothing
+ * to move into the file), the WAL is checked still empty and the file copied under a temporary
+ * name. The copy's header is switched out of WAL mode (bytes 18 and 19 of the SQLite header: 1 for
+ * a rollback journal, 2 for WAL), so it is one closed file as `writeClosedCopy` makes. Returns null
+ * when this cannot be done, for `writeClosedCopy` instead.
+ */
+function copyCheckpointed(db: DB, target: string): string | null {
+  if (db.inTransaction || String(db.pragma('journal_mode', { simple: true })) !== 'wal') return null;
+  // Not waiting on a reader (another connection in a read transaction): that is the slow path's case.
+  const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 0');
+  let result: { busy: number } | undefined;
+  try {
+    [result] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+  } finally {
+    db.pragma(`busy_timeout = ${Number(timeout)}`);
+  }
+  if (!result || result.busy !== 0) return null;
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      if (walSize(db.name) !== 0) return null;
+      fs.copyFileSync(db.name, tmp);
+    } finally {
+      db.exec('COMMIT');
+    }
+    const fd = fs.openSync(tmp, 'r+');
+    try {
+      fs.writeSync(fd, Buffer.from([1, 1]), 0, 2, 18);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, target);
+    return target;
+  } catch {
+    fs.rmSync(tmp, { force: true });
+    return null;
+  }
 }

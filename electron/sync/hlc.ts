@@ -10,6 +10,11 @@ export interface ParsedStamp {
 const STAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4})-([0-9a-f]{16})$/;
 const MAX_COUNTER = 0xffff;
 
+/** Is this a stamp's shape (without reading its time)? */
+export function isStamp(stamp: string): boolean {
+  return STAMP.test(stamp);
+}
+
 export function formatStamp(millis: number, counter: number, replica: string): string {
   return `${new Date(millis).toISOString()}-${counter.toString(16).padStart(4, '0')}-${replica}`;
 }

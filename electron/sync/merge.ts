@@ -18,7 +18,7 @@ import type { OpenReport } from '../store/open-report.js';
 import type { CellValue } from '../store/schema.js';
 import type { LoggedChange } from './changes.js';
 import { backUp } from './copy.js';
-import { parseStamp } from './hlc.js';
+import { isStamp, parseStamp } from './hlc.js';
 
 /** A change stamped further ahead of this computer's clock than this is refused. */
 export const MAX_CLOCK_AHEAD_MS = 5 * 60 * 1000;
@@ -36,13 +36,64 @@ const KINDS: Record<string, keyof MergeSummary['changed']> = {
   attachments: 'inputs',
 };
 
+/** Change-log rows handed to the change log at a time. */
+const APPLY_CHUNK = 5_000;
+
+/** The stamps only in `a` and those only in `b`; both sorted. */
+function sortedDifference(a: readonly string[], b: readonly string[]): { onlyA: string[]; onlyB: string[] } {
+  const onlyA: string[] = [];
+  const onlyB: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]! < b[j]!)) onlyA.push(a[i++]!);
+    else if (i >= a.length || b[j]! < a[i]!) onlyB.push(b[j++]!);
+    else {
+      i++;
+      j++;
+    }
+  }
+  return { onlyA, onlyB };
+}
+
+/** The change-log rows with these stamps (sorted), in stamp order. */
+function logRows(db: DB, stamps: readonly string[]): LoggedChange[] {
+  if (stamps.length === 0) return [];
+  const columns = 'hlc, replica, author, tbl, row_id, col, value, prev_hlc';
+  if (stamps.length < 1_000) {
+    const one = prepared(db, `SELECT ${columns} FROM change_log WHERE hlc = ?`);
+    return stamps.map((hlc) => one.get(hlc) as LoggedChange);
+  }
+  // Many: one pass from the first of them on (iterating costs less than one large `all()`).
+  const wanted = new Set(stamps);
+  const rows: LoggedChange[] = [];
+  for (const row of db.prepare(`SELECT ${columns} FROM change_log WHERE hlc >= ? ORDER BY hlc`).iterate(stamps[0]) as IterableIterator<LoggedChange>) {
+    if (wanted.has(row.hlc)) rows.push(row);
+  }
+  return rows;
+}
+
 function meta(db: DB, key: string): string | null {
   return (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
 }
 
+/**
+ * A section's text as one Yjs update. Its stored updates are applied to a document in one
+ * transaction and the document encoded: for a copy holding a keystroke per update, some five times
+ * faster than `Y.mergeUpdates` over hundreds of updates at once.
+ */
 function mergedState(db: DB, sectionId: string): Uint8Array | null {
-  const rows = db.prepare('SELECT data FROM section_updates WHERE section_id = ? ORDER BY seq').all(sectionId) as Array<{ data: Uint8Array }>;
-  return rows.length ? Y.mergeUpdates(rows.map((r) => r.data)) : null;
+  const rows = db.prepare('SELECT data FROM section_updates WHERE section_id = ? ORDER BY seq').pluck().all(sectionId) as Uint8Array[];
+  if (rows.length <= 1) return rows[0] ?? null;
+  const doc = new Y.Doc();
+  try {
+    doc.transact(() => {
+      for (const update of rows) Y.applyUpdate(doc, update);
+    });
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
 }
 
 /** Does `from` hold anything (inserts or deletions) that `to` lacks? */
@@ -81,34 +132,25 @@ export function mergeCopy(report: OpenReport, otherFile: string, { backupDir, no
       throw userError('mergeOtherReport', { name, title });
     }
 
-    // What the other has that this file lacks.
-    const known = new Set(db.prepare('SELECT hlc FROM change_log').pluck().all() as string[]);
-    const theirs = other.prepare('SELECT hlc, replica, author, tbl, row_id, col, value, prev_hlc FROM change_log ORDER BY hlc').all() as LoggedChange[];
-    const incoming = theirs.filter((c) => !known.has(c.hlc));
-    const otherHlcs = new Set(theirs.map((c) => c.hlc));
-    // This file's own changes since the copies parted (the other lacks them), newest per field:
-    // only a field among these can have been changed on both sides.
+    // What the other has that this file lacks, and what this file has that the other lacks: the
+    // two logs' stamps side by side (both in stamp order), then only those rows read.
+    const ourStamps = db.prepare('SELECT hlc FROM change_log ORDER BY hlc').pluck().all() as string[];
+    const theirStamps = other.prepare('SELECT hlc FROM change_log ORDER BY hlc').pluck().all() as string[];
+    const { onlyA: missing, onlyB: ownOnly } = sortedDifference(theirStamps, ourStamps);
+    const incoming = logRows(other, missing);
+    // This file's own changes since the copies parted, newest per field: only a field among these
+    // can have been changed on both sides.
     const ownSince = new Map<string, { hlc: string; value: CellValue; author: string }>();
-    const byStamp = prepared(db, 'SELECT tbl, row_id, col, value, author FROM change_log WHERE hlc = ?');
-    for (const hlc of known) {
-      if (otherHlcs.has(hlc)) continue;
-      const row = byStamp.get(hlc) as { tbl: string; row_id: string; col: string; value: CellValue; author: string };
-      const cell = `${row.tbl}\u0000${row.row_id}\u0000${row.col}`;
-      const seen = ownSince.get(cell);
-      if (!seen || seen.hlc < hlc) ownSince.set(cell, { hlc, value: row.value, author: row.author });
-    }
+    for (const row of logRows(db, ownOnly)) ownSince.set(`${row.tbl}\u0000${row.row_id}\u0000${row.col}`, { hlc: row.hlc, value: row.value, author: row.author });
     const names = new Map((other.prepare('SELECT m.id, m.name, o.name AS org FROM members m LEFT JOIN organizations o ON o.id = m.organization_id').all() as Array<{ id: string; name: string; org: string | null }>).map((m) => [m.id, m]));
     const office = (author: string) => names.get(author)?.org ?? names.get(author)?.name ?? author;
 
     // A clock far ahead would win every field for days: refused, naming the office.
-    const limit = now() + MAX_CLOCK_AHEAD_MS;
-    for (const c of incoming) {
-      const stamp = parseStamp(c.hlc);
-      if (!stamp) throw userError('mergeBadStamp', { name });
-      if (stamp.millis > limit) {
-        throw userError('mergeClockAhead', { name, office: office(c.author), minutes: Math.round((stamp.millis - now()) / 60_000) });
-      }
-    }
+    // Stamps sort by time, so the newest is the last; each is checked for its shape.
+    for (const c of incoming) if (!isStamp(c.hlc)) throw userError('mergeBadStamp', { name });
+    const newest = incoming.at(-1);
+    const ahead = newest ? parseStamp(newest.hlc)!.millis - now() : 0;
+    if (ahead > MAX_CLOCK_AHEAD_MS) throw userError('mergeClockAhead', { name, office: office(newest!.author), minutes: Math.round(ahead / 60_000) });
 
     // Text: each section's state in both files.
     const sectionIds = other.prepare('SELECT DISTINCT section_id FROM section_updates').pluck().all() as string[];
@@ -132,16 +174,20 @@ export function mergeCopy(report: OpenReport, otherFile: string, { backupDir, no
     db.transaction(() => {
       // Fields changed on both sides since the copies parted: this file has a change the other
       // lacks, and the other a change this file lacks, with different values.
-      const byCell = new Map<string, LoggedChange>();
-      for (const c of incoming) byCell.set(`${c.tbl}\u0000${c.row_id}\u0000${c.col}`, c); // the newest incoming per cell (ordered by hlc)
-      const rowsChanged = new Map<string, Set<string>>();
-      for (const c of byCell.values()) {
+      const rowsChanged = new Map<keyof MergeSummary['changed'], Set<string>>();
+      const newestOfBoth = new Map<string, LoggedChange>();
+      for (const c of incoming) {
         const kind = KINDS[c.tbl] ?? 'other';
-        const set = rowsChanged.get(kind) ?? new Set<string>();
-        set.add(`${c.tbl}\u0000${c.row_id}`);
-        rowsChanged.set(kind, set);
-        const ours = ownSince.get(`${c.tbl}\u0000${c.row_id}\u0000${c.col}`);
-        if (!ours || ours.value === c.value) continue;
+        const rows = rowsChanged.get(kind);
+        if (rows) rows.add(`${c.tbl}\u0000${c.row_id}`);
+        else rowsChanged.set(kind, new Set([`${c.tbl}\u0000${c.row_id}`]));
+        if (ownSince.size === 0) continue;
+        const cell = `${c.tbl}\u0000${c.row_id}\u0000${c.col}`;
+        if (ownSince.has(cell)) newestOfBoth.set(cell, c); // the newest incoming (ordered by stamp)
+      }
+      for (const [cell, c] of newestOfBoth) {
+        const ours = ownSince.get(cell)!;
+        if (ours.value === c.value) continue;
         const conflict = {
           id: randomUUID(),
           table: c.tbl,
@@ -157,13 +203,11 @@ export function mergeCopy(report: OpenReport, otherFile: string, { backupDir, no
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ).run(conflict.id, mergeId, c.tbl, c.row_id, c.col, ours.hlc, ours.value, ours.author, c.hlc, c.value, c.author);
       }
-      for (const [kind, rows] of rowsChanged) summary.changed[kind as keyof MergeSummary['changed']] += rows.size;
+      for (const [kind, rows] of rowsChanged) summary.changed[kind] += rows.size;
 
       // The rows, through the path local edits take (names checked against the schema there).
-      for (const c of incoming) {
-        report.log.applyLoggedChange({ ...c });
-        report.clock.observe(c.hlc);
-      }
+      for (let i = 0; i < incoming.length; i += APPLY_CHUNK) report.log.applyLoggedChanges(incoming.slice(i, i + APPLY_CHUNK));
+      if (incoming.length) report.clock.observe(incoming[incoming.length - 1]!.hlc);
 
       // The text: what the other file's copy of each section holds that this one lacks.
       for (const t of textChanges) {

@@ -1,7 +1,8 @@
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Clock, parseStamp } from '../../electron/sync/hlc.js';
-import { rebuildMaterializedTables } from '../../electron/sync/changes.js';
+import { rebuildMaterializedTables, type LoggedChange } from '../../electron/sync/changes.js';
 import { OpenReport } from '../../electron/store/open-report.js';
 import { createDemoReport } from '../../electron/services/demo.js';
 import { SYNCED_TABLES } from '../../electron/store/schema.js';
@@ -42,6 +43,10 @@ describe('change log', () => {
     const row = report.db.prepare('SELECT * FROM change_log').get() as Record<string, unknown>;
     expect(row).toMatchObject({ replica: report.replica, author: 'm1', tbl: 'organizations', row_id: 'o1', col: 'name', value: 'Ministry of Justice', prev_hlc: null });
     expect(report.db.prepare('SELECT name FROM organizations').get()).toEqual({ name: 'Ministry of Justice' });
+    // A later change of the same field names the stamp it replaced.
+    report.write('m1', [{ table: 'organizations', row: 'o1', column: 'name', value: 'Ministry of Justice and Human Rights' }]);
+    const [first, second] = report.db.prepare('SELECT hlc, prev_hlc FROM change_log ORDER BY hlc').all() as Array<{ hlc: string; prev_hlc: string | null }>;
+    expect(second!.prev_hlc).toBe(first!.hlc);
     report.close();
   });
 
@@ -76,6 +81,68 @@ describe('change log', () => {
     for (const t of Object.keys(SYNCED_TABLES)) report.db.exec(`UPDATE ${t} SET deleted = 1`);
     rebuildMaterializedTables(report.db);
     expect(snapshot(report)).toEqual(before);
+    report.close();
+  });
+
+  it('a batch of changes, in any order, some already logged, leaves the same log and tables as applying them one by one', () => {
+    // A few rows and columns, so that batches hit the same cell again and again; stamps from three
+    // replicas; values of each column's kind.
+    const stamp = fc.record({ second: fc.integer({ min: 0, max: 59 }), counter: fc.integer({ min: 0, max: 3 }), replica: fc.constantFrom('00000000000000aa', '00000000000000bb', '00000000000000cc') });
+    const change = fc.record({
+      stamp,
+      table: fc.constantFrom('organizations', 'sections'),
+      row: fc.constantFrom('r1', 'r2', 'r3'),
+      text: fc.constantFrom('A', 'B', 'C', ''),
+      pick: fc.nat(3),
+    });
+    const asLogged = (c: { stamp: { second: number; counter: number; replica: string }; table: string; row: string; text: string; pick: number }): LoggedChange => {
+      const hlc = `2030-01-01T00:00:${String(c.stamp.second).padStart(2, '0')}.000Z-${c.stamp.counter.toString(16).padStart(4, '0')}-${c.stamp.replica}`;
+      const [col, value] = c.table === 'organizations' ? [['name', 'kind', 'name', 'deleted'][c.pick]!, c.pick === 3 ? c.pick % 2 : c.text] : [['title', 'status', 'word_budget', 'parent_id'][c.pick]!, c.pick === 2 ? (c.text ? c.text.charCodeAt(0) : null) : c.pick === 3 ? (c.text || null) : c.text];
+      return { hlc, replica: c.stamp.replica, author: 'x', tbl: c.table, row_id: c.row, col, value, prev_hlc: null };
+    };
+    const dir = tempDir();
+    let n = 0;
+    fc.assert(
+      fc.property(fc.array(fc.array(change, { maxLength: 25 }), { minLength: 1, maxLength: 4 }), (batches) => {
+        // One stamp is one change: a later batch repeating a stamp repeats the same change.
+        const seen = new Map<string, LoggedChange>();
+        const logged = batches.map((b) => b.map(asLogged).map((c) => seen.get(c.hlc) ?? (seen.set(c.hlc, c), c)));
+        const batched = OpenReport.create(path.join(dir, `b${++n}.upr`));
+        const single = OpenReport.create(path.join(dir, `s${n}.upr`));
+        try {
+          for (const b of logged) {
+            const changed = batched.log.applyLoggedChanges(b.map((c) => ({ ...c })));
+            const before = new Set(single.db.prepare('SELECT hlc FROM change_log').pluck().all());
+            for (const c of b) single.log.applyLoggedChange({ ...c });
+            // What the batch reports: the cells whose newest change is now one it brought.
+            const brought = new Set(b.map((c) => c.hlc).filter((h) => !before.has(h)));
+            const cells = new Map(b.map((c) => [`${c.tbl}.${c.row_id}.${c.col}`, c]));
+            const newest = single.db.prepare('SELECT max(hlc) FROM change_log WHERE tbl = ? AND row_id = ? AND col = ?').pluck();
+            expect(changed).toBe([...cells.values()].filter((c) => brought.has(newest.get(c.tbl, c.row_id, c.col) as string)).length);
+          }
+          const log = (r: OpenReport) => r.db.prepare('SELECT * FROM change_log ORDER BY hlc').all();
+          expect(log(batched)).toEqual(log(single));
+          expect(snapshot(batched)).toEqual(snapshot(single));
+        } finally {
+          batched.close();
+          single.close();
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a batch with one bad change refuses the whole batch, with nothing written', () => {
+    const report = OpenReport.create(path.join(tempDir(), 'r.upr'));
+    const base = { replica: 'ffffffffffffffff', author: 'x', tbl: 'organizations', row_id: 'o1', prev_hlc: null };
+    expect(() =>
+      report.log.applyLoggedChanges([
+        { ...base, hlc: '2030-01-01T00:00:00.000Z-0000-ffffffffffffffff', col: 'name', value: 'Fine' },
+        { ...base, hlc: '2030-01-01T00:00:01.000Z-0000-ffffffffffffffff', col: 'deleted', value: 'not a number' },
+      ]),
+    ).toThrow(/wrong kind/);
+    expect(report.db.prepare('SELECT count(*) AS n FROM change_log').get()).toEqual({ n: 0 });
+    expect(report.db.prepare('SELECT count(*) AS n FROM organizations').get()).toEqual({ n: 0 });
     report.close();
   });
 

@@ -5,13 +5,15 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import { editSection } from '../../electron/docs/headless.js';
 import { appendTextUpdate, readSectionText, textUpdates } from '../../electron/docs/section-text.js';
 import { createSection, updateSection } from '../../electron/services/sections.js';
-import { writeClosedCopy } from '../../electron/sync/copy.js';
+import { backUp, writeClosedCopy } from '../../electron/sync/copy.js';
 import { mergeCopy } from '../../electron/sync/merge.js';
+import { inspectReportFile } from '../../electron/store/open.js';
 import { OpenReport } from '../../electron/store/open-report.js';
 import { SYNCED_TABLES } from '../../electron/store/schema.js';
 import { getMember, listSections } from '../../electron/store/queries.js';
@@ -73,6 +75,41 @@ describe('sending a copy', () => {
     const cli = await upr(['copy', main, path.join(dir, 'nhri.upr')]);
     expect(cli.code).toBe(0);
     expect(cli.stdout).toMatch(/^wrote a copy to .*nhri\.upr \([\d,]+ bytes\)\n$/);
+  });
+});
+
+describe('backing up before a merge', () => {
+  it('keeps a closed copy of the file as it was, made by copying the checkpointed file, or by VACUUM INTO while another connection reads', () => {
+    const { main, dir } = setUp();
+    const report = OpenReport.open(main);
+    const closedAndSame = (file: string) => {
+      expect([...fs.readFileSync(file).subarray(18, 20)], 'the header says rollback journal, not WAL').toEqual([1, 1]);
+      inspectReportFile(file); // opens read-only and passes quick_check
+      const copy = OpenReport.open(file);
+      try {
+        expect(contents(copy)).toEqual(contents(report));
+      } finally {
+        copy.close();
+      }
+    };
+    report.write('m', [{ table: 'organizations', row: 'o-backup', column: 'name', value: 'In the WAL only' }]);
+    const quick = backUp(report.db, path.join(dir, 'backups'));
+    // The fast way: the whole file, once the WAL is checkpointed into it.
+    expect(fs.statSync(quick).size).toBe(fs.statSync(main).size);
+    closedAndSame(quick);
+    // A reader elsewhere holds a snapshot: the WAL cannot be emptied, and the backup is made by
+    // VACUUM INTO without waiting for the reader.
+    const reader = new Database(main, { readonly: true });
+    reader.exec('BEGIN');
+    reader.prepare('SELECT count(*) FROM change_log').get();
+    report.write('m', [{ table: 'organizations', row: 'o-backup', column: 'kind', value: 'nhri' }]);
+    const slow = backUp(report.db, path.join(dir, 'backups'));
+    reader.exec('COMMIT');
+    reader.close();
+    expect(slow).not.toBe(quick);
+    closedAndSame(slow);
+    expect(fs.statSync(slow).size).toBeLessThan(fs.statSync(main).size); // compacted
+    report.close();
   });
 });
 
