@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Host } from '../../electron/host.js';
-import { fileLocation } from '../../electron/store/location.js';
+import { fileLocation, mountTypeOf } from '../../electron/store/location.js';
 import { OpenReport } from '../../electron/store/open-report.js';
 import { getReport } from '../../electron/store/queries.js';
 import { createDemoReport } from '../../electron/services/demo.js';
@@ -15,7 +15,7 @@ describe('where a file lives', () => {
   it('knows network shares by UNC path on Windows and by file system type on Linux, and synced folders by name', () => {
     expect(fileLocation('\\\\ministry-fs\\upr\\report.upr', { platform: 'win32' })).toEqual({ kind: 'network', why: 'UNC path' });
     expect(fileLocation('//ministry-fs/upr/report.upr', { platform: 'win32' })).toMatchObject({ kind: 'network' });
-    expect(fileLocation('C:\\Users\\maria\\Documents\\report.upr', { platform: 'win32' })).toMatchObject({ kind: 'local' });
+    expect(fileLocation('C:\\Users\\maria\\Documents\\report.upr', { platform: 'win32', driveType: () => 'Fixed' })).toMatchObject({ kind: 'local' });
     expect(fileLocation('C:\\Users\\maria\\OneDrive - Ministry of Foreign Affairs\\UPR\\report.upr', { platform: 'win32' })).toEqual({
       kind: 'synced',
       why: 'OneDrive - Ministry of Foreign Affairs folder',
@@ -27,6 +27,41 @@ describe('where a file lives', () => {
     expect(fileLocation('/home/maria/report.upr', { platform: 'linux', fileSystemType: () => 0xef53 })).toMatchObject({ kind: 'local' });
     // This machine's temporary folder is local disk.
     expect(fileLocation(path.join(tempDir(), 'r.upr'))).toMatchObject({ kind: 'local' });
+  });
+
+  it('knows a Windows drive letter mapped to a share, asking the system once per letter', () => {
+    const asked: string[] = [];
+    const driveType = (letter: string) => (asked.push(letter), letter.toUpperCase() === 'Z' ? 'Network' : 'Fixed');
+    expect(fileLocation('Z:\\UPR\\report.upr', { platform: 'win32', driveType })).toEqual({ kind: 'network', why: 'network drive Z:' });
+    expect(fileLocation('z:/UPR/report.upr', { platform: 'win32', driveType })).toMatchObject({ kind: 'network' });
+    expect(fileLocation('C:\\Users\\maria\\report.upr', { platform: 'win32', driveType })).toMatchObject({ kind: 'local' });
+    // When the system cannot say, the file is taken as local (as before this was asked).
+    expect(fileLocation('Y:\\report.upr', { platform: 'win32', driveType: () => null })).toMatchObject({ kind: 'local' });
+    expect(asked).toEqual(['Z', 'z', 'C']);
+  });
+
+  it('knows a macOS network volume from the mount table, and File Provider sync folders by name', () => {
+    // As macOS 14's `mount` prints it.
+    const table = [
+      '/dev/disk3s1s1 on / (apfs, sealed, local, read-only, journaled)',
+      '/dev/disk3s5 on /System/Volumes/Data (apfs, local, journaled, nobrowse, protect, root data)',
+      'map auto_home on /System/Volumes/Data/home (autofs, automounted, nobrowse)',
+      '//maria@ministry-fs._smb._tcp.local/UPR on /Volumes/UPR (smbfs, nodev, nosuid, mounted by maria)',
+      'archive:/exports/upr on /Volumes/UPR Archive (nfs, nodev, nosuid, mounted by maria)',
+      '/dev/disk4s1 on /Volumes/USB stick (msdos, local, nodev, nosuid, noowners, noatime, mounted by maria)',
+    ].join('\n');
+    expect(mountTypeOf('/Volumes/UPR/2026', table)).toBe('smbfs');
+    expect(mountTypeOf('/Volumes/UPR Archive', table)).toBe('nfs');
+    expect(mountTypeOf('/Volumes/UPRX', table)).toBe('apfs'); // not inside /Volumes/UPR
+    expect(mountTypeOf('/Users/maria', table)).toBe('apfs');
+    expect(fileLocation('/Volumes/UPR/2026/report.upr', { platform: 'darwin', mountTable: () => table })).toEqual({ kind: 'network', why: 'SMB share' });
+    expect(fileLocation('/Volumes/UPR Archive/report.upr', { platform: 'darwin', mountTable: () => table })).toEqual({ kind: 'network', why: 'NFS share' });
+    expect(fileLocation('/Volumes/USB stick/report.upr', { platform: 'darwin', mountTable: () => table })).toMatchObject({ kind: 'local' });
+    expect(fileLocation('/Volumes/UPR/report.upr', { platform: 'darwin', mountTable: () => null })).toMatchObject({ kind: 'local' });
+    expect(fileLocation('/Users/maria/Library/CloudStorage/OneDrive-Personal/UPR/report.upr', { platform: 'darwin', mountTable: () => table })).toEqual({
+      kind: 'synced',
+      why: 'CloudStorage folder',
+    });
   });
 });
 
