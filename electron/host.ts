@@ -4,6 +4,7 @@
 // The Electron shell, the browser-mode server and `upr call` all go through `dispatch`.
 import { fileLocation, type FileLocation } from './store/location.js';
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import { z } from 'zod';
 import { api, isMethodName, type ApiEvent, type MethodName, type ParsedInput, type Reply } from '../shared/api.js';
 import type { Member } from '../shared/domain.js';
@@ -13,6 +14,7 @@ import { OpenReport } from './store/open-report.js';
 import { RecentFiles } from './recent.js';
 import { isReportMethod, reportHandlers } from './services/handlers.js';
 import { createReport } from './services/new-report.js';
+import { writeClosedCopy } from './sync/copy.js';
 import path from 'node:path';
 import { userError } from '../shared/messages.js';
 
@@ -127,6 +129,28 @@ export class Host {
     }
   }
 
+  /**
+   * A new report on a network share or in a synced folder: made on local disk, put there as a
+   * closed copy (temporary name, then rename), and opened as any file there is, through a working
+   * copy. SQLite never has the file open on the share, not even to create it.
+   */
+  private createElsewhere(client: Client, wanted: ParsedInput<'app.newReport'>): { path: string } {
+    if (fs.existsSync(wanted.path)) throw userError('fileExists', { file: wanted.path });
+    if (!fs.existsSync(path.dirname(wanted.path))) throw userError('noFolder', { dir: path.dirname(wanted.path) });
+    const making = path.join(this.options.dataDir, 'working', `new-${randomUUID()}.upr`);
+    fs.mkdirSync(path.dirname(making), { recursive: true });
+    const { report, creator } = createReport({ ...wanted, path: making });
+    try {
+      writeClosedCopy(report.db, wanted.path);
+    } finally {
+      report.close();
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(making + suffix, { force: true });
+    }
+    const opened = this.attach(client, wanted.path);
+    client.memberId = creator.id;
+    return { path: opened.path };
+  }
+
   private async run(client: Client, name: MethodName, input: unknown): Promise<unknown> {
     switch (name) {
       case 'app.recent':
@@ -136,7 +160,10 @@ export class Host {
         return { path: this.options.chooseFile ? await this.options.chooseFile(client, mode, kind) : null };
       }
       case 'app.newReport': {
-        const { report, creator } = createReport(input as ParsedInput<'app.newReport'>);
+        const wanted = input as ParsedInput<'app.newReport'>;
+        const target = path.resolve(wanted.path);
+        if ((this.options.locate ?? fileLocation)(target).kind !== 'local') return this.createElsewhere(client, { ...wanted, path: target });
+        const { report, creator } = createReport(wanted);
         this.reports.set(report.path, report);
         this.adopt(client, report);
         client.memberId = creator.id;

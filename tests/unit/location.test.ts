@@ -95,6 +95,26 @@ describe('a report on a network share', () => {
     back.close();
   });
 
+  it('is created on the share as a closed copy, and worked on as a copy from the start', async () => {
+    const { share, host, dataDir } = shared();
+    const file = path.join(share, 'new report.upr');
+    const c = new TestClient(host);
+    const made = await c.call('app.newReport', { path: file, country: 'Slovenia', cycle: 4, language: 'en', yourName: 'Ana Novak', yourOrganization: 'Ministry of Foreign Affairs' });
+    expect(made.path).toBe(file);
+    // The creator is signed in, as when a report is created on local disk.
+    await c.call('report.update', { title: 'Made on the share' });
+    // What is on the share is a closed file, with no journal beside it, and is not the file open.
+    expect(fs.readdirSync(share).filter((f) => f.startsWith('new report'))).toEqual(['new report.upr']);
+    expect([...fs.readFileSync(file).subarray(18, 20)]).toEqual([1, 1]);
+    expect(fs.readdirSync(path.join(dataDir, 'working')).filter((f) => f.startsWith('new-'))).toEqual([]);
+    await c.call('app.closeReport');
+    const back = OpenReport.open(file);
+    expect(getReport(back.db).title).toBe('Made on the share');
+    back.close();
+    // A file already there is not written over.
+    await expect(c.call('app.newReport', { path: file, country: 'Slovenia', cycle: 4, language: 'en', yourName: 'Ana Novak', yourOrganization: 'Ministry of Foreign Affairs' })).rejects.toThrow(/already exists/);
+  });
+
   it('puts the copy beside the original when the original changed meanwhile, leaving both', async () => {
     const { share, file, host } = shared();
     const c = new TestClient(host);
