@@ -1,6 +1,6 @@
 // Keeps the search index current, cheaply: before each search, the rows named by change-log rows
 // stamped after the newest stamp the index has taken in (and by rows a merge brought in with older
-// stamps, which a trigger lists in search_pending, see migration 0005), and the sections whose text
+// stamps, which the change log lists in search_pending, see electron/sync/changes.ts), and the sections whose text
 // moved on (section_text.through_seq past the one indexed), are read again and replace their
 // documents; deleted rows leave the index. The index is derived data: when its bookkeeping is
 // missing, was made by another version of the indexing, or does not add up, it is rebuilt.

@@ -38,6 +38,8 @@ export class ChangeLog {
   private readonly insertLogs = new Map<number, Statement>();
   private readonly latestStamp: Statement;
   private readonly rowStamps: Statement;
+  private readonly searchThrough: Statement;
+  private readonly searchPending: Statement;
   private readonly materializers = new Map<string, Statement>();
   private readonly upserts = new Map<string, Statement>();
   /** `applyBatch` in a savepoint of its own, so that a batch given up on leaves nothing behind. */
@@ -55,6 +57,8 @@ export class ChangeLog {
     this.rowStamps = db.prepare(
       'SELECT row_id, col, max(hlc) AS hlc FROM change_log WHERE tbl = ? AND row_id IN (SELECT value FROM json_each(?)) GROUP BY row_id, col',
     );
+    this.searchThrough = db.prepare("SELECT value FROM search_state WHERE key = 'through'").pluck();
+    this.searchPending = db.prepare('INSERT OR IGNORE INTO search_pending (tbl, row_id) VALUES (?, ?)');
     this.batch = db.transaction((changes: readonly LoggedChange[], local: boolean) => this.applyBatch(changes, local));
     const newest = db.prepare('SELECT max(hlc) AS hlc FROM change_log').get() as { hlc: string | null };
     if (newest.hlc) clock.observe(newest.hlc);
@@ -150,6 +154,7 @@ export class ChangeLog {
       inserted += this.insertMany(chunk.length).run(params).changes;
     }
     if (inserted !== logRows.length) throw new AlreadyLogged();
+    this.listLate(logRows);
     let changed = 0;
     for (const { tbl, row, cells } of won) {
       this.upsert(tbl, [...cells.keys()]).run(row, ...cells.values());
@@ -184,9 +189,20 @@ export class ChangeLog {
     if (local) change = { ...change, prev_hlc: current };
     const inserted = this.insertLog.run(change).changes > 0;
     if (!inserted) return false;
+    this.listLate([change]);
     if (current !== null && current > change.hlc) return false;
     this.materializer(change.tbl, change.col).run(change.row_id, change.value);
     return true;
+  }
+
+  /**
+   * Rows just logged with a stamp no later than the newest the search index has taken in (merged
+   * from a copy) are listed for it to read again; later ones it finds by stamp (electron/search).
+   */
+  private listLate(logged: readonly LoggedChange[]): void {
+    const through = this.searchThrough.get() as string | undefined;
+    if (through === undefined) return;
+    for (const c of logged) if (c.hlc <= through) this.searchPending.run(c.tbl, c.row_id);
   }
 
   private insertMany(rows: number): Statement {

@@ -101,6 +101,18 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0008 drops the trigger that listed late changes (the change log lists them), keeping what it had listed', () => {
+    const db = new Database(':memory:');
+    migrate(db, 7);
+    db.prepare("INSERT INTO search_state (key, value) VALUES ('through', '3')").run();
+    db.prepare("INSERT INTO change_log (hlc, replica, author, tbl, row_id, col, value) VALUES ('1', 'r', 'a', 'sections', 's1', 'title', 'x')").run();
+    migrate(db, 8);
+    expect(db.pragma('user_version', { simple: true })).toBe(8);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'trigger'").get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT tbl, row_id FROM search_pending').all()).toEqual([{ tbl: 'sections', row_id: 's1' }]);
+    db.close();
+  });
+
   it('0007 adds what a merge leaves to look at: its record, conflicts and the texts of sections edited on both sides', () => {
     const db = new Database(':memory:');
     migrate(db, 6);

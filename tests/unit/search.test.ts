@@ -266,6 +266,16 @@ describe('keeping the search index current', () => {
     r.report.log.applyLoggedChange({ hlc: old, replica: '00000000000000aa', author: r.me.id, tbl: 'inputs', row_id: 'in-old', col: 'title', value: 'Submission from Timbuktu', prev_hlc: null });
     expect(db.prepare('SELECT tbl, row_id FROM search_pending').all()).toEqual([{ tbl: 'inputs', row_id: 'in-old' }]);
     expect(ids(searchReport(db, 'Timbuktu'), 'input')).toEqual(['in-old']);
+    // A batch, as a merge brings them: only the rows stamped before the index's newest are listed.
+    const older = formatStamp(Date.parse('2021-01-01T00:00:00Z'), 0, '00000000000000aa');
+    const newer = formatStamp(Date.now() + 1000, 0, '00000000000000aa');
+    r.report.log.applyLoggedChanges([
+      { hlc: older, replica: '00000000000000aa', author: r.me.id, tbl: 'inputs', row_id: 'in-older', col: 'title', value: 'Submission from Gao', prev_hlc: null },
+      { hlc: newer, replica: '00000000000000aa', author: r.me.id, tbl: 'inputs', row_id: 'in-newer', col: 'title', value: 'Submission from Mopti', prev_hlc: null },
+    ]);
+    expect(db.prepare('SELECT tbl, row_id FROM search_pending').all()).toEqual([{ tbl: 'inputs', row_id: 'in-older' }]);
+    expect(ids(searchReport(db, 'Gao'), 'input')).toEqual(['in-older']);
+    expect(ids(searchReport(db, 'Mopti'), 'input')).toEqual(['in-newer']);
   });
 
   it('does nothing when nothing changed, and only the changed rows when something did', async () => {
