@@ -3,95 +3,36 @@
 // missing). While the main process writes, the button is pending and a status line, which screen
 // readers hear, says so; then it says where the file went, how big it is and how many words it has,
 // or why it was not written.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Button, Form } from 'react-aria-components';
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/api.js';
-import { call, inDesktopApp } from '../../api/client.js';
-import { messageOf } from '../../app/errors.js';
+import { call } from '../../api/client.js';
 import { useFormat } from '../../app/format.js';
 import { useWorkspace } from '../../app/workspaceContext.js';
-import { TextInput } from '../../widgets/fields.js';
+import { PathForm, useFileChoice } from '../../widgets/file-choice.js';
 import { formatSize } from '../inputs/inputRows.js';
-import { exportFilePath, switchExportFormat } from './exportPath.js';
+import { exportFilePath, offerExportPath } from './exportPath.js';
 
-type Outcome = { format: ExportFormat; path: string; bytes: number; words: number } | { format: ExportFormat; error: string };
+type Written = { path: string; bytes: number; words: number };
 
 export function WriteReport() {
   const { t, i18n } = useTranslation('export');
-  const { t: common } = useTranslation();
   const format = useFormat();
   const { workspace } = useWorkspace();
-  const desktop = inDesktopApp();
-  const [writing, setWriting] = useState<ExportFormat | null>(null);
-  /** The format whose path is being typed (browser mode), or null. */
-  const [asking, setAsking] = useState<ExportFormat | null>(null);
-  const [path, setPath] = useState('');
-  const [pathError, setPathError] = useState<string | null>(null);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const buttons = useRef<Partial<Record<ExportFormat, HTMLButtonElement | null>>>({});
-  /** The format button to focus once the path form has closed (and the button is enabled again). */
-  const [refocus, setRefocus] = useState<ExportFormat | null>(null);
-  useEffect(() => {
-    if (!refocus || writing) return;
-    buttons.current[refocus]?.focus();
-    setRefocus(null);
-  }, [refocus, writing]);
+  const [written, setWritten] = useState<Written | null>(null);
+  const choice = useFileChoice<ExportFormat>({
+    dialog: (fmt) => ({ mode: 'save', kind: fmt }),
+    run: async (fmt, chosen) => {
+      setWritten(null);
+      setWritten(await call('export.write', { format: fmt, path: exportFilePath(chosen, fmt) }));
+    },
+    pathRequired: t('write.pathRequired'),
+    // Offered beside the report file, or as typed for the last format with this one's extension.
+    offer: (fmt, typed) => offerExportPath(typed, fmt, workspace.path),
+  });
+  const { asking, busy, failure } = choice;
 
-  const write = async (fmt: ExportFormat, chosen: string): Promise<boolean> => {
-    setWriting(fmt);
-    setOutcome(null);
-    try {
-      const done = await call('export.write', { format: fmt, path: exportFilePath(chosen, fmt) });
-      setOutcome({ format: fmt, ...done });
-      return true;
-    } catch (e) {
-      setOutcome({ format: fmt, error: messageOf(e) });
-      return false;
-    } finally {
-      setWriting(null);
-    }
-  };
-
-  const start = async (fmt: ExportFormat) => {
-    if (!desktop) {
-      // Offered beside the report file, or as typed for the last format with this one's extension.
-      setPath((typed) => (typed.trim() ? switchExportFormat(typed, fmt) : workspace.path ? exportFilePath(workspace.path, fmt) : ''));
-      setPathError(null);
-      setAsking(fmt);
-      return;
-    }
-    try {
-      const choice = await call('app.chooseFile', { mode: 'save', kind: fmt });
-      if (choice.path !== null) await write(fmt, choice.path);
-    } catch (e) {
-      setOutcome({ format: fmt, error: messageOf(e) });
-    }
-  };
-
-  const cancel = () => {
-    setRefocus(asking);
-    setAsking(null);
-    setPathError(null);
-  };
-
-  const submitPath = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!asking || writing) return;
-    if (!path.trim()) {
-      setPathError(t('write.pathRequired'));
-      return;
-    }
-    setPathError(null);
-    // The typed path stays, for the next export to the same folder.
-    if (await write(asking, path)) {
-      setPath(exportFilePath(path, asking));
-      cancel();
-    }
-  };
-
-  const done = outcome && !('error' in outcome) ? outcome : null;
-  const failed = outcome && 'error' in outcome ? outcome : null;
   return (
     <section className="ex-card ex-write" aria-labelledby="ex-write-title">
       <h3 id="ex-write-title" className="block-title">
@@ -100,64 +41,28 @@ export function WriteReport() {
       <p className="ex-note">{t('write.lead')}</p>
       <div className="ex-write-buttons">
         {EXPORT_FORMATS.map((fmt) => (
-          <Button
-            key={fmt}
-            ref={(el) => {
-              buttons.current[fmt] = el;
-            }}
-            className={`button${asking === fmt ? ' ex-chosen' : ''}`}
-            isPending={writing === fmt && asking === null}
-            isDisabled={writing !== null && !(writing === fmt && asking === null)}
-            onPress={() => void start(fmt)}
-          >
+          <Button key={fmt} className={`button${asking === fmt ? ' ex-chosen' : ''}`} {...choice.buttonProps(fmt)}>
             {t(`write.format.${fmt}`)}
           </Button>
         ))}
       </div>
-      {asking ? (
-        <div
-          className="ex-path"
-          onKeyDown={(e) => {
-            if (e.key === 'Escape' && !writing) cancel();
-          }}
-        >
-          <Form onSubmit={(e) => void submitPath(e)} validationBehavior="aria" aria-label={t(`write.pathLabel.${asking}`)}>
-            <TextInput
-              label={t(`write.pathLabel.${asking}`)}
-              description={t('write.pathHint')}
-              value={path}
-              onChange={setPath}
-              errorMessage={pathError}
-              autoFocus
-              isRequired
-            />
-            <div className="form-buttons">
-              <Button type="submit" className="button button-primary" isPending={writing !== null}>
-                {t('write.save')}
-              </Button>
-              <Button className="button" isDisabled={writing !== null} onPress={cancel}>
-                {common('common.cancel')}
-              </Button>
-            </div>
-          </Form>
-        </div>
-      ) : null}
+      {asking ? <PathForm choice={choice} className="ex-path" label={t(`write.pathLabel.${asking}`)} hint={t('write.pathHint')} submit={t('write.save')} /> : null}
       {/* Both regions are in the page from the start, so what appears in them is announced. */}
       <div role="status" className="ex-status" data-testid="export-status">
-        {writing ? (
+        {busy ? (
           <p className="ex-writing">
             <span className="ex-spinner" aria-hidden="true" />
-            {t(`write.writing.${writing}`)}
+            {t(`write.writing.${busy}`)}
           </p>
-        ) : done ? (
+        ) : written && !failure ? (
           <p className="ex-written">
             <span aria-hidden="true">✓ </span>
-            {t('write.written', { count: done.words, path: done.path, size: formatSize(done.bytes, i18n.language).replace(' ', '\u00a0'), n: format.number(done.words) })}
+            {t('write.written', { count: written.words, path: written.path, size: formatSize(written.bytes, i18n.language).replace(' ', '\u00a0'), n: format.number(written.words) })}
           </p>
         ) : null}
       </div>
       <div role="alert" className="ex-status">
-        {failed ? <p className="inline-error">{t(`write.failed.${failed.format}`, { message: failed.error })}</p> : null}
+        {failure ? <p className="inline-error">{t(`write.failed.${failure.kind}`, { message: failure.message })}</p> : null}
       </div>
     </section>
   );
