@@ -81,11 +81,11 @@ function reviewRound(): ReviewComment[] {
 }
 
 /** The matrix on its own, in the providers the workspace gives it, with a spy for following. */
-async function renderMatrix(world: FakeWorld) {
+async function renderMatrix(world: FakeWorld, { desktop = false }: { desktop?: boolean } = {}) {
   initI18n('en');
   await i18next.changeLanguage('en');
   const transport = fakeTransport(world);
-  setTransport(transport);
+  setTransport(desktop ? Object.assign(transport, { desktop: true }) : transport);
   const workspace = (await transport.call('workspace.load', {})) as { ok: true; result: Workspace };
   const onFollow = vi.fn();
   const user = userEvent.setup();
@@ -268,7 +268,10 @@ describe('exporting the matrix', () => {
     await user.click(screen.getByRole('button', { name: 'Export to Excel (XLSX)' }));
     const path = await screen.findByRole('textbox', { name: 'Save the matrix as (XLSX)' });
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    await findAlert('Type the full path of the file to write.');
+    // Said under the field, which takes the focus so that it is heard.
+    expect(await screen.findByText('Type the full path of the file to write.')).toBeTruthy();
+    expect(path.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(path);
     await user.type(path, '/home/maria/round-1');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(callsTo(transport, 'comments.export')).toEqual([{ format: 'xlsx', path: '/home/maria/round-1.xlsx' }]));
@@ -276,9 +279,9 @@ describe('exporting the matrix', () => {
     expect(screen.queryByRole('textbox', { name: 'Save the matrix as (XLSX)' })).toBeNull();
   });
 
-  it('writes where the save dialog says, as CSV, and shows why it could not', async () => {
+  it('in the app, writes where the save dialog says, as CSV, and shows why it could not', async () => {
     const world = sampleWorld({ comments: reviewRound(), chooseFile: '/reports/round-1.upr' });
-    const { user, transport } = await renderMatrix(world);
+    const { user, transport } = await renderMatrix(world, { desktop: true });
     await user.click(screen.getByRole('button', { name: 'Export CSV' }));
     await waitFor(() => expect(callsTo(transport, 'comments.export')).toEqual([{ format: 'csv', path: '/reports/round-1.csv' }]));
     expect(await screen.findByText('Saved 5 comments to /reports/round-1.csv.')).toBeTruthy();
