@@ -140,12 +140,14 @@ function open(file: string) {
   return { report, me };
 }
 
-/** Every synced table's rows, every section's text and the change log's stamps. */
+/** Every synced table's rows, every section's text, and the change log row for row. */
 function contents(report: OpenReport) {
   const tables = Object.fromEntries(Object.keys(SYNCED_TABLES).map((t) => [t, report.db.prepare(`SELECT * FROM ${t} ORDER BY id`).all()]));
   const ids = report.db.prepare('SELECT id FROM sections ORDER BY id').pluck().all() as string[];
   const texts = Object.fromEntries(ids.map((id) => [id, readSectionText(report.db, id).plain]));
-  return { tables, texts };
+  // Each row as its office wrote it: the same in every file, whichever order the copies came in.
+  const log = report.db.prepare('SELECT * FROM change_log ORDER BY hlc').all();
+  return { tables, texts, log };
 }
 
 const stamps = (file: string): string[] => {
