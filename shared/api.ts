@@ -140,14 +140,25 @@ export interface MergeSummary {
   backup: string;
 }
 
+/**
+ * What a changed row belongs to, in no language: its kind, and what tells it apart (a section's or
+ * input's title, a comment's number for it or its reply, a recommendation's number for it or its
+ * note, an organization's, member's or attachment's name, a link's two ends; for 'other' the table
+ * and row; '' for the report).
+ */
+export interface ConflictSubject {
+  kind: 'report' | 'section' | 'comment' | 'reply' | 'recommendation' | 'note' | 'input' | 'attachment' | 'link' | 'organization' | 'member' | 'other';
+  label: string;
+}
+
 /** A conflict still to settle, as the merge report and its screen show it. */
 export interface OpenConflict {
   id: string;
   table: string;
   row: string;
   column: string;
-  /** What the field belongs to, as a person reads it: "Section C. Promotion and protection…", "Comment 4". */
-  subject: string;
+  /** What the field belongs to; the screen says it in the interface's language ("Section “…”", "Comment 4"). */
+  subject: ConflictSubject;
   local: { value: string | number | null; authorName: string; at: string };
   other: { value: string | number | null; authorName: string; at: string };
   /** The value the report has now. */
@@ -343,6 +354,8 @@ export const api = {
   'sharing.merge': method(z.object({ path: z.string().min(1).max(4096) }).strict()).returns<MergeSummary>(),
   /** Fields changed in two copies at once, not settled yet (no change to the field newer than both). */
   'sharing.conflicts': method(empty).returns<OpenConflict[]>(),
+  /** The last merge that brought something, when it was made (ISO, UTC) and its report; null before any. The secretariat's. */
+  'sharing.lastMerge': method(empty).returns<{ mergedAt: string; summary: MergeSummary } | null>(),
   /** Settles a conflict with one of its values or another: a new change that wins everywhere. */
   'sharing.settle': method(
     z.object({ conflictId: id, value: z.union([z.string().max(100_000), z.number(), z.null()]) }).strict(),

@@ -12,7 +12,7 @@ import { addProgressNote, linkRecommendation, recommendationsOf, updateRecommend
 import { searchQuery } from '../search/search.js';
 import { insertConsultationLog } from './consultation-log.js';
 import { checkExport, exportReport } from './report-export.js';
-import { listConflicts, mergeFromCopy, sectionTexts, sendCopy, settleConflict } from './sharing.js';
+import { lastMerge, listConflicts, mergeFromCopy, sectionTexts, sendCopy, settleConflict } from './sharing.js';
 import { createInput, decideInput, deleteInput, inputsOf, linkInput, updateInput } from './inputs.js';
 import { attachData, attachFile, attachmentOf, detachAttachment } from './attachments.js';
 import { importListFile, previewImport } from './recommendation-import.js';
@@ -65,6 +65,7 @@ export const reportHandlers: ReportHandlers = {
   'sharing.sendCopy': sendCopy,
   'sharing.merge': mergeFromCopy,
   'sharing.conflicts': listConflicts,
+  'sharing.lastMerge': lastMerge,
   'sharing.settle': settleConflict,
   'sharing.texts': sectionTexts,
   'export.check': checkExport,

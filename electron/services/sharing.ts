@@ -2,7 +2,7 @@
 // see and settle what both copies changed. Sending a copy is for anyone who has the report open;
 // merging and settling change the report, so they are the secretariat's.
 import path from 'node:path';
-import type { OpenConflict, ParsedInput, Result } from '../../shared/api.js';
+import type { ConflictSubject, MergeSummary, OpenConflict, ParsedInput, Result } from '../../shared/api.js';
 import { userError } from '../../shared/messages.js';
 import { denyReportChange } from '../../shared/permissions.js';
 import { settlesWithText } from '../../shared/domain.js';
@@ -48,21 +48,68 @@ interface ConflictRow {
 /** The stamp's time, as ISO: "2026-11-24T10:12:03.123Z-0000-…" gives "2026-11-24T10:12:03.123Z". */
 const timeOf = (hlc: string) => hlc.slice(0, 24);
 
+type Db = ServiceContext['report']['db'];
+
+/**
+ * Names what a changed row belongs to, in no language: a kind the screen words, and the name,
+ * number or title that tells it apart. A row that is gone (never, in practice) is named by its id.
+ */
+function subjectNamer(db: Db, memberNames: Map<string, string>) {
+  const comments = new Map(listComments(db).map((c) => [c.id, String(c.number)]));
+  const one = (sql: string, row: string) => (prepared(db, sql).pluck().get(row) as string | number | undefined) ?? null;
+  const recommendation = (id: string) => one('SELECT number FROM recommendations WHERE id = ?', id);
+  const input = (id: string) => one('SELECT title FROM inputs WHERE id = ?', id);
+  const section = (id: string) => one('SELECT title FROM sections WHERE id = ?', id);
+  const named = (kind: ConflictSubject['kind'], label: string | number | null, row: string): ConflictSubject => ({ kind, label: label === null ? row : String(label) });
+  return (table: string, row: string): ConflictSubject => {
+    switch (table) {
+      case 'report':
+        return { kind: 'report', label: '' };
+      case 'sections':
+        return named('section', section(row), row);
+      case 'comments':
+        return named('comment', comments.get(row) ?? null, row);
+      case 'comment_replies': {
+        const comment = one('SELECT comment_id FROM comment_replies WHERE id = ?', row);
+        return named('reply', comment === null ? null : (comments.get(String(comment)) ?? null), row);
+      }
+      case 'recommendations':
+        return named('recommendation', recommendation(row), row);
+      case 'recommendation_notes': {
+        const rec = one('SELECT recommendation_id FROM recommendation_notes WHERE id = ?', row);
+        return named('note', rec === null ? null : recommendation(String(rec)), row);
+      }
+      case 'section_recommendations': {
+        const link = prepared(db, 'SELECT section_id, recommendation_id FROM section_recommendations WHERE id = ?').get(row) as
+          | { section_id: string; recommendation_id: string }
+          | undefined;
+        return named('link', link ? `${section(link.section_id) ?? link.section_id} – ${recommendation(link.recommendation_id) ?? link.recommendation_id}` : null, row);
+      }
+      case 'inputs':
+        return named('input', input(row), row);
+      case 'input_links': {
+        const id = one('SELECT input_id FROM input_links WHERE id = ?', row);
+        return named('link', id === null ? null : input(String(id)), row);
+      }
+      case 'attachments':
+        return named('attachment', one('SELECT name FROM attachments WHERE id = ?', row), row);
+      case 'organizations':
+        return named('organization', one('SELECT name FROM organizations WHERE id = ?', row), row);
+      case 'members':
+        return named('member', memberNames.get(row) ?? null, row);
+      default:
+        return { kind: 'other', label: `${table} ${row}` };
+    }
+  };
+}
+
 /** Conflicts not settled yet: no change to the field is newer than both sides'. */
 export function openConflicts(ctx: ServiceContext): OpenConflict[] {
   const db = ctx.report.db;
   const rows = prepared(db, 'SELECT * FROM merge_conflicts ORDER BY other_hlc').all() as ConflictRow[];
   const newest = prepared(db, 'SELECT max(hlc) AS hlc, value FROM change_log WHERE tbl = ? AND row_id = ? AND col = ?');
   const names = new Map((prepared(db, 'SELECT id, name FROM members').all() as Array<{ id: string; name: string }>).map((m) => [m.id, m.name]));
-  const comments = new Map(listComments(db).map((c) => [c.id, c.number]));
-  const subject = (table: string, row: string): string => {
-    if (table === 'sections') return `Section “${(prepared(db, 'SELECT title FROM sections WHERE id = ?').get(row) as { title: string } | undefined)?.title ?? row}”`;
-    if (table === 'comments') return `Comment ${comments.get(row) ?? row}`;
-    if (table === 'recommendations') return `Recommendation ${(prepared(db, 'SELECT number FROM recommendations WHERE id = ?').get(row) as { number: string } | undefined)?.number ?? row}`;
-    if (table === 'inputs') return `Input “${(prepared(db, 'SELECT title FROM inputs WHERE id = ?').get(row) as { title: string } | undefined)?.title ?? row}”`;
-    if (table === 'report') return 'The report';
-    return `${table} ${row}`;
-  };
+  const subject = subjectNamer(db, names);
   // One per field: the latest merge's.
   const byCell = new Map<string, ConflictRow>();
   for (const r of rows) byCell.set(`${r.tbl}\u0000${r.row_id}\u0000${r.col}`, r);
@@ -87,6 +134,15 @@ export function openConflicts(ctx: ServiceContext): OpenConflict[] {
 
 export function listConflicts(ctx: ServiceContext): Result<'sharing.conflicts'> {
   return openConflicts(ctx);
+}
+
+/** The last merge that brought something, with its report as it was then: the Sharing screen shows it on load. */
+export function lastMerge(ctx: ServiceContext): Result<'sharing.lastMerge'> {
+  allowOrThrow(denyReportChange(ctx.me), ctx.me);
+  const row = prepared(ctx.report.db, 'SELECT merged_at, summary FROM merges ORDER BY merged_at DESC, rowid DESC LIMIT 1').get() as
+    | { merged_at: string; summary: string }
+    | undefined;
+  return row ? { mergedAt: row.merged_at, summary: JSON.parse(row.summary) as MergeSummary } : null;
 }
 
 /** Writes the chosen value as a new change, newer than both sides': it wins in every office. */

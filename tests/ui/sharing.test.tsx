@@ -12,6 +12,7 @@ import { AnnouncerProvider } from '../../renderer/app/Announcer.js';
 import { WorkspaceContext } from '../../renderer/app/workspaceContext.js';
 import { setTransport } from '../../renderer/api/client.js';
 import { reportFilePath } from '../../renderer/features/sharing/reportPath.js';
+import { localTime, localTimeLong } from '../../renderer/features/sharing/fieldNames.js';
 import { SharingScreen } from '../../renderer/features/sharing/SharingScreen.js';
 import { initI18n } from '../../renderer/i18n/index.js';
 import { fakeTransport, sampleWorld, type FakeTransport } from './fakeServer.js';
@@ -48,7 +49,7 @@ function sampleConflict(): OpenConflict {
     table: 'sections',
     row: 'a',
     column: 'title',
-    subject: 'Section “Method”', // the main process's English name; the screen names sections itself
+    subject: { kind: 'section', label: 'Method' }, // the title the file had; the screen names sections as they are now
     local: { value: 'Method', authorName: 'Maria Santos', at: '2026-11-24T10:00:00.000Z' },
     other: { value: 'Methods used', authorName: 'David Okafor', at: '2026-11-23T09:30:00.000Z' },
     current: 'Method',
@@ -59,6 +60,8 @@ interface SharingStore {
   summary: MergeSummary;
   conflicts: OpenConflict[];
   texts: { local: string; other: string; merged: string } | null;
+  /** What sharing.lastMerge answers: the file's record of its last merge. */
+  last?: { mergedAt: string; summary: MergeSummary } | null;
   /** Merges wait for the test to let them finish. */
   held?: boolean;
   release?: () => void;
@@ -73,7 +76,12 @@ function withSharing(transport: FakeTransport, store: SharingStore): FakeTranspo
     if (method === 'sharing.sendCopy') return { ok: true, result: { path: (input as { path: string }).path, bytes: 245_760 } };
     if (method === 'sharing.merge') {
       if (store.held) await new Promise<void>((resolve) => (store.release = resolve));
+      if (store.summary.rows || store.summary.texts) store.last = { mergedAt: new Date().toISOString(), summary: structuredClone(store.summary) };
       return { ok: true, result: structuredClone(store.summary) };
+    }
+    if (method === 'sharing.lastMerge') {
+      if (Object.keys(input as object).length) return { ok: false, error: { message: 'sharing.lastMerge takes nothing', code: 'invalid' } };
+      return { ok: true, result: structuredClone(store.last ?? null) };
     }
     if (method === 'sharing.conflicts') return { ok: true, result: structuredClone(store.conflicts) };
     if (method === 'sharing.texts') return { ok: true, result: store.texts };
@@ -88,9 +96,9 @@ function withSharing(transport: FakeTransport, store: SharingStore): FakeTranspo
   return transport;
 }
 
-async function renderSharing(meId = 'maria', store: Partial<SharingStore> = {}) {
+async function renderSharing(meId = 'maria', store: Partial<SharingStore> = {}, language: 'en' | 'fr' = 'en') {
   initI18n('en');
-  await i18next.changeLanguage('en');
+  await i18next.changeLanguage(language);
   const full: SharingStore = { summary: sampleSummary(), conflicts: [sampleConflict()], texts: { local: 'Ours.', other: 'Theirs.', merged: 'Ours. Theirs.' }, ...store };
   const transport = withSharing(fakeTransport(sampleWorld({ meId })), full);
   setTransport(transport);
@@ -103,7 +111,7 @@ async function renderSharing(meId = 'maria', store: Partial<SharingStore> = {}) 
       </WorkspaceContext.Provider>
     </AnnouncerProvider>,
   );
-  await screen.findByRole('heading', { name: 'Share with other offices' });
+  await screen.findByRole('heading', { name: language === 'fr' ? 'Partager avec les autres services' : 'Share with other offices' });
   return { transport, store: full, user };
 }
 
@@ -158,9 +166,9 @@ describe('merging a copy', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
 
-    // Another tab and back (the view is mounted again): the report is still there.
+    // Another tab and back (the view is mounted again), or a reload: the file's record shows it again.
     cleanup();
-    await renderSharing();
+    await renderSharing('maria', { last: store.last });
     expect((await screen.findByTestId('merge-report')).textContent).toContain('Changes from Ministry of Justice');
   });
 
@@ -182,10 +190,12 @@ describe('conflicts to settle', () => {
     const mine = within(item).getByRole('group', { name: /In this report/ });
     const theirs = within(item).getByRole('group', { name: /In the copy/ });
     expect(mine.textContent).toContain('Method');
-    expect(mine.textContent).toContain('Maria Santos, Nov 24, 2026 10:00 UTC');
+    expect(mine.textContent).toContain(`Maria Santos, ${localTime('2026-11-24T10:00:00.000Z', 'en')}`);
+    expect(within(mine).getByText(localTime('2026-11-24T10:00:00.000Z', 'en')).closest('time')?.getAttribute('dateTime')).toBe('2026-11-24T10:00:00.000Z');
     expect(mine.textContent).toContain('Shown now');
     expect(theirs.textContent).toContain('Methods used');
-    expect(theirs.textContent).toContain('David Okafor, Nov 23, 2026 09:30 UTC');
+    expect(theirs.textContent).toContain(`David Okafor, ${localTime('2026-11-23T09:30:00.000Z', 'en')}`);
+    expect(theirs.textContent).not.toContain('UTC');
     expect(theirs.textContent).not.toContain('Shown now');
     expect(screen.getByText('1 conflict to settle')).toBeTruthy();
   });
@@ -242,6 +252,74 @@ describe('the app menu', () => {
       await act(async () => transport.emit({ kind: 'command', command } satisfies ShellEvent as unknown as ApiEvent));
       await waitFor(() => expect(screen.getByRole('tab', { name: 'Sharing' }).getAttribute('aria-selected')).toBe('true'));
       expect(await screen.findByRole('heading', { name: 'Share with other offices' })).toBeTruthy();
+    }
+  });
+});
+
+describe('the last merge after a reload', () => {
+  it('shows the report the file keeps, with when it was merged, and a new merge replaces it', async () => {
+    const mergedAt = '2026-11-24T14:05:00.000Z';
+    const old = { ...sampleSummary(), file: '/shared/old-copy.upr' };
+    const { user, transport } = await renderSharing('maria', { last: { mergedAt, summary: old } });
+    const report = await screen.findByTestId('merge-report');
+    expect(callsTo(transport, 'sharing.lastMerge')).toEqual([{}]);
+    expect(report.textContent).toContain('From the copy /shared/old-copy.upr');
+    const when = within(report).getByText(`Last merge: ${localTimeLong(mergedAt, 'en')}`);
+    expect(when.tagName).toBe('TIME');
+    expect(when.getAttribute('dateTime')).toBe(mergedAt);
+    expect(localTimeLong(mergedAt, 'en')).toMatch(/November 24, 2026/);
+    // Nothing says it was merged just now: that is for a merge made here.
+    expect(screen.queryByTestId('sh-merge-status')?.textContent ?? '').not.toContain('Merged.');
+
+    await user.click(screen.getByRole('button', { name: 'Merge a copy…' }));
+    await user.type(screen.getByRole('textbox', { name: 'The copy to merge' }), '/shared/justice.upr');
+    await user.click(screen.getByRole('button', { name: 'Merge' }));
+    await waitFor(() => expect(screen.getByTestId('merge-report').textContent).toContain('From the copy /shared/justice.upr'));
+    expect(screen.getByTestId('merge-report').textContent).not.toContain(localTimeLong(mergedAt, 'en'));
+  });
+
+  it('shows no report to someone who may not merge, and does not ask for it', async () => {
+    const { transport } = await renderSharing('ingrid', { last: { mergedAt: '2026-11-24T14:05:00.000Z', summary: sampleSummary() } });
+    await screen.findByRole('listitem', { name: /Section “Methodology and consultation process”/ });
+    expect(screen.queryByTestId('merge-report')).toBeNull();
+    expect(callsTo(transport, 'sharing.lastMerge')).toEqual([]);
+  });
+
+  it('names a section the report no longer has in words, not by its id', async () => {
+    await renderSharing('maria', { last: { mergedAt: '2026-11-24T14:05:00.000Z', summary: { ...sampleSummary(), bothEdited: ['gone-section-id'] } } });
+    const report = await screen.findByTestId('merge-report');
+    expect(report.textContent).toContain('A section deleted since');
+    expect(report.textContent).not.toContain('gone-section-id');
+  });
+});
+
+describe('conflicts in French', () => {
+  it('names the subject and the field in French, a status in French and a lead organization by its name', async () => {
+    const status: OpenConflict = {
+      ...sampleConflict(),
+      id: 'k3',
+      table: 'recommendations',
+      row: 'r1',
+      column: 'implementation_status',
+      subject: { kind: 'recommendation', label: '115.1' },
+      local: { ...sampleConflict().local, value: 'in_progress' },
+      other: { ...sampleConflict().other, value: 'implemented' },
+      current: 'in_progress',
+    };
+    const lead: OpenConflict = { ...sampleConflict(), id: 'k4', column: 'lead_organization_id', local: { ...sampleConflict().local, value: 'justice' }, other: { ...sampleConflict().other, value: null }, current: 'justice' };
+    await renderSharing('maria', { conflicts: [sampleConflict(), status, lead] }, 'fr');
+    try {
+      expect(await screen.findByRole('listitem', { name: 'Section « Methodology and consultation process » · Titre' })).toBeTruthy();
+      const statusItem = screen.getByRole('listitem', { name: 'Recommandation 115.1 · État de mise en œuvre' });
+      expect(within(statusItem).getByRole('group', { name: /Dans ce rapport/ }).textContent).toContain('En cours');
+      expect(statusItem.textContent).not.toContain('in_progress');
+      const leadItem = screen.getByRole('listitem', { name: 'Section « Methodology and consultation process » · Organisation responsable' });
+      expect(within(leadItem).getByRole('group', { name: /Dans ce rapport/ }).textContent).toContain('Ministry of Justice');
+      expect(leadItem.textContent).not.toContain('justice,');
+      expect(within(leadItem).getByRole('group', { name: /Dans la copie/ }).textContent).toContain('(vide)');
+      expect(screen.getByRole('listitem', { name: /Titre/ }).textContent).toContain(localTime('2026-11-24T10:00:00.000Z', 'fr'));
+    } finally {
+      await i18next.changeLanguage('en');
     }
   });
 });

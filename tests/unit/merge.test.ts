@@ -266,7 +266,7 @@ describe('sharing through the API', () => {
     await admin.call('sharing.settle', { conflictId: status.id, value: 'drafting' });
     expect((await admin.call('workspace.load')).sections[0]!.status).toBe('drafting');
     expect(conflict).toMatchObject({
-      subject: 'Section “How the report was prepared”',
+      subject: { kind: 'section', label: 'How the report was prepared' },
       column: 'title',
       local: { value: 'How the report was prepared', authorName: 'Sam Secretariat' },
       other: { value: 'Method and consultations', authorName: 'Sam Secretariat' },
@@ -285,5 +285,81 @@ describe('sharing through the API', () => {
     expect(await admin.call('sharing.conflicts')).toEqual([]);
     expect((await admin.call('workspace.load')).sections[0]!.title).toBe('Methodology and consultation process');
     expect(await admin.reply('sharing.settle', { conflictId: 'nope', value: 'x' })).toMatchObject({ ok: false, error: { key: 'conflictMissing' } });
+  });
+});
+
+describe('the last merge, kept in the file', () => {
+  it('is null before any merge, then the latest merge that brought something, with its time; only for the secretariat', async () => {
+    const { file, host, admin } = await newReport();
+    expect(await admin.call('sharing.lastMerge')).toBeNull();
+    const [a] = (await admin.call('workspace.load')).sections;
+    const copy = path.join(path.dirname(file), 'copy.upr');
+    await admin.call('sharing.sendCopy', { path: copy });
+    const elsewhere = new TestClient(host);
+    await elsewhere.call('app.openReport', { path: copy });
+    await elsewhere.signInAs('Sam Secretariat');
+    await elsewhere.call('sections.update', { id: a!.id, title: 'Changed in the copy' });
+    await elsewhere.call('app.closeReport');
+
+    const before = Date.now();
+    const first = await admin.call('sharing.merge', { path: copy });
+    const last = await admin.call('sharing.lastMerge');
+    expect(last?.summary).toEqual(first);
+    expect(last?.mergedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(Date.parse(last!.mergedAt)).toBeGreaterThanOrEqual(before - 1);
+
+    // Merging the same copy again brings nothing and is not recorded: the first stays the last.
+    expect((await admin.call('sharing.merge', { path: copy })).rows).toBe(0);
+    expect(await admin.call('sharing.lastMerge')).toEqual(last);
+
+    // A second copy that brings something becomes the last.
+    const second = path.join(path.dirname(file), 'second.upr');
+    await admin.call('sharing.sendCopy', { path: second });
+    await elsewhere.call('app.openReport', { path: second });
+    await elsewhere.signInAs('Sam Secretariat');
+    await elsewhere.call('sections.update', { id: a!.id, dueDate: '2027-01-15' });
+    await elsewhere.call('app.closeReport');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const next = await admin.call('sharing.merge', { path: second });
+    expect((await admin.call('sharing.lastMerge'))?.summary).toEqual(next);
+    expect(next.file).toBe(second);
+
+    await admin.call('members.create', { name: 'Rita Reviewer', organizationId: (await admin.call('workspace.load')).organizations[0]!.id, role: 'reviewer' });
+    const reviewer = new TestClient(host);
+    await reviewer.call('app.openReport', { path: file });
+    expect(await reviewer.reply('sharing.lastMerge')).toMatchObject({ ok: false, error: { key: 'sayWhoFirst' } });
+    await reviewer.signInAs('Rita Reviewer');
+    expect(await reviewer.reply('sharing.lastMerge')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await admin.reply('sharing.lastMerge', { since: 'yesterday' })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  });
+});
+
+describe('what a conflict belongs to', () => {
+  it('names the report, an organization and a member by kind and name, in no language', async () => {
+    const { file, host, admin } = await newReport();
+    const ws = await admin.call('workspace.load');
+    const org = ws.organizations[0]!;
+    const sam = ws.members.find((m) => m.name === 'Sam Secretariat')!;
+    const copy = path.join(path.dirname(file), 'copy.upr');
+    await admin.call('sharing.sendCopy', { path: copy });
+    const elsewhere = new TestClient(host);
+    await elsewhere.call('app.openReport', { path: copy });
+    await elsewhere.signInAs('Sam Secretariat');
+    await elsewhere.call('report.update', { session: 'Forty-eighth session' });
+    await elsewhere.call('organizations.update', { id: org.id, name: 'Foreign Ministry' });
+    await elsewhere.call('members.update', { id: sam.id, name: 'Samuel Secretariat' });
+    await elsewhere.call('app.closeReport');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await admin.call('report.update', { session: 'Forty-ninth session' });
+    await admin.call('organizations.update', { id: org.id, name: 'Ministry of External Affairs' });
+    await admin.call('members.update', { id: sam.id, name: 'Sam S.' });
+
+    await admin.call('sharing.merge', { path: copy });
+    const subjects = Object.fromEntries((await admin.call('sharing.conflicts')).map((c) => [`${c.table}.${c.column}`, c.subject]));
+    expect(subjects).toEqual({
+      'report.session': { kind: 'report', label: '' },
+      'organizations.name': { kind: 'organization', label: 'Ministry of External Affairs' },
+      'members.name': { kind: 'member', label: 'Sam S.' },
+    });
   });
 });

@@ -9,10 +9,10 @@ import type { OpenConflict } from '../../../shared/api.js';
 import { call } from '../../api/client.js';
 import { useAnnounce } from '../../app/Announcer.js';
 import { messageOf } from '../../app/errors.js';
-import { useFormat } from '../../app/format.js';
 import { useWorkspace } from '../../app/workspaceContext.js';
 import { changedAny, useLiveLoad } from '../../app/useLiveLoad.js';
 import { TextInput } from '../../widgets/fields.js';
+import { fieldLabel, localTime, subjectText, useTranslate, valueText } from './fieldNames.js';
 
 type Value = OpenConflict['current'];
 const CONCERNS = changedAny(new Set(['report', 'sections', 'comments', 'recommendations', 'inputs', 'organizations', 'members']));
@@ -52,20 +52,18 @@ export function Conflicts({ canSettle }: { canSettle: boolean }) {
 function ConflictItem({ conflict, canSettle }: { conflict: OpenConflict; canSettle: boolean }) {
   const { t } = useTranslation('sharing');
   const { t: common } = useTranslation();
-  const format = useFormat();
+  const { say, language } = useTranslate();
   const announce = useAnnounce();
   const [busy, setBusy] = useState(false);
   const [writing, setWriting] = useState(false);
   const [another, setAnother] = useState('');
   const { workspace } = useWorkspace();
-  const field = t(`conflicts.field.${conflict.column}`, { defaultValue: conflict.column });
-  // The main process names what the field belongs to in English; a section is named here in the
-  // interface's language.
-  const section = conflict.table === 'sections' ? workspace.sections.find((s) => s.id === conflict.row) : undefined;
-  const belongsTo = section ? t('conflicts.section', { title: section.title }) : conflict.subject;
+  const field = fieldLabel(say, conflict.table, conflict.column);
+  // A section is named from the workspace, so a title changed since is named as it is now.
+  const section = conflict.subject.kind === 'section' ? workspace.sections.find((s) => s.id === conflict.row) : undefined;
+  const belongsTo = subjectText(say, section ? { kind: 'section', label: section.title } : conflict.subject);
   const subject = `${belongsTo} · ${field}`;
-  const shown = (v: Value) => (v === null || v === '' ? t('conflicts.empty') : String(v));
-  const when = (at: string) => `${format.date(at.slice(0, 10))} ${at.slice(11, 16)} UTC`;
+  const shown = (v: Value) => valueText(say, language, workspace, conflict.table, conflict.column, v);
   // Numbers stay numbers (a word budget), the rest is text.
   const numeric = typeof conflict.local.value === 'number' || typeof conflict.other.value === 'number';
 
@@ -102,7 +100,10 @@ function ConflictItem({ conflict, canSettle }: { conflict: OpenConflict; canSett
           <bdi>{shown(s.value)}</bdi>
         </p>
         <p className="sh-by">
-          <bdi>{s.authorName}</bdi>, {when(s.at)}
+          <bdi>{s.authorName}</bdi>,{' '}
+          <time dateTime={s.at} title={s.at}>
+            {localTime(s.at, language)}
+          </time>
         </p>
         {canSettle ? (
           <Button
@@ -152,7 +153,7 @@ function ConflictItem({ conflict, canSettle }: { conflict: OpenConflict; canSett
             className="button button-small sh-write-another"
             isDisabled={busy}
             onPress={() => {
-              setAnother(shown(conflict.current) === t('conflicts.empty') ? '' : String(conflict.current));
+              setAnother(conflict.current === null ? '' : String(conflict.current));
               setWriting(true);
             }}
           >

@@ -8,17 +8,19 @@ import type { MergeSummary } from '../../../shared/api.js';
 import { useFormat } from '../../app/format.js';
 import { useWorkspace } from '../../app/workspaceContext.js';
 import { CompareTexts } from './CompareTexts.js';
+import { localTimeLong } from './fieldNames.js';
 
 const COUNTED = ['sections', 'comments', 'recommendations', 'inputs'] as const;
 
-export function MergeReport({ summary }: { summary: MergeSummary }) {
-  const { t } = useTranslation('sharing');
+/** `mergedAt` (ISO, UTC) is null for a merge that brought nothing: none is recorded. */
+export function MergeReport({ summary, mergedAt }: { summary: MergeSummary; mergedAt: string | null }) {
+  const { t, i18n } = useTranslation('sharing');
   const format = useFormat();
   const { workspace } = useWorkspace();
   const [comparing, setComparing] = useState<string | null>(null);
   const titleOf = (id: string) => {
     const s = workspace.sections.find((x) => x.id === id);
-    return s ? s.title : id;
+    return s ? s.title : t('report.sectionGone');
   };
 
   if (summary.rows === 0 && summary.texts === 0) {
@@ -32,6 +34,13 @@ export function MergeReport({ summary }: { summary: MergeSummary }) {
     );
   }
 
+  const when = mergedAt ? (
+    <p className="sh-when">
+      <time dateTime={mergedAt} title={mergedAt}>
+        {t('report.lastMerge', { when: localTimeLong(mergedAt, i18n.language) })}
+      </time>
+    </p>
+  ) : null;
   const counts: string[] = COUNTED.filter((k) => summary.changed[k] > 0).map((k) => t(`report.${k}`, { count: summary.changed[k], n: format.number(summary.changed[k]) }));
   if (summary.texts > 0) counts.push(t('report.texts', { count: summary.texts, n: format.number(summary.texts) }));
   return (
@@ -39,6 +48,7 @@ export function MergeReport({ summary }: { summary: MergeSummary }) {
       <h3 id="sh-report-title" className="block-title">
         {t('report.title')}
       </h3>
+      {when}
       <p className="sh-note sh-path-text">
         <bdi>{t('report.file', { file: summary.file })}</bdi>
       </p>

@@ -1,9 +1,10 @@
 // The Sharing screen: sending a copy of the report to another office, merging a copy that came
 // back (the secretariat's), what the merge brought, and the conflicts still to settle.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MergeSummary } from '../../../shared/api.js';
 import { call } from '../../api/client.js';
+import { messageOf } from '../../app/errors.js';
 import { useWorkspace } from '../../app/workspaceContext.js';
 import { formatSize } from '../inputs/inputRows.js';
 import { Conflicts } from './Conflicts.js';
@@ -11,22 +12,30 @@ import { FileAction } from './FileAction.js';
 import { MergeReport } from './MergeReport.js';
 import './sharing.css';
 
-/**
- * The last merge's report, for this window: the view is unmounted when another tab is chosen, and
- * the sections edited in both copies are named nowhere else, so coming back still shows them.
- */
-let lastMerge: { reportPath: string | null; summary: MergeSummary } | null = null;
+/** `here`: merged in this view just now, not read back from the file. */
+type ShownMerge = { mergedAt: string | null; summary: MergeSummary; here: boolean };
 
 export function SharingScreen() {
   const { t, i18n } = useTranslation('sharing');
   const { workspace } = useWorkspace();
   const secretariat = workspace.me?.role === 'secretariat';
   const [sent, setSent] = useState<{ path: string; bytes: number } | null>(null);
-  const [merged, setMergedState] = useState<MergeSummary | null>(() => (lastMerge?.reportPath === workspace.path ? lastMerge.summary : null));
-  const setMerged = (summary: MergeSummary | null) => {
-    lastMerge = summary ? { reportPath: workspace.path, summary } : null;
-    setMergedState(summary);
-  };
+  // The last merge's report, as the file keeps it: it survives a reload and a visit to another tab
+  // (the sections edited in both copies are named nowhere else). A merge made here replaces it.
+  const [merged, setMerged] = useState<ShownMerge | null>(null);
+  const mergedHere = useRef(false);
+  const [lastMergeError, setLastMergeError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!secretariat) return;
+    let live = true;
+    call('sharing.lastMerge', {}).then(
+      (last) => live && !mergedHere.current && setMerged(last ? { ...last, here: false } : null),
+      (e: unknown) => live && setLastMergeError(messageOf(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [secretariat, workspace.path]);
 
   return (
     <div className="sh-screen">
@@ -68,20 +77,29 @@ export function SharingScreen() {
             working={t('merge.working')}
             failed={(message) => t('merge.failed', { message })}
             run={async (path) => {
+              mergedHere.current = true;
               setMerged(null);
-              setMerged(await call('sharing.merge', { path }));
+              const summary = await call('sharing.merge', { path });
+              // A merge that brought nothing is not recorded, so it has no time to show.
+              const recorded = summary.rows > 0 || summary.texts > 0;
+              setMerged({ summary, mergedAt: recorded ? new Date().toISOString() : null, here: true });
             }}
           >
-            {merged ? (
+            {merged?.here ? (
               <p className="sh-done">
                 <span aria-hidden="true">✓ </span>
-                {merged.rows === 0 && merged.texts === 0 ? t('report.nothing') : t('merge.done')}
+                {merged.summary.rows === 0 && merged.summary.texts === 0 ? t('report.nothing') : t('merge.done')}
               </p>
             ) : null}
           </FileAction>
         ) : null}
       </div>
-      {merged ? <MergeReport summary={merged} /> : null}
+      {lastMergeError ? (
+        <p role="alert" className="inline-error">
+          {lastMergeError}
+        </p>
+      ) : null}
+      {merged ? <MergeReport summary={merged.summary} mergedAt={merged.mergedAt} /> : null}
       <Conflicts canSettle={secretariat} />
     </div>
   );
