@@ -4,7 +4,9 @@
 // too. In the Sharing view the secretariat merges the copy by typed path, sees the merge report
 // (offices, counts, one conflict, B edited in both copies and compared side by side), settles the
 // title by writing a third one, and the outline shows it. axe finds nothing serious on the view
-// or in the compare dialog.
+// or in the compare dialog. Then, on a second report in a browser far from UTC: the merge report is
+// still there after a reload, with when it was merged, and a conflict names its section, field,
+// value and time in the person's language and time zone, in English and in French.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -131,5 +133,88 @@ describe('sharing between offices in a browser', () => {
     await page.getByRole('tab', { name: 'Sections' }).click();
     await page.getByRole('navigation', { name: 'Outline' }).getByText('Preparation of the report').waitFor();
     expect(await page.getByRole('navigation', { name: 'Outline' }).getByText('How the report was prepared').count()).toBe(0);
+  });
+});
+
+/** The time as Chromium in that zone writes it; narrow and plain spaces differ between ICU versions. */
+const inZone = (iso: string, language: string, timeZone: string, style: 'medium' | 'long') =>
+  new Intl.DateTimeFormat(language, { dateStyle: style, timeStyle: 'short', timeZone }).format(new Date(iso)).replace(/\s/g, ' ');
+const spaced = (text: string | null) => (text ?? '').replace(/\s/g, ' ');
+
+describe('the last merge and its conflicts after a reload, in the person’s language and time zone', () => {
+  let second: BrowserMode;
+  let secondCopy = '';
+  const ZONE = 'Pacific/Auckland'; // UTC+13 in November: a time shown in UTC would be wrong by half a day
+  beforeAll(async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'upr-sharing-zone-'));
+    const file = path.join(dir, 'report.upr');
+    createDemoReport(file).close();
+    const main = OpenReport.open(file);
+    secondCopy = writeClosedCopy(main.db, path.join(dir, 'for-justice.upr')).path;
+    main.close();
+    const justice = actIn(secondCopy, 'Maria Santos');
+    updateSection(justice.ctx, { id: justice.section(A_TITLE).id, title: 'Methods and consultations' });
+    justice.report.close();
+    await pause(20);
+    const here = actIn(file, 'Maria Santos');
+    updateSection(here.ctx, { id: here.section(A_TITLE).id, title: 'How the report was prepared' });
+    here.report.close();
+    second = await startBrowserMode({ file });
+  });
+  afterAll(async () => {
+    await second?.close();
+  });
+
+  it('shows the merge report with its date after a reload, and the conflict in local time, in English then French', async () => {
+    const context = await second.browser.newContext({ viewport: { width: 1400, height: 900 }, timezoneId: ZONE, locale: 'en-US' });
+    const page = await context.newPage();
+    try {
+      await page.goto(second.server.url);
+      await signIn(page, 'Maria Santos');
+      await page.getByRole('tab', { name: 'Sharing' }).click();
+      const merge = page.getByRole('region', { name: 'Merge a copy' });
+      await merge.getByRole('button', { name: 'Merge a copy…' }).click();
+      await merge.getByRole('textbox', { name: 'The copy to merge' }).fill(secondCopy);
+      await merge.getByRole('button', { name: 'Merge', exact: true }).click();
+      await page.getByTestId('merge-report').waitFor({ timeout: 30_000 });
+
+      await page.reload();
+      await page.getByRole('navigation', { name: 'Outline' }).waitFor();
+      await page.getByRole('tab', { name: 'Sharing' }).click();
+      const report = page.getByTestId('merge-report');
+      await report.waitFor();
+      // Not the "Merged." of a merge made just now: this is the file's record of it.
+      expect(await page.getByTestId('sh-merge-status').textContent()).not.toContain('Merged.');
+      expect(await report.textContent()).toContain('1 field changed in both copies');
+      const mergedAt = (await report.locator('time').getAttribute('datetime'))!;
+      expect(Math.abs(Date.parse(mergedAt) - Date.now())).toBeLessThan(5 * 60_000);
+      expect(spaced(await report.locator('time').textContent())).toBe(`Last merge: ${inZone(mergedAt, 'en', ZONE, 'long')}`);
+
+      const conflict = page.getByRole('listitem', { name: 'Section “How the report was prepared” · Title' });
+      await conflict.waitFor();
+      const theirs = conflict.getByRole('group', { name: /In the copy/ });
+      const at = (await theirs.locator('time').getAttribute('datetime'))!;
+      expect(at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      expect(await theirs.locator('time').getAttribute('title')).toBe(at);
+      const shownAt = spaced(await theirs.locator('time').textContent());
+      expect(shownAt).toBe(inZone(at, 'en', ZONE, 'medium'));
+      expect(shownAt).not.toBe(inZone(at, 'en', 'UTC', 'medium'));
+      expect(await conflict.textContent()).not.toContain('UTC');
+      expect(await seriousViolations(page)).toEqual([]);
+
+      // In French: the subject, the field, the labels and the dates.
+      await page.getByRole('button', { name: /Language/ }).click();
+      await page.getByRole('option', { name: 'Français' }).click();
+      await page.getByRole('heading', { name: 'Partager avec les autres services' }).waitFor();
+      const conflictFr = page.getByRole('listitem', { name: 'Section « How the report was prepared » · Titre' });
+      await conflictFr.waitFor();
+      const theirsFr = conflictFr.getByRole('group', { name: /Dans la copie/ });
+      expect(spaced(await theirsFr.locator('time').textContent())).toBe(inZone(at, 'fr', ZONE, 'medium'));
+      expect(spaced(await page.getByTestId('merge-report').locator('time').textContent())).toBe(`Dernière fusion : ${inZone(mergedAt, 'fr', ZONE, 'long')}`);
+      expect(await page.getByTestId('merge-report').textContent()).toContain('1 champ modifié dans les deux copies');
+      expect(await seriousViolations(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 });
