@@ -82,5 +82,9 @@ describe('a conflict said in the interface language', () => {
     expect(valueText(say('en'), 'en', names, 'sections', 'title', null)).toBe('(empty)');
     expect(valueText(say('fr'), 'fr', names, 'comments', 'decided_at', '2026-11-24T14:05:00.000Z')).toBe(localTime('2026-11-24T14:05:00.000Z', 'fr'));
     expect(localTime('2026-11-24T14:05:00.000Z', 'fr')).toMatch(/24 nov\. 2026/);
+    // A day stays that day whatever the zone; a word budget is written as a number is.
+    expect(valueText(say('fr'), 'fr', names, 'sections', 'due_date', '2027-01-15')).toBe('15 janv. 2027');
+    expect(valueText(say('en'), 'en', names, 'report', 'deadline', '2027-01-01')).toBe('Jan 1, 2027');
+    expect(valueText(say('fr'), 'fr', names, 'sections', 'word_budget', 12000)).toBe('12\u202f000');
   });
 });

@@ -146,6 +146,9 @@ const ORGANIZATION_FIELDS = new Set(['lead_organization_id', 'organization_id', 
 const MEMBER_FIELDS = new Set(['author_id', 'decided_by', 'applied_by', 'closed_by']);
 const SECTION_FIELDS = new Set(['section_id', 'parent_id']);
 const YES_NO_FIELDS = new Set(['deleted', 'anchored']);
+/** Days stored as ISO dates ("2027-01-15"). */
+const DATE_FIELDS = new Set(['due_date', 'deadline', 'received_on', 'date']);
+const COUNT_FIELDS = new Set(['word_budget', 'word_limit']);
 /** Fields whose value is one of a few words the app translates elsewhere: the table, the column, where its words are. */
 const WORDED: Array<[string, string, string]> = [
   ['sections', 'status', 'translation:status'],
@@ -182,5 +185,8 @@ export function valueText(t: Translate, language: string, names: Names, table: s
   const worded = WORDED.find(([tbl, col]) => tbl === table && col === column);
   if (worded) return t(`${worded[2]}.${id}`, { defaultValue: id });
   if (column.endsWith('_at') && /^\d{4}-\d\d-\d\dT/.test(id)) return localTime(id, language);
+  // A day is the same day everywhere: written in UTC so no zone moves it.
+  if (DATE_FIELDS.has(column) && /^\d{4}-\d\d-\d\d$/.test(id)) return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${id}T00:00:00Z`));
+  if (COUNT_FIELDS.has(column) && typeof value === 'number') return new Intl.NumberFormat(language).format(value);
   return id;
 }
