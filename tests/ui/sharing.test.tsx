@@ -152,6 +152,7 @@ describe('merging a copy', () => {
       '2 sections changed',
       '3 comments changed',
       '1 recommendation changed',
+      'The report’s settings or people: 1 change',
       'The text of 1 section changed',
       '1 field changed in both copies: settle it below',
       'Developments since the previous reviewCompare',

@@ -10,7 +10,8 @@ import { useWorkspace } from '../../app/workspaceContext.js';
 import { CompareTexts } from './CompareTexts.js';
 import { localTimeLong } from './fieldNames.js';
 
-const COUNTED = ['sections', 'comments', 'recommendations', 'inputs'] as const;
+/** 'other' is the report's settings, organizations and members (electron/sync/merge.ts KINDS). */
+const COUNTED = ['sections', 'comments', 'recommendations', 'inputs', 'other'] as const;
 
 /** `mergedAt` (ISO, UTC) is null for a merge that brought nothing: none is recorded. */
 export function MergeReport({ summary, mergedAt }: { summary: MergeSummary; mergedAt: string | null }) {
