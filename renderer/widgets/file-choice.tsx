@@ -24,6 +24,13 @@ export interface FileChoiceOptions<K extends string> {
    * matrix says it in the status bar. A typed path's failure is always kept, to show beside its form.
    */
   sayFailure?: (message: string, kind: K) => void;
+  /**
+   * How the working button looks while the main process works. Pending keeps the focus on it, but
+   * react-aria then says its name again through a live region that points at the button, which
+   * dangles once the form closes; a caller whose status line already says it is working may prefer
+   * disabled (the focus is given back to the button when the form closes).
+   */
+  busyButton?: 'pending' | 'disabled';
 }
 
 export interface FileChoice<K extends string> {
@@ -36,18 +43,20 @@ export interface FileChoice<K extends string> {
   path: string;
   setPath: (path: string) => void;
   pathError: string | null;
-  /** The props of the button that starts `kind`: it is pending while its file is worked on from the dialog. */
+  /** The props of the button that starts `kind`: pending (or disabled, as `busyButton` says) while its file is worked on from the dialog. */
   buttonProps: (kind: K) => {
     ref: (el: HTMLButtonElement | null) => void;
     isPending: boolean;
     isDisabled: boolean;
     onPress: () => void;
   };
+  /** The props of the form's submit button. */
+  submitProps: { isPending: boolean; isDisabled: boolean };
   submit: (e: FormEvent) => void;
   cancel: () => void;
 }
 
-export function useFileChoice<K extends string>({ dialog, run, pathRequired, offer, sayFailure }: FileChoiceOptions<K>): FileChoice<K> {
+export function useFileChoice<K extends string>({ dialog, run, pathRequired, offer, sayFailure, busyButton = 'pending' }: FileChoiceOptions<K>): FileChoice<K> {
   const [asking, setAsking] = useState<K | null>(null);
   const [busy, setBusy] = useState<K | null>(null);
   const [failure, setFailure] = useState<{ kind: K; message: string } | null>(null);
@@ -126,15 +135,19 @@ export function useFileChoice<K extends string>({ dialog, run, pathRequired, off
     path,
     setPath,
     pathError,
-    buttonProps: (kind) => ({
-      ref: (el) => {
-        buttons.current[kind] = el;
-      },
-      // Pending, not disabled, so that it keeps the focus; the other kinds wait for it.
-      isPending: busy === kind && asking === null,
-      isDisabled: busy !== null && !(busy === kind && asking === null),
-      onPress: () => void start(kind),
-    }),
+    buttonProps: (kind) => {
+      // The other kinds wait for the one being worked on.
+      const working = busy === kind && asking === null && busyButton === 'pending';
+      return {
+        ref: (el) => {
+          buttons.current[kind] = el;
+        },
+        isPending: working,
+        isDisabled: busy !== null && !working,
+        onPress: () => void start(kind),
+      };
+    },
+    submitProps: { isPending: busy !== null && busyButton === 'pending', isDisabled: busy !== null && busyButton === 'disabled' },
     submit: (e) => void submit(e),
     cancel,
   };
@@ -166,6 +179,10 @@ export function PathForm<K extends string>({ choice, label, hint, submit, placeh
   useEffect(() => {
     if (choice.pathError) wrapper.current?.querySelector('input')?.focus();
   }, [choice.pathError]);
+  // After a failure the path is there to correct (and a disabled submit button has let the focus go).
+  useEffect(() => {
+    if (choice.failure) wrapper.current?.querySelector('input')?.focus();
+  }, [choice.failure]);
   return (
     <div
       ref={wrapper}
@@ -191,7 +208,7 @@ export function PathForm<K extends string>({ choice, label, hint, submit, placeh
           </p>
         ) : null}
         <div className="form-buttons">
-          <Button type="submit" className={`button button-primary${size}`} isPending={working}>
+          <Button type="submit" className={`button button-primary${size}`} {...choice.submitProps}>
             {submit}
           </Button>
           <Button className={`button${size}`} isDisabled={working} onPress={choice.cancel}>

@@ -26,6 +26,7 @@ interface Stage {
   /** Lets the held run go on. */
   release?: () => void;
   held?: boolean;
+  busyButton?: 'pending' | 'disabled';
 }
 
 function Saver({ stage }: { stage: Stage }) {
@@ -38,6 +39,7 @@ function Saver({ stage }: { stage: Stage }) {
     },
     pathRequired: 'Type the full path.',
     offer: (kind, typed) => typed.replace(/\.(xlsx|csv)$/, `.${kind}`),
+    busyButton: stage.busyButton,
   });
   return (
     <section aria-label="Saving">
@@ -167,5 +169,28 @@ describe('choosing a file in the app', () => {
     const { user } = await renderSaver({ desktop: true, stage: { chosen: '/gone/matrix.csv', refusal: 'There is no folder /gone.' } });
     await user.click(button('CSV'));
     await waitFor(() => expect(within(alert()).getByText('Not saved: There is no folder /gone.')).toBeTruthy());
+  });
+
+  it('gives the focus to the field after a failure, so the path can be corrected and Escape still closes the form (disabled submit button too)', async () => {
+    const { user } = await renderSaver({ stage: { refusal: 'The folder /nowhere does not exist.', busyButton: 'disabled' } });
+    await user.click(button('XLSX'));
+    const field = screen.getByRole('textbox', { name: 'Save as xlsx' });
+    await user.type(field, '/nowhere/matrix.xlsx');
+    await user.click(button('Save'));
+    await waitFor(() => expect(alert().textContent).toBe('Not saved: The folder /nowhere does not exist.'));
+    await waitFor(() => expect(document.activeElement).toBe(field));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('textbox')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(button('XLSX')));
+  });
+
+  it('shows the working buttons disabled instead of pending when the caller asks', async () => {
+    const { user, stage } = await renderSaver({ desktop: true, stage: { chosen: '/Users/maria/matrix.xlsx', held: true, busyButton: 'disabled' } });
+    await user.click(button('XLSX'));
+    await waitFor(() => expect(status().textContent).toBe('Saving the xlsx file…'));
+    expect(button('XLSX').hasAttribute('data-pending')).toBe(false);
+    expect(button('XLSX').hasAttribute('disabled')).toBe(true);
+    await act(async () => stage.release?.());
+    await waitFor(() => expect(button('XLSX').hasAttribute('disabled')).toBe(false));
   });
 });

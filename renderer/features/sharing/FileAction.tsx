@@ -31,6 +31,9 @@ export function FileAction({ id, mode, title, lead, button, pathLabel, submit, w
     dialog: () => ({ mode, kind: 'report' }),
     run: (_, chosen) => run(reportFilePath(chosen)),
     pathRequired: t('pathRequired'),
+    // Disabled rather than pending while the main process works: the status line already says so,
+    // and react-aria's own pending announcement would say it a second time.
+    busyButton: 'disabled',
   });
   const { asking, busy, failure } = choice;
 
@@ -40,7 +43,8 @@ export function FileAction({ id, mode, title, lead, button, pathLabel, submit, w
         {title}
       </h3>
       <p className="sh-note">{lead}</p>
-      <Button className={`button${asking ? ' sh-chosen' : ''}`} {...choice.buttonProps('report')}>
+      {/* One file to a card: while its path is typed, the button has nothing more to offer. */}
+      <Button className={`button${asking ? ' sh-chosen' : ''}`} {...choice.buttonProps('report')} isDisabled={busy !== null || asking !== null}>
         {button}
       </Button>
       {asking ? <PathForm choice={choice} className="sh-path" label={pathLabel} hint={t('pathHint')} submit={submit} /> : null}
