@@ -114,11 +114,16 @@ export function createReportDatabase(file: string): DB {
 
 const statementCache = new WeakMap<DB, Map<string, Database.Statement>>();
 
-/** A prepared statement, prepared once per database (preparing costs more than running most reads). */
+/**
+ * A prepared statement, prepared once per database (preparing costs more than running most reads).
+ * It is shared by every caller with the same SQL, so a reader comes back returning rows as objects
+ * even if an earlier caller switched it to `pluck()` or `raw()`.
+ */
 export function prepared(db: DB, sql: string): Database.Statement {
   let cache = statementCache.get(db);
   if (!cache) statementCache.set(db, (cache = new Map()));
   let stmt = cache.get(sql);
   if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
+  else if (stmt.reader) stmt.raw(false).pluck(false).expand(false);
   return stmt;
 }

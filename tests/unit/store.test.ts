@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APPLICATION_ID, createReportDatabase, inspectReportFile, openReportDatabase } from '../../electron/store/open.js';
+import { APPLICATION_ID, createReportDatabase, inspectReportFile, openReportDatabase, prepared } from '../../electron/store/open.js';
 import { SCHEMA_VERSION } from '../../electron/store/migrations/index.js';
 import { createDemoReport } from '../../electron/services/demo.js';
 import { sha256, tempDir } from './helpers.js';
@@ -72,5 +72,20 @@ describe('opening report files', () => {
 
   it('says plainly when there is no file', () => {
     expect(() => openReportDatabase(path.join(tempDir(), 'missing.upr'))).toThrow(/There is no file at/);
+  });
+});
+
+describe('prepared statements shared by callers', () => {
+  it('come back returning objects, whatever mode an earlier caller left them in', () => {
+    const db = createReportDatabase(path.join(tempDir(), 'r.upr'));
+    db.prepare("INSERT INTO meta (key, value) VALUES ('report_id', 'r-1')").run();
+    const sql = 'SELECT value FROM meta WHERE key = ?';
+    // One caller wants the bare value (as the Sharing screen's names do)...
+    expect(prepared(db, sql).pluck().get('report_id')).toBe('r-1');
+    // ...the next one, with the same SQL, rows as objects (as the search index's documents do).
+    expect(prepared(db, sql).get('report_id')).toEqual({ value: 'r-1' });
+    expect(prepared(db, sql).raw().get('report_id')).toEqual(['r-1']);
+    expect(prepared(db, sql).all('report_id')).toEqual([{ value: 'r-1' }]);
+    db.close();
   });
 });
