@@ -2,13 +2,14 @@
 // mode (no dialog) the person types its full path in a small form. One hook holds that choice for
 // one or more kinds of file (a button each), what the main process is working on and why it failed,
 // and gives focus back to the button once the form closes; `PathForm` is the typed-path form.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Input } from '../../shared/api.js';
 import { call, inDesktopApp } from '../api/client.js';
 import { messageOf } from '../app/errors.js';
 import { TextInput } from './fields.js';
+import './widgets.css';
 
 export interface FileChoiceOptions<K extends string> {
   /** What the system's dialog is asked for, in the desktop app. */
@@ -217,5 +218,39 @@ export function PathForm<K extends string>({ choice, label, hint, submit, placeh
         </div>
       </Form>
     </div>
+  );
+}
+
+export interface ChoiceStatusProps {
+  /** What the main process is working on, said while it works; null when it is not. */
+  working: string | null;
+  /** What came of the last attempt, said once it is done (unless it failed). */
+  done?: ReactNode;
+  /** Why the last attempt failed, in the person's words; null when it did not. */
+  failed: string | null;
+  testId?: string;
+}
+
+/**
+ * The status line (working, then what came of it) and the alert region (why it failed) under a
+ * file action. Both are in the page from the start, so that what appears in them is announced.
+ */
+export function ChoiceStatus({ working, done = null, failed, testId }: ChoiceStatusProps) {
+  return (
+    <>
+      <div role="status" className="file-choice-status" data-testid={testId}>
+        {working !== null ? (
+          <p className="file-choice-working">
+            <span className="file-choice-spinner" aria-hidden="true" />
+            {working}
+          </p>
+        ) : failed ? null : (
+          done
+        )}
+      </div>
+      <div role="alert" className="file-choice-status">
+        {failed ? <p className="inline-error">{failed}</p> : null}
+      </div>
+    </>
   );
 }

@@ -10,7 +10,7 @@ import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/api.js';
 import { call } from '../../api/client.js';
 import { useFormat } from '../../app/format.js';
 import { useWorkspace } from '../../app/workspaceContext.js';
-import { PathForm, useFileChoice } from '../../widgets/file-choice.js';
+import { ChoiceStatus, PathForm, useFileChoice } from '../../widgets/file-choice.js';
 import { formatSize } from '../inputs/inputRows.js';
 import { exportFilePath, offerExportPath } from './exportPath.js';
 
@@ -47,23 +47,19 @@ export function WriteReport() {
         ))}
       </div>
       {asking ? <PathForm choice={choice} className="ex-path" label={t(`write.pathLabel.${asking}`)} hint={t('write.pathHint')} submit={t('write.save')} /> : null}
-      {/* Both regions are in the page from the start, so what appears in them is announced. */}
-      <div role="status" className="ex-status" data-testid="export-status">
-        {busy ? (
-          <p className="ex-writing">
-            <span className="ex-spinner" aria-hidden="true" />
-            {t(`write.writing.${busy}`)}
-          </p>
-        ) : written && !failure ? (
-          <p className="ex-written">
-            <span aria-hidden="true">✓ </span>
-            {t('write.written', { count: written.words, path: written.path, size: formatSize(written.bytes, i18n.language).replace(' ', '\u00a0'), n: format.number(written.words) })}
-          </p>
-        ) : null}
-      </div>
-      <div role="alert" className="ex-status">
-        {failure ? <p className="inline-error">{t(`write.failed.${failure.kind}`, { message: failure.message })}</p> : null}
-      </div>
+      <ChoiceStatus
+        working={busy ? t(`write.writing.${busy}`) : null}
+        done={
+          written ? (
+            <p className="ex-written">
+              <span aria-hidden="true">✓ </span>
+              {t('write.written', { count: written.words, path: written.path, size: formatSize(written.bytes, i18n.language).replace(' ', '\u00a0'), n: format.number(written.words) })}
+            </p>
+          ) : null
+        }
+        failed={failure ? t(`write.failed.${failure.kind}`, { message: failure.message }) : null}
+        testId="export-status"
+      />
     </section>
   );
 }

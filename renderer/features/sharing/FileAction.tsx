@@ -5,7 +5,7 @@
 import type { ReactNode } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { PathForm, useFileChoice } from '../../widgets/file-choice.js';
+import { ChoiceStatus, PathForm, useFileChoice } from '../../widgets/file-choice.js';
 import { reportFilePath } from './reportPath.js';
 
 export interface FileActionProps {
@@ -48,20 +48,7 @@ export function FileAction({ id, mode, title, lead, button, pathLabel, submit, w
         {button}
       </Button>
       {asking ? <PathForm choice={choice} className="sh-path" label={pathLabel} hint={t('pathHint')} submit={submit} /> : null}
-      {/* Both regions are in the page from the start, so what appears in them is announced. */}
-      <div role="status" className="sh-status" data-testid={`${id}-status`}>
-        {busy ? (
-          <p className="sh-working">
-            <span className="sh-spinner" aria-hidden="true" />
-            {working}
-          </p>
-        ) : failure ? null : (
-          children
-        )}
-      </div>
-      <div role="alert" className="sh-status">
-        {failure ? <p className="inline-error">{failed(failure.message)}</p> : null}
-      </div>
+      <ChoiceStatus working={busy ? working : null} done={children} failed={failure ? failed(failure.message) : null} testId={`${id}-status`} />
     </section>
   );
 }
