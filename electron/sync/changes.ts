@@ -34,13 +34,11 @@ const INSERT_CHUNK = 100;
 const UPSERTS_KEPT = 256;
 
 export class ChangeLog {
-  private readonly insertLog: Statement;
   private readonly insertLogs = new Map<number, Statement>();
-  private readonly latestStamp: Statement;
+  private readonly loggedAmong: Statement;
   private readonly rowStamps: Statement;
   private readonly searchThrough: Statement;
   private readonly searchPending: Statement;
-  private readonly materializers = new Map<string, Statement>();
   private readonly upserts = new Map<string, Statement>();
   /** `applyBatch` in a savepoint of its own, so that a batch given up on leaves nothing behind. */
   private readonly batch: (changes: readonly LoggedChange[], local: boolean) => number;
@@ -49,11 +47,7 @@ export class ChangeLog {
     private readonly db: DB,
     private readonly clock: Clock,
   ) {
-    this.insertLog = db.prepare(
-      `INSERT OR IGNORE INTO change_log (hlc, replica, author, tbl, row_id, col, value, prev_hlc)
-       VALUES (@hlc, @replica, @author, @tbl, @row_id, @col, @value, @prev_hlc)`,
-    );
-    this.latestStamp = db.prepare('SELECT max(hlc) AS hlc FROM change_log WHERE tbl = ? AND row_id = ? AND col = ?');
+    this.loggedAmong = db.prepare('SELECT hlc FROM change_log WHERE hlc IN (SELECT value FROM json_each(?))').pluck();
     this.rowStamps = db.prepare(
       'SELECT row_id, col, max(hlc) AS hlc FROM change_log WHERE tbl = ? AND row_id IN (SELECT value FROM json_each(?)) GROUP BY row_id, col',
     );
@@ -113,10 +107,16 @@ export class ChangeLog {
       } catch (e) {
         if (!(e instanceof AlreadyLogged)) throw e;
       }
-      // Some rows were in the log already (a change applied twice): row by row, exactly.
-      const written = new Set<string>();
-      for (const c of changes) if (this.applyOne(c, local)) written.add(`${c.tbl}\u0000${c.row_id}\u0000${c.col}`);
-      return written.size;
+      // Some rows were in the log already (a change applied twice, or twice in this batch): they
+      // change nothing, and the others go in as a batch.
+      const seen = new Set(this.loggedAmong.all(JSON.stringify(changes.map((c) => c.hlc))) as string[]);
+      const fresh: LoggedChange[] = [];
+      for (const c of changes) {
+        if (seen.has(c.hlc)) continue;
+        seen.add(c.hlc);
+        fresh.push(c);
+      }
+      return this.batch(fresh, local);
     })();
   }
 
@@ -184,17 +184,6 @@ export class ChangeLog {
     return stamps;
   }
 
-  private applyOne(change: LoggedChange, local: boolean): boolean {
-    const current = (this.latestStamp.get(change.tbl, change.row_id, change.col) as { hlc: string | null }).hlc;
-    if (local) change = { ...change, prev_hlc: current };
-    const inserted = this.insertLog.run(change).changes > 0;
-    if (!inserted) return false;
-    this.listLate([change]);
-    if (current !== null && current > change.hlc) return false;
-    this.materializer(change.tbl, change.col).run(change.row_id, change.value);
-    return true;
-  }
-
   /**
    * Rows just logged with a stamp no later than the newest the search index has taken in (merged
    * from a copy) are listed for it to read again; later ones it finds by stamp (electron/search).
@@ -229,13 +218,9 @@ export class ChangeLog {
     }
     return stmt;
   }
-
-  private materializer(table: string, column: string): Statement {
-    return materializer(this.db, this.materializers, table, column);
-  }
 }
 
-/** A batch met a row already in the log: it is rolled back and applied row by row. */
+/** A batch met a row already in the log: it is rolled back to its savepoint and applied without those rows. */
 class AlreadyLogged extends Error {}
 
 /** `INSERT ... ON CONFLICT DO UPDATE` of one cell; both names must have passed `columnType`. */
