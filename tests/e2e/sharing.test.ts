@@ -10,35 +10,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editSection } from '../../electron/docs/headless.js';
-import { appendTextUpdate, textUpdates } from '../../electron/docs/section-text.js';
 import { createDemoReport } from '../../electron/services/demo.js';
 import { updateSection } from '../../electron/services/sections.js';
 import { OpenReport } from '../../electron/store/open-report.js';
-import { getMember, listSections } from '../../electron/store/queries.js';
 import { writeClosedCopy } from '../../electron/sync/copy.js';
+import { actIn } from '../unit/office.js';
 import { seriousViolations, signIn, startBrowserMode, type BrowserMode } from './harness.js';
 
 const A_TITLE = 'Methodology and consultation process';
 const B_TITLE = 'Developments since the previous review: normative and institutional framework';
-
-/** Opens a report file to act in it as one of its members, as an office would in its own copy. */
-function actIn(file: string, who: string) {
-  const report = OpenReport.open(file);
-  const id = report.db.prepare('SELECT id FROM members WHERE name = ?').pluck().get(who) as string;
-  const me = getMember(report.db, id)!;
-  const section = (title: string) => listSections(report.db).find((s) => s.title.startsWith(title))!;
-  const type = (title: string, words: string) => {
-    const s = section(title);
-    const update = editSection(textUpdates(report.db, s.id), () => {
-      $getRoot().append($createParagraphNode().append($createTextNode(words)));
-    });
-    appendTextUpdate(report.db, s.id, update, report.replica, me.id);
-  };
-  return { report, ctx: { report, me }, section, type };
-}
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

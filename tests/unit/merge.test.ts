@@ -6,37 +6,20 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
 import { describe, expect, it } from 'vitest';
-import { editSection } from '../../electron/docs/headless.js';
-import { appendTextUpdate, readSectionText, textUpdates } from '../../electron/docs/section-text.js';
+import { readSectionText } from '../../electron/docs/section-text.js';
 import { createSection, updateSection } from '../../electron/services/sections.js';
 import { backUp, writeClosedCopy } from '../../electron/sync/copy.js';
 import { mergeCopy } from '../../electron/sync/merge.js';
 import { inspectReportFile } from '../../electron/store/open.js';
 import { OpenReport } from '../../electron/store/open-report.js';
 import { SYNCED_TABLES } from '../../electron/store/schema.js';
-import { getMember, listSections } from '../../electron/store/queries.js';
+import { listSections } from '../../electron/store/queries.js';
 import { createDemoReport } from '../../electron/services/demo.js';
 import { newReport, tempDir, TestClient, upr } from './helpers.js';
+import { actIn } from './office.js';
 
 const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-
-/** A report and a helper to act in it as its secretariat. */
-function office(file: string) {
-  const report = OpenReport.open(file);
-  const me = getMember(report.db, report.db.prepare("SELECT id FROM members WHERE role = 'secretariat' LIMIT 1").pluck().get() as string)!;
-  const ctx = { report, me };
-  const section = (title: string) => listSections(report.db).find((s) => s.title.startsWith(title))!;
-  const type = (title: string, words: string) => {
-    const s = section(title);
-    const update = editSection(textUpdates(report.db, s.id), () => {
-      $getRoot().append($createParagraphNode().append($createTextNode(words)));
-    });
-    appendTextUpdate(report.db, s.id, update, report.replica, me.id);
-  };
-  return { report, ctx, section, type };
-}
 
 /** Every synced table's rows and every section's text, to compare two files. */
 function contents(report: OpenReport) {
@@ -117,13 +100,13 @@ describe('merging a copy', () => {
   it('brings over every change the copy has, and merging it again changes nothing', () => {
     const { main, send, backups } = setUp();
     const justiceFile = send('justice.upr');
-    const justice = office(justiceFile);
+    const justice = actIn(justiceFile);
     updateSection(justice.ctx, { id: justice.section('Developments').id, dueDate: '2027-01-15' });
     createSection(justice.ctx, { title: 'Access to justice', parentId: justice.section('Developments').id });
     justice.type('Promotion and protection', 'Legal aid now reaches 40,000 people a year.');
     justice.report.close();
 
-    const secretariat = office(main);
+    const secretariat = actIn(main);
     secretariat.type('Methodology', 'The draft was validated on 3 May.');
     const summary = mergeCopy(secretariat.report, justiceFile, { backupDir: backups });
     expect(summary).toMatchObject({ offices: ['Ministry of Foreign Affairs'], conflicts: [], bothEdited: [], texts: 2 });
@@ -146,12 +129,12 @@ describe('merging a copy', () => {
   it('lists a field changed in both copies as a conflict with both values, and flags text edited in both', () => {
     const { main, send, backups } = setUp();
     const copyFile = send('social.upr');
-    const social = office(copyFile);
+    const social = actIn(copyFile);
     social.type('Promotion and protection', 'Four more shelters open in 2026.');
     updateSection(social.ctx, { id: social.section('Promotion and protection').id, title: 'Human rights on the ground' });
     social.report.close();
 
-    const secretariat = office(main);
+    const secretariat = actIn(main);
     updateSection(secretariat.ctx, { id: secretariat.section('Promotion and protection').id, title: 'Protection of human rights in practice' });
     secretariat.type('Protection of human rights', 'The helpline took 12,000 calls.');
     const summary = mergeCopy(secretariat.report, copyFile, { backupDir: backups });
@@ -177,7 +160,7 @@ describe('merging a copy', () => {
     const { main, send, backups } = setUp();
     const files = ['a.upr', 'b.upr', 'c.upr'].map(send);
     files.forEach((f, i) => {
-      const o = office(f);
+      const o = actIn(f);
       updateSection(o.ctx, { id: o.section('Methodology').id, wordBudget: 1000 + i });
       o.type('Key national priorities', `Priority set by office ${i}.`);
       createSection(o.ctx, { title: `Annex note ${i}`, parentId: null });
@@ -190,7 +173,7 @@ describe('merging a copy', () => {
     ].map((order, k) => {
       const target = path.join(path.dirname(main), `merged-${k}.upr`);
       fs.copyFileSync(main, target);
-      const o = office(target);
+      const o = actIn(target);
       for (const i of order) mergeCopy(o.report, files[i]!, { backupDir: backups });
       const c = contents(o.report);
       o.report.close();
@@ -215,14 +198,14 @@ describe('merging a copy', () => {
     fs.writeFileSync(truncated, fs.readFileSync(copyFile).subarray(0, 8192));
 
     const before = sha(main);
-    const secretariat = office(main);
+    const secretariat = actIn(main);
     expect(() => mergeCopy(secretariat.report, other, { backupDir: backups })).toThrow(/is a copy of another report/);
     expect(() => mergeCopy(secretariat.report, newer, { backupDir: backups })).toThrow(/newer version of the app/);
     expect(() => mergeCopy(secretariat.report, truncated, { backupDir: backups })).toThrow(/damaged/);
     expect(() => mergeCopy(secretariat.report, main, { backupDir: backups })).toThrow(/this report’s own file/);
 
     // The copy's office wrote with a clock an hour ahead of this computer's.
-    const late = office(copyFile);
+    const late = actIn(copyFile);
     updateSection(late.ctx, { id: late.section('Methodology').id, dueDate: '2027-02-01' });
     late.report.close();
     expect(() => mergeCopy(secretariat.report, copyFile, { backupDir: backups, now: () => Date.now() - 60 * 60 * 1000 })).toThrow(

@@ -1,0 +1,28 @@
+// Acting in a report file as one of its members, as an office does in its own copy: the service
+// context, a section found by the start of its title, and typing a paragraph at the end of one
+// (headless, stored as the editor stores it). Used by the merge tests and the sharing e2e test.
+import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
+import { editSection } from '../../electron/docs/headless.js';
+import { appendTextUpdate, textUpdates } from '../../electron/docs/section-text.js';
+import { OpenReport } from '../../electron/store/open-report.js';
+import { getMember, listSections } from '../../electron/store/queries.js';
+
+/** Opens `file` to act in it as the member named `who`, or as its secretariat. */
+export function actIn(file: string, who?: string) {
+  const report = OpenReport.open(file);
+  const id = (
+    who === undefined
+      ? report.db.prepare("SELECT id FROM members WHERE role = 'secretariat' LIMIT 1").pluck().get()
+      : report.db.prepare('SELECT id FROM members WHERE name = ?').pluck().get(who)
+  ) as string;
+  const me = getMember(report.db, id)!;
+  const section = (title: string) => listSections(report.db).find((s) => s.title.startsWith(title))!;
+  const type = (title: string, words: string) => {
+    const s = section(title);
+    const update = editSection(textUpdates(report.db, s.id), () => {
+      $getRoot().append($createParagraphNode().append($createTextNode(words)));
+    });
+    appendTextUpdate(report.db, s.id, update, report.replica, me.id);
+  };
+  return { report, me, ctx: { report, me }, section, type };
+}
