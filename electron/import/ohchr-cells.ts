@@ -34,6 +34,16 @@ export function cellLines(cell: HTMLElement | undefined): string[] {
   return result;
 }
 
+/** Without case, accents or punctuation: "Recommending State(s)" -> "recommending state s". */
+export function headerKey(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
 /** Any run of spacing (no-break spaces, tabs, line ends) as one space. */
 export function tidy(text: string): string {
   return text.replace(/\s+/gu, ' ').trim();

@@ -6,7 +6,7 @@ import mammoth from 'mammoth';
 import { parse, type HTMLElement } from 'node-html-parser';
 import type { ImportProblem, RecommendationImport } from '../../shared/domain.js';
 import { formatMessage, userError, type MessageKey, type MessageParams } from '../../shared/messages.js';
-import { cellLines, readListCell, readPositionCell, readRecommendationCell, tidy, type Classification } from './ohchr-cells.js';
+import { cellLines, headerKey, readListCell, readPositionCell, readRecommendationCell, tidy, type Classification } from './ohchr-cells.js';
 import { checkWordArchive } from './word-archive.js';
 
 export type ListLayout = 'cycle3' | 'cycle4';
@@ -45,15 +45,6 @@ const HEADERS: Record<Column, { cycle3: string[]; cycle4: string[] }> = {
   groups: { cycle3: ['Affected persons', 'Persons affected'], cycle4: ['Groups of persons', 'Affected groups'] },
   sdgs: { cycle3: [], cycle4: ['Relevant SDGs', 'SDGs', 'SDG', 'Sustainable Development Goals', 'Relevant Sustainable Development Goals'] },
 };
-
-function headerKey(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
 
 const HEADER_INDEX = new Map<string, { column: Column; layout: ListLayout }>();
 for (const [column, byCycle] of Object.entries(HEADERS) as Array<[Column, { cycle3: string[]; cycle4: string[] }]>) {

@@ -12,12 +12,13 @@ import {
   type RecommendationImport,
 } from '../../shared/domain.js';
 import { formatMessage, userError, type MessageKey, type MessageParams } from '../../shared/messages.js';
-import { readListCell, readPositionCell, readRecommendationCell, tidy, type Classification, type ListKind } from './ohchr-cells.js';
+import { headerKey, readListCell, readPositionCell, readRecommendationCell, tidy, type Classification, type ListKind } from './ohchr-cells.js';
 import type { RowProblem } from './ohchr-list.js';
 import { splitStates } from './recommending-states.js';
-import { filled, headerKey, readTableFile, type RecommendationTable } from './table-file.js';
+import { filled, readTableFile, type RecommendationTable } from './table-file.js';
 
-export { headerKey, tableKindOf, type RecommendationTable, type TableKind } from './table-file.js';
+export { headerKey } from './ohchr-cells.js';
+export { tableKindOf, type RecommendationTable, type TableKind } from './table-file.js';
 
 /** The table of a CSV or XLSX list, its header the first row naming a number or text column. */
 export function readRecommendationTable(bytes: Uint8Array, fileName: string): Promise<RecommendationTable> {

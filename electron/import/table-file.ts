@@ -5,7 +5,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { userError } from '../../shared/messages.js';
-import { tidy } from './ohchr-cells.js';
+import { headerKey, tidy } from './ohchr-cells.js';
 import { MAX_UNPACKED_BYTES } from './word-archive.js';
 
 export const MAX_TABLE_ROWS = 10_000;
@@ -239,16 +239,6 @@ function columnLetters(index: number): string {
     n = Math.floor((n - 1) / 26);
   }
   return letters;
-}
-
-/** Without case, accents or punctuation: "Recommending State(s)" -> "recommending state s". */
-export function headerKey(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 }
 
 export const filled = (cells: readonly string[]) => cells.filter((c) => c.trim() !== '').length;
