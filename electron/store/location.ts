@@ -63,6 +63,8 @@ const driveTypes = new Map<string, string | null>();
 
 function windowsDriveType(letter: string): string | null {
   const key = letter.toUpperCase();
+  // Windows' own drive is never a mapped share: most reports open without starting PowerShell.
+  if (key === (process.env.SystemDrive ?? 'C:').charAt(0).toUpperCase()) return 'Fixed';
   if (!driveTypes.has(key)) driveTypes.set(key, askDriveType(key));
   return driveTypes.get(key)!;
 }
