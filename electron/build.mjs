@@ -38,9 +38,9 @@ export async function buildElectron(outdir = path.join(root, 'dist-electron')) {
     sourcemap: true,
     logLevel: 'warning',
   };
-  await build({ ...common, entryPoints: { main: path.join(root, 'electron', 'main.ts') } });
+  await build({ ...common, entryPoints: { main: path.join(root, 'electron', 'shell', 'main.ts') } });
   // The preload runs in a sandboxed renderer, where only 'electron' can be required.
-  await build({ ...common, entryPoints: { preload: path.join(root, 'electron', 'preload.ts') }, external: ['electron'] });
+  await build({ ...common, entryPoints: { preload: path.join(root, 'electron', 'shell', 'preload.ts') }, external: ['electron'] });
   return { main: path.join(outdir, 'main.cjs'), preload: path.join(outdir, 'preload.cjs') };
 }
 

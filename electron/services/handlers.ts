@@ -1,5 +1,5 @@
 // The API handlers that work on an open report, one per method of shared/api.ts. Methods of the
-// host (`app.*`, `session.*`) live in ../host.ts.
+// host (`app.*`, `session.*`) live in ../hosts/host.ts.
 import type { MethodName, ParsedInput, Result } from '../../shared/api.js';
 import type { ServiceContext } from './context.js';
 import { createMember, createOrganization, deleteMember, deleteOrganization, updateMember, updateOrganization } from './people.js';

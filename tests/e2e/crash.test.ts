@@ -22,7 +22,7 @@ afterEach(() => {
 
 function startServe(file: string, dataDir: string): Promise<string> {
   // One process (node with tsx's loader), so that SIGKILL really ends the server mid-work.
-  child = spawn(process.execPath, ['--import', 'tsx', 'electron/serve.ts', '--file', file, '--port', '0', '--data-dir', dataDir], {
+  child = spawn(process.execPath, ['--import', 'tsx', 'electron/hosts/serve.ts', '--file', file, '--port', '0', '--data-dir', dataDir], {
     cwd: ROOT,
   });
   return new Promise((resolve, reject) => {

@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { Host } from '../../electron/host.js';
-import { startServer, type RunningServer } from '../../electron/server.js';
+import { Host } from '../../electron/hosts/host.js';
+import { startServer, type RunningServer } from '../../electron/hosts/server.js';
 import { createDemoReport } from '../../electron/services/demo.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');

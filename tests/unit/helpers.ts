@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterEach } from 'vitest';
 import type { Input, MethodName, Reply, Result } from '../../shared/api.js';
-import { Host, type Client } from '../../electron/host.js';
+import { Host, type Client } from '../../electron/hosts/host.js';
 
 const dirs: string[] = [];
 const hosts: Host[] = [];

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Host } from '../../electron/host.js';
+import { Host } from '../../electron/hosts/host.js';
 import { createDemoReport } from '../../electron/services/demo.js';
 import { tempDir } from './helpers.js';
 

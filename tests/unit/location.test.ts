@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Host } from '../../electron/host.js';
+import { Host } from '../../electron/hosts/host.js';
 import { fileLocation, mountTypeOf } from '../../electron/store/location.js';
 import { OpenReport } from '../../electron/store/open-report.js';
 import { getReport } from '../../electron/store/queries.js';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../electron/server.js';
+import { startServer, type RunningServer } from '../../electron/hosts/server.js';
 import { createDemoReport } from '../../electron/services/demo.js';
 import { newHost, tempDir } from './helpers.js';
 

@@ -7,11 +7,11 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_META } from '../../shared/csp.js';
 import { IPC_CALL, IPC_EVENT, type ApiEvent } from '../../shared/api.js';
-import { bindIpc, clientIdFor, connectWindow } from '../../electron/ipc.js';
-import { aboutDialog, menuTemplate, type MenuActions } from '../../electron/menu.js';
-import { APP_ORIGIN, appProtocolHandler, resolveAppAsset } from '../../electron/protocol.js';
+import { bindIpc, clientIdFor, connectWindow } from '../../electron/hosts/ipc.js';
+import { aboutDialog, menuTemplate, type MenuActions } from '../../electron/shell/menu.js';
+import { APP_ORIGIN, appProtocolHandler, resolveAppAsset } from '../../electron/shell/protocol.js';
 import { SAVE_KINDS, fileFromSecondInstance, reportPathFromArgv, withExtension, withReportExtension } from '../../electron/report-files.js';
-import { cascade, clampToDisplays, readWindowState, writeWindowState, DEFAULT_WINDOW_STATE } from '../../electron/window-state.js';
+import { cascade, clampToDisplays, readWindowState, writeWindowState, DEFAULT_WINDOW_STATE } from '../../electron/shell/window-state.js';
 import {
   guardWebContents,
   handleWindowOpen,
@@ -19,7 +19,7 @@ import {
   isAllowedNavigation,
   reportWindowOptions,
   withContentSecurityPolicy,
-} from '../../electron/window.js';
+} from '../../electron/shell/window.js';
 import { newHost, tempDir } from './helpers.js';
 
 describe('report windows', () => {

@@ -8,8 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
-import { Host } from '../../../electron/host.js';
-import { startServer } from '../../../electron/server.js';
+import { Host } from '../../../electron/hosts/host.js';
+import { startServer } from '../../../electron/hosts/server.js';
 import { CHROMIUM_ARGS, chromiumPath } from '../../e2e/harness.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');

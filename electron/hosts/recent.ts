@@ -1,7 +1,7 @@
 // The list of recently opened reports, newest first, kept in the data folder.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { RecentFile } from '../shared/api.js';
+import type { RecentFile } from '../../shared/api.js';
 
 const MAX_RECENT = 10;
 

@@ -3,8 +3,8 @@
 // menu; Windows and Linux keep Quit in the File menu.
 import type { MenuItemConstructorOptions } from 'electron';
 import path from 'node:path';
-import type { RecentFile } from '../shared/api.js';
-import { APP_NAME } from './paths.js';
+import type { RecentFile } from '../../shared/api.js';
+import { APP_NAME } from '../paths.js';
 
 /** What "Learn more" opens: OHCHR's page on the Universal Periodic Review. */
 export const LEARN_MORE_URL = 'https://www.ohchr.org/en/hr-bodies/upr/upr-main';

@@ -3,8 +3,8 @@
 // and the session rules (Content-Security-Policy header, every permission refused).
 // Only types come from 'electron' here; the shell passes the real objects in.
 import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../shared/csp.js';
-import { APP_NAME } from './paths.js';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp.js';
+import { APP_NAME } from '../paths.js';
 
 export interface WindowBounds {
   /** Absent: let the OS place the window (centred on the main display). */

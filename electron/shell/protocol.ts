@@ -5,7 +5,7 @@
 import type { CustomScheme } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../shared/csp.js';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp.js';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'workbench';

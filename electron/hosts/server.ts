@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { ApiEvent } from '../shared/api.js';
-import { CONTENT_SECURITY_POLICY } from '../shared/csp.js';
+import type { ApiEvent } from '../../shared/api.js';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp.js';
 import type { Host } from './host.js';
 
 export interface ServerOptions {

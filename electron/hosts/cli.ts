@@ -3,26 +3,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { isUserError, UserError } from '../shared/errors.js';
+import { isUserError, UserError } from '../../shared/errors.js';
 import { Host } from './host.js';
-import { defaultDataDir } from './paths.js';
-import { exportCommentMatrix, type MatrixFormat } from './export/comment-matrix.js';
-import { checkReportFile } from './store/check.js';
-import { createDemoReport } from './services/demo.js';
-import { reportInfo, formatInfo } from './services/info.js';
-import { OpenReport } from './store/open-report.js';
-import { getMember, listMembers } from './store/queries.js';
-import { importListFile, previewImport } from './services/recommendation-import.js';
-import type { ServiceContext } from './services/context.js';
-import { tableKindOf } from './import/recommendation-table.js';
-import { RECOMMENDATION_COLUMNS, type RecommendationColumn, type TableColumns } from '../shared/domain.js';
-import { formatMessage } from '../shared/messages.js';
-import type { ExportFormat } from '../shared/api.js';
-import { exportCheck, writeReport } from './services/report-export.js';
-import { withExtension } from './report-files.js';
-import { writeClosedCopy } from './sync/copy.js';
-import { mergeCopy } from './sync/merge.js';
-import type { MergeSummary } from '../shared/api.js';
+import { defaultDataDir } from '../paths.js';
+import { exportCommentMatrix, type MatrixFormat } from '../export/comment-matrix.js';
+import { checkReportFile } from '../store/check.js';
+import { createDemoReport } from '../services/demo.js';
+import { reportInfo, formatInfo } from '../services/info.js';
+import { OpenReport } from '../store/open-report.js';
+import { getMember, listMembers } from '../store/queries.js';
+import { importListFile, previewImport } from '../services/recommendation-import.js';
+import type { ServiceContext } from '../services/context.js';
+import { tableKindOf } from '../import/recommendation-table.js';
+import { RECOMMENDATION_COLUMNS, type RecommendationColumn, type TableColumns } from '../../shared/domain.js';
+import { formatMessage } from '../../shared/messages.js';
+import type { ExportFormat } from '../../shared/api.js';
+import { exportCheck, writeReport } from '../services/report-export.js';
+import { withExtension } from '../report-files.js';
+import { writeClosedCopy } from '../sync/copy.js';
+import { mergeCopy } from '../sync/merge.js';
+import type { MergeSummary } from '../../shared/api.js';
 
 /** What `upr export` can write: each format, and how it writes a report to a file. */
 const EXPORTS: Record<string, (report: OpenReport, out: string) => Promise<string>> = {

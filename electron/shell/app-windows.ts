@@ -4,12 +4,12 @@
 // The decisions it leans on are plain functions in window.ts, window-state.ts and report-files.ts.
 import { app, BrowserWindow, dialog, screen, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import path from 'node:path';
-import { isUserError } from '../shared/errors.js';
-import type { Client, Host } from './host.js';
-import { connectWindow, sendShellEvent } from './ipc.js';
+import { isUserError } from '../../shared/errors.js';
+import type { Client, Host } from '../hosts/host.js';
+import { connectWindow, sendShellEvent } from '../hosts/ipc.js';
 import { APP_START_URL } from './protocol.js';
-import { LIST_FILE_FILTERS, REPORT_FILE_FILTERS, SAVE_KINDS, withExtension, type SaveKind } from './report-files.js';
-import { getReport } from './store/queries.js';
+import { LIST_FILE_FILTERS, REPORT_FILE_FILTERS, SAVE_KINDS, withExtension, type SaveKind } from '../report-files.js';
+import { getReport } from '../store/queries.js';
 import { cascade, clampToDisplays, readWindowState, writeWindowState } from './window-state.js';
 import { reportWindowOptions, windowTitle } from './window.js';
 

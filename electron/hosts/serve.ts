@@ -6,11 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Host } from './host.js';
-import { defaultDataDir } from './paths.js';
+import { defaultDataDir } from '../paths.js';
 import { startServer } from './server.js';
-import { createDemoReport } from './services/demo.js';
-import { inspectReportFile } from './store/open.js';
-import { isUserError } from '../shared/errors.js';
+import { createDemoReport } from '../services/demo.js';
+import { inspectReportFile } from '../store/open.js';
+import { isUserError } from '../../shared/errors.js';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const port = values.port === undefined ? 5780 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535`);
   const host = new Host({ dataDir });
-  const staticDir = path.resolve(import.meta.dirname, '..', 'dist', 'renderer');
+  const staticDir = path.resolve(import.meta.dirname, '..', '..', 'dist', 'renderer');
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) throw new Error('The renderer is not built; run "npm run build:renderer".');
   const server = await startServer({ host, token: randomBytes(24).toString('base64url'), staticDir, defaultReport: file, port });
   console.log(`UPR Workbench is running in browser mode with ${path.basename(file)}.`);

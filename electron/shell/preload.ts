@@ -1,9 +1,9 @@
 // The preload: runs sandboxed before the page and hands it exactly `window.upr`, one call for every
 // API method and one stream of events. Nothing of ipcRenderer or Electron leaks to the page.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { ApiEvent, Reply, ShellEvent, UprBridge } from '../shared/api.js';
+import type { ApiEvent, Reply, ShellEvent, UprBridge } from '../../shared/api.js';
 // From its own module, not api.ts: the preload must not carry zod and the schemas into every window.
-import { IPC_CALL, IPC_EVENT } from '../shared/ipc-channels.js';
+import { IPC_CALL, IPC_EVENT } from '../../shared/ipc-channels.js';
 
 type Listener = (event: ApiEvent | ShellEvent) => void;
 

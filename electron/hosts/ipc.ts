@@ -2,9 +2,9 @@
 // back to the window. Each window (its webContents) is one Host client; the Host validates every
 // input against the shared schemas. Only types come from 'electron', so this is tested with fakes.
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { IPC_CALL, IPC_EVENT, type ApiEvent, type Reply, type ShellEvent } from '../shared/api.js';
+import { IPC_CALL, IPC_EVENT, type ApiEvent, type Reply, type ShellEvent } from '../../shared/api.js';
 import type { Client, Host } from './host.js';
-import { isAllowedNavigation } from './window.js';
+import { isAllowedNavigation } from '../shell/window.js';
 
 export function clientIdFor(webContentsId: number): string {
   return `window-${webContentsId}`;

@@ -2,21 +2,21 @@
 // who each has said they are, and the dispatch of every API call: validate the input against the
 // shared schema, find the report and the member, run the handler, turn errors into readable replies.
 // The Electron shell, the browser-mode server and `upr call` all go through `dispatch`.
-import { fileLocation, type FileLocation } from './store/location.js';
+import { fileLocation, type FileLocation } from '../store/location.js';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { z } from 'zod';
-import { api, isMethodName, type ApiEvent, type MethodName, type ParsedInput, type Reply } from '../shared/api.js';
-import type { Member } from '../shared/domain.js';
-import { isUserError, type UserError } from '../shared/errors.js';
-import { getMember, getReport } from './store/queries.js';
-import { OpenReport } from './store/open-report.js';
+import { api, isMethodName, type ApiEvent, type MethodName, type ParsedInput, type Reply } from '../../shared/api.js';
+import type { Member } from '../../shared/domain.js';
+import { isUserError, type UserError } from '../../shared/errors.js';
+import { getMember, getReport } from '../store/queries.js';
+import { OpenReport } from '../store/open-report.js';
 import { RecentFiles } from './recent.js';
-import { isReportMethod, reportHandlers } from './services/handlers.js';
-import { createReport } from './services/new-report.js';
-import { writeClosedCopy } from './sync/copy.js';
+import { isReportMethod, reportHandlers } from '../services/handlers.js';
+import { createReport } from '../services/new-report.js';
+import { writeClosedCopy } from '../sync/copy.js';
 import path from 'node:path';
-import { userError } from '../shared/messages.js';
+import { userError } from '../../shared/messages.js';
 
 export interface Client {
   readonly id: string;

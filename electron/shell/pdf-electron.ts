@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, type PdfPrinter } from './export/pdf.js';
+import { PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, type PdfPrinter } from '../export/pdf.js';
 
 /** Not "persist:": nothing of the printing session is written to disk. */
 const PRINT_PARTITION = 'upr-pdf-print';

@@ -5,14 +5,14 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } f
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppWindows } from './app-windows.js';
-import { Host } from './host.js';
-import { bindIpc, sendShellEvent } from './ipc.js';
+import { Host } from '../hosts/host.js';
+import { bindIpc, sendShellEvent } from '../hosts/ipc.js';
 import { aboutDialog, LEARN_MORE_URL, menuTemplate } from './menu.js';
-import { setPdfPrinter } from './export/pdf.js';
-import { defaultDataDir } from './paths.js';
+import { setPdfPrinter } from '../export/pdf.js';
+import { defaultDataDir } from '../paths.js';
 import { printPdfWithElectron } from './pdf-electron.js';
 import { APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler } from './protocol.js';
-import { fileFromSecondInstance, reportPathFromArgv, type SecondInstanceData } from './report-files.js';
+import { fileFromSecondInstance, reportPathFromArgv, type SecondInstanceData } from '../report-files.js';
 import { externalLink, guardWebContents, hardenSession } from './window.js';
 
 // The same folder browser mode and the CLI use, set before anything reads it: the single-instance
