@@ -138,6 +138,31 @@ export interface MergeSummary {
   }>;
   /** The backup of this file made before merging ('' when there was nothing to merge). */
   backup: string;
+  /**
+   * What the copy holds that was held back rather than applied: kept in the file, listed here with
+   * whom it claims to be from and why (a message key and its values); a later copy that brings
+   * what makes it legitimate releases it. Changes already here judged again by this merge too.
+   */
+  held: HeldBack[];
+  /** Changes held back before that this merge released (it brought what makes them legitimate). */
+  released: number;
+  /** Attached files whose contents came with the copy. */
+  attachments: number;
+}
+
+/** A change or text update held back: what it would change, who it claims to be from, when, and why. */
+export interface HeldBack {
+  kind: 'change' | 'text';
+  /** For a change, its field; for text, 'sections', the section's id and ''. */
+  table: string;
+  row: string;
+  column: string;
+  /** The name the report has for the claimed author, or their id when it has none. */
+  authorName: string;
+  /** The change's stamp time (ISO, UTC). */
+  at: string;
+  reason: string;
+  params: Record<string, string | number>;
 }
 
 /**

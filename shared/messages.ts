@@ -185,6 +185,17 @@ export const MESSAGES = {
     code: 'not_found',
     text: 'Writing a PDF needs Chromium, which was not found at {{path}}; install it or set CHROMIUM_PATH to where it is.',
   },
+  commentNotYours: { code: 'forbidden', text: "Only the person who made a comment can change its words." },
+  replyNotYours: { code: 'forbidden', text: "Only the person who wrote a reply can change it." },
+  noteNotYours: { code: 'forbidden', text: "Only the person who wrote a progress note can change it." },
+  notYourName: { code: 'forbidden', text: "A change can name only the person making it as the one who wrote, decided or closed something." },
+  notYourOrganization: { code: 'forbidden', text: "A comment is made in the name of its author’s own organization." },
+  heldBadStamp: { code: 'damaged', text: "The change has an unreadable time stamp." },
+  heldTextByReviewer: { code: 'forbidden', text: "Its author may comment on this section but not change its text, and this change does more than mark a passage." },
+  heldTextNeeds: { code: 'conflict', text: "It builds on text this file does not have (a change held back, or from a copy not merged yet)." },
+  textUnknownNode: { code: 'invalid', text: "The text holds an element this version of the app does not know ({{type}}); it may come from a newer version. It was not saved." },
+  textNeedsEarlier: { code: 'conflict', text: "This change to the text builds on typing that was not saved yet; it was not saved on its own. The editor sends what is missing and saves again." },
+  sectionDamaged: { code: 'damaged', text: "The text of section “{{title}}” cannot be read: it holds something this version of the app does not understand. The rest of the report works; restore the section from a backup or from another office’s copy." },
 } as const satisfies Record<string, { code: UserErrorCode; text: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -75,6 +75,11 @@ export function createSectionState(blocks: readonly Block[] = []): Uint8Array {
 }
 
 export interface SectionReading {
+  /**
+   * The text could not be read (it holds a node this app does not know, or a structure Lexical
+   * refuses): everything else here is empty. Only this section is affected.
+   */
+  damaged: boolean;
   json: SerializedEditorState;
   /** Body text, without footnotes; blocks separated by blank lines. */
   plain: string;
@@ -87,8 +92,26 @@ export interface SectionReading {
   recommendationRefs: string[];
 }
 
-/** Reads a section's text from its Yjs updates through a headless editor. */
+/** What a section reads as when its text cannot be read. */
+function damagedReading(): SectionReading {
+  const editor = createHeadlessEditor({ namespace: 'section', nodes: [...SECTION_NODES], onError: () => {} });
+  return { damaged: true, json: editor.getEditorState().toJSON(), plain: '', words: 0, footnoteWords: 0, footnotes: [], markIds: [], recommendationRefs: [] };
+}
+
+/**
+ * Reads a section's text from its Yjs updates through a headless editor. Text that cannot be read
+ * (a node type this app does not know, a structure Lexical refuses) reads as damaged, never as an
+ * error: one such section must not stop the rest of the report from being read.
+ */
 export function readSection(updates: readonly Uint8Array[]): SectionReading {
+  try {
+    return readSectionOrThrow(updates);
+  } catch {
+    return damagedReading();
+  }
+}
+
+function readSectionOrThrow(updates: readonly Uint8Array[]): SectionReading {
   const doc = new Y.Doc();
   const bound = bindHeadless(doc);
   try {
@@ -101,6 +124,7 @@ export function readSection(updates: readonly Uint8Array[]): SectionReading {
       const footnotes = $nodesOfType(FootnoteNode).map((n) => n.getFootnoteText());
       const json = bound.editor.getEditorState().toJSON();
       return {
+        damaged: false,
         json,
         markIds: [...anchoredIds(json)],
         recommendationRefs: [...new Set($nodesOfType(RecommendationRefNode).map((n) => n.getNumber()))],

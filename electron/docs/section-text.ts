@@ -1,21 +1,39 @@
 // Section text as stored: one row per Yjs update, plus a derived cache of plain text and word
 // counts that is refreshed whenever it is older than the newest update.
 import * as Y from 'yjs';
-import type { DB } from '../store/open.js';
+import { prepared, type DB } from '../store/open.js';
 import { withoutAnnotations } from '../../shared/annotations.js';
 import { readSection, type SectionReading } from './headless.js';
 
-export function appendTextUpdate(db: DB, sectionId: string, update: Uint8Array, replica: string, author: string): number {
+/** A stored text update: who made it, in which session, when (its clock stamp). */
+export interface TextRow {
+  sectionId: string;
+  data: Uint8Array;
+  replica: string;
+  author: string;
+  hlc: string;
+  /** It stands for several updates folded into one (see compactSectionText). */
+  folded: boolean;
+}
+
+/**
+ * Stores a text update as given. Only the text write path (electron/sync/text-log.ts) and merges
+ * call this: they check and judge it first.
+ */
+export function storeTextRow(db: DB, row: TextRow): number {
   const info = db
-    .prepare('INSERT INTO section_updates (section_id, data, replica, author, created_at) VALUES (?, ?, ?, ?, ?)')
-    .run(sectionId, update, replica, author, new Date().toISOString());
+    .prepare('INSERT INTO section_updates (section_id, data, replica, author, created_at, hlc, folded) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(row.sectionId, row.data, row.replica, row.author, new Date().toISOString(), row.hlc, row.folded ? 1 : 0);
   return Number(info.lastInsertRowid);
 }
 
+/** A section's stored updates, without those held back, in the order they were stored. */
 export function textUpdates(db: DB, sectionId: string): Uint8Array[] {
-  const rows = db.prepare('SELECT data FROM section_updates WHERE section_id = ? ORDER BY seq').all(sectionId) as Array<{
-    data: Uint8Array;
-  }>;
+  const rows = prepared(
+    db,
+    `SELECT data FROM section_updates AS u WHERE section_id = ?
+     AND NOT EXISTS (SELECT 1 FROM held_changes AS h WHERE h.kind = 'text' AND h.hlc = u.hlc) ORDER BY seq`,
+  ).all(sectionId) as Array<{ data: Uint8Array }>;
   return rows.map((r) => r.data);
 }
 
@@ -51,17 +69,30 @@ export function refreshStaleText(db: DB): string[] {
     .all() as Array<{ id: string; seq: number }>;
   if (stale.length === 0) return [];
   const upsert = db.prepare(
-    `INSERT INTO section_text (section_id, through_seq, plain, words, footnote_words, mark_ids, recommendation_refs)
-     VALUES (?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO section_text (section_id, through_seq, plain, words, footnote_words, mark_ids, recommendation_refs, damaged)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (section_id) DO UPDATE SET through_seq = excluded.through_seq, plain = excluded.plain,
        words = excluded.words, footnote_words = excluded.footnote_words, mark_ids = excluded.mark_ids,
-       recommendation_refs = excluded.recommendation_refs`,
+       recommendation_refs = excluded.recommendation_refs, damaged = excluded.damaged`,
   );
   const readings = stale.map((s) => ({ s, r: readSectionText(db, s.id) }));
   db.transaction(() => {
-    for (const { s, r } of readings) upsert.run(s.id, s.seq, r.plain, r.words, r.footnoteWords, JSON.stringify(r.markIds), JSON.stringify(r.recommendationRefs));
+    for (const { s, r } of readings) {
+      upsert.run(s.id, s.seq, r.plain, r.words, r.footnoteWords, JSON.stringify(r.markIds), JSON.stringify(r.recommendationRefs), r.damaged ? 1 : 0);
+    }
   })();
   return stale.map((s) => s.id);
+}
+
+/** Forgets the cached readings of these sections (their text changed without a new update: one was held back or released). */
+export function forgetCachedText(db: DB, sectionIds: Iterable<string>): void {
+  const forget = db.prepare('DELETE FROM section_text WHERE section_id = ?');
+  for (const id of sectionIds) forget.run(id);
+}
+
+/** The sections whose text cannot be read (from the cache; refresh it first). */
+export function damagedSections(db: DB): Set<string> {
+  return new Set(prepared(db, 'SELECT section_id FROM section_text WHERE damaged = 1').pluck().all() as string[]);
 }
 
 /** The ids of the comments anchored in each section's text (from the cache; refresh it first). */
@@ -83,25 +114,33 @@ export function recommendationRefsBySection(db: DB): Map<string, string[]> {
 export const COMPACT_AFTER_UPDATES = 200;
 
 /**
- * Folds a section's stored updates into one. Y.mergeUpdates keeps every insertion and deletion
- * (nothing is garbage-collected), so the folded update gives the same document, and merges with
- * any other copy exactly as the separate updates would have. Typing saves a row about every
- * 150 ms; without this a long session would leave tens of thousands of rows to merge on load.
+ * Folds a section's stored updates into one per person. Y.mergeUpdates keeps every insertion and
+ * deletion (nothing is garbage-collected), so the folded updates give the same document, and merge
+ * with any other copy exactly as the separate updates would have. Each person's updates are folded
+ * apart, into their newest (its stamp and number kept, marked folded), so every stored update is
+ * still one person's, judged as theirs when another office merges it; updates held back are left
+ * as they are. Typing saves a row about every 150 ms; without this a long session would leave tens
+ * of thousands of rows to merge on load.
  */
 export function compactSectionText(db: DB, sectionId: string): boolean {
-  const rows = db.prepare('SELECT seq, data, replica, author FROM section_updates WHERE section_id = ? ORDER BY seq').all(sectionId) as Array<{
-    seq: number;
-    data: Uint8Array;
-    replica: string;
-    author: string;
-  }>;
-  if (rows.length < 2) return false;
-  const merged = Y.mergeUpdates(rows.map((r) => r.data));
-  const last = rows[rows.length - 1]!;
+  const rows = db
+    .prepare(
+      `SELECT seq, data, author FROM section_updates AS u WHERE section_id = ?
+       AND NOT EXISTS (SELECT 1 FROM held_changes AS h WHERE h.kind = 'text' AND h.hlc = u.hlc) ORDER BY seq`,
+    )
+    .all(sectionId) as Array<{ seq: number; data: Uint8Array; author: string }>;
+  const byAuthor = new Map<string, typeof rows>();
+  for (const r of rows) byAuthor.set(r.author, [...(byAuthor.get(r.author) ?? []), r]);
+  const groups = [...byAuthor.values()].filter((g) => g.length > 1);
+  if (groups.length === 0) return false;
+  const drop = db.prepare('DELETE FROM section_updates WHERE seq = ?');
+  const fold = db.prepare('UPDATE section_updates SET data = ?, folded = 1 WHERE seq = ?');
+  const folded = groups.map((g) => ({ into: g[g.length - 1]!.seq, data: Y.mergeUpdates(g.map((r) => r.data)), drop: g.slice(0, -1).map((r) => r.seq) }));
   db.transaction(() => {
-    db.prepare('DELETE FROM section_updates WHERE section_id = ? AND seq < ?').run(sectionId, last.seq);
-    // The folded update keeps the newest row's number, so cached counts stay current.
-    db.prepare('UPDATE section_updates SET data = ? WHERE seq = ?').run(merged, last.seq);
+    for (const f of folded) {
+      for (const seq of f.drop) drop.run(seq);
+      fold.run(f.data, f.into);
+    }
   })();
   return true;
 }

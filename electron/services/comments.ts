@@ -2,16 +2,15 @@
 // and statuses. Bodies live in tables written through the change log; anchors live in the text.
 import { $nodesOfType, type TextNode } from 'lexical';
 import { MarkNode } from '@lexical/mark';
-import * as Y from 'yjs';
 import type { ParsedInput, Result } from '../../shared/api.js';
-import { markedPassage, withoutAnnotations } from '../../shared/annotations.js';
 import { base64ToBytes, bytesToBase64 } from '../../shared/base64.js';
 import { commentState, outlineOrder, type CommentReply, type Disposition, type ReviewComment, type Section } from '../../shared/domain.js';
 import { userError } from '../../shared/messages.js';
 import { denyAnswer, denyCloseComment, denyComment, denyReply, denySectionText } from '../../shared/permissions.js';
 import { markPassage } from '../docs/annotate.js';
-import { editSection, readSection } from '../docs/headless.js';
-import { anchoredCommentIds, appendTextUpdate, refreshStaleText, textUpdates } from '../docs/section-text.js';
+import { editSection } from '../docs/headless.js';
+import { anchoredCommentIds, refreshStaleText, textUpdates } from '../docs/section-text.js';
+import { writeText } from '../sync/text-log.js';
 import { prepared, type DB } from '../store/open.js';
 import type { Change } from '../sync/changes.js';
 import { allowOrThrow, type ServiceContext } from './context.js';
@@ -134,62 +133,40 @@ export function openCommentCounts(db: DB): Map<string, number> {
 
 const now = () => new Date().toISOString();
 
-/**
- * Checks that `anchor` (a Yjs update from the caller's editor) only wraps a passage in a mark for
- * comment `id`: the text without annotations is unchanged and every other comment still marks
- * the same passage. Returns the passage it marks.
- */
-function checkAnchor(updates: Uint8Array[], anchor: Uint8Array, id: string): string {
-  try {
-    Y.decodeUpdate(anchor);
-  } catch {
-    throw userError('textUnreadable');
-  }
-  const before = readSection(updates);
-  const after = readSection([...updates, anchor]);
-  if (JSON.stringify(withoutAnnotations(before.json)) !== JSON.stringify(withoutAnnotations(after.json))) {
-    throw userError('anchorChangesText');
-  }
-  for (const other of before.markIds) {
-    if (markedPassage(after.json, other) !== markedPassage(before.json, other)) throw userError('anchorChangesText');
-  }
-  const quote = markedPassage(after.json, id);
-  if (!quote.trim()) throw userError('anchorMissing');
-  return quote;
-}
-
 export function createComment(ctx: ServiceContext, input: ParsedInput<'comments.create'>): ReviewComment {
   const author = allowOrThrow(denyComment(ctx.me), ctx.me);
   const section = sectionOrThrow(ctx, input.sectionId);
   const { db } = ctx.report;
   if (prepared(db, 'SELECT 1 FROM comments WHERE id = ?').get(input.id)) throw userError('commentExists');
-  const updates = textUpdates(db, section.id);
   let anchor: Uint8Array | null = null;
-  let quote = '';
   if (input.anchor) {
     anchor = base64ToBytes(input.anchor);
-    quote = checkAnchor(updates, anchor, input.id);
   } else if (input.passage) {
     // Typed rather than selected (from the keyboard, say): marked here, where it is found first.
-    anchor = markPassage(updates, input.passage, input.id);
+    anchor = markPassage(textUpdates(db, section.id), input.passage, input.id);
     if (!anchor) throw userError('passageNotFound');
-    quote = input.passage;
   }
   const cell = (column: string, value: string | number): Change => ({ table: 'comments', row: input.id, column, value });
   db.transaction(() => {
+    let quote = '';
+    if (anchor) {
+      // The anchor may change nothing but marks (the text write path checks it), and must mark something.
+      const { marked } = writeText(ctx.report, section.id, anchor, author.id, 'anchor');
+      quote = input.anchor ? marked!(input.id) : input.passage!;
+      if (!quote.trim()) throw userError('anchorMissing');
+    }
     ctx.report.write(author.id, [
+      cell('author_id', author.id),
       cell('section_id', section.id),
       cell('anchored', anchor ? 1 : 0),
       cell('quote', quote),
       cell('type', input.type),
       cell('body', input.body),
       cell('proposed', input.proposed),
-      cell('author_id', author.id),
       cell('organization_id', author.organizationId),
       cell('created_at', now()),
       cell('status', 'open'),
     ]);
-    if (anchor) appendTextUpdate(db, section.id, anchor, ctx.report.replica, author.id);
   })();
   if (anchor) {
     // An anchor made here is news to the caller's editor too.
@@ -266,7 +243,7 @@ export function applyProposal(ctx: ServiceContext, input: ParsedInput<'comments.
   const at = now();
   const cell = (column: string, value: string): Change => ({ table: 'comments', row: comment.id, column, value });
   db.transaction(() => {
-    appendTextUpdate(db, section.id, update, ctx.report.replica, author.id);
+    writeText(ctx.report, section.id, update, author.id, 'edit');
     const changes = [cell('applied_by', author.id), cell('applied_at', at)];
     // Applying the wording is accepting it, unless the drafters already said otherwise.
     if (!comment.disposition) changes.push(cell('disposition', 'accepted'), cell('decided_by', author.id), cell('decided_at', at));

@@ -11,7 +11,8 @@ import type { ConsultationInput, ReportLanguage } from '../../shared/domain.js';
 import { denyInputRead, denySectionText } from '../../shared/permissions.js';
 import { LOG_WORDS, type LogWords } from '../../shared/report-words.js';
 import { editSection } from '../docs/headless.js';
-import { appendTextUpdate, textUpdates } from '../docs/section-text.js';
+import { textUpdates } from '../docs/section-text.js';
+import { writeText } from '../sync/text-log.js';
 import { getReport } from '../store/queries.js';
 import { allowOrThrow, type ServiceContext } from './context.js';
 import { listInputs } from './inputs.js';
@@ -99,7 +100,7 @@ export function insertConsultationLog(ctx: ServiceContext, input: ParsedInput<'i
       root.append($createParagraphNode());
     }
   });
-  db.transaction(() => appendTextUpdate(db, section.id, update, ctx.report.replica, author.id))();
+  writeText(ctx.report, section.id, update, author.id, 'edit');
   // Made here, so every window needs it, the caller's included.
   ctx.report.emit({ kind: 'text', sectionId: section.id, update: bytesToBase64(update), origin: '' });
   ctx.report.scheduleRecount();

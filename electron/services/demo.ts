@@ -8,7 +8,8 @@ import { markPassage } from '../docs/annotate.js';
 import { createComment, decideComment, replyToComment, setCommentStatus } from './comments.js';
 import { $appendBlocks, type Block } from '../docs/blocks.js';
 import { editSection } from '../docs/headless.js';
-import { appendTextUpdate, textUpdates } from '../docs/section-text.js';
+import { textUpdates } from '../docs/section-text.js';
+import { writeText } from '../sync/text-log.js';
 import type { OpenReport } from '../store/open-report.js';
 import { createReport } from './new-report.js';
 import { createMember, createOrganization } from './people.js';
@@ -213,5 +214,5 @@ function writeFirstDraft(ctx: ServiceContext, sectionId: string, blocks: Block[]
     root.clear();
     $appendBlocks(root, blocks);
   });
-  appendTextUpdate(ctx.report.db, sectionId, update, ctx.report.replica, ctx.me!.id);
+  writeText(ctx.report, sectionId, update, ctx.me!.id, 'edit');
 }

@@ -5,7 +5,7 @@ import type { Section } from '../../shared/domain.js';
 import { denyReportChange, denySectionStatus } from '../../shared/permissions.js';
 import { createSectionState } from '../docs/headless.js';
 import type { Block } from '../docs/blocks.js';
-import { appendTextUpdate } from '../docs/section-text.js';
+import { writeText } from '../sync/text-log.js';
 import type { Change } from '../sync/changes.js';
 import { getOrganization, getSection, listSections } from '../store/queries.js';
 import { allowOrThrow, type ServiceContext } from './context.js';
@@ -70,7 +70,7 @@ export function createSection(
       { table: 'sections', row: id, column: 'position', value: position },
       { table: 'sections', row: id, column: 'status', value: 'not_started' },
     ]);
-    appendTextUpdate(ctx.report.db, id, state, ctx.report.replica, author.id);
+    writeText(ctx.report, id, state, author.id, 'edit');
   })();
   ctx.report.emit({ kind: 'changed', what: ['sections'] });
   return sectionOrThrow(ctx, id);

@@ -7,12 +7,17 @@ import path from 'node:path';
 import type { ApiEvent } from '../../shared/api.js';
 import { Clock } from '../sync/hlc.js';
 import { ChangeLog, type Change } from '../sync/changes.js';
-import { createReportDatabase, inspectReportFile, openReportDatabase, type DB } from './open.js';
+import { createReportDatabase, inspectReportFile, openReportDatabase, type DB, type SoundFiles } from './open.js';
 import { writeClosedCopy } from '../sync/copy.js';
 import { compactBusySections, refreshStaleText } from '../docs/section-text.js';
 import { bringSearchIndexCurrent } from '../search/indexer.js';
 
 export type Listener = (event: ApiEvent) => void;
+
+/** Work done in the background that failed: written to the log, never thrown where nothing would catch it. */
+function reportBackgroundFailure(what: string, e: unknown): void {
+  console.error(`upr: ${what} failed: ${e instanceof Error ? e.message : String(e)}`);
+}
 
 export class OpenReport {
   readonly replica: string;
@@ -31,6 +36,8 @@ export class OpenReport {
    * working copy on local disk is written back to, closed, when the report is closed.
    */
   private writeBack: WriteBack | null = null;
+  /** Told that the file is sound when this app closes it. */
+  private known: SoundFiles | null = null;
 
   private constructor(
     readonly path: string,
@@ -42,8 +49,11 @@ export class OpenReport {
     this.log = new ChangeLog(db, this.clock);
   }
 
-  static open(file: string): OpenReport {
-    return new OpenReport(path.resolve(file), openReportDatabase(path.resolve(file)));
+  /** `known`: files known sound (checked here, or closed here unchanged since): told when this one is closed. */
+  static open(file: string, known?: SoundFiles): OpenReport {
+    const report = new OpenReport(path.resolve(file), openReportDatabase(path.resolve(file), known));
+    report.known = known ?? null;
+    return report;
   }
 
   /**
@@ -110,19 +120,29 @@ export class OpenReport {
     for (const l of this.listeners) l(event);
   }
 
-  /** Word counts follow typing about once a second, not on every keystroke. */
+  /**
+   * Word counts follow typing about once a second, not on every keystroke. What runs then is kept
+   * from failing the process: another program may hold the file's write lock for a moment (the
+   * next pause tries again), and one section's text that cannot be read never stops the others.
+   */
   scheduleRecount(): void {
     this.textChanged = true;
     if (this.recountTimer || this.closed) return;
     this.recountTimer = setTimeout(() => {
       this.recountTimer = null;
       if (this.closed) return;
-      // Told even when a read (a workspace load, a search) already refreshed the cache meanwhile.
-      if (refreshStaleText(this.db).length > 0 || this.textChanged) this.emit({ kind: 'changed', what: ['words'] });
-      this.textChanged = false;
-      compactBusySections(this.db);
-      // While the person pauses, so that the next search has nothing left to catch up on.
-      bringSearchIndexCurrent(this.db);
+      try {
+        // Told even when a read (a workspace load, a search) already refreshed the cache meanwhile.
+        if (refreshStaleText(this.db).length > 0 || this.textChanged) this.emit({ kind: 'changed', what: ['words'] });
+        this.textChanged = false;
+        compactBusySections(this.db);
+        // While the person pauses, so that the next search has nothing left to catch up on.
+        bringSearchIndexCurrent(this.db);
+      } catch (e) {
+        reportBackgroundFailure('tidying up after typing', e);
+        this.textChanged = true;
+        if (!this.closed) this.scheduleRecount();
+      }
     }, 1000);
     this.recountTimer.unref?.();
   }
@@ -131,14 +151,27 @@ export class OpenReport {
     if (this.closed) return;
     if (this.recountTimer) clearTimeout(this.recountTimer);
     this.recountTimer = null;
-    refreshStaleText(this.db);
-    compactBusySections(this.db, 1);
-    bringSearchIndexCurrent(this.db);
-    if (this.writeBack) this.writtenBack = writeBackCopy(this.db, this.writeBack);
-    this.closed = true;
-    this.emit({ kind: 'closed' });
-    this.listeners.clear();
-    this.db.close();
+    // Tidying up is worth trying, and never worth not closing the file for.
+    for (const [what, tidy] of [
+      ['counting words', () => refreshStaleText(this.db)],
+      ['folding text updates', () => compactBusySections(this.db, 1)],
+      ['updating the search index', () => bringSearchIndexCurrent(this.db)],
+    ] as const) {
+      try {
+        tidy();
+      } catch (e) {
+        reportBackgroundFailure(what, e);
+      }
+    }
+    try {
+      if (this.writeBack) this.writtenBack = writeBackCopy(this.db, this.writeBack);
+    } finally {
+      this.closed = true;
+      this.emit({ kind: 'closed' });
+      this.listeners.clear();
+      this.db.close();
+    }
+    if (!this.writeBack) this.known?.markSound(this.path);
   }
 
   get isClosed(): boolean {

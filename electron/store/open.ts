@@ -2,6 +2,7 @@
 // one that is not ours, is newer than this app or fails `quick_check` is refused, untouched.
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../../shared/errors.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.js';
@@ -14,7 +15,68 @@ export const APPLICATION_ID = 0x55505231;
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
-export function inspectReportFile(file: string): { schemaVersion: number } {
+/**
+ * What a sound report of each schema version holds: its tables with their columns, and no
+ * triggers or views (a file received from elsewhere could carry a trigger that runs on our writes).
+ * Read off a database the migrations build in memory, once per version.
+ */
+const shapes = new Map<number, Map<string, string>>();
+
+function shapeOf(db: DB): Map<string, string> {
+  const shape = new Map<string, string>();
+  for (const t of db.prepare("SELECT type, name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' AND type IN ('table', 'view', 'trigger')").all() as Array<{ type: string; name: string }>) {
+    if (t.type !== 'table') {
+      shape.set(t.name, t.type);
+      continue;
+    }
+    const columns = db.prepare('SELECT name, type, "notnull", dflt_value, pk FROM pragma_table_info(?)').all(t.name);
+    shape.set(t.name, JSON.stringify(columns));
+  }
+  return shape;
+}
+
+function expectedShape(version: number): Map<string, string> {
+  let shape = shapes.get(version);
+  if (!shape) {
+    const db = new Database(':memory:');
+    try {
+      migrate(db, version);
+      shape = shapeOf(db);
+    } finally {
+      db.close();
+    }
+    shapes.set(version, shape);
+  }
+  return shape;
+}
+
+/**
+ * Whether the file holds the tables (and columns) a report of its version has, and nothing that
+ * runs by itself (triggers, views). Tables of the FTS index's own are created by SQLite and left out.
+ */
+function soundShape(db: DB, version: number): boolean {
+  const expected = expectedShape(version);
+  const actual = shapeOf(db);
+  for (const [name, shape] of expected) if (actual.get(name) !== shape) return false;
+  for (const [name, kind] of actual) if (!expected.has(name) && (kind === 'view' || kind === 'trigger')) return false;
+  if (!db.prepare("SELECT 1 FROM meta WHERE key = 'report_id'").get()) return false;
+  return true;
+}
+
+/** Files known sound: checked here, or closed by this app and unchanged since (see TrustedFiles). */
+export interface SoundFiles {
+  isKnownSound(file: string): boolean;
+  markSound(file: string): void;
+}
+
+/**
+ * Checks, reading only, that `file` is a report this app can open: an SQLite file with our
+ * application id, a schema version from 1 to ours, the tables a report of that version has (and no
+ * triggers or views), a report id, and passing `PRAGMA quick_check` (skipped for a file `known`
+ * says this app closed itself and nothing changed since). Throws a message a person can read;
+ * never changes the file, nor leaves anything beside it.
+ */
+export function inspectReportFile(file: string, known?: SoundFiles, { inPlace = false }: { inPlace?: boolean } = {}): { schemaVersion: number } {
   const name = path.basename(file);
   let stat: fs.Stats;
   try {
@@ -34,25 +96,72 @@ export function inspectReportFile(file: string): { schemaVersion: number } {
   if (header.toString('latin1') !== SQLITE_MAGIC) {
     throw userError('notOurs', { name });
   }
-  let db: DB | null = null;
-  try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
-    const appId = db.pragma('application_id', { simple: true }) as number;
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (appId !== APPLICATION_ID) {
-      throw userError('sqliteNotOurs', { name });
+  return withReadOnly(file, { inPlace }, (db) => {
+    try {
+      const appId = db.pragma('application_id', { simple: true }) as number;
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (appId !== APPLICATION_ID) throw userError('sqliteNotOurs', { name });
+      if (version > SCHEMA_VERSION) throw userError('tooNew', { name, version, supported: SCHEMA_VERSION });
+      // Version 0 is a file that was never made into a report (or a foreign one wearing our id).
+      if (version < 1) throw userError('sqliteNotOurs', { name });
+      if (!soundShape(db, version)) throw damaged(name);
+      if (!known?.isKnownSound(file)) {
+        const check = db.pragma('quick_check', { simple: true }) as string;
+        if (check !== 'ok') throw damaged(name);
+        known?.markSound(file);
+      }
+      return { schemaVersion: version };
+    } catch (e) {
+      if (e instanceof UserError) throw e;
+      throw damaged(name);
     }
-    if (version > SCHEMA_VERSION) {
-      throw userError('tooNew', { name, version, supported: SCHEMA_VERSION });
-    }
-    const check = db.pragma('quick_check', { simple: true }) as string;
-    if (check !== 'ok') throw damaged(name);
-    return { schemaVersion: version };
-  } catch (e) {
-    if (e instanceof UserError) throw e;
+  }, () => {
     throw damaged(name);
+  });
+}
+
+/**
+ * Runs `read` on a read-only connection to `file` that leaves nothing beside it. SQLite opening a
+ * file whose header says WAL creates `-wal` and `-shm` files next to it, even read-only: such a
+ * file (with its `-wal`, if it has one) is read from a copy in a temporary folder instead. A file
+ * in rollback-journal mode (every copy this app writes) is read where it is.
+ */
+export function withReadOnly<T>(
+  file: string,
+  { inPlace = false }: { inPlace?: boolean },
+  read: (db: DB) => T,
+  unreadable: () => never = () => {
+    throw userError('damaged', { name: path.basename(file) });
+  },
+): T {
+  const header = Buffer.alloc(20);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, header, 0, 20, 0);
   } finally {
-    db?.close();
+    fs.closeSync(fd);
+  }
+  const wal = !inPlace && (header[18] === 2 || header[19] === 2 || fs.existsSync(`${file}-wal`));
+  let dir: string | null = null;
+  let source = file;
+  if (wal) {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'upr-read-'));
+    source = path.join(dir, 'copy.upr');
+    fs.copyFileSync(file, source);
+    if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${source}-wal`);
+  }
+  let db: DB;
+  try {
+    db = new Database(source, { readonly: true, fileMustExist: true });
+  } catch {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    return unreadable();
+  }
+  try {
+    return read(db);
+  } finally {
+    db.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -78,9 +187,9 @@ export function migrate(db: DB, toVersion = SCHEMA_VERSION): void {
   }
 }
 
-/** Opens an existing report for reading and writing, after inspecting it. */
-export function openReportDatabase(file: string): DB {
-  inspectReportFile(file);
+/** Opens an existing report for reading and writing, after inspecting it (where it is: it is about to be opened there anyway). */
+export function openReportDatabase(file: string, known?: SoundFiles): DB {
+  inspectReportFile(file, known, { inPlace: true });
   const db = new Database(file, { fileMustExist: true });
   configure(db);
   migrate(db);

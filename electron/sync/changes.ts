@@ -1,14 +1,24 @@
 // The one write path for structured data. A change is a cell: (table, row, column, value). It is
 // appended to the change log with a clock stamp and applied to the materialized table in the same
-// transaction, last writer wins per cell by stamp. Local edits and merged copies both end in
-// `applyLoggedChanges`: a batch is checked against the schema, then each row's current stamps are
-// read once, the log rows go in as multi-row INSERTs, and each row gets one upsert of the columns
-// it won.
-import type { Statement } from 'better-sqlite3';
-import { SYNCED_TABLES, columnType, valueFits, type CellValue, type SyncedTable } from '../store/schema.js';
+// transaction, last writer wins per cell by stamp, after the write policy has judged it
+// (./policy.ts: shared/policy.ts as of the change's stamp).
+// - A change made here (`write`) is judged against the report as it is now; one the policy refuses
+//   refuses the whole batch, with the message that says why, and nothing is written.
+// - Changes from a copy (`applyLoggedChanges`) are stored as they came, every one, then judged in
+//   stamp order as of each one's stamp: one the policy refuses, or that names a field this app does
+//   not know, is held back: kept in the log, listed in `held_changes`, never applied. When a
+//   change that decides others' rights (a role, a section's lead, who made a row) arrives older
+//   than changes already here, those are judged again from its stamp, so what is held back depends
+//   only on the set of changes, never on the order they were merged in: a later copy that brings
+//   a missing role change releases what it held back.
+// Names are checked against the description (shared/synced.ts) before any SQL is built with them.
+import type { Statement, Transaction } from 'better-sqlite3';
+import { formatMessage, userError, type Message, type MessageKey, type MessageParams } from '../../shared/messages.js';
+import { columnDefault } from '../../shared/synced.js';
+import { SYNCED_TABLES, columnType, isSyncedTable, valueFits, type CellValue, type SyncedTable } from '../store/schema.js';
 import type { DB } from '../store/open.js';
-import type { Clock } from './hlc.js';
-import { userError } from '../../shared/messages.js';
+import { isStamp, type Clock } from './hlc.js';
+import { CurrentView, LogView, judge, judgeTextAt } from './policy.js';
 
 export interface Change {
   table: SyncedTable;
@@ -28,100 +38,314 @@ export interface LoggedChange {
   prev_hlc: string | null;
 }
 
+/** A change or a text update held back, and why. */
+export interface HeldChange {
+  kind: 'change' | 'text';
+  hlc: string;
+  reason: MessageKey;
+  params: MessageParams;
+}
+
+/** What applying changes from a copy did. */
+export interface Applied {
+  /** Cells of the materialized tables written. */
+  written: number;
+  /** Changes newly held back (this batch's, and earlier ones judged again). */
+  held: HeldChange[];
+  /** Changes held back before and applied now. */
+  released: string[];
+}
+
+/** A text update to judge with the change-log rows (see `TextJudge`). */
+export interface TextCandidate {
+  hlc: string;
+  author: string;
+  sectionId: string;
+}
+
+/**
+ * For the text updates of a merge: whether an update by someone who may only mark passages (a
+ * reviewer's comment anchor) changes nothing but marks. Given by the caller, who has the text.
+ */
+export type AnnotationCheck = (candidate: TextCandidate) => boolean;
+
 /** Log rows per multi-row INSERT (8 parameters each, well under SQLite's 32,766). */
 const INSERT_CHUNK = 100;
 /** Upsert statements kept, one per table and set of columns won. */
 const UPSERTS_KEPT = 256;
+/** A batch writing this many columns of one row reads the row's stamps in one range, else cell by cell. */
+const WHOLE_ROW_FROM = 4;
+
+/**
+ * The cells the policy reads to judge changes (who someone is, what a row belongs to): a change
+ * to one of them, arriving older than changes already here, may change how those are judged.
+ */
+const DECIDING = new Set([
+  'members.role',
+  'members.organization_id',
+  'members.deleted',
+  'sections.lead_organization_id',
+  'sections.parent_id',
+  'sections.deleted',
+  'comments.section_id',
+  'comment_replies.comment_id',
+  'recommendations.responsible_organization_id',
+  'recommendation_notes.recommendation_id',
+  'section_recommendations.section_id',
+]);
+
+/** The changes and text updates held back, in the file and in memory (there are few). */
+export class HeldChanges {
+  /** Stamps of change-log rows held back. */
+  readonly changes = new Set<string>();
+  /** Stamps of text updates held back. */
+  readonly texts = new Set<string>();
+  private readonly put: Statement;
+  private readonly drop: Statement;
+
+  constructor(private readonly db: DB) {
+    for (const r of db.prepare('SELECT kind, hlc FROM held_changes').all() as Array<{ kind: string; hlc: string }>) {
+      (r.kind === 'text' ? this.texts : this.changes).add(r.hlc);
+    }
+    this.put = db.prepare('INSERT OR REPLACE INTO held_changes (kind, hlc, reason, params) VALUES (?, ?, ?, ?)');
+    this.drop = db.prepare('DELETE FROM held_changes WHERE kind = ? AND hlc = ?');
+  }
+
+  set(kind: 'change' | 'text'): Set<string> {
+    return kind === 'text' ? this.texts : this.changes;
+  }
+
+  hold(h: HeldChange): void {
+    this.set(h.kind).add(h.hlc);
+    this.put.run(h.kind, h.hlc, h.reason, JSON.stringify(h.params));
+  }
+
+  release(kind: 'change' | 'text', hlc: string): void {
+    this.set(kind).delete(hlc);
+    this.drop.run(kind, hlc);
+  }
+
+  /** The held changes with their reasons, newest first. */
+  list(): HeldChange[] {
+    return (this.db.prepare('SELECT kind, hlc, reason, params FROM held_changes ORDER BY hlc DESC').all() as Array<{ kind: 'change' | 'text'; hlc: string; reason: MessageKey; params: string }>).map(
+      (r) => ({ kind: r.kind, hlc: r.hlc, reason: r.reason, params: JSON.parse(r.params) as MessageParams }),
+    );
+  }
+}
+
+/** Why a change from a copy cannot even be judged: a field this app does not know, or a value it cannot hold. */
+function unreadable(c: LoggedChange): Message | null {
+  if (!isStamp(c.hlc)) return { key: 'heldBadStamp' };
+  if (!columnType(c.tbl, c.col)) return { key: 'unknownField', params: { field: `${c.tbl}.${c.col}` } };
+  if (!valueFits(c.tbl, c.col, c.value)) return { key: 'wrongKind', params: { field: `${c.tbl}.${c.col}` } };
+  if (typeof c.author !== 'string' || typeof c.row_id !== 'string' || c.row_id.length > 200) return { key: 'wrongKind', params: { field: `${c.tbl}.${c.col}` } };
+  return null;
+}
 
 export class ChangeLog {
+  readonly held: HeldChanges;
   private readonly insertLogs = new Map<number, Statement>();
-  private readonly loggedAmong: Statement;
+  private readonly insertFresh = new Map<number, Statement>();
   private readonly rowStamps: Statement;
+  private readonly cellStamps: Statement;
+  private readonly cellHistory: Statement;
   private readonly searchThrough: Statement;
   private readonly searchPending: Statement;
   private readonly upserts = new Map<string, Statement>();
-  /** `applyBatch` in a savepoint of its own, so that a batch given up on leaves nothing behind. */
-  private readonly batch: (changes: readonly LoggedChange[], local: boolean) => number;
+  /** The newest stamp in the log: a change from a copy stamped before it may change how others are judged. */
+  private newest: string;
+  /** The two write paths, each in a transaction of its own (a savepoint inside another), made once. */
+  private readonly local: Transaction<(author: string, changes: readonly Change[]) => void>;
+  private readonly foreign: Transaction<(changes: readonly LoggedChange[], texts: readonly TextCandidate[], annotationOnly: AnnotationCheck) => Applied>;
 
   constructor(
     private readonly db: DB,
     private readonly clock: Clock,
   ) {
-    this.loggedAmong = db.prepare('SELECT hlc FROM change_log WHERE hlc IN (SELECT value FROM json_each(?))').pluck();
+    this.held = new HeldChanges(db);
+    this.local = db.transaction((author: string, changes: readonly Change[]) => this.writeJudged(author, changes));
+    this.foreign = db.transaction((changes: readonly LoggedChange[], texts: readonly TextCandidate[], annotationOnly: AnnotationCheck) => this.applyForeign(changes, texts, annotationOnly));
     this.rowStamps = db.prepare(
       'SELECT row_id, col, max(hlc) AS hlc FROM change_log WHERE tbl = ? AND row_id IN (SELECT value FROM json_each(?)) GROUP BY row_id, col',
     );
+    // The newest stamp of one cell, found by the cell index (no scan of the row's history).
+    this.cellStamps = db.prepare('SELECT max(hlc) FROM change_log WHERE tbl = ? AND row_id = ? AND col = ?').pluck();
+    this.cellHistory = db.prepare('SELECT hlc, value FROM change_log WHERE tbl = ? AND row_id = ? AND col = ? ORDER BY hlc DESC');
     this.searchThrough = db.prepare("SELECT value FROM search_state WHERE key = 'through'").pluck();
     this.searchPending = db.prepare('INSERT OR IGNORE INTO search_pending (tbl, row_id) VALUES (?, ?)');
-    this.batch = db.transaction((changes: readonly LoggedChange[], local: boolean) => this.applyBatch(changes, local));
     const newest = db.prepare('SELECT max(hlc) AS hlc FROM change_log').get() as { hlc: string | null };
+    this.newest = newest.hlc ?? '';
     if (newest.hlc) clock.observe(newest.hlc);
   }
 
-  /** Writes local changes by `author` in one transaction. */
+  /**
+   * Writes changes made here by `author` in one transaction, each judged by the policy against the
+   * report as it is now (and the batch's earlier changes): the first one refused throws its
+   * message, and nothing is written.
+   */
   write(author: string, changes: readonly Change[]): void {
     if (changes.length === 0) return;
-    this.db.transaction(() => {
-      this.apply(
-        changes.map((c) => ({
-          hlc: this.clock.tick(),
-          replica: this.clock.replica,
-          author,
-          tbl: c.table,
-          row_id: c.row,
-          col: c.column,
-          value: c.value,
-          prev_hlc: null,
-        })),
-        true,
-      );
-    })();
+    for (const c of changes) {
+      if (!columnType(c.table, c.column)) throw userError('unknownField', { field: `${c.table}.${c.column}` });
+      if (!valueFits(c.table, c.column, c.value)) throw userError('wrongKind', { field: `${c.table}.${c.column}` });
+    }
+    this.local.immediate(author, changes);
   }
 
-  /** One change: true when the materialized table changed. */
+  private writeJudged(author: string, changes: readonly Change[]): void {
+    const view = new CurrentView(this.db, this.held.changes);
+    changes.forEach((c, i) => {
+      const denied = judge(view, c, author);
+      if (denied) throw userError(denied.key, denied.params);
+      // Laid over the tables for the changes after it in the batch.
+      if (i < changes.length - 1) view.lay(c.table, c.row, c.column, c.value, author);
+    });
+    const logged = changes.map((c) => ({
+      hlc: this.clock.tick(),
+      replica: this.clock.replica,
+      author,
+      tbl: c.table,
+      row_id: c.row,
+      col: c.column,
+      value: c.value,
+      prev_hlc: null,
+    }));
+    this.writeLocal(logged);
+  }
+
+  /** One change from a copy: true when the materialized table changed. */
   applyLoggedChange(change: LoggedChange): boolean {
-    return this.applyLoggedChanges([change]) > 0;
+    return this.applyLoggedChanges([change]).written > 0;
   }
 
   /**
-   * Appends change-log rows (those not already there, stored as they came) and applies each that
-   * is the newest for its cell, in one savepoint. Every table and column name and every value's
-   * kind is checked against the schema before any SQL is built with them; one bad change refuses
-   * the whole batch. Returns how many cells of the materialized tables were written: those whose
-   * newest change is now one of these.
+   * Stores change-log rows from a copy (those not already here, exactly as they came), judges them
+   * as of their stamps and applies those the policy allows, last writer wins per cell; the others
+   * are held back. `texts` are text updates stored with them, judged in the same run (their
+   * verdicts are in `held` with kind 'text'); `annotationOnly` checks those whose author may only
+   * mark passages.
    */
-  applyLoggedChanges(changes: readonly LoggedChange[]): number {
-    return this.apply(changes, false);
+  applyLoggedChanges(changes: readonly LoggedChange[], texts: readonly TextCandidate[] = [], annotationOnly: AnnotationCheck = () => false): Applied {
+    return this.foreign.immediate(changes, texts, annotationOnly);
   }
 
-  /** `local`: changes made here, whose `prev_hlc` is the stamp their cell had before them. */
-  private apply(changes: readonly LoggedChange[], local: boolean): number {
-    for (const c of changes) {
-      const type = columnType(c.tbl, c.col);
-      if (!type) throw userError('unknownField', { field: `${c.tbl}.${c.col}` });
-      if (!valueFits(type, c.value)) throw userError('wrongKind', { field: `${c.tbl}.${c.col}` });
+  private applyForeign(changes: readonly LoggedChange[], texts: readonly TextCandidate[], annotationOnly: AnnotationCheck): Applied {
+    const fresh = this.store(changes);
+    const newestBefore = this.newest;
+    for (const c of fresh) if (c.hlc > this.newest && isStamp(c.hlc)) this.newest = c.hlc;
+    const outcome: Applied = { written: 0, held: [], released: [] };
+    if (fresh.length === 0 && texts.length === 0) return outcome;
+
+    // From where judging must run again: the oldest fresh change that decides others' rights (or
+    // makes a row) and is older than what was here.
+    let from: string | null = null;
+    for (const c of fresh) {
+      if (c.hlc >= newestBefore || (from !== null && c.hlc >= from) || unreadable(c)) continue;
+      if (DECIDING.has(`${c.tbl}.${c.col}`) || this.makesRow(c)) from = c.hlc;
     }
-    return this.db.transaction(() => {
-      try {
-        return this.batch(changes, local);
-      } catch (e) {
-        if (!(e instanceof AlreadyLogged)) throw e;
+    const freshStamps = new Set(fresh.map((c) => c.hlc));
+    const again = from === null ? [] : (this.db.prepare('SELECT * FROM change_log WHERE hlc >= ? ORDER BY hlc').all(from) as LoggedChange[]).filter((c) => !freshStamps.has(c.hlc));
+    const againTexts = from === null ? [] : (this.db.prepare('SELECT hlc, author, section_id AS sectionId FROM section_updates WHERE hlc >= ?').all(from) as TextCandidate[]);
+    const textStamps = new Set(texts.map((t) => t.hlc));
+    type Item = { kind: 'change'; c: LoggedChange } | { kind: 'text'; t: TextCandidate };
+    const items: Item[] = [
+      ...fresh.map((c) => ({ kind: 'change' as const, c })),
+      ...again.map((c) => ({ kind: 'change' as const, c })),
+      ...texts.map((t) => ({ kind: 'text' as const, t })),
+      ...againTexts.filter((t) => !textStamps.has(t.hlc)).map((t) => ({ kind: 'text' as const, t })),
+    ];
+    const stamp = (i: Item) => (i.kind === 'change' ? i.c.hlc : i.t.hlc);
+    items.sort((a, b) => (stamp(a) < stamp(b) ? -1 : stamp(a) > stamp(b) ? 1 : 0));
+
+    const view = new LogView(this.db, this.held.changes);
+    const flipped = new Set<string>();
+    const accepted: LoggedChange[] = [];
+    const verdict = (kind: 'change' | 'text', hlc: string, denied: Message | null, isFresh: boolean) => {
+      const was = this.held.set(kind).has(hlc);
+      if (denied) {
+        if (!was || isFresh) outcome.held.push({ kind, hlc, reason: denied.key, params: denied.params ?? {} });
+        this.held.hold({ kind, hlc, reason: denied.key, params: denied.params ?? {} });
+      } else if (was) {
+        this.held.release(kind, hlc);
+        outcome.released.push(hlc);
       }
-      // Some rows were in the log already (a change applied twice, or twice in this batch): they
-      // change nothing, and the others go in as a batch.
-      const seen = new Set(this.loggedAmong.all(JSON.stringify(changes.map((c) => c.hlc))) as string[]);
-      const fresh: LoggedChange[] = [];
-      for (const c of changes) {
-        if (seen.has(c.hlc)) continue;
-        seen.add(c.hlc);
-        fresh.push(c);
+      return was !== (denied !== null);
+    };
+    for (const item of items) {
+      if (item.kind === 'text') {
+        view.at = item.t.hlc;
+        verdict('text', item.t.hlc, this.judgeText(view, item.t, annotationOnly), textStamps.has(item.t.hlc));
+        continue;
       }
-      return this.batch(fresh, local);
-    })();
+      const c = item.c;
+      const isFresh = freshStamps.has(c.hlc);
+      view.at = c.hlc;
+      const denied = unreadable(c) ?? judge(view, { table: c.tbl as SyncedTable, row: c.row_id, column: c.col, value: c.value }, c.author);
+      const changed = verdict('change', c.hlc, denied, isFresh);
+      if (isFresh && !denied) accepted.push(c);
+      else if (!isFresh && changed) flipped.add(`${c.tbl}\u0000${c.row_id}\u0000${c.col}`);
+    }
+
+    this.listLate(fresh);
+    outcome.written += this.materialize(accepted);
+    if (flipped.size) outcome.written += this.recompute(flipped);
+    return outcome;
   }
 
-  private applyBatch(changes: readonly LoggedChange[], local: boolean): number {
-    // The changes of each row, in stamp order.
+  private judgeText(view: LogView, t: TextCandidate, annotationOnly: AnnotationCheck): Message | null {
+    const { may, denied } = judgeTextAt(view, t.sectionId, t.author);
+    if (may === 'write') return null;
+    if (may === 'annotate') return annotationOnly(t) ? null : { key: 'heldTextByReviewer' };
+    return denied;
+  }
+
+  /** Is this the first change of its row (no change of the row stamped before it here)? */
+  private makesRow(c: LoggedChange): boolean {
+    const first = this.db.prepare('SELECT min(hlc) FROM change_log WHERE tbl = ? AND row_id = ?').pluck().get(c.tbl, c.row_id) as string | null;
+    return first === c.hlc;
+  }
+
+  /** Inserts the rows not already in the log, as they came; returns those, in stamp order. */
+  private store(changes: readonly LoggedChange[]): LoggedChange[] {
+    const fresh: LoggedChange[] = [];
+    const byStamp = new Map(changes.map((c) => [c.hlc, c]));
+    for (let i = 0; i < changes.length; i += INSERT_CHUNK) {
+      const chunk = changes.slice(i, i + INSERT_CHUNK);
+      const params: unknown[] = [];
+      for (const c of chunk) params.push(c.hlc, c.replica, c.author, c.tbl, c.row_id, c.col, c.value, c.prev_hlc);
+      for (const hlc of this.insertReturning(chunk.length).all(params) as string[]) fresh.push(byStamp.get(hlc)!);
+    }
+    return fresh.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+  }
+
+  /** Changes made here: stamped just now, so judged already and newest in every cell they touch. */
+  private writeLocal(changes: LoggedChange[]): void {
+    const byRow = this.byRow(changes);
+    const current = this.currentStamps(byRow);
+    const won: Array<{ tbl: string; row: string; cells: Map<string, CellValue> }> = [];
+    for (const [key, list] of byRow) {
+      const stamps = current.get(key) ?? new Map<string, string>();
+      const cells = new Map<string, CellValue>();
+      for (const c of list) {
+        c.prev_hlc = stamps.get(c.col) ?? null;
+        stamps.set(c.col, c.hlc);
+        cells.set(c.col, c.value);
+      }
+      won.push({ tbl: list[0]!.tbl, row: list[0]!.row_id, cells });
+    }
+    for (let i = 0; i < changes.length; i += INSERT_CHUNK) {
+      const chunk = changes.slice(i, i + INSERT_CHUNK);
+      const params: unknown[] = [];
+      for (const c of chunk) params.push(c.hlc, c.replica, c.author, c.tbl, c.row_id, c.col, c.value, c.prev_hlc);
+      this.insertMany(chunk.length).run(params);
+    }
+    for (const c of changes) if (c.hlc > this.newest) this.newest = c.hlc;
+    this.listLate(changes);
+    for (const { tbl, row, cells } of won) this.upsert(tbl, [...cells.keys()]).run(row, ...cells.values());
+  }
+
+  /** The changes of each row (keyed table NUL row), in stamp order. */
+  private byRow(changes: readonly LoggedChange[]): Map<string, LoggedChange[]> {
     const byRow = new Map<string, LoggedChange[]>();
     for (const c of changes) {
       const key = `${c.tbl}\u0000${c.row_id}`;
@@ -129,59 +353,114 @@ export class ChangeLog {
       if (list) list.push(c);
       else byRow.set(key, [c]);
     }
+    for (const list of byRow.values()) list.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+    return byRow;
+  }
+
+  /**
+   * Applies accepted changes from a copy (already in the log): each cell takes the value of its
+   * newest change not held back, when that is one of these.
+   */
+  private materialize(accepted: readonly LoggedChange[]): number {
+    if (accepted.length === 0) return 0;
+    const byRow = this.byRow(accepted);
     const current = this.currentStamps(byRow);
-    const logRows: LoggedChange[] = [];
-    const won: Array<{ tbl: string; row: string; cells: Map<string, CellValue> }> = [];
-    for (const [key, list] of byRow) {
-      list.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
-      const { tbl, row_id } = list[0]!;
-      const stamps = current.get(key) ?? new Map<string, string>();
-      const cells = new Map<string, CellValue>();
-      for (const c of list) {
-        const stamp = stamps.get(c.col) ?? null;
-        logRows.push(local ? { ...c, prev_hlc: stamp } : c);
-        if (stamp !== null && stamp >= c.hlc) continue;
-        stamps.set(c.col, c.hlc);
-        cells.set(c.col, c.value);
-      }
-      if (cells.size) won.push({ tbl, row: row_id, cells });
-    }
-    let inserted = 0;
-    for (let i = 0; i < logRows.length; i += INSERT_CHUNK) {
-      const chunk = logRows.slice(i, i + INSERT_CHUNK);
-      const params: unknown[] = [];
-      for (const c of chunk) params.push(c.hlc, c.replica, c.author, c.tbl, c.row_id, c.col, c.value, c.prev_hlc);
-      inserted += this.insertMany(chunk.length).run(params).changes;
-    }
-    if (inserted !== logRows.length) throw new AlreadyLogged();
-    this.listLate(logRows);
     let changed = 0;
-    for (const { tbl, row, cells } of won) {
-      this.upsert(tbl, [...cells.keys()]).run(row, ...cells.values());
+    for (const [key, list] of byRow) {
+      const stamps = current.get(key);
+      const cells = new Map<string, CellValue>();
+      for (const c of list) if (stamps?.get(c.col) === c.hlc) cells.set(c.col, c.value);
+      if (cells.size === 0) continue;
+      this.upsert(list[0]!.tbl, [...cells.keys()]).run(list[0]!.row_id, ...cells.values());
       changed += cells.size;
     }
     return changed;
   }
 
-  /** The newest stamp of each cell of these rows (keyed table NUL row), one query per table. */
+  /**
+   * Cells whose changes were judged anew: each takes its newest change not held back again, or
+   * its default when none is left; a row left with no change at all is removed.
+   */
+  private recompute(cells: ReadonlySet<string>): number {
+    const rows = new Map<string, Set<string>>();
+    for (const key of cells) {
+      const [tbl, row, col] = key.split('\u0000') as [string, string, string];
+      const k = `${tbl}\u0000${row}`;
+      const set = rows.get(k) ?? new Set<string>();
+      set.add(col);
+      rows.set(k, set);
+    }
+    let written = 0;
+    for (const [key, cols] of rows) {
+      const [tbl, row] = key.split('\u0000') as [string, string];
+      if (!isSyncedTable(tbl)) continue;
+      if (!this.rowHasAccepted(tbl, row)) {
+        this.db.prepare(`DELETE FROM ${tbl} WHERE id = ?`).run(row);
+        written++;
+        continue;
+      }
+      const known = [...cols].filter((col) => columnType(tbl, col));
+      const values = known.map((col) => {
+        const hlc = this.newestAccepted(tbl, row, col);
+        if (hlc === null) return columnDefault(tbl, col);
+        return (this.db.prepare('SELECT value FROM change_log WHERE hlc = ?').get(hlc) as { value: CellValue }).value;
+      });
+      if (known.length) this.upsert(tbl, known).run(row, ...values);
+      written += known.length;
+    }
+    return written;
+  }
+
+  private rowHasAccepted(tbl: SyncedTable, row: string): boolean {
+    for (const h of this.db.prepare('SELECT hlc FROM change_log WHERE tbl = ? AND row_id = ?').pluck().iterate(tbl, row) as Iterable<string>) {
+      if (!this.held.changes.has(h)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The newest stamp not held back of each cell of these rows (keyed table NUL row): a row whose
+   * batch writes many of its columns is read in one range, the others cell by cell through the
+   * index, so a row with a long history (a section edited thousands of times) costs one seek a cell.
+   */
   private currentStamps(byRow: Map<string, LoggedChange[]>): Map<string, Map<string, string>> {
-    const rowsOf = new Map<string, string[]>();
+    const wholeRows = new Map<string, string[]>();
+    const someCells = new Map<string, Array<[string, string]>>();
     for (const list of byRow.values()) {
       const { tbl, row_id } = list[0]!;
-      const ids = rowsOf.get(tbl);
-      if (ids) ids.push(row_id);
-      else rowsOf.set(tbl, [row_id]);
-    }
-    const stamps = new Map<string, Map<string, string>>();
-    for (const [tbl, ids] of rowsOf) {
-      for (const s of this.rowStamps.all(tbl, JSON.stringify(ids)) as Array<{ row_id: string; col: string; hlc: string }>) {
-        const key = `${tbl}\u0000${s.row_id}`;
-        const cells = stamps.get(key);
-        if (cells) cells.set(s.col, s.hlc);
-        else stamps.set(key, new Map([[s.col, s.hlc]]));
+      const cols = new Set(list.map((c) => c.col));
+      if (cols.size >= WHOLE_ROW_FROM) {
+        const ids = wholeRows.get(tbl) ?? [];
+        ids.push(row_id);
+        wholeRows.set(tbl, ids);
+      } else {
+        const pairs = someCells.get(tbl) ?? [];
+        for (const col of cols) pairs.push([row_id, col]);
+        someCells.set(tbl, pairs);
       }
     }
+    const stamps = new Map<string, Map<string, string>>();
+    const note = (tbl: string, row: string, col: string, hlc: string | null) => {
+      if (hlc === null) return;
+      if (this.held.changes.has(hlc)) hlc = this.newestAccepted(tbl, row, col);
+      if (hlc === null) return;
+      const key = `${tbl}\u0000${row}`;
+      const cells = stamps.get(key);
+      if (cells) cells.set(col, hlc);
+      else stamps.set(key, new Map([[col, hlc]]));
+    };
+    for (const [tbl, ids] of wholeRows) {
+      for (const s of this.rowStamps.all(tbl, JSON.stringify(ids)) as Array<{ row_id: string; col: string; hlc: string }>) note(tbl, s.row_id, s.col, s.hlc);
+    }
+    for (const [tbl, pairs] of someCells) {
+      for (const [row, col] of pairs) note(tbl, row, col, this.cellStamps.get(tbl, row, col) as string | null);
+    }
     return stamps;
+  }
+
+  private newestAccepted(tbl: string, row: string, col: string): string | null {
+    for (const e of this.cellHistory.iterate(tbl, row, col) as Iterable<{ hlc: string }>) if (!this.held.changes.has(e.hlc)) return e.hlc;
+    return null;
   }
 
   /**
@@ -191,15 +470,26 @@ export class ChangeLog {
   private listLate(logged: readonly LoggedChange[]): void {
     const through = this.searchThrough.get() as string | undefined;
     if (through === undefined) return;
-    for (const c of logged) if (c.hlc <= through) this.searchPending.run(c.tbl, c.row_id);
+    for (const c of logged) if (c.hlc <= through && isSyncedTable(c.tbl)) this.searchPending.run(c.tbl, c.row_id);
   }
 
   private insertMany(rows: number): Statement {
     let stmt = this.insertLogs.get(rows);
     if (!stmt) {
       const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
-      stmt = this.db.prepare(`INSERT OR IGNORE INTO change_log (hlc, replica, author, tbl, row_id, col, value, prev_hlc) VALUES ${values}`);
+      stmt = this.db.prepare(`INSERT INTO change_log (hlc, replica, author, tbl, row_id, col, value, prev_hlc) VALUES ${values}`);
       this.insertLogs.set(rows, stmt);
+    }
+    return stmt;
+  }
+
+  /** Inserts rows not already in the log; returns the stamps of those inserted. */
+  private insertReturning(rows: number): Statement {
+    let stmt = this.insertFresh.get(rows);
+    if (!stmt) {
+      const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+      stmt = this.db.prepare(`INSERT OR IGNORE INTO change_log (hlc, replica, author, tbl, row_id, col, value, prev_hlc) VALUES ${values} RETURNING hlc`).pluck();
+      this.insertFresh.set(rows, stmt);
     }
     return stmt;
   }
@@ -220,8 +510,10 @@ export class ChangeLog {
   }
 }
 
-/** A batch met a row already in the log: it is rolled back to its savepoint and applied without those rows. */
-class AlreadyLogged extends Error {}
+/** A held change, said in English (the CLI, the merge report's fallback). */
+export function describeHeld(h: HeldChange): string {
+  return formatMessage(h.reason, h.params);
+}
 
 /** `INSERT ... ON CONFLICT DO UPDATE` of one cell; both names must have passed `columnType`. */
 function materializer(db: DB, cache: Map<string, Statement>, table: string, column: string): Statement {
@@ -236,13 +528,14 @@ function materializer(db: DB, cache: Map<string, Statement>, table: string, colu
   return stmt;
 }
 
-/** Rebuilds every materialized table from the change log: the newest stamp of each cell wins. */
+/** Rebuilds every materialized table from the change log: the newest stamp of each cell not held back wins. */
 export function rebuildMaterializedTables(db: DB): void {
   db.transaction(() => {
     for (const table of Object.keys(SYNCED_TABLES)) db.exec(`DELETE FROM ${table}`);
     const winners = db.prepare(
       `SELECT tbl, row_id, col, value FROM change_log AS c
-       WHERE hlc = (SELECT max(hlc) FROM change_log WHERE tbl = c.tbl AND row_id = c.row_id AND col = c.col)`,
+       WHERE hlc = (SELECT max(hlc) FROM change_log AS n WHERE tbl = c.tbl AND row_id = c.row_id AND col = c.col
+                    AND NOT EXISTS (SELECT 1 FROM held_changes h WHERE h.kind = 'change' AND h.hlc = n.hlc))`,
     );
     const stmts = new Map<string, Statement>();
     for (const row of winners.all() as Array<{ tbl: string; row_id: string; col: string; value: CellValue }>) {

@@ -1,24 +1,28 @@
 // Merging a copy of the report that another office worked on. The other file is checked (ours, not
-// newer, sound, the same report), this one is backed up, and then, in one transaction, the other's
-// change-log rows this file lacks go through the same path as local edits (last writer wins per
-// field by clock stamp) and each section's text takes the Yjs changes it lacks. Both are
-// commutative, associative and idempotent, so offices that merge the same copies in any order end
-// with the same report, and merging a copy twice changes nothing.
-// What needs a person is recorded: fields changed in both copies since they parted (both values,
-// who and when), and sections whose text both changed (each side's text kept as a revision).
+// newer, sound, the same report), read without leaving anything beside it, this one is backed up,
+// and then, in one transaction, the other's change-log rows this file lacks go through the change
+// log's path for copies (./changes.ts: judged by the write policy as of their stamps, the refused
+// ones held back, last writer wins per field among the rest) with the copy's text updates this file
+// lacks (./merge-text.ts: each one person's, checked and judged the same way), and the contents of
+// attached files come along. All of it is commutative, associative and idempotent, so offices that
+// merge the same copies in any order end with the same report, and merging a copy twice changes
+// nothing. What needs a person is recorded: fields changed in both copies since they parted (both
+// values, who and when), sections whose text both changed (each side's text kept as a revision),
+// and what was held back, with whom it claims to be from and why.
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import * as Y from 'yjs';
-import type { MergeSummary } from '../../shared/api.js';
+import type { HeldBack, MergeSummary } from '../../shared/api.js';
 import { userError } from '../../shared/messages.js';
-import { appendTextUpdate } from '../docs/section-text.js';
-import { inspectReportFile, type DB } from '../store/open.js';
+import { textUpdates } from '../docs/section-text.js';
+import { inspectReportFile, withReadOnly, type DB } from '../store/open.js';
 import type { OpenReport } from '../store/open-report.js';
 import type { CellValue } from '../store/schema.js';
-import type { LoggedChange } from './changes.js';
+import type { HeldChange, LoggedChange, TextCandidate } from './changes.js';
 import { backUp } from './copy.js';
 import { isStamp, parseStamp } from './hlc.js';
+import { annotationCheck, problemOf, settleText, storeTheirText, takeAttachments, textToTake, theirTextRows } from './merge-text.js';
 
 /** A change stamped further ahead of this computer's clock than this is refused. */
 export const MAX_CLOCK_AHEAD_MS = 5 * 60 * 1000;
@@ -36,8 +40,6 @@ const KINDS: Record<string, keyof MergeSummary['changed']> = {
   attachments: 'inputs',
 };
 
-/** Change-log rows handed to the change log at a time. */
-const APPLY_CHUNK = 5_000;
 
 /** The stamps only in `a` and those only in `b`; both sorted. */
 function sortedDifference(a: readonly string[], b: readonly string[]): { onlyA: string[]; onlyB: string[] } {
@@ -74,17 +76,16 @@ function meta(db: DB, key: string): string | null {
 }
 
 /**
- * A section's text as one Yjs update. Its stored updates are applied to a document in one
- * transaction and the document encoded: for a copy holding a keystroke per update, some five times
- * faster than `Y.mergeUpdates` over hundreds of updates at once.
+ * A section's text as one Yjs update, from the given updates (in order). They are applied to a
+ * document in one transaction and the document encoded: for a copy holding a keystroke per update,
+ * some five times faster than `Y.mergeUpdates` over hundreds of updates at once.
  */
-function mergedState(db: DB, sectionId: string): Uint8Array | null {
-  const rows = db.prepare('SELECT data FROM section_updates WHERE section_id = ? ORDER BY seq').pluck().all(sectionId) as Uint8Array[];
-  if (rows.length <= 1) return rows[0] ?? null;
+function stateOf(updates: readonly Uint8Array[]): Uint8Array | null {
+  if (updates.length <= 1) return updates[0] ?? null;
   const doc = new Y.Doc();
   try {
     doc.transact(() => {
-      for (const update of rows) Y.applyUpdate(doc, update);
+      for (const update of updates) Y.applyUpdate(doc, update);
     });
     return Y.encodeStateAsUpdate(doc);
   } finally {
@@ -107,6 +108,21 @@ function holdsMore(from: Uint8Array, to: Uint8Array | null): boolean {
   }
 }
 
+/** Are the two paths one file (the same real path, or the same file on disk under two names)? */
+export function sameFile(a: string, b: string): boolean {
+  const real = (f: string) => {
+    try {
+      return fs.realpathSync(f);
+    } catch {
+      return path.resolve(f);
+    }
+  };
+  if (real(a) === real(b)) return true;
+  const sa = fs.statSync(a, { throwIfNoEntry: false });
+  const sb = fs.statSync(b, { throwIfNoEntry: false });
+  return !!sa && !!sb && sa.dev === sb.dev && sa.ino === sb.ino;
+}
+
 export interface MergeOptions {
   /** Where backups go (the user's data folder's `backups`). */
   backupDir: string;
@@ -116,11 +132,10 @@ export interface MergeOptions {
 export function mergeCopy(report: OpenReport, otherFile: string, { backupDir, now = Date.now }: MergeOptions): MergeSummary {
   const file = path.resolve(otherFile);
   const name = path.basename(file);
-  if (file === path.resolve(report.path)) throw userError('mergeOwnFile');
-  inspectReportFile(file);
+  if (sameFile(file, report.path)) throw userError('mergeOwnFile');
+  const { schemaVersion } = inspectReportFile(file);
   const db = report.db;
-  const other = new Database(file, { readonly: true, fileMustExist: true });
-  try {
+  return withReadOnly(file, {}, (other) => {
     const ourId = meta(db, 'report_id');
     const theirId = meta(other, 'report_id');
     if (!ourId || ourId !== theirId) {
@@ -138,32 +153,44 @@ export function mergeCopy(report: OpenReport, otherFile: string, { backupDir, no
     // can have been changed on both sides.
     const ownSince = new Map<string, { hlc: string; value: CellValue; author: string }>();
     for (const row of logRows(db, ownOnly)) ownSince.set(`${row.tbl}\u0000${row.row_id}\u0000${row.col}`, { hlc: row.hlc, value: row.value, author: row.author });
-    const names = new Map((other.prepare('SELECT m.id, m.name, o.name AS org FROM members m LEFT JOIN organizations o ON o.id = m.organization_id').all() as Array<{ id: string; name: string; org: string | null }>).map((m) => [m.id, m]));
+    const names = new Map(
+      (other.prepare('SELECT m.id, m.name, o.name AS org FROM members m LEFT JOIN organizations o ON o.id = m.organization_id').all() as Array<{ id: string; name: string; org: string | null }>).map((m) => [m.id, m]),
+    );
     const office = (author: string) => names.get(author)?.org ?? names.get(author)?.name ?? author;
+
+    // Text: the copy's updates this file lacks (read-only so far).
+    const ourTextStamps = new Set(db.prepare('SELECT hlc FROM section_updates').pluck().all() as string[]);
+    const theirAll = theirTextRows(other, schemaVersion);
+    const texts = textToTake(db, theirAll.filter((t) => t.folded || !ourTextStamps.has(t.hlc)));
 
     // A clock far ahead would win every field for days: refused, naming the office.
     // Stamps sort by time, so the newest is the last; each is checked for its shape.
     for (const c of incoming) if (!isStamp(c.hlc)) throw userError('mergeBadStamp', { name });
-    const newest = incoming.at(-1);
+    for (const t of texts) if (!isStamp(t.hlc)) throw userError('mergeBadStamp', { name });
+    const newest = [incoming.at(-1), texts.at(-1)].filter((x) => x !== undefined).sort((a, b) => (a.hlc < b.hlc ? 1 : -1))[0];
     const ahead = newest ? parseStamp(newest.hlc)!.millis - now() : 0;
     if (ahead > MAX_CLOCK_AHEAD_MS) throw userError('mergeClockAhead', { name, office: office(newest!.author), minutes: Math.round(ahead / 60_000) });
 
-    // Text: each section's state in both files.
-    const sectionIds = other.prepare('SELECT DISTINCT section_id FROM section_updates').pluck().all() as string[];
-    const texts = sectionIds.map((id) => ({ id, theirs: mergedState(other, id)!, ours: mergedState(db, id) }));
-    const textChanges = texts.filter((t) => holdsMore(t.theirs, t.ours));
-
+    const textSections = [...new Set(texts.map((t) => t.sectionId))];
     const summary: MergeSummary = {
       file,
-      offices: [...new Set(incoming.map((c) => office(c.author)))].sort(),
+      offices: [...new Set([...incoming.map((c) => office(c.author)), ...texts.map((t) => office(t.author))])].sort(),
       rows: incoming.length,
       changed: { sections: 0, comments: 0, recommendations: 0, inputs: 0, other: 0 },
-      texts: textChanges.length,
+      texts: textSections.length,
       bothEdited: [],
       conflicts: [],
       backup: '',
+      held: [],
+      released: 0,
+      attachments: 0,
     };
-    if (incoming.length === 0 && textChanges.length === 0) return summary;
+    const blobsWanted = attachmentsMissing(db, other, incoming);
+    if (incoming.length === 0 && texts.length === 0 && !blobsWanted) return summary;
+
+    // Sections both copies wrote in since they parted: each side's text as they met, to compare.
+    const ourTextBefore = new Map(textSections.map((id) => [id, stateOf(textUpdates(db, id))]));
+    const theirText = new Map(textSections.map((id) => [id, stateOf(theirAll.filter((t) => t.sectionId === id).map((t) => t.data))]));
 
     summary.backup = backUp(db, backupDir);
     const mergeId = randomUUID();
@@ -201,28 +228,96 @@ export function mergeCopy(report: OpenReport, otherFile: string, { backupDir, no
       }
       for (const [kind, rows] of rowsChanged) summary.changed[kind] += rows.size;
 
-      // The rows, through the path local edits take (names checked against the schema there).
-      for (let i = 0; i < incoming.length; i += APPLY_CHUNK) report.log.applyLoggedChanges(incoming.slice(i, i + APPLY_CHUNK));
-      if (incoming.length) report.clock.observe(incoming[incoming.length - 1]!.hlc);
-
-      // The text: what the other file's copy of each section holds that this one lacks.
-      for (const t of textChanges) {
-        const ourState = t.ours;
-        const diff = ourState ? Y.diffUpdate(t.theirs, Y.encodeStateVectorFromUpdate(ourState)) : t.theirs;
-        if (ourState && holdsMore(ourState, t.theirs)) {
-          // Both sides wrote in this section since they parted: keep both texts as they met.
-          summary.bothEdited.push(t.id);
-          const keep = db.prepare('INSERT INTO merge_revisions (id, merge_id, section_id, side, state) VALUES (?, ?, ?, ?, ?)');
-          keep.run(randomUUID(), mergeId, t.id, 'local', ourState);
-          keep.run(randomUUID(), mergeId, t.id, 'other', t.theirs);
+      // The copy's text updates, each stored as it came; one that cannot be read, or holds a node
+      // type this app does not know, is held back at once; the others are judged with the rows.
+      const byStamp = new Map(texts.map((t) => [t.hlc, t]));
+      const judged: TextCandidate[] = [];
+      const held: HeldChange[] = [];
+      for (const t of texts) {
+        const problem = problemOf(t.data);
+        if (!problem) {
+          judged.push({ hlc: t.hlc, author: t.author, sectionId: t.sectionId });
+          continue;
         }
-        const last = other.prepare('SELECT replica, author FROM section_updates WHERE section_id = ? ORDER BY seq DESC LIMIT 1').get(t.id) as { replica: string; author: string };
-        appendTextUpdate(db, t.id, diff, last.replica, last.author);
+        const h: HeldChange = { kind: 'text', hlc: t.hlc, reason: problem.key, params: problem.params ?? {} };
+        report.log.held.hold(h);
+        held.push(h);
+      }
+      const check = annotationCheck(db, byStamp);
+      // The rows, through the change log's path for copies (names checked against the schema
+      // there), judged as of their stamps, with the text updates.
+      let released = 0;
+      const outcome = report.log.applyLoggedChanges(incoming, judged, check);
+      held.push(...outcome.held);
+      released += outcome.released.length;
+      storeTheirText(db, texts);
+      // Whether each section's text integrates, where text came or verdicts on text changed.
+      const affected = new Set([...textSections, ...outcome.held.filter((h) => h.kind === 'text').map((h) => sectionOfText(db, h.hlc)), ...outcome.released.map((h) => sectionOfText(db, h))]);
+      affected.delete('');
+      const settled = settleText(db, report.log.held, affected);
+      for (const h of settled.held) held.push({ kind: 'text', hlc: h.hlc, reason: 'heldTextNeeds', params: {} });
+      released += settled.released.length;
+      summary.attachments = takeAttachments(db, other);
+      for (const stamp of [incoming.at(-1)?.hlc, texts.at(-1)?.hlc]) if (stamp) report.clock.observe(stamp);
+
+      summary.held = describeHeld(db, held, names);
+      summary.released = released;
+      const heldText = new Set(held.filter((h) => h.kind === 'text').map((h) => h.hlc));
+      summary.texts = new Set(texts.filter((t) => !heldText.has(t.hlc)).map((t) => t.sectionId)).size;
+      for (const id of textSections) {
+        const ours = ourTextBefore.get(id) ?? null;
+        const theirs = theirText.get(id) ?? null;
+        if (!ours || !theirs || !holdsMore(ours, theirs) || !holdsMore(theirs, ours)) continue;
+        // Both sides wrote in this section since they parted: keep both texts as they met.
+        summary.bothEdited.push(id);
+        const keep = db.prepare('INSERT INTO merge_revisions (id, merge_id, section_id, side, state) VALUES (?, ?, ?, ?, ?)');
+        keep.run(randomUUID(), mergeId, id, 'local', ours);
+        keep.run(randomUUID(), mergeId, id, 'other', theirs);
       }
       db.prepare('INSERT INTO merges (id, merged_at, file, summary) VALUES (?, ?, ?, ?)').run(mergeId, new Date(now()).toISOString(), file, JSON.stringify(summary));
-    })();
+    }).immediate();
     return summary;
-  } finally {
-    other.close();
+  });
+}
+
+/** Whether the copy brings attachments' contents this file lacks (for records here or in the copy). */
+function attachmentsMissing(db: DB, other: DB, incoming: readonly LoggedChange[]): boolean {
+  if (!other.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'blobs'").get()) return false;
+  const wanted = new Set(db.prepare("SELECT DISTINCT value FROM change_log WHERE tbl = 'attachments' AND col = 'sha256' AND value NOT IN (SELECT sha256 FROM blobs)").pluck().all() as string[]);
+  for (const c of incoming) if (c.tbl === 'attachments' && c.col === 'sha256' && typeof c.value === 'string') wanted.add(c.value);
+  const has = other.prepare('SELECT 1 FROM blobs WHERE sha256 = ?');
+  const ours = db.prepare('SELECT 1 FROM blobs WHERE sha256 = ?');
+  for (const sha of wanted) if (!ours.get(sha) && has.get(sha)) return true;
+  return false;
+}
+
+function sectionOfText(db: DB, hlc: string): string {
+  return (db.prepare('SELECT section_id FROM section_updates WHERE hlc = ?').pluck().get(hlc) as string | undefined) ?? '';
+}
+
+/** The held changes as the merge report lists them: what, who it claims to be from (by the name either file has), when, why. */
+function describeHeld(db: DB, held: readonly HeldChange[], theirNames: ReadonlyMap<string, { name: string }>): HeldBack[] {
+  const ourNames = new Map((db.prepare('SELECT id, name FROM members').all() as Array<{ id: string; name: string }>).map((m) => [m.id, m.name]));
+  const seen = new Set<string>();
+  const out: HeldBack[] = [];
+  for (const h of held) {
+    if (seen.has(`${h.kind}:${h.hlc}`)) continue;
+    seen.add(`${h.kind}:${h.hlc}`);
+    const row =
+      h.kind === 'change'
+        ? (db.prepare('SELECT tbl AS "table", row_id AS row, col AS "column", author FROM change_log WHERE hlc = ?').get(h.hlc) as { table: string; row: string; column: string; author: string } | undefined)
+        : (db.prepare("SELECT 'sections' AS \"table\", section_id AS row, '' AS \"column\", author FROM section_updates WHERE hlc = ?").get(h.hlc) as { table: string; row: string; column: string; author: string } | undefined);
+    if (!row) continue;
+    out.push({
+      kind: h.kind,
+      table: row.table,
+      row: row.row,
+      column: row.column,
+      authorName: ourNames.get(row.author) ?? theirNames.get(row.author)?.name ?? row.author,
+      at: h.hlc.slice(0, 24),
+      reason: h.reason,
+      params: h.params,
+    });
   }
+  return out;
 }

@@ -126,6 +126,17 @@ const fr: Catalogue = {
   importTableBadNumber: '« {{value}} » n’est pas un numéro de recommandation (comme 115.23) ; cette ligne a été ignorée.',
   pdfNeedsChromium:
     'Pour écrire un PDF, il faut Chromium, introuvable à l’emplacement {{path}} ; installez-le ou indiquez son emplacement dans CHROMIUM_PATH.',
+  commentNotYours: "Seule la personne qui a fait un commentaire peut en changer les termes.",
+  replyNotYours: "Seule la personne qui a écrit une réponse peut la modifier.",
+  noteNotYours: "Seule la personne qui a écrit une note de suivi peut la modifier.",
+  notYourName: "Une modification ne peut désigner que la personne qui la fait comme auteur d’un texte, d’une décision ou d’une clôture.",
+  notYourOrganization: "Un commentaire est fait au nom de l’organisation de son auteur.",
+  heldBadStamp: "La modification a un horodatage illisible.",
+  heldTextByReviewer: "Son auteur peut commenter cette section mais pas en modifier le texte, et cette modification fait plus que marquer un passage.",
+  heldTextNeeds: "Elle s’appuie sur un texte que ce fichier n’a pas (une modification retenue, ou venue d’une copie pas encore fusionnée).",
+  textUnknownNode: "Le texte contient un élément que cette version de l’application ne connaît pas ({{type}}) ; il vient peut-être d’une version plus récente. Il n’a pas été enregistré.",
+  textNeedsEarlier: "Cette modification du texte s’appuie sur une saisie pas encore enregistrée ; elle n’a pas été enregistrée seule. L’éditeur envoie ce qui manque et enregistre de nouveau.",
+  sectionDamaged: "Le texte de la section « {{title}} » ne peut pas être lu : il contient quelque chose que cette version de l’application ne comprend pas. Le reste du rapport fonctionne ; restaurez la section à partir d’une sauvegarde ou de la copie d’un autre bureau.",
 };
 
 const es: Catalogue = {
@@ -247,6 +258,17 @@ const es: Catalogue = {
   importTableNoNumber: 'Esta fila no tiene número de recomendación (como 115.23) en la columna «{{column}}»; se omitió.',
   importTableBadNumber: '«{{value}}» no es un número de recomendación (como 115.23); esta fila se omitió.',
   pdfNeedsChromium: 'Para escribir un PDF se necesita Chromium, que no se encontró en {{path}}; instálelo o indique su ubicación en CHROMIUM_PATH.',
+  commentNotYours: "Solo la persona que hizo un comentario puede cambiar su texto.",
+  replyNotYours: "Solo la persona que escribió una respuesta puede cambiarla.",
+  noteNotYours: "Solo la persona que escribió una nota de seguimiento puede cambiarla.",
+  notYourName: "Un cambio solo puede nombrar a quien lo hace como autor de un texto, una decisión o un cierre.",
+  notYourOrganization: "Un comentario se hace en nombre de la organización de su autor.",
+  heldBadStamp: "El cambio tiene una marca de tiempo ilegible.",
+  heldTextByReviewer: "Su autor puede comentar esta sección pero no cambiar su texto, y este cambio hace algo más que marcar un pasaje.",
+  heldTextNeeds: "Se apoya en un texto que este archivo no tiene (un cambio retenido, o de una copia aún no fusionada).",
+  textUnknownNode: "El texto contiene un elemento que esta versión de la aplicación no conoce ({{type}}); quizá venga de una versión más reciente. No se guardó.",
+  textNeedsEarlier: "Este cambio del texto se apoya en lo escrito que aún no se guardó; no se guardó por sí solo. El editor envía lo que falta y vuelve a guardar.",
+  sectionDamaged: "El texto de la sección «{{title}}» no se puede leer: contiene algo que esta versión de la aplicación no entiende. El resto del informe funciona; restaure la sección desde una copia de seguridad o la copia de otra oficina.",
 };
 
 export const errorStrings = { en: MESSAGE_TEXTS as Catalogue, fr, es };

@@ -9,7 +9,8 @@ import { $getRoot } from 'lexical';
 import { outlineOrder, type Member, type OrganizationKind, type Role, type Section, type SectionStatus } from '../../shared/domain.js';
 import { $appendBlocks, type Block } from '../../electron/docs/blocks.js';
 import { editSection } from '../../electron/docs/headless.js';
-import { appendTextUpdate, textUpdates } from '../../electron/docs/section-text.js';
+import { textUpdates } from '../../electron/docs/section-text.js';
+import { writeText as writeTextUpdate } from '../../electron/sync/text-log.js';
 import { OpenReport } from '../../electron/store/open-report.js';
 import { listSections } from '../../electron/store/queries.js';
 import type { ServiceContext } from '../../electron/services/context.js';
@@ -23,7 +24,7 @@ import { writeReview } from './review.js';
 import { Prng, sectionText, splitWords, themeOf } from './prose.js';
 
 /** Bump when the generated report changes, so cached files are made afresh. */
-export const GENERATOR_VERSION = 6;
+export const GENERATOR_VERSION = 7;
 
 export interface GenerateOptions {
   seed: number;
@@ -316,7 +317,7 @@ function writeText(ctx: ServiceContext, sectionId: string, blocks: Block[], appe
     if (!append) root.clear();
     $appendBlocks(root, blocks);
   });
-  appendTextUpdate(ctx.report.db, sectionId, update, ctx.report.replica, author);
+  writeTextUpdate(ctx.report, sectionId, update, author, 'edit');
 }
 
 /**

@@ -14,6 +14,7 @@ import { OpenReport } from '../../electron/store/open-report.js';
 import { listSections } from '../../electron/store/queries.js';
 import type { Change, LoggedChange } from '../../electron/sync/changes.js';
 import { mergeCopy } from '../../electron/sync/merge.js';
+import { Clock } from '../../electron/sync/hlc.js';
 import type { Benchmark, BenchEnv } from './benchmarks.js';
 
 const INPUTS = 10_000;
@@ -107,10 +108,13 @@ export function mergeBenchmark(env: BenchEnv): Benchmark {
       // The keystrokes go in after closing, which folds each section's updates into one: the copy
       // keeps all 10,000, as one sent mid-session would.
       const db = new Database(other, { fileMustExist: true });
-      const append = db.prepare('INSERT INTO section_updates (section_id, data, replica, author, created_at) VALUES (?, ?, ?, ?, ?)');
+      // Each keystroke stamped by the session's clock, as the text write path stores typing.
+      const clock = new Clock(replica);
+      clock.observe(db.prepare('SELECT max(hlc) FROM change_log').pluck().get() as string);
+      const append = db.prepare('INSERT INTO section_updates (section_id, data, replica, author, created_at, hlc, folded) VALUES (?, ?, ?, ?, ?, ?, 0)');
       db.transaction(() => {
         for (const s of sections) {
-          for (const u of keystrokes(textState(db, s.id), KEYSTROKES)) append.run(s.id, u, replica, author, new Date().toISOString());
+          for (const u of keystrokes(textState(db, s.id), KEYSTROKES)) append.run(s.id, u, replica, author, new Date().toISOString(), clock.tick());
         }
       })();
       // The typing reads back as text, or the figure would time a merge of nonsense.
@@ -134,7 +138,9 @@ export function mergeBenchmark(env: BenchEnv): Benchmark {
       run: (state: unknown) => {
         const { report } = state as { report: OpenReport };
         const summary = mergeCopy(report, other, { backupDir: path.join(dir, 'backups') });
-        if (summary.rows !== rows.length || summary.texts !== SECTIONS) throw new Error(`Merged ${summary.rows} rows and ${summary.texts} texts.`);
+        if (summary.rows !== rows.length || summary.texts !== SECTIONS || summary.held.length) {
+          throw new Error(`Merged ${summary.rows} rows and ${summary.texts} texts, held back ${summary.held.length}.`);
+        }
         facts.rows = summary.rows;
         facts.texts = summary.texts;
       },

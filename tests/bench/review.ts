@@ -117,9 +117,14 @@ export function writeReview(ctx: ServiceContext, rng: Prng, members: Member[], s
           cell('comments', id, 'rationale', disposition === 'accepted' ? '' : rng.pick(RATIONALES)),
           cell('comments', id, 'decided_by', decider.id),
           cell('comments', id, 'decided_at', stamp(i + 60)),
-          ...(rng.chance(0.4) ? [cell('comments', id, 'status', 'closed'), cell('comments', id, 'closed_by', members[0]!.id), cell('comments', id, 'closed_at', stamp(i + 90))] : []),
         ],
       });
+      // Closed by the secretariat once the answer was seen, as the write policy allows (the
+      // comment's author may close it too).
+      if (rng.chance(0.4)) {
+        const closer = members.find((m) => m.role === 'secretariat')!;
+        batch.push({ author: closer.id, changes: [cell('comments', id, 'status', 'closed'), cell('comments', id, 'closed_by', closer.id), cell('comments', id, 'closed_at', stamp(i + 90))] });
+      }
     }
   }
   ctx.report.db.transaction(() => {

@@ -7,7 +7,8 @@ import { SEARCH_KINDS } from '../../shared/api.js';
 import { bringSearchIndexCurrent, rebuildSearchIndex } from '../../electron/search/indexer.js';
 import { parseQuery } from '../../electron/search/query.js';
 import { searchReport } from '../../electron/search/search.js';
-import { appendTextUpdate, textUpdates } from '../../electron/docs/section-text.js';
+import { textUpdates } from '../../electron/docs/section-text.js';
+import { writeText } from '../../electron/sync/text-log.js';
 import { editSection } from '../../electron/docs/headless.js';
 import { OpenReport } from '../../electron/store/open-report.js';
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
@@ -173,7 +174,7 @@ function searchAfterEdit(report: OpenReport): number {
     const update = editSection(textUpdates(db, longest), () => {
       $getRoot().append($createParagraphNode().append($createTextNode(`The Ombudsperson visited ${word} detention centres.`)));
     });
-    appendTextUpdate(db, longest, update, report.replica, 'bench');
+    writeText(report, longest, update, db.prepare("SELECT id FROM members WHERE role = 'secretariat' AND deleted = 0 LIMIT 1").pluck().get() as string, 'edit');
     const started = performance.now();
     const found = searchReport(db, word);
     times.push(performance.now() - started);

@@ -40,6 +40,9 @@ function sampleSummary(): MergeSummary {
       },
     ],
     backup: '/data/backups/report-2026-11-24.upr',
+    held: [],
+    released: 0,
+    attachments: 0,
   };
 }
 

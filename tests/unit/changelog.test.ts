@@ -64,13 +64,21 @@ describe('change log', () => {
     report.close();
   });
 
-  it('refuses a change naming a field that is not in the schema, before building any SQL', () => {
+  it('holds back a change from a copy that names a field not in the schema or gives a value of the wrong kind: kept in the log as it came, never turned into SQL', () => {
     const report = OpenReport.create(path.join(tempDir(), 'r.upr'));
-    const evil = { hlc: '2030-01-01T00:00:00.000Z-0000-ffffffffffffffff', replica: 'ffffffffffffffff', author: 'x', row_id: 'r', prev_hlc: null, value: 'x' };
-    expect(() => report.log.applyLoggedChange({ ...evil, tbl: 'organizations; DROP TABLE meta', col: 'name' })).toThrow(/unknown field/);
-    expect(() => report.log.applyLoggedChange({ ...evil, tbl: 'organizations', col: 'name = 1 --' })).toThrow(/unknown field/);
-    expect(() => report.log.applyLoggedChange({ ...evil, tbl: 'sections', col: 'word_budget', value: 'lots' })).toThrow(/wrong kind/);
-    expect(report.db.prepare('SELECT count(*) AS n FROM change_log').get()).toEqual({ n: 0 });
+    const evil = { replica: 'ffffffffffffffff', author: 'x', row_id: 'r', prev_hlc: null, value: 'x' };
+    const applied = report.log.applyLoggedChanges([
+      { ...evil, hlc: '2030-01-01T00:00:00.000Z-0000-ffffffffffffffff', tbl: 'organizations; DROP TABLE meta', col: 'name' },
+      { ...evil, hlc: '2030-01-01T00:00:01.000Z-0000-ffffffffffffffff', tbl: 'organizations', col: 'name = 1 --' },
+      { ...evil, hlc: '2030-01-01T00:00:02.000Z-0000-ffffffffffffffff', tbl: 'sections', col: 'word_budget', value: 'lots' },
+      { ...evil, hlc: '2030-01-01T00:00:03.000Z-0000-ffffffffffffffff', tbl: 'sections', col: 'status', value: 'finished, honestly' },
+    ]);
+    expect(applied.written).toBe(0);
+    expect(applied.held.map((h) => h.reason)).toEqual(['unknownField', 'unknownField', 'wrongKind', 'wrongKind']);
+    expect(report.db.prepare('SELECT count(*) AS n FROM change_log').get()).toEqual({ n: 4 });
+    expect(report.db.prepare('SELECT count(*) AS n FROM held_changes').get()).toEqual({ n: 4 });
+    expect(report.db.prepare('SELECT count(*) AS n FROM sections').get()).toEqual({ n: 0 });
+    expect(report.db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'meta'").get()).toEqual({ n: 1 });
     report.close();
   });
 
@@ -97,7 +105,10 @@ describe('change log', () => {
     });
     const asLogged = (c: { stamp: { second: number; counter: number; replica: string }; table: string; row: string; text: string; pick: number }): LoggedChange => {
       const hlc = `2030-01-01T00:00:${String(c.stamp.second).padStart(2, '0')}.000Z-${c.stamp.counter.toString(16).padStart(4, '0')}-${c.stamp.replica}`;
-      const [col, value] = c.table === 'organizations' ? [['name', 'kind', 'name', 'deleted'][c.pick]!, c.pick === 3 ? c.pick % 2 : c.text] : [['title', 'status', 'word_budget', 'parent_id'][c.pick]!, c.pick === 2 ? (c.text ? c.text.charCodeAt(0) : null) : c.pick === 3 ? (c.text || null) : c.text];
+      // Values of each column's kind: a name or title, a kind or status, a word budget, a parent.
+      const kind = ['ministry', 'agency', 'nhri', 'other'][c.text.length + c.pick]!;
+      const status = ['not_started', 'drafting', 'ready_for_review', 'approved'][(c.text.charCodeAt(0) || 0) % 4]!;
+      const [col, value] = c.table === 'organizations' ? [['name', 'kind', 'name', 'deleted'][c.pick]!, c.pick === 3 ? c.pick % 2 : c.pick === 1 ? kind : c.text] : [['title', 'status', 'word_budget', 'parent_id'][c.pick]!, c.pick === 2 ? (c.text ? c.text.charCodeAt(0) : null) : c.pick === 3 ? (c.text || null) : c.pick === 1 ? status : c.text];
       return { hlc, replica: c.stamp.replica, author: 'x', tbl: c.table, row_id: c.row, col, value, prev_hlc: null };
     };
     const dir = tempDir();
@@ -111,7 +122,7 @@ describe('change log', () => {
         const single = OpenReport.create(path.join(dir, `s${n}.upr`));
         try {
           for (const b of logged) {
-            const changed = batched.log.applyLoggedChanges(b.map((c) => ({ ...c })));
+            const changed = batched.log.applyLoggedChanges(b.map((c) => ({ ...c }))).written;
             const before = new Set(single.db.prepare('SELECT hlc FROM change_log').pluck().all());
             for (const c of b) single.log.applyLoggedChange({ ...c });
             // What the batch reports: the cells whose newest change is now one it brought.
@@ -132,23 +143,23 @@ describe('change log', () => {
     );
   });
 
-  it('a batch with one bad change refuses the whole batch, with nothing written', () => {
+  it('a batch with one change that cannot be read holds that one back and applies the rest', () => {
     const report = OpenReport.create(path.join(tempDir(), 'r.upr'));
     const base = { replica: 'ffffffffffffffff', author: 'x', tbl: 'organizations', row_id: 'o1', prev_hlc: null };
-    expect(() =>
-      report.log.applyLoggedChanges([
-        { ...base, hlc: '2030-01-01T00:00:00.000Z-0000-ffffffffffffffff', col: 'name', value: 'Fine' },
-        { ...base, hlc: '2030-01-01T00:00:01.000Z-0000-ffffffffffffffff', col: 'deleted', value: 'not a number' },
-      ]),
-    ).toThrow(/wrong kind/);
-    expect(report.db.prepare('SELECT count(*) AS n FROM change_log').get()).toEqual({ n: 0 });
-    expect(report.db.prepare('SELECT count(*) AS n FROM organizations').get()).toEqual({ n: 0 });
+    const applied = report.log.applyLoggedChanges([
+      { ...base, hlc: '2030-01-01T00:00:00.000Z-0000-ffffffffffffffff', col: 'name', value: 'Fine' },
+      { ...base, hlc: '2030-01-01T00:00:01.000Z-0000-ffffffffffffffff', col: 'deleted', value: 'not a number' },
+    ]);
+    expect(applied.held).toEqual([{ kind: 'change', hlc: '2030-01-01T00:00:01.000Z-0000-ffffffffffffffff', reason: 'wrongKind', params: { field: 'organizations.deleted' } }]);
+    expect(report.db.prepare('SELECT count(*) AS n FROM change_log').get()).toEqual({ n: 2 });
+    expect(report.db.prepare('SELECT name, deleted FROM organizations').all()).toEqual([{ name: 'Fine', deleted: 0 }]);
     report.close();
   });
 
   it('a reopened file keeps ticking after its newest stamp, with a new replica id', () => {
     const file = path.join(tempDir(), 'r.upr');
     const first = OpenReport.create(file);
+    first.db.prepare("INSERT INTO meta (key, value) VALUES ('report_id', 'r')").run();
     first.write('m', [{ table: 'organizations', row: 'o', column: 'name', value: 'A' }]);
     const firstReplica = first.replica;
     // Pretend the first session's clock ran far ahead of this machine's.

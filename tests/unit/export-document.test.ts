@@ -9,7 +9,8 @@ import { $createRecommendationRefNode } from '../../shared/recommendation-ref-no
 import { buildExportDocument } from '../../electron/export/document.js';
 import type { Block, Inline } from '../../electron/export/model.js';
 import { editSection } from '../../electron/docs/headless.js';
-import { appendTextUpdate, textUpdates } from '../../electron/docs/section-text.js';
+import { textUpdates } from '../../electron/docs/section-text.js';
+import { writeText } from '../../electron/sync/text-log.js';
 import { readThematicList } from '../../electron/import/ohchr-list.js';
 import { createDemoReport } from '../../electron/services/demo.js';
 import { createInput, decideInput } from '../../electron/services/inputs.js';
@@ -113,7 +114,7 @@ describe('the exported report', () => {
     const update = editSection(textUpdates(report.db, c.id), () => {
       $getRoot().append($createParagraphNode().append($createTextNode('This answers recommendation '), $createRecommendationRefNode('121.2'), $createTextNode('.')));
     });
-    appendTextUpdate(report.db, c.id, update, report.replica, ctx.me.id);
+    writeText(report, c.id, update, ctx.me.id, 'edit');
     const input = createInput(ctx, { title: 'Joint submission on Roma settlements', sourceOrganizationId: null, receivedOn: '2026-03-02', channel: 'written_submission', summary: '', fullText: '', themes: [] });
     decideInput(ctx, { inputId: input.id, disposition: 'reflected', rationale: '' });
 

@@ -34,7 +34,8 @@ function setUp() {
     author,
     Array.from({ length: 1500 }, (_, i) => {
       const id = `crash-input-${i}`;
-      const value = (c: string) => (c === 'deleted' ? 0 : c === 'channel' ? 'email' : c === 'themes' ? '[]' : `${c} of submission ${i}`);
+      const value = (c: string) =>
+        c === 'deleted' ? 0 : c === 'channel' ? 'email' : c === 'themes' ? '[]' : c === 'received_on' ? '2026-10-01' : c === 'created_at' ? '2026-10-01T09:00:00.000Z' : `${c} of submission ${i}`;
       return cells.map((column) => ({ table: 'inputs' as const, row: id, column, value: value(column) }));
     }).flat(),
   );

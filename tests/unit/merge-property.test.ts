@@ -14,7 +14,8 @@ import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMENT_TYPES, DISPOSITIONS, IMPLEMENTATION_STATUSES, INPUT_CHANNELS, SECTION_STATUSES, type Member } from '../../shared/domain.js';
 import { editSection } from '../../electron/docs/headless.js';
-import { appendTextUpdate, readSectionText, textUpdates } from '../../electron/docs/section-text.js';
+import { readSectionText, textUpdates } from '../../electron/docs/section-text.js';
+import { writeText } from '../../electron/sync/text-log.js';
 import { createComment, decideComment, listComments, replyToComment, setCommentStatus } from '../../electron/services/comments.js';
 import type { ServiceContext } from '../../electron/services/context.js';
 import { createInput, decideInput, listInputs, updateInput } from '../../electron/services/inputs.js';
@@ -100,7 +101,7 @@ function apply(ctx: ServiceContext & { me: Member }, e: Edit): void {
         const update = editSection(textUpdates(db, section.id), () => {
           $getRoot().append($createParagraphNode().append($createTextNode(e.words)));
         });
-        appendTextUpdate(db, section.id, update, ctx.report.replica, ctx.me.id);
+        writeText(ctx.report, section.id, update, ctx.me.id, 'edit');
       }
       return;
     case 'comment':

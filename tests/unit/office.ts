@@ -3,7 +3,8 @@
 // (headless, stored as the editor stores it). Used by the merge tests and the sharing e2e test.
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
 import { editSection } from '../../electron/docs/headless.js';
-import { appendTextUpdate, textUpdates } from '../../electron/docs/section-text.js';
+import { textUpdates } from '../../electron/docs/section-text.js';
+import { writeText } from '../../electron/sync/text-log.js';
 import { OpenReport } from '../../electron/store/open-report.js';
 import { getMember, listSections } from '../../electron/store/queries.js';
 
@@ -22,7 +23,7 @@ export function actIn(file: string, who?: string) {
     const update = editSection(textUpdates(report.db, s.id), () => {
       $getRoot().append($createParagraphNode().append($createTextNode(words)));
     });
-    appendTextUpdate(report.db, s.id, update, report.replica, me.id);
+    writeText(report, s.id, update, me.id, 'edit');
   };
   return { report, me, ctx: { report, me }, section, type };
 }
