@@ -204,6 +204,8 @@ export interface ExportCheck {
   blockers: Array<
     | { kind: 'notApproved'; sectionId: string; label: string; title: string; status: string }
     | { kind: 'openCritical'; commentId: string; number: number; sectionId: string; label: string; title: string }
+    /** The section's text cannot be read: it is left out of what is written until it is restored. */
+    | { kind: 'damaged'; sectionId: string; label: string; title: string }
   >;
 }
 
@@ -266,6 +268,12 @@ export const api = {
 
   'text.load': method(z.object({ sectionId: id }).strict()).returns<SectionText>(),
   'text.push': method(z.object({ sectionId: id, update: base64 }).strict()).returns<{ ok: true }>(),
+  /**
+   * Yjs's sync steps: the editor sends its state vector and gets what the report has that it lacks,
+   * with the report's state vector, to send back what the report lacks. After a failed save the
+   * editor saves this way, so nothing typed after the failure depends on a change that was lost.
+   */
+  'text.sync': method(z.object({ sectionId: id, stateVector: base64 }).strict()).returns<{ sectionId: string; update: string; stateVector: string }>(),
   'text.content': method(z.object({ sectionId: id }).strict()).returns<SectionContent>(),
 
   // Review comments. A comment on a passage comes with `anchor`: the Yjs update, made in the

@@ -60,6 +60,8 @@ export interface Section {
 
 export interface SectionWithCount extends Section {
   words: number;
+  /** Its text cannot be read (it holds something this version of the app does not understand); the other sections work. */
+  damaged: boolean;
   /** Review comments on the section not yet closed. */
   openComments: number;
 }

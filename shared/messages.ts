@@ -196,6 +196,7 @@ export const MESSAGES = {
   textUnknownNode: { code: 'invalid', text: "The text holds an element this version of the app does not know ({{type}}); it may come from a newer version. It was not saved." },
   textNeedsEarlier: { code: 'conflict', text: "This change to the text builds on typing that was not saved yet; it was not saved on its own. The editor sends what is missing and saves again." },
   sectionDamaged: { code: 'damaged', text: "The text of section “{{title}}” cannot be read: it holds something this version of the app does not understand. The rest of the report works; restore the section from a backup or from another office’s copy." },
+  textDamaged: { code: 'damaged', text: "This section’s text cannot be read: it holds something this version of the app does not understand, so it cannot be changed here. The rest of the report works." },
 } as const satisfies Record<string, { code: UserErrorCode; text: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -11,6 +11,8 @@ import { RecommendationRefNode } from '../../shared/recommendation-ref-node.js';
 import { anchoredIds } from '../../shared/annotations.js';
 import { countWords } from '../../shared/words.js';
 import { $appendBlocks, type Block } from './blocks.js';
+import { isUserError } from '../../shared/errors.js';
+import { userError } from '../../shared/messages.js';
 
 function offlineProvider(): Provider {
   const awareness = {
@@ -24,13 +26,14 @@ function offlineProvider(): Provider {
   return { awareness, connect: () => {}, disconnect: () => {}, off: () => {}, on: () => {} } as unknown as Provider;
 }
 
-interface BoundEditor {
+export interface BoundEditor {
   editor: LexicalEditor;
   doc: Y.Doc;
   dispose: () => void;
 }
 
-function bindHeadless(doc: Y.Doc): BoundEditor {
+/** A headless editor bound to `doc` as the renderer's editor is (Lexical's Yjs binding); the caller disposes it. */
+export function bindHeadless(doc: Y.Doc): BoundEditor {
   const editor = createHeadlessEditor({
     namespace: 'section',
     nodes: [...SECTION_NODES],
@@ -140,8 +143,21 @@ function readSectionOrThrow(updates: readonly Uint8Array[]): SectionReading {
   }
 }
 
-/** Applies an edit made with Lexical to a section's current state; returns the Yjs update. */
+/**
+ * Applies an edit made with Lexical to a section's current state; returns the Yjs update. Text
+ * that cannot be read (see readSection) cannot be edited: that is said, never thrown as Lexical's
+ * own error.
+ */
 export function editSection(updates: readonly Uint8Array[], edit: () => void): Uint8Array {
+  try {
+    return editSectionOrThrow(updates, edit);
+  } catch (e) {
+    if (isUserError(e)) throw e;
+    throw userError('textDamaged');
+  }
+}
+
+function editSectionOrThrow(updates: readonly Uint8Array[], edit: () => void): Uint8Array {
   const doc = new Y.Doc();
   const bound = bindHeadless(doc);
   try {

@@ -5,7 +5,7 @@ import type { ServiceContext } from './context.js';
 import { createMember, createOrganization, deleteMember, deleteOrganization, updateMember, updateOrganization } from './people.js';
 import { loadWorkspace, updateReport } from './report.js';
 import { createSection, deleteSection, moveSection, setSectionStatus, updateSection } from './sections.js';
-import { loadText, pushText, textContent } from './text.js';
+import { loadText, pushText, syncText, textContent } from './text.js';
 import { applyProposal, commentsOf, createComment, decideComment, replyToComment, setCommentStatus } from './comments.js';
 import { exportComments } from './exports.js';
 import { addProgressNote, linkRecommendation, recommendationsOf, updateRecommendation } from './recommendations.js';
@@ -37,6 +37,7 @@ export const reportHandlers: ReportHandlers = {
   'sections.delete': deleteSection,
   'text.load': loadText,
   'text.push': pushText,
+  'text.sync': syncText,
   'text.content': textContent,
   'comments.list': commentsOf,
   'comments.create': createComment,

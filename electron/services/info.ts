@@ -1,7 +1,7 @@
 // `upr info`: what a report holds, with word counts per section and in total.
 import { reportWords } from '../../shared/words.js';
 import { outlineOrder } from '../../shared/domain.js';
-import { refreshStaleText } from '../docs/section-text.js';
+import { damagedSections, refreshStaleText } from '../docs/section-text.js';
 import { listComments } from './comments.js';
 import type { OpenReport } from '../store/open-report.js';
 import { getReport, listMembers, listOrganizations, listSections, sectionWordCounts } from '../store/queries.js';
@@ -15,7 +15,7 @@ export interface ReportInfo {
   deadline: string;
   wordLimit: number;
   totalWords: number;
-  sections: Array<{ label: string; depth: number; title: string; status: string; lead: string | null; dueDate: string; words: number; wordBudget: number | null }>;
+  sections: Array<{ label: string; depth: number; title: string; status: string; lead: string | null; dueDate: string; words: number; wordBudget: number | null; damaged: boolean }>;
   members: Array<{ name: string; organization: string; role: string }>;
   counts: { sections: number; organizations: number; members: number; changes: number; textUpdates: number };
   /** Review comments by where they stand; `detached` ones lost their passage. */
@@ -28,6 +28,7 @@ export function reportInfo(report: OpenReport): ReportInfo {
   const orgs = listOrganizations(report.db);
   const orgName = new Map(orgs.map((o) => [o.id, o.name]));
   const words = sectionWordCounts(report.db);
+  const damaged = damagedSections(report.db);
   const outline = outlineOrder(listSections(report.db));
   const members = listMembers(report.db);
   const count = (sql: string) => (report.db.prepare(sql).get() as { n: number }).n;
@@ -40,6 +41,7 @@ export function reportInfo(report: OpenReport): ReportInfo {
     dueDate: s.dueDate,
     words: words.get(s.id) ?? 0,
     wordBudget: s.wordBudget,
+    damaged: damaged.has(s.id),
   }));
   const comments = listComments(report.db);
   const inState = (state: string) => comments.filter((c) => c.state === state).length;
@@ -81,7 +83,7 @@ export function formatInfo(info: ReportInfo): string {
     'Sections:',
     ...info.sections.map(
       (s) =>
-        `${'  '.repeat(s.depth + 1)}${s.label}. ${s.title} [${s.status.replace(/_/g, ' ')}] ${s.words}${s.wordBudget !== null ? `/${s.wordBudget}` : ''} words${s.lead ? `, lead: ${s.lead}` : ''}${s.dueDate ? `, due ${s.dueDate}` : ''}`,
+        `${'  '.repeat(s.depth + 1)}${s.label}. ${s.title} [${s.status.replace(/_/g, ' ')}] ${s.damaged ? 'text cannot be read' : `${s.words}${s.wordBudget !== null ? `/${s.wordBudget}` : ''} words`}${s.lead ? `, lead: ${s.lead}` : ''}${s.dueDate ? `, due ${s.dueDate}` : ''}`,
     ),
     '',
     'Members:',

@@ -12,7 +12,7 @@ import { printPdf } from '../export/pdf.js';
 import { writeThroughTemporary } from '../export/write-file.js';
 import { prepared } from '../store/open.js';
 import { listSections, sectionWordCounts } from '../store/queries.js';
-import { refreshStaleText } from '../docs/section-text.js';
+import { damagedSections, refreshStaleText } from '../docs/section-text.js';
 import { listComments } from './comments.js';
 import type { ServiceContext } from './context.js';
 import type { DB } from '../store/open.js';
@@ -33,7 +33,9 @@ export function exportCheck(db: DB): ExportCheck {
   const labels = new Map(sections.map((s) => [s.id, s]));
   const footnotes = (prepared(db, 'SELECT coalesce(sum(footnote_words), 0) AS n FROM section_text t JOIN sections s ON s.id = t.section_id WHERE s.deleted = 0').get() as { n: number }).n;
   const critical = listComments(db).filter((c) => c.type === 'critical' && c.state !== 'closed');
+  const damaged = damagedSections(db);
   const blockers: ExportCheck['blockers'] = [
+    ...sections.filter((s) => damaged.has(s.id)).map((s) => ({ kind: 'damaged' as const, sectionId: s.id, label: s.label, title: s.title })),
     ...sections.filter((s) => s.status !== 'approved').map((s) => ({ kind: 'notApproved' as const, sectionId: s.id, label: s.label, title: s.title, status: s.status })),
     ...critical
       .filter((c) => labels.has(c.sectionId))

@@ -2,7 +2,7 @@ import type { ParsedInput } from '../../shared/api.js';
 import { outlineOrder, type Report, type Workspace } from '../../shared/domain.js';
 import { denyReportChange } from '../../shared/permissions.js';
 import type { Change } from '../sync/changes.js';
-import { refreshStaleText } from '../docs/section-text.js';
+import { damagedSections, refreshStaleText } from '../docs/section-text.js';
 import { getReport, listMembers, listOrganizations, listSections, sectionWordCounts } from '../store/queries.js';
 import { allowOrThrow, type ServiceContext } from './context.js';
 import { openCommentCounts } from './comments.js';
@@ -37,7 +37,8 @@ export function loadWorkspace({ report, me }: ServiceContext): Workspace {
   refreshStaleText(report.db);
   const counts = sectionWordCounts(report.db);
   const open = openCommentCounts(report.db);
-  const sections = listSections(report.db).map((s) => ({ ...s, words: counts.get(s.id) ?? 0, openComments: open.get(s.id) ?? 0 }));
+  const damaged = damagedSections(report.db);
+  const sections = listSections(report.db).map((s) => ({ ...s, words: counts.get(s.id) ?? 0, openComments: open.get(s.id) ?? 0, damaged: damaged.has(s.id) }));
   return {
     path: report.path,
     report: getReport(report.db),

@@ -1,6 +1,8 @@
 // Section text: the Yjs state for the editor, updates from the editor, and a headless reading.
 import type { ParsedInput, Result } from '../../shared/api.js';
+import * as Y from 'yjs';
 import { base64ToBytes, bytesToBase64 } from '../../shared/base64.js';
+import { userError } from '../../shared/messages.js';
 import { denySectionText } from '../../shared/permissions.js';
 import { readSectionText, textState } from '../docs/section-text.js';
 import { writeText } from '../sync/text-log.js';
@@ -20,6 +22,20 @@ export function pushText(ctx: ServiceContext, input: ParsedInput<'text.push'>): 
   ctx.report.emit({ kind: 'text', sectionId: section.id, update: input.update, origin: ctx.origin ?? '' });
   ctx.report.scheduleRecount();
   return { ok: true };
+}
+
+/** The report's side of Yjs's sync steps (see `text.sync`). */
+export function syncText(ctx: ServiceContext, input: ParsedInput<'text.sync'>): Result<'text.sync'> {
+  sectionOrThrow(ctx, input.sectionId);
+  const state = textState(ctx.report.db, input.sectionId);
+  let theirs: Uint8Array;
+  try {
+    theirs = base64ToBytes(input.stateVector);
+    Y.decodeStateVector(theirs);
+  } catch {
+    throw userError('textUnreadable');
+  }
+  return { sectionId: input.sectionId, update: bytesToBase64(Y.diffUpdate(state, theirs)), stateVector: bytesToBase64(Y.encodeStateVectorFromUpdate(state)) };
 }
 
 export function textContent(ctx: ServiceContext, input: ParsedInput<'text.content'>): Result<'text.content'> {

@@ -20,7 +20,7 @@ import { FootnoteList } from './FootnoteList.js';
 import { FootnotePlugin } from './FootnotePlugin.js';
 import { LinkDialogPlugin } from './LinkDialogPlugin.js';
 import { EditablePlugin, ShortcutsPlugin, WordCountPlugin } from './plugins.js';
-import { asLexicalProvider, SectionTextProvider } from './provider.js';
+import { asLexicalProvider, SectionTextProvider, type SaveState } from './provider.js';
 import { RecommendationRefPlugin } from './RecommendationRefPlugin.js';
 import { editorTheme } from './theme.js';
 import { Toolbar } from './Toolbar.js';
@@ -57,6 +57,7 @@ export function SectionEditor({ sectionId, sectionTitle, readOnly, onWordCount, 
   const { t } = useTranslation('editor');
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' });
   const providerRef = useRef<SectionTextProvider | null>(null);
 
   const providerFactory = useCallback(
@@ -64,7 +65,7 @@ export function SectionEditor({ sectionId, sectionTitle, readOnly, onWordCount, 
       providerRef.current?.destroy();
       const doc = new Y.Doc();
       docMap.set(id, doc);
-      const provider = new SectionTextProvider(id, doc, { onSaveError: setError, onLoaded: () => setLoaded(true) });
+      const provider = new SectionTextProvider(id, doc, { onSaveError: setError, onLoaded: () => setLoaded(true), onSaveState: setSaveState });
       providerRef.current = provider;
       return asLexicalProvider(provider);
     },
@@ -116,9 +117,10 @@ export function SectionEditor({ sectionId, sectionTitle, readOnly, onWordCount, 
         )}
         {error && (
           <p className="ed-error" role="alert">
-            {t('saveFailed', { message: error })}
+            {t('loadFailed', { message: error })}
           </p>
         )}
+        {!readOnly && <SaveStatus state={saveState} />}
         <div className="ed-page" aria-busy={!loaded}>
           {!loaded && <p className="ed-loading">{t('loading')}</p>}
           <RichTextPlugin
@@ -151,5 +153,25 @@ export function SectionEditor({ sectionId, sectionTitle, readOnly, onWordCount, 
     </LexicalComposer>
     </SectionTextContext.Provider>
     </LexicalCollaboration>
+  );
+}
+
+/**
+ * Where the typing stands, said quietly while all is well; a save that failed is said at once, and
+ * that the editor keeps trying (nothing is dropped), or why it cannot.
+ */
+function SaveStatus({ state }: { state: SaveState }) {
+  const { t } = useTranslation('editor');
+  if (state.kind === 'unsaved') {
+    return (
+      <p className="ed-save ed-save-failed" role="alert">
+        {t(state.retrying ? 'saveRetrying' : 'saveRefused', { message: state.message })}
+      </p>
+    );
+  }
+  return (
+    <p className="ed-save" role="status">
+      {t(state.kind === 'saving' ? 'saving' : 'saved')}
+    </p>
   );
 }

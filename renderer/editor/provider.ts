@@ -2,14 +2,24 @@
 // the main process (batched for at most PUSH_DELAY_MS, so a crash loses at most that much typing),
 // and applies updates other windows or tabs make, pushed as events. Implements the Provider
 // interface Lexical's CollaborationPlugin expects; there are no remote cursors (awareness is local).
+//
+// A save that fails is never dropped: what was not stored stays in the document, and the next
+// attempt (soon, then less often, and at the next keystroke) compares state vectors with the main
+// process (Yjs's sync steps: `text.sync`), so whatever it lacks is sent, the failed batch and
+// everything typed after it. "Saved" is said only once the main process has stored it all.
 import type { Provider, UserState } from '@lexical/yjs';
 import * as Y from 'yjs';
 import { base64ToBytes, bytesToBase64 } from '../../shared/base64.js';
-import { call, onEvent } from '../api/client.js';
+import { ApiError, call, onEvent } from '../api/client.js';
 
 const PUSH_DELAY_MS = 150;
+/** After a failed save, the next tries come after these pauses (the last one repeating). */
+const RETRY_MS = [1_000, 2_000, 5_000, 15_000];
 
 type Handler = (arg: never) => void;
+
+/** Where the section's typing stands: all stored, being stored, or not stored (and why). */
+export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'unsaved'; message: string; retrying: boolean };
 
 class LocalAwareness {
   private state: UserState | null = null;
@@ -27,9 +37,11 @@ class LocalAwareness {
 }
 
 export interface TextProviderCallbacks {
-  /** A local change could not be saved (e.g. rights changed meanwhile); the message is for people. */
+  /** The text could not be loaded; the message is for people. */
   onSaveError: (message: string) => void;
   onLoaded: () => void;
+  /** Told whenever the save state changes. */
+  onSaveState?: (state: SaveState) => void;
 }
 
 export class SectionTextProvider {
@@ -37,10 +49,15 @@ export class SectionTextProvider {
   private readonly handlers = new Map<string, Set<Handler>>();
   private pending: Uint8Array[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private retries = 0;
+  /** A save failed: the next one compares state vectors rather than sending the batch alone. */
+  private needsSync = false;
   private inFlight: Promise<void> | null = null;
   private unsubscribe: (() => void) | null = null;
   private connections = 0;
   private captured: Uint8Array[] | null = null;
+  private state: SaveState = { kind: 'saved' };
 
   constructor(
     readonly sectionId: string,
@@ -48,6 +65,10 @@ export class SectionTextProvider {
     private readonly callbacks: TextProviderCallbacks,
   ) {
     doc.on('update', this.onDocUpdate);
+  }
+
+  get saveState(): SaveState {
+    return this.state;
   }
 
   /**
@@ -99,21 +120,67 @@ export class SectionTextProvider {
   flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.pending.length === 0) return this.inFlight ?? Promise.resolve();
-    const update = this.pending.length === 1 ? this.pending[0]! : Y.mergeUpdates(this.pending);
-    this.pending = [];
+    if (this.pending.length === 0 && !this.needsSync) return this.inFlight ?? Promise.resolve();
     const previous = this.inFlight ?? Promise.resolve();
-    const send = previous
-      .then(() => call('text.push', { sectionId: this.sectionId, update: bytesToBase64(update) }))
-      .then(
-        () => undefined,
-        (e: Error) => this.callbacks.onSaveError(e.message),
-      );
+    const send = previous.then(() => this.save());
     this.inFlight = send;
     void send.finally(() => {
       if (this.inFlight === send) this.inFlight = null;
     });
     return send;
+  }
+
+  /** One save: the waiting batch, or after a failure whatever the main process lacks. Never rejects. */
+  private async save(): Promise<void> {
+    if (this.pending.length === 0 && !this.needsSync) return;
+    const batch = this.pending;
+    this.pending = [];
+    this.setState({ kind: 'saving' });
+    try {
+      if (this.needsSync) await this.sync();
+      else await call('text.push', { sectionId: this.sectionId, update: bytesToBase64(batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch)) });
+      this.needsSync = false;
+      this.retries = 0;
+      if (this.retryTimer) clearTimeout(this.retryTimer);
+      this.retryTimer = null;
+      this.setState(this.pending.length ? { kind: 'saving' } : { kind: 'saved' });
+    } catch (e) {
+      // Nothing is dropped: the batch is in the document, and the next save sends all the main process lacks.
+      this.needsSync = true;
+      const refused = e instanceof ApiError && (e.code === 'forbidden' || e.code === 'no_identity');
+      this.setState({ kind: 'unsaved', message: (e as Error).message, retrying: !refused });
+      if (!refused) this.retryLater();
+    }
+  }
+
+  /**
+   * Yjs's sync steps with the main process: its state vector for this document's, then what it
+   * lacks. What it has that this document lacks (typing in another tab meanwhile) comes too.
+   */
+  private async sync(): Promise<void> {
+    const reply = await call('text.sync', { sectionId: this.sectionId, stateVector: bytesToBase64(Y.encodeStateVector(this.doc)) });
+    Y.applyUpdate(this.doc, base64ToBytes(reply.update), this);
+    const missing = Y.encodeStateAsUpdate(this.doc, base64ToBytes(reply.stateVector));
+    if (changesSomething(missing)) await call('text.push', { sectionId: this.sectionId, update: bytesToBase64(missing) });
+    // What was typed meanwhile is in what was just sent.
+    this.pending = [];
+  }
+
+  private retryLater(): void {
+    // Tries go on after the editor is closed (another section chosen): what it typed is still to save.
+    if (this.retryTimer) return;
+    const wait = RETRY_MS[Math.min(this.retries, RETRY_MS.length - 1)]!;
+    this.retries++;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.flush();
+    }, wait);
+  }
+
+  private setState(state: SaveState): void {
+    if (state.kind === this.state.kind && (state.kind !== 'unsaved' || (this.state.kind === 'unsaved' && state.message === this.state.message))) return;
+    this.state = state;
+    this.callbacks.onSaveState?.(state);
   }
 
   /**
@@ -146,12 +213,19 @@ export class SectionTextProvider {
       return;
     }
     this.pending.push(update);
+    if (this.state.kind === 'saved') this.setState({ kind: 'saving' });
     this.timer ??= setTimeout(() => void this.flush(), PUSH_DELAY_MS);
   };
 
   private emit(type: string, arg: unknown): void {
     for (const cb of this.handlers.get(type) ?? []) (cb as (a: unknown) => void)(arg);
   }
+}
+
+/** Does a Yjs update hold any struct or deletion (an empty one is two zero bytes)? */
+function changesSomething(update: Uint8Array): boolean {
+  const { structs, ds } = Y.decodeUpdate(update);
+  return structs.length > 0 || ds.clients.size > 0;
 }
 
 export function asLexicalProvider(p: SectionTextProvider): Provider {

@@ -171,6 +171,7 @@ export const en = {
     saved: 'Details of “{{title}}” saved.',
     statusChanged: '“{{title}}” is now {{status}}.',
     textRegion: 'Text of {{title}}',
+    damaged: 'The text of this section cannot be read: it holds something this version of the app does not understand (perhaps written by a newer version). The rest of the report works. Restore the section from a backup or from another office’s copy, or update the app.',
   },
   people: {
     title: 'People',

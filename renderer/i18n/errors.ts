@@ -137,6 +137,7 @@ const fr: Catalogue = {
   textUnknownNode: "Le texte contient un élément que cette version de l’application ne connaît pas ({{type}}) ; il vient peut-être d’une version plus récente. Il n’a pas été enregistré.",
   textNeedsEarlier: "Cette modification du texte s’appuie sur une saisie pas encore enregistrée ; elle n’a pas été enregistrée seule. L’éditeur envoie ce qui manque et enregistre de nouveau.",
   sectionDamaged: "Le texte de la section « {{title}} » ne peut pas être lu : il contient quelque chose que cette version de l’application ne comprend pas. Le reste du rapport fonctionne ; restaurez la section à partir d’une sauvegarde ou de la copie d’un autre bureau.",
+  textDamaged: "Le texte de cette section ne peut pas être lu : il contient quelque chose que cette version de l’application ne comprend pas ; il ne peut donc pas être modifié ici. Le reste du rapport fonctionne.",
 };
 
 const es: Catalogue = {
@@ -269,6 +270,7 @@ const es: Catalogue = {
   textUnknownNode: "El texto contiene un elemento que esta versión de la aplicación no conoce ({{type}}); quizá venga de una versión más reciente. No se guardó.",
   textNeedsEarlier: "Este cambio del texto se apoya en lo escrito que aún no se guardó; no se guardó por sí solo. El editor envía lo que falta y vuelve a guardar.",
   sectionDamaged: "El texto de la sección «{{title}}» no se puede leer: contiene algo que esta versión de la aplicación no entiende. El resto del informe funciona; restaure la sección desde una copia de seguridad o la copia de otra oficina.",
+  textDamaged: "El texto de esta sección no se puede leer: contiene algo que esta versión de la aplicación no entiende, así que no puede cambiarse aquí. El resto del informe funciona.",
 };
 
 export const errorStrings = { en: MESSAGE_TEXTS as Catalogue, fr, es };

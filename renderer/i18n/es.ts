@@ -177,6 +177,7 @@ export const es = {
     saved: 'Datos de «{{title}}» guardados.',
     statusChanged: '«{{title}}»: {{status}}.',
     textRegion: 'Texto de {{title}}',
+    damaged: 'El texto de esta sección no se puede leer: contiene algo que esta versión de la aplicación no entiende (quizá escrito por una versión más reciente). El resto del informe funciona. Restaure la sección desde una copia de seguridad o la copia de otra oficina, o actualice la aplicación.',
   },
   people: {
     title: 'Participantes',

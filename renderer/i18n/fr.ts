@@ -177,6 +177,7 @@ export const fr = {
     saved: 'Détails de « {{title}} » enregistrés.',
     statusChanged: '« {{title}} » : {{status}}.',
     textRegion: 'Texte de {{title}}',
+    damaged: 'Le texte de cette section ne peut pas être lu : il contient quelque chose que cette version de l’application ne comprend pas (écrit peut-être par une version plus récente). Le reste du rapport fonctionne. Restaurez la section à partir d’une sauvegarde ou de la copie d’un autre bureau, ou mettez l’application à jour.',
   },
   people: {
     title: 'Participants',

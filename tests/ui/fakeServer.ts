@@ -113,6 +113,7 @@ export function sampleWorld(overrides: Partial<FakeWorld> = {}): FakeWorld {
   };
   const section = (id: string, title: string, position: string, more: Partial<SectionWithCount> = {}): SectionWithCount => ({
     openComments: 0,
+    damaged: false,
     id,
     parentId: null,
     position,
@@ -302,6 +303,7 @@ export function fakeTransport(world: FakeWorld): FakeTransport {
       allow(denyReportChange(me()));
       const s: SectionWithCount = {
         openComments: 0,
+        damaged: false,
         id: `s${nextId++}`,
         parentId: input.parentId ?? null,
         position: 'z',

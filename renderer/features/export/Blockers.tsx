@@ -1,5 +1,5 @@
-// What should be settled before the report is submitted: sections not approved and open Critical
-// comments, each a way to the place to settle it. Warnings only: the report can still be written.
+// What should be settled before the report is submitted: sections whose text cannot be read,
+// sections not approved and open Critical comments, each a way to the place to settle it. Warnings only: the report can still be written.
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { ExportCheck } from '../../../shared/api.js';
@@ -17,6 +17,7 @@ export function Blockers({ blockers, onOpenSection }: BlockersProps) {
   const { t } = useTranslation('export');
   const notApproved = blockers.filter((b): b is Extract<Blocker, { kind: 'notApproved' }> => b.kind === 'notApproved');
   const critical = blockers.filter((b): b is Extract<Blocker, { kind: 'openCritical' }> => b.kind === 'openCritical');
+  const damaged = blockers.filter((b): b is Extract<Blocker, { kind: 'damaged' }> => b.kind === 'damaged');
   return (
     <section className={`ex-card ex-blockers${blockers.length ? ' blocked' : ' clear'}`} aria-labelledby="ex-blockers-title">
       <h3 id="ex-blockers-title" className="block-title">
@@ -30,6 +31,22 @@ export function Blockers({ blockers, onOpenSection }: BlockersProps) {
       ) : (
         <>
           <p className="ex-note">{t('blockers.lead')}</p>
+          {damaged.length ? (
+            <>
+              <h4 id="ex-damaged" className="ex-subtitle">
+                {t('blockers.damaged', { count: damaged.length })}
+              </h4>
+              <ul className="plain-list ex-blocker-list" aria-labelledby="ex-damaged">
+                {damaged.map((b) => (
+                  <li key={b.sectionId}>
+                    <Button className="link-button bidi-keep" onPress={() => onOpenSection(b.sectionId)}>
+                      <SectionName label={b.label} title={b.title} />
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           {notApproved.length ? (
             <>
               <h4 id="ex-not-approved" className="ex-subtitle">

@@ -48,6 +48,11 @@ export function SectionView({ section, label, words, onWordCount, today, focusCo
       <SectionDetails key={section.id} section={section} today={today} />
       <div className="page-wrap">
         <div id={EDITOR_TARGET_ID} className="page" tabIndex={-1} aria-label={t('section.textRegion', { title: section.title })} role="region">
+          {section.damaged ? (
+            <p className="section-damaged" role="alert">
+              {t('section.damaged')}
+            </p>
+          ) : (
           <SectionEditor
             key={`${section.id}:${reloads}`}
             sectionId={section.id}
@@ -57,6 +62,7 @@ export function SectionView({ section, label, words, onWordCount, today, focusCo
           >
             <ReviewLayer section={section} marginHost={marginHost} focusCommentId={focusCommentId} onReload={() => setReloads((n) => n + 1)} />
           </SectionEditor>
+          )}
         </div>
         <div className="margin-host" ref={setMarginHost} />
       </div>
