@@ -37,8 +37,12 @@ export async function buildElectron(outdir = path.join(root, 'dist-electron')) {
     external: [...new Set(external)],
     sourcemap: true,
     logLevel: 'warning',
+    // CommonJS has no import.meta; code that runs both ways (import/in-worker.ts) checks __filename first.
+    define: { 'import.meta.url': 'undefined' },
   };
   await build({ ...common, entryPoints: { main: path.join(root, 'electron', 'shell', 'main.ts') } });
+  // Lists of recommendations are read in a worker thread with a memory limit of its own.
+  await build({ ...common, entryPoints: { 'parse-worker': path.join(root, 'electron', 'import', 'parse-worker.ts') } });
   // The preload runs in a sandboxed renderer, where only 'electron' can be required.
   await build({ ...common, entryPoints: { preload: path.join(root, 'electron', 'shell', 'preload.ts') }, external: ['electron'] });
   return { main: path.join(outdir, 'main.cjs'), preload: path.join(outdir, 'preload.cjs') };

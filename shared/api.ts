@@ -34,6 +34,12 @@ const base64 = z
   .max(16 * 1024 * 1024, 'is larger than 12 MB')
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'is not base64');
 const empty = z.object({}).strict();
+/** A file's path as a person gave it (or the app's dialog did); a NUL character ends no real path. */
+const filePath = z
+  .string()
+  .min(1, 'cannot be empty')
+  .max(4096, 'is longer than 4096 characters')
+  .refine((p) => !p.includes('\u0000'), 'is not a file path');
 /** A header cell's text, or null for a field the file does not have. */
 const header = z.string().max(500, 'is longer than 500 characters').nullable();
 const columnMapping = z
@@ -61,7 +67,7 @@ export const reportFields = z
 
 export const newReportInput = z
   .object({
-    path: z.string().min(1).max(4096),
+    path: filePath,
     title: text(300).optional(),
     country: text(120),
     cycle: z.number().int().min(1).max(20).default(4),
@@ -224,7 +230,7 @@ export const api = {
     z.object({ mode: z.enum(['open', 'save']), kind: z.enum(['report', 'xlsx', 'csv', 'list', 'attachment', 'docx', 'pdf', 'html']).default('report') }).strict(),
   ).returns<FileChoice>(),
   'app.newReport': method(newReportInput).returns<{ path: string }>(),
-  'app.openReport': method(z.object({ path: z.string().min(1).max(4096) }).strict()).returns<{ path: string }>(),
+  'app.openReport': method(z.object({ path: filePath }).strict()).returns<{ path: string }>(),
   'app.closeReport': method(empty).returns<{ closed: boolean }>(),
   'app.current': method(empty).returns<{ path: string | null }>(),
 
@@ -311,10 +317,10 @@ export const api = {
   // A CSV or XLSX list is read through a column mapping: the one given, else the one remembered for
   // the same header set, else one guessed from the headers. Importing with a mapping remembers it.
   'recommendations.previewImport': method(
-    z.object({ path: z.string().min(1).max(4096), mapping: columnMapping.optional() }).strict(),
+    z.object({ path: filePath, mapping: columnMapping.optional() }).strict(),
   ).returns<ImportPreview>(),
   'recommendations.import': method(
-    z.object({ path: z.string().min(1).max(4096), source: text(300).optional(), mapping: columnMapping.optional() }).strict(),
+    z.object({ path: filePath, source: text(300).optional(), mapping: columnMapping.optional() }).strict(),
   ).returns<ImportSummary>(),
   'recommendations.link': method(z.object({ recommendationId: id, sectionId: id, linked: z.boolean() }).strict()).returns<Recommendation>(),
   'recommendations.addNote': method(z.object({ recommendationId: id, date: isoDate.refine((d) => d !== '', 'must be a date (YYYY-MM-DD)'), text: text(10_000) }).strict()).returns<Recommendation>(),
@@ -361,7 +367,7 @@ export const api = {
   ).returns<ConsultationInput>(),
   /** The app's way to attach a file of up to 50 MB: the main process reads it from disk. */
   'inputs.attachFile': method(
-    z.object({ inputId: id, path: z.string().min(1).max(4096), name: attachmentName.optional(), mediaType: mediaType.default('') }).strict(),
+    z.object({ inputId: id, path: filePath, name: attachmentName.optional(), mediaType: mediaType.default('') }).strict(),
   ).returns<ConsultationInput>(),
   'inputs.detach': method(z.object({ id }).strict()).returns<ConsultationInput>(),
   /** An attachment's bytes, to open it read-only. */
@@ -378,13 +384,13 @@ export const api = {
   // and renamed when complete).
   'export.check': method(empty).returns<ExportCheck>(),
   'export.write': method(
-    z.object({ format: z.enum(EXPORT_FORMATS), path: z.string().min(1).max(4096) }).strict(),
+    z.object({ format: z.enum(EXPORT_FORMATS), path: filePath }).strict(),
   ).returns<{ path: string; bytes: number; words: number }>(),
 
   // Sharing between offices. A copy is written closed (VACUUM INTO, then renamed); merging a copy
   // that came back brings over what it has that this file lacks, after a backup.
-  'sharing.sendCopy': method(z.object({ path: z.string().min(1).max(4096) }).strict()).returns<{ path: string; bytes: number }>(),
-  'sharing.merge': method(z.object({ path: z.string().min(1).max(4096) }).strict()).returns<MergeSummary>(),
+  'sharing.sendCopy': method(z.object({ path: filePath }).strict()).returns<{ path: string; bytes: number }>(),
+  'sharing.merge': method(z.object({ path: filePath }).strict()).returns<MergeSummary>(),
   /** Fields changed in two copies at once, not settled yet (no change to the field newer than both). */
   'sharing.conflicts': method(empty).returns<OpenConflict[]>(),
   /** The last merge that brought something, when it was made (ISO, UTC) and its report; null before any. The secretariat's. */
@@ -397,7 +403,7 @@ export const api = {
   'sharing.texts': method(z.object({ sectionId: id }).strict()).returns<{ local: string; other: string; merged: string } | null>(),
 
   'comments.export': method(
-    z.object({ format: z.enum(['xlsx', 'csv']), path: z.string().min(1).max(4096) }).strict(),
+    z.object({ format: z.enum(['xlsx', 'csv']), path: filePath }).strict(),
   ).returns<{ path: string; rows: number }>(),
 
   // One search box over the report: section text, recommendations, consultation inputs and comments.
@@ -422,6 +428,15 @@ export type ApiEvent =
   | { kind: 'changed'; what: Array<'report' | 'organizations' | 'members' | 'sections' | 'words' | 'comments' | 'recommendations' | 'inputs'> }
   | { kind: 'text'; sectionId: string; update: string; origin: string }
   | { kind: 'closed' };
+
+/**
+ * An event as a window or tab receives it. `origin` names the window or tab that made a text change
+ * so the host can keep its own changes from coming back to it; it is that client's id, which acts
+ * as the client, so it never leaves the main process.
+ */
+export function eventForClient(event: ApiEvent): ApiEvent {
+  return event.kind === 'text' ? { ...event, origin: '' } : event;
+}
 
 /** What a transport sends back: a result, or an error a person can read. */
 export type Reply<R> =

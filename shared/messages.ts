@@ -115,7 +115,7 @@ export const MESSAGES = {
     code: 'damaged',
     text: '“{{name}}” is damaged in this report file: its contents no longer match what was attached. Attach it again from the original.',
   },
-  notAFile: { code: 'invalid', text: '{{file}} is a folder or a device, not a file that can be attached.' },
+  notAFile: { code: 'invalid', text: '{{file}} is a folder or a device, not a file.' },
   cannotRead: { code: 'io', text: 'Cannot read {{file}}: {{reason}}' },
   importNotWord: { code: 'not_ours', text: '“{{name}}” is not a Word document (.docx).' },
   importProtectedOrDoc: {
@@ -197,6 +197,16 @@ export const MESSAGES = {
   textNeedsEarlier: { code: 'conflict', text: "This change to the text builds on typing that was not saved yet; it was not saved on its own. The editor sends what is missing and saves again." },
   sectionDamaged: { code: 'damaged', text: "The text of section “{{title}}” cannot be read: it holds something this version of the app does not understand. The rest of the report works; restore the section from a backup or from another office’s copy." },
   textDamaged: { code: 'damaged', text: "This section’s text cannot be read: it holds something this version of the app does not understand, so it cannot be changed here. The rest of the report works." },
+  targetIsReport: { code: 'conflict', text: "“{{name}}” is a report file; an export, a copy or a backup is never written over a report. Choose another name." },
+  targetIsOpenReport: { code: 'conflict', text: "{{file}} is a report open in this app, or part of one; nothing is ever written over it. Choose another name." },
+  pathNotChosen: { code: 'forbidden', text: "Choose the file in the window that asks for it; the app does not take a file named any other way." },
+  fileBusy: { code: 'conflict', text: "Another program is writing this report at this moment (the same file open in another window, or a command working on it); nothing was changed. Try again in a moment." },
+  fileDamagedWhileOpen: { code: 'damaged', text: "Part of the report file could not be read: it is damaged. Nothing was changed; use a backup or another office’s copy of the report (upr check says what is wrong)." },
+  diskFull: { code: 'io', text: "The disk is full; nothing was changed. Free some space and try again." },
+  fileReadOnly: { code: 'io', text: "The report file cannot be written (it, or its folder, is read-only); nothing was changed." },
+  fileIo: { code: 'io', text: "The disk could not be read or written; nothing was changed. Check the disk or the network drive and try again." },
+  fileTooLargeForSystem: { code: 'io', text: "The file would be larger than this system allows; nothing was written." },
+  unexpected: { code: 'io', text: "Something went wrong that the app did not expect, so what you asked may not have been done. The details were written to {{log}}." },
 } as const satisfies Record<string, { code: UserErrorCode; text: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -80,7 +80,7 @@ export function refreshStaleText(db: DB): string[] {
     for (const { s, r } of readings) {
       upsert.run(s.id, s.seq, r.plain, r.words, r.footnoteWords, JSON.stringify(r.markIds), JSON.stringify(r.recommendationRefs), r.damaged ? 1 : 0);
     }
-  })();
+  }).immediate();
   return stale.map((s) => s.id);
 }
 
@@ -141,7 +141,7 @@ export function compactSectionText(db: DB, sectionId: string): boolean {
       for (const seq of f.drop) drop.run(seq);
       fold.run(f.data, f.into);
     }
-  })();
+  }).immediate();
   return true;
 }
 

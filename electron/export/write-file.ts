@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isUserError } from '../../shared/errors.js';
 import { userError } from '../../shared/messages.js';
+import { assertWritableTarget } from '../store/files.js';
 
 /**
  * Writes a temporary file beside `file` and renames it over `file` when done: a failed or
@@ -12,6 +13,8 @@ import { userError } from '../../shared/messages.js';
  * become a message a person can act on.
  */
 export async function writeThroughTemporary(file: string, write: (tmp: string) => Promise<void>): Promise<void> {
+  // Never over a report, whatever it is called, nor a report's journal.
+  assertWritableTarget(file);
   if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw userError('cannotWrite', { file, reason: FOLDER_OF_THAT_NAME });
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   try {

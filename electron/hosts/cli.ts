@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { isUserError, UserError } from '../../shared/errors.js';
+import { UserError } from '../../shared/errors.js';
+import { asUserError } from './failures.js';
 import { Host } from './host.js';
 import { defaultDataDir } from '../paths.js';
 import { exportCommentMatrix, type MatrixFormat } from '../export/comment-matrix.js';
@@ -85,7 +86,7 @@ export async function main(argv: string[], io: Out = stdio): Promise<number> {
   try {
     return await run(argv, io);
   } catch (e) {
-    const message = isUserError(e) ? e.message : `unexpected error: ${e instanceof Error ? e.message : String(e)}`;
+    const message = asUserError(e, defaultDataDir()).message;
     io.err(`upr: ${message.replace(/\s*\n\s*/g, ' ')}`);
     return 2;
   }

@@ -6,9 +6,10 @@ import { fileLocation, type FileLocation } from '../store/location.js';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { z } from 'zod';
-import { api, isMethodName, type ApiEvent, type MethodName, type ParsedInput, type Reply } from '../../shared/api.js';
+import { api, eventForClient, isMethodName, type ApiEvent, type MethodName, type ParsedInput, type Reply } from '../../shared/api.js';
 import type { Member } from '../../shared/domain.js';
-import { isUserError, type UserError } from '../../shared/errors.js';
+import type { UserError } from '../../shared/errors.js';
+import { asUserError } from './failures.js';
 import { getMember, getReport } from '../store/queries.js';
 import { OpenReport } from '../store/open-report.js';
 import { RecentFiles } from './recent.js';
@@ -24,7 +25,22 @@ export interface Client {
   memberId: string | null;
   send: (event: ApiEvent) => void;
   unsubscribe: (() => void) | null;
+  /** Paths the main process's own dialogs gave this window (see HostOptions.pathsFromDialogs). */
+  readonly chosen: Set<string>;
 }
+
+/** The methods that take a file's path. */
+const PATH_METHODS = new Set<MethodName>([
+  'app.newReport',
+  'app.openReport',
+  'recommendations.previewImport',
+  'recommendations.import',
+  'inputs.attachFile',
+  'export.write',
+  'comments.export',
+  'sharing.sendCopy',
+  'sharing.merge',
+]);
 
 export interface HostOptions {
   dataDir: string;
@@ -40,6 +56,12 @@ export interface HostOptions {
    * such rule (two tabs on one file is how people work side by side).
    */
   focusOtherWindowWith?: (client: Client, file: string) => boolean;
+  /**
+   * The desktop app: a path a window sends must be one the main process's dialog gave it (or, to
+   * open a report, one of the recent files): a page cannot name any file on the disk by itself.
+   * Browser mode has no dialogs; its paths are typed by the person who holds the token.
+   */
+  pathsFromDialogs?: boolean;
 }
 
 export class Host {
@@ -52,7 +74,7 @@ export class Host {
   }
 
   connect(send: (event: ApiEvent) => void, id: string = randomUUID()): Client {
-    const client: Client = { id, report: null, memberId: null, send, unsubscribe: null };
+    const client: Client = { id, report: null, memberId: null, send, unsubscribe: null, chosen: new Set() };
     this.clients.set(id, client);
     return client;
   }
@@ -86,7 +108,12 @@ export class Host {
     this.detach(client);
     client.report = report;
     client.memberId = null;
-    client.unsubscribe = report.on((event) => client.send(event));
+    // A tab's own text changes do not come back to it, and no event carries the id of the tab that
+    // made it: that id acts as the tab.
+    client.unsubscribe = report.on((event) => {
+      if (event.kind === 'text' && event.origin === client.id) return;
+      client.send(eventForClient(event));
+    });
     this.recent.add({ path: report.path, title: getReport(report.db).title });
     this.options.onReportChanged?.(client);
   }
@@ -120,12 +147,11 @@ export class Host {
       if (!isMethodName(name)) throw userError('noSuchAction', { name: String(name) });
       const parsed = api[name].input.safeParse(rawInput ?? {});
       if (!parsed.success) throw invalidInput(parsed.error);
+      if (this.options.pathsFromDialogs && PATH_METHODS.has(name)) this.assertChosen(client, name, (parsed.data as { path: string }).path);
       return { ok: true, result: await this.run(client, name, parsed.data) };
     } catch (e) {
-      if (isUserError(e)) return { ok: false, error: { message: e.message, code: e.code, ...(e.translatable ?? {}) } };
-      console.error(e);
-      const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
-      return { ok: false, error: { message: `Something went wrong: ${message}`, code: 'internal' } };
+      const said = asUserError(e, this.options.dataDir);
+      return { ok: false, error: { message: said.message, code: said.code, ...(said.translatable ?? {}) } };
     }
   }
 
@@ -157,7 +183,9 @@ export class Host {
         return this.recent.list();
       case 'app.chooseFile': {
         const { mode, kind } = input as ParsedInput<'app.chooseFile'>;
-        return { path: this.options.chooseFile ? await this.options.chooseFile(client, mode, kind) : null };
+        const chosen = this.options.chooseFile ? await this.options.chooseFile(client, mode, kind) : null;
+        if (chosen !== null) client.chosen.add(path.resolve(chosen));
+        return { path: chosen };
       }
       case 'app.newReport': {
         const wanted = input as ParsedInput<'app.newReport'>;
@@ -198,6 +226,14 @@ export class Host {
     const report = this.reportOf(client);
     const handler = reportHandlers[name] as (ctx: unknown, input: unknown) => unknown;
     return handler({ report, me: this.memberOf(client, report), origin: client.id, dataDir: this.options.dataDir }, input);
+  }
+
+  /** In the desktop app, a path must come from this window's dialog (or, to open a report, the recent files). */
+  private assertChosen(client: Client, name: MethodName, file: string): void {
+    const wanted = path.resolve(file);
+    if (client.chosen.has(wanted)) return;
+    if (name === 'app.openReport' && (client.report?.path === wanted || this.recent.list().some((r) => path.resolve(r.path) === wanted))) return;
+    throw userError('pathNotChosen');
   }
 
   private reportOf(client: Client): OpenReport {

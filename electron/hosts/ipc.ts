@@ -40,10 +40,9 @@ export function bindIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, host
  */
 export function connectWindow(host: Host, contents: WebContents, onEvent?: (event: ApiEvent) => void): Client {
   const id = clientIdFor(contents.id);
+  // The host keeps the page's own text edits from coming back to it (the renderer cannot tell them
+  // from another window's), and strips whose they were.
   const client = host.connect((event) => {
-    // The page's own text edits come back to it otherwise: the renderer cannot tell them from
-    // another window's, since it does not know its client id.
-    if (event.kind === 'text' && event.origin === id) return;
     if (!contents.isDestroyed()) contents.send(IPC_EVENT, event);
     onEvent?.(event);
   }, id);

@@ -11,6 +11,7 @@ import { startServer } from './server.js';
 import { createDemoReport } from '../services/demo.js';
 import { inspectReportFile } from '../store/open.js';
 import { isUserError } from '../../shared/errors.js';
+import { asUserError, logFailure } from './failures.js';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -40,10 +41,15 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+  // Every request and timer handles its own failures; one that slips through is logged, and the
+  // server goes on serving the tabs that have reports open (every write is its own transaction).
+  const survive = (e: unknown) => console.error(`upr: something unexpected went wrong; the details are in ${logFailure(e, dataDir)}`);
+  process.on('uncaughtException', survive);
+  process.on('unhandledRejection', survive);
 }
 
 main().catch((e: unknown) => {
-  const msg = isUserError(e) ? e.message : e instanceof Error ? e.message : String(e);
+  const msg = isUserError(e) || (e as NodeJS.ErrnoException)?.code === 'EADDRINUSE' ? (e as Error).message : asUserError(e, defaultDataDir()).message;
   const hint = (e as NodeJS.ErrnoException)?.code === 'EADDRINUSE' ? ' (that port is in use; pick another with --port N, or --port 0 for any)' : '';
   console.error(`upr: ${msg}${hint}`);
   process.exit(2);

@@ -56,9 +56,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const clientFor = (id: string) => {
     const existing = host.client(id);
     if (existing) return existing;
+    // The host keeps a tab's own text edits from coming back to it, and strips whose they were.
     const client = host.connect((event: ApiEvent) => {
-      // A tab's own text edits need not come back to it.
-      if (event.kind === 'text' && event.origin === id) return;
       const stream = streams.get(id);
       if (stream) stream.write(`data: ${JSON.stringify(event)}\n\n`);
     }, id);
@@ -73,6 +72,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 
   const server = http.createServer((req, res) => {
+    // Whatever a request holds (any page on this computer can send one), it gets an answer and
+    // the server goes on: a malformed address is a 400, anything else unexpected a 500.
+    req.on('error', () => res.destroy());
+    res.on('error', () => {});
+    try {
+      route(req, res);
+    } catch {
+      refuse(res, 400, 'Bad request');
+    }
+  });
+  server.on('clientError', (_e, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+
+  function route(req: http.IncomingMessage, res: http.ServerResponse): void {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
@@ -118,9 +133,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return;
     }
     serveStatic(options.staticDir, url.pathname, res);
-  });
+  }
 
-  async function handleCall(req: http.IncomingMessage, res: http.ServerResponse, method: string) {
+  async function handleCall(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
+    try {
+      await answerCall(req, res, method);
+    } catch {
+      refuse(res, 500, 'The server could not answer this request.');
+    }
+  }
+
+  async function answerCall(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
     const auth = req.headers.authorization ?? '';
     const id = String(req.headers['x-upr-client'] ?? '');
     if (req.method !== 'POST') {
@@ -140,8 +163,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.end(JSON.stringify({ ok: false, error: { message: (e as Error).message, code: 'invalid' } }));
       return;
     }
+    let name: string;
+    try {
+      name = decodeURIComponent(method);
+    } catch {
+      refuse(res, 400, 'Bad request');
+      return;
+    }
     clientFor(id);
-    const reply = await host.dispatch(id, decodeURIComponent(method), body);
+    const reply = await host.dispatch(id, name, body);
+    if (res.destroyed) return;
     res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
     res.end(JSON.stringify(reply));
   }
@@ -189,10 +220,25 @@ function readJson(req: http.IncomingMessage): Promise<unknown> {
   });
 }
 
+/** Answers with a status and a short text, unless an answer has begun already. */
+function refuse(res: http.ServerResponse, status: number, text: string): void {
+  if (res.headersSent || res.destroyed) {
+    res.destroy();
+    return;
+  }
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(text);
+}
+
 function serveStatic(root: string, pathname: string, res: http.ServerResponse): void {
-  const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  let rel: string;
+  try {
+    rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  } catch {
+    refuse(res, 400, 'Bad request');
+    return;
+  }
   const file = path.resolve(root, rel);
-  if (!file.startsWith(path.resolve(root) + path.sep)) {
+  if (rel.includes('\u0000') || !file.startsWith(path.resolve(root) + path.sep)) {
     res.writeHead(403).end();
     return;
   }

@@ -222,11 +222,11 @@ function listTables(html: string): ListTable[] {
 
 /** Reads an OHCHR thematic list of recommendations from the bytes of a .docx file called `fileName`. */
 export async function readThematicList(bytes: Uint8Array, fileName: string): Promise<ThematicList> {
-  checkWordArchive(bytes, fileName);
+  const safe = checkWordArchive(bytes, fileName);
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      { buffer: Buffer.from(safe.buffer, safe.byteOffset, safe.byteLength) },
       // Pictures are not part of a recommendation: skip them rather than inline them as base64.
       { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })) },
     );

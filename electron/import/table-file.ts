@@ -6,7 +6,13 @@ import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { userError } from '../../shared/messages.js';
 import { headerKey, tidy } from './ohchr-cells.js';
-import { MAX_UNPACKED_BYTES } from './word-archive.js';
+import { repackArchive } from './word-archive.js';
+
+/**
+ * The most an .xlsx may unpack to: 10,000 rows of recommendations with their texts, States and
+ * themes come to some 15 MB of sheet and shared strings.
+ */
+const MAX_WORKBOOK_BYTES = 32 * 1024 * 1024;
 
 export const MAX_TABLE_ROWS = 10_000;
 /** The longest recommendation of the corpus has under 1,000 characters. */
@@ -137,8 +143,8 @@ function readCsv(bytes: Uint8Array, name: string): TableRow[] {
   return rows;
 }
 
-/** Throws unless `bytes` are an .xlsx workbook that is safe to unpack. */
-function checkWorkbookArchive(bytes: Uint8Array, name: string): void {
+/** The .xlsx workbook re-packed with its true sizes, or a UserError unless it is one that is safe to unpack. */
+function checkWorkbookArchive(bytes: Uint8Array, name: string): Uint8Array {
   if (startsWith(bytes, CFB_MAGIC)) throw userError('importProtectedOrXls', { name });
   if (!startsWith(bytes, [0x50, 0x4b])) throw userError('importNotXlsx', { name });
   let declared = 0;
@@ -154,15 +160,16 @@ function checkWorkbookArchive(bytes: Uint8Array, name: string): void {
   } catch {
     throw userError('importTableDamaged', { name });
   }
-  if (declared > MAX_UNPACKED_BYTES) throw userError('importTooLarge', { name });
+  if (declared > MAX_WORKBOOK_BYTES) throw userError('importTooLarge', { name });
   if (!workbook) throw userError('importNotXlsx', { name });
+  return repackArchive(bytes, name, MAX_WORKBOOK_BYTES, 'importTableDamaged');
 }
 
 async function readWorkbook(bytes: Uint8Array, name: string): Promise<TableRow[]> {
-  checkWorkbookArchive(bytes, name);
+  const safe = checkWorkbookArchive(bytes, name);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(Buffer.from(safe.buffer, safe.byteOffset, safe.byteLength) as unknown as ExcelJS.Buffer);
   } catch {
     throw userError('importTableDamaged', { name });
   }

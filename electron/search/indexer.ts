@@ -54,7 +54,7 @@ export function bringSearchIndexCurrent(db: DB): IndexUpdate {
     if (late.length) prepared(db, 'DELETE FROM search_pending').run();
     if (newest > through) setState(db, 'through', newest);
     documents = touched.size;
-  })();
+  }).immediate();
   return { rebuilt: false, documents };
 }
 
@@ -75,7 +75,7 @@ function rebuild(db: DB): number {
     setState(db, 'version', INDEX_VERSION);
     setState(db, 'through', newestStamp(db));
     count = docs.length;
-  })();
+  }).immediate();
   checked.add(db);
   return count;
 }

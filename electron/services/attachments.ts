@@ -3,14 +3,13 @@
 // per content, by SHA-256, in `blobs`, outside the log: content-addressed rows never change, so two
 // copies of the report merge them by union.
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { AttachmentContent, ParsedInput } from '../../shared/api.js';
 import type { ConsultationInput } from '../../shared/domain.js';
-import { isUserError } from '../../shared/errors.js';
 import { userError } from '../../shared/messages.js';
 import { denyInputChange, denyInputRead } from '../../shared/permissions.js';
 import { prepared, type DB } from '../store/open.js';
+import { readUserFile } from '../store/files.js';
 import type { Change } from '../sync/changes.js';
 import { allowOrThrow, type ServiceContext } from './context.js';
 import { inputOrThrow } from './inputs.js';
@@ -105,7 +104,7 @@ export function addAttachment(ctx: ServiceContext, inputId: string, file: { name
       cell('sha256', sha256),
       cell('created_at', new Date().toISOString()),
     ]);
-  })();
+  }).immediate();
   ctx.report.emit({ kind: 'changed', what: ['inputs'] });
   return inputOrThrow(db, input.id);
 }
@@ -116,37 +115,17 @@ export function attachData(ctx: ServiceContext, input: ParsedInput<'inputs.attac
   return addAttachment(ctx, input.inputId, { name: input.name, mediaType: input.mediaType, bytes: Buffer.from(input.data, 'base64') });
 }
 
-/** Reads a file from disk in the main process (for files too large for the API), its size checked before reading. */
+/**
+ * Reads a file from disk in the main process (for files too large for the API): a regular file
+ * outside the system's own trees, read no further than the limit whatever size it claims.
+ */
 export function attachFile(ctx: ServiceContext, input: ParsedInput<'inputs.attachFile'>): ConsultationInput {
   // Nobody without the right to attach learns anything about the disk, not even whether a file is there.
   allowOrThrow(denyInputChange(ctx.me), ctx.me);
   inputOrThrow(ctx.report.db, input.inputId);
   const file = path.resolve(input.path);
   const name = input.name ?? path.basename(file);
-  let fd: number;
-  try {
-    fd = fs.openSync(file, 'r');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw userError('noFile', { file });
-    if (code === 'EISDIR') throw userError('notAFile', { file });
-    throw userError('cannotRead', { file, reason: (e as Error).message });
-  }
-  let bytes: Buffer;
-  try {
-    const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) throw userError('notAFile', { file });
-    if (stat.size > ATTACHMENT_LIMIT) throw tooLarge(attachmentName(name), stat.size);
-    bytes = fs.readFileSync(fd);
-  } catch (e) {
-    if (isUserError(e)) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EISDIR') throw userError('notAFile', { file });
-    throw userError('cannotRead', { file, reason: (e as Error).message });
-  } finally {
-    fs.closeSync(fd);
-  }
-  // The file may have grown since it was measured: addAttachment measures again what was read.
+  const bytes = readUserFile(file, ATTACHMENT_LIMIT, (size) => tooLarge(attachmentName(name), size));
   return addAttachment(ctx, input.inputId, { name, mediaType: input.mediaType, bytes });
 }
 

@@ -167,7 +167,7 @@ export function createComment(ctx: ServiceContext, input: ParsedInput<'comments.
       cell('created_at', now()),
       cell('status', 'open'),
     ]);
-  })();
+  }).immediate();
   if (anchor) {
     // An anchor made here is news to the caller's editor too.
     ctx.report.emit({ kind: 'text', sectionId: section.id, update: bytesToBase64(anchor), origin: input.anchor ? (ctx.origin ?? '') : '' });
@@ -248,7 +248,7 @@ export function applyProposal(ctx: ServiceContext, input: ParsedInput<'comments.
     // Applying the wording is accepting it, unless the drafters already said otherwise.
     if (!comment.disposition) changes.push(cell('disposition', 'accepted'), cell('decided_by', author.id), cell('decided_at', at));
     ctx.report.write(author.id, changes);
-  })();
+  }).immediate();
   // Made here, so every window needs it, the caller's included.
   ctx.report.emit({ kind: 'text', sectionId: section.id, update: bytesToBase64(update), origin: '' });
   ctx.report.scheduleRecount();

@@ -104,7 +104,7 @@ export function createDemoReport(file: string): OpenReport {
     yourOrganization: 'Ministry of Foreign Affairs',
   });
   try {
-    report.db.transaction(() => populate({ report, me: creator }))();
+    report.db.transaction(() => populate({ report, me: creator })).immediate();
     return report;
   } catch (e) {
     report.close();

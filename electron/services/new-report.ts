@@ -34,7 +34,7 @@ export function createReport(input: ParsedInput<'app.newReport'>): { report: Ope
       for (const title of outline17119(input.language)) {
         createSection({ report, me: creator }, { title, parentId: null });
       }
-    })();
+    }).immediate();
     return { report, creator: getMember(report.db, memberId)! };
   } catch (e) {
     // Nothing half-made is left behind.

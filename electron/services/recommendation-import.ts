@@ -17,18 +17,19 @@ import {
 } from '../../shared/domain.js';
 import { formatMessage, userError } from '../../shared/messages.js';
 import { denyReportChange } from '../../shared/permissions.js';
-import { readThematicList, type RowProblem } from '../import/ohchr-list.js';
+import type { RowProblem } from '../import/ohchr-list.js';
+import { readRecommendationTableInWorker, readThematicListInWorker } from '../import/in-worker.js';
 import {
   checkMapping,
   guessMapping,
   headerSetKey,
   mappingIsComplete,
-  readRecommendationTable,
   readTableRows,
   tableKindOf,
 } from '../import/recommendation-table.js';
 import { defaultDataDir } from '../paths.js';
 import { prepared } from '../store/open.js';
+import { readUserFile } from '../store/files.js';
 import { allowOrThrow, type ServiceContext } from './context.js';
 import { importRecommendations, recommendationId } from './recommendations.js';
 
@@ -37,15 +38,7 @@ const MAX_LIST_BYTES = 50 * 1024 * 1024;
 
 function readListFile(file: string): { bytes: Uint8Array; name: string } {
   const name = path.basename(file);
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch {
-    throw userError('noFile', { file });
-  }
-  if (stat.isDirectory()) throw userError('isFolder', { file });
-  if (stat.size > MAX_LIST_BYTES) throw userError('importTooLarge', { name });
-  return { bytes: fs.readFileSync(file), name };
+  return { bytes: readUserFile(file, MAX_LIST_BYTES, () => userError('importTooLarge', { name })), name };
 }
 
 interface ReadList {
@@ -64,11 +57,11 @@ interface ReadList {
 async function readList(file: string, mapping: ColumnMapping | undefined): Promise<ReadList> {
   const { bytes, name } = readListFile(path.resolve(file));
   if (/\.docx$/i.test(name)) {
-    const list = await readThematicList(bytes, name);
+    const list = await readThematicListInWorker(bytes, name);
     return { fileName: name, layout: list.layout, table: null, rows: list.rows, problems: list.problems };
   }
   if (!tableKindOf(name)) throw userError('importUnknownKind', { name });
-  const table = await readRecommendationTable(bytes, name);
+  const table = await readRecommendationTableInWorker(bytes, name);
   if (mapping) checkMapping(mapping, table.headers, name);
   const remembered = mapping ? null : rememberedMapping(table.headers);
   const used = mapping ?? remembered ?? guessMapping(table.headers);

@@ -71,7 +71,7 @@ export function createSection(
       { table: 'sections', row: id, column: 'status', value: 'not_started' },
     ]);
     writeText(ctx.report, id, state, author.id, 'edit');
-  })();
+  }).immediate();
   ctx.report.emit({ kind: 'changed', what: ['sections'] });
   return sectionOrThrow(ctx, id);
 }

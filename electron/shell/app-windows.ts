@@ -4,7 +4,7 @@
 // The decisions it leans on are plain functions in window.ts, window-state.ts and report-files.ts.
 import { app, BrowserWindow, dialog, screen, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import path from 'node:path';
-import { isUserError } from '../../shared/errors.js';
+import { asUserError } from '../hosts/failures.js';
 import type { Client, Host } from '../hosts/host.js';
 import { connectWindow, sendShellEvent } from '../hosts/ipc.js';
 import { APP_START_URL } from './protocol.js';
@@ -151,7 +151,7 @@ export class AppWindows {
       this.requireHost().attach(client, file);
       return true;
     } catch (e) {
-      const detail = isUserError(e) ? e.message : `Something went wrong: ${e instanceof Error ? e.message : String(e)}`;
+      const detail = asUserError(e, this.options.dataDir).message;
       const options = { type: 'error' as const, message: `${path.basename(file)} could not be opened.`, detail };
       void (parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options));
       return false;

@@ -49,6 +49,7 @@ function run(): void {
     chooseFile: (client, mode, kind) => windows.chooseFile(client, mode, kind),
     onReportChanged: (client) => windows.reportChanged(client),
     focusOtherWindowWith: (client, file) => windows.focusOtherWindowWith(client, file),
+    pathsFromDialogs: true,
   });
   windows.attachHost(host);
 

@@ -138,8 +138,8 @@ export function checkDatabase(db: DB): CheckResult {
       const id = String(row.id);
       for (const [column, kind] of Object.entries(spec.columns)) {
         const logged = winners.get(`${table}\u0000${id}\u0000${column}`);
-        if (logged && logged.value !== row[column]) problems.add('table cells', `${table} ${id}: ${column} is “${row[column]}” but the change log says “${logged.value}”`);
-        else if (!valueFits(kind, row[column])) problems.add('table cells', `${table} ${id}: ${column} holds “${String(row[column]).slice(0, 60)}”, which the app cannot show`);
+        if (!valueFits(kind, row[column])) problems.add('table cells', `${table} ${id}: ${column} holds “${String(row[column]).slice(0, 60)}”, which the app cannot show`);
+        else if (logged && logged.value !== row[column]) problems.add('table cells', `${table} ${id}: ${column} is “${row[column]}” but the change log says “${logged.value}”`);
       }
       if (!seenRows.get(table)?.has(id)) problems.add('table rows', `${table} ${id} is not in the change log (or only in changes held back)`);
     }

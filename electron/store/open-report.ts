@@ -8,6 +8,7 @@ import type { ApiEvent } from '../../shared/api.js';
 import { Clock } from '../sync/hlc.js';
 import { ChangeLog, type Change } from '../sync/changes.js';
 import { createReportDatabase, inspectReportFile, openReportDatabase, type DB, type SoundFiles } from './open.js';
+import { noteOpenReport } from './files.js';
 import { writeClosedCopy } from '../sync/copy.js';
 import { compactBusySections, refreshStaleText } from '../docs/section-text.js';
 import { bringSearchIndexCurrent } from '../search/indexer.js';
@@ -47,6 +48,13 @@ export class OpenReport {
     this.replica = randomBytes(8).toString('hex');
     this.clock = new Clock(this.replica);
     this.log = new ChangeLog(db, this.clock);
+    // Nothing is written over an open report (electron/store/files.ts): the file the person chose,
+    // and the working copy on local disk when they differ.
+    for (const f of this.files()) noteOpenReport(f, true);
+  }
+
+  private files(): string[] {
+    return [...new Set([this.path, this.db.name])];
   }
 
   /** `known`: files known sound (checked here, or closed here unchanged since): told when this one is closed. */
@@ -170,6 +178,7 @@ export class OpenReport {
       this.emit({ kind: 'closed' });
       this.listeners.clear();
       this.db.close();
+      for (const f of this.files()) noteOpenReport(f, false);
     }
     if (!this.writeBack) this.known?.markSound(this.path);
   }
@@ -197,5 +206,5 @@ export function writeBackCopy(db: DB, back: WriteBack): string {
   const target = unchanged
     ? back.origin
     : path.join(path.dirname(back.origin), `${path.basename(back.origin, path.extname(back.origin))} (changed here ${new Date().toISOString().slice(0, 16).replace(':', '-')}).upr`);
-  return writeClosedCopy(db, target).path;
+  return writeClosedCopy(db, target, back.origin).path;
 }

@@ -84,7 +84,8 @@ export function inspectReportFile(file: string, known?: SoundFiles, { inPlace = 
   } catch {
     throw userError('noFile', { file });
   }
-  if (!stat.isFile()) throw userError('isFolder', { file });
+  if (stat.isDirectory()) throw userError('isFolder', { file });
+  if (!stat.isFile()) throw userError('notAFile', { file });
   if (stat.size < 100) throw userError('tooShort', { name });
   const header = Buffer.alloc(16);
   const fd = fs.openSync(file, 'r');
@@ -183,7 +184,7 @@ export function migrate(db: DB, toVersion = SCHEMA_VERSION): void {
     db.transaction(() => {
       db.exec(m.up);
       db.pragma(`user_version = ${m.version}`);
-    })();
+    }).immediate();
   }
 }
 

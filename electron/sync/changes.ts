@@ -542,5 +542,5 @@ export function rebuildMaterializedTables(db: DB): void {
       if (!columnType(row.tbl, row.col)) continue;
       materializer(db, stmts, row.tbl, row.col).run(row.row_id, row.value);
     }
-  })();
+  }).immediate();
 }

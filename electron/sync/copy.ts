@@ -10,10 +10,16 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { userError } from '../../shared/messages.js';
 import type { DB } from '../store/open.js';
+import { assertWritableTarget, realPath } from '../store/files.js';
 
-export function writeClosedCopy(db: DB, out: string): { path: string; bytes: number } {
+/**
+ * Writes a closed copy of the report at `out`, which must not be a report (nor one open here, nor
+ * a report's journal), unless it is `replacing`: a working copy written back over its original.
+ */
+export function writeClosedCopy(db: DB, out: string, replacing?: string): { path: string; bytes: number } {
   const target = path.resolve(out);
-  if (path.resolve(db.name) === target) throw userError('copyOverItself', { file: target });
+  if (realPath(db.name) === realPath(target)) throw userError('copyOverItself', { file: target });
+  assertWritableTarget(target, replacing);
   if (fs.statSync(target, { throwIfNoEntry: false })?.isDirectory()) throw userError('isFolder', { file: target });
   if (!fs.existsSync(path.dirname(target))) throw userError('noFolder', { dir: path.dirname(target) });
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
@@ -42,6 +48,7 @@ export function backUp(db: DB, dir: string, keep = 10): string {
   const base = path.basename(db.name, path.extname(db.name));
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const target = path.join(dir, `${base}-${stamp}.upr`);
+  assertWritableTarget(target);
   const written = copyCheckpointed(db, target) ?? writeClosedCopy(db, target).path;
   const mine = fs
     .readdirSync(dir)

@@ -84,7 +84,7 @@ const fr: Catalogue = {
     '« {{name}} » est répertorié, mais son contenu ne figure pas dans cette copie du rapport. Fusionnez la copie dans laquelle il a été joint, ou joignez-le à nouveau.',
   attachmentDamaged:
     '« {{name}} » est endommagé dans ce fichier de rapport : son contenu ne correspond plus à ce qui a été joint. Joignez-le à nouveau à partir de l’original.',
-  notAFile: '{{file}} est un dossier ou un périphérique, pas un fichier que l’on peut joindre.',
+  notAFile: '{{file}} est un dossier ou un périphérique, pas un fichier.',
   cannotRead: 'Impossible de lire {{file}} : {{reason}}',
   importNotWord: "« {{name}} » n'est pas un document Word (.docx).",
   importProtectedOrDoc:
@@ -138,6 +138,16 @@ const fr: Catalogue = {
   textNeedsEarlier: "Cette modification du texte s’appuie sur une saisie pas encore enregistrée ; elle n’a pas été enregistrée seule. L’éditeur envoie ce qui manque et enregistre de nouveau.",
   sectionDamaged: "Le texte de la section « {{title}} » ne peut pas être lu : il contient quelque chose que cette version de l’application ne comprend pas. Le reste du rapport fonctionne ; restaurez la section à partir d’une sauvegarde ou de la copie d’un autre bureau.",
   textDamaged: "Le texte de cette section ne peut pas être lu : il contient quelque chose que cette version de l’application ne comprend pas ; il ne peut donc pas être modifié ici. Le reste du rapport fonctionne.",
+  targetIsReport: "« {{name}} » est un fichier de rapport ; une exportation, une copie ou une sauvegarde n’est jamais écrite par-dessus un rapport. Choisissez un autre nom.",
+  targetIsOpenReport: "{{file}} est un rapport ouvert dans cette application, ou une partie d’un tel rapport ; rien n’est jamais écrit par-dessus. Choisissez un autre nom.",
+  pathNotChosen: "Choisissez le fichier dans la fenêtre qui le demande ; l’application n’accepte pas un fichier désigné autrement.",
+  fileBusy: "Un autre programme écrit dans ce rapport en ce moment (le même fichier ouvert dans une autre fenêtre, ou une commande qui y travaille) ; rien n’a été modifié. Réessayez dans un instant.",
+  fileDamagedWhileOpen: "Une partie du fichier de rapport n’a pas pu être lue : il est endommagé. Rien n’a été modifié ; utilisez une sauvegarde ou la copie d’un autre bureau (upr check indique ce qui ne va pas).",
+  diskFull: "Le disque est plein ; rien n’a été modifié. Libérez de la place et réessayez.",
+  fileReadOnly: "Le fichier de rapport ne peut pas être écrit (lui ou son dossier est en lecture seule) ; rien n’a été modifié.",
+  fileIo: "Le disque n’a pas pu être lu ou écrit ; rien n’a été modifié. Vérifiez le disque ou le lecteur réseau et réessayez.",
+  fileTooLargeForSystem: "Le fichier dépasserait la taille que ce système permet ; rien n’a été écrit.",
+  unexpected: "Un problème que l’application n’attendait pas est survenu ; ce que vous avez demandé n’a peut-être pas été fait. Les détails ont été écrits dans {{log}}.",
 };
 
 const es: Catalogue = {
@@ -219,7 +229,7 @@ const es: Catalogue = {
     '«{{name}}» figura en la lista, pero su contenido no está en esta copia del informe. Combine la copia en la que se adjuntó o vuelva a adjuntarlo.',
   attachmentDamaged:
     '«{{name}}» está dañado en este archivo de informe: su contenido ya no coincide con lo que se adjuntó. Vuelva a adjuntarlo a partir del original.',
-  notAFile: '{{file}} es una carpeta o un dispositivo, no un archivo que se pueda adjuntar.',
+  notAFile: '{{file}} es una carpeta o un dispositivo, no un archivo.',
   cannotRead: 'No se puede leer {{file}}: {{reason}}',
   importNotWord: '«{{name}}» no es un documento de Word (.docx).',
   importProtectedOrDoc:
@@ -271,6 +281,16 @@ const es: Catalogue = {
   textNeedsEarlier: "Este cambio del texto se apoya en lo escrito que aún no se guardó; no se guardó por sí solo. El editor envía lo que falta y vuelve a guardar.",
   sectionDamaged: "El texto de la sección «{{title}}» no se puede leer: contiene algo que esta versión de la aplicación no entiende. El resto del informe funciona; restaure la sección desde una copia de seguridad o la copia de otra oficina.",
   textDamaged: "El texto de esta sección no se puede leer: contiene algo que esta versión de la aplicación no entiende, así que no puede cambiarse aquí. El resto del informe funciona.",
+  targetIsReport: "«{{name}}» es un archivo de informe; una exportación, una copia o una copia de seguridad nunca se escribe sobre un informe. Elija otro nombre.",
+  targetIsOpenReport: "{{file}} es un informe abierto en esta aplicación, o parte de uno; nunca se escribe nada encima. Elija otro nombre.",
+  pathNotChosen: "Elija el archivo en la ventana que lo pide; la aplicación no acepta un archivo indicado de otra forma.",
+  fileBusy: "Otro programa está escribiendo en este informe en este momento (el mismo archivo abierto en otra ventana, o un comando que trabaja en él); no se cambió nada. Inténtelo de nuevo en un momento.",
+  fileDamagedWhileOpen: "No se pudo leer parte del archivo del informe: está dañado. No se cambió nada; use una copia de seguridad o la copia de otra oficina (upr check indica qué falla).",
+  diskFull: "El disco está lleno; no se cambió nada. Libere espacio e inténtelo de nuevo.",
+  fileReadOnly: "No se puede escribir el archivo del informe (él o su carpeta son de solo lectura); no se cambió nada.",
+  fileIo: "No se pudo leer o escribir el disco; no se cambió nada. Compruebe el disco o la unidad de red e inténtelo de nuevo.",
+  fileTooLargeForSystem: "El archivo superaría el tamaño que permite este sistema; no se escribió nada.",
+  unexpected: "Ocurrió un problema que la aplicación no esperaba; es posible que lo pedido no se haya hecho. Los detalles se escribieron en {{log}}.",
 };
 
 export const errorStrings = { en: MESSAGE_TEXTS as Catalogue, fr, es };

@@ -1,5 +1,5 @@
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
-import { strFromU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import type { RecommendationImport } from '../../shared/domain.js';
 import { isUserError } from '../../shared/errors.js';
 import type { MessageKey } from '../../shared/messages.js';
 import { readThematicList, type ThematicList } from '../../electron/import/ohchr-list.js';
+import { readThematicListInWorker } from '../../electron/import/in-worker.js';
 import { tempDir } from './helpers.js';
 import { OHCHR_LIST } from '../bench/ohchr-import.js';
 
@@ -351,7 +352,7 @@ describe('files that are not a list of recommendations', () => {
     expect(r.message).toContain('unprotected .docx');
   });
 
-  it('refuses an archive that declares more than 200 MB unpacked, without unpacking it', async () => {
+  it('refuses an archive that declares more than any list unpacks to, without unpacking it', async () => {
     // A real .docx whose central directory claims its document unpacks to 2 GB.
     const zip = zipSync(minimalParts('<w:document/>'));
     const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
@@ -368,6 +369,38 @@ describe('files that are not a list of recommendations', () => {
     const started = performance.now();
     expect((await refusal(readThematicList(zip, 'zeros.docx'))).key).toBe('importTooLarge');
     expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('refuses an archive that unpacks to 60 MB of XML (case 13), whether its directory says so or lies, with little memory', async () => {
+    // The real list's document, its body repeated to 60 MB: a small file (a few hundred KB).
+    const parts = unzipSync(fs.readFileSync(CORPUS));
+    const xml = strFromU8(parts['word/document.xml']!);
+    const start = xml.indexOf('<w:body>') + 8;
+    const end = xml.lastIndexOf('<w:sectPr');
+    const body = xml.slice(start, end);
+    const big = xml.slice(0, start) + body.repeat(Math.ceil((60 * 1024 * 1024) / body.length)) + xml.slice(end);
+    const honest = zipSync({ ...parts, 'word/document.xml': strToU8(big) }, { level: 9 });
+    expect(honest.length).toBeLessThan(3 * 1024 * 1024);
+    // The same, its directory and local header claiming the document is 100 KB.
+    const lying = honest.slice();
+    const view = new DataView(lying.buffer, lying.byteOffset, lying.byteLength);
+    view.setUint32(directoryEntry(lying, 'word/document.xml') + 24, 100_000, true);
+    view.setUint32(header(lying, 'word/document.xml', 0x04034b50, 30, 26) + 22, 100_000, true);
+    for (const [name, zip] of [['honest.docx', honest], ['lying.docx', lying]] as const) {
+      const heap = process.memoryUsage().heapUsed;
+      const started = performance.now();
+      expect((await refusal(readThematicList(zip, name))).key, name).toBe('importTooLarge');
+      expect(performance.now() - started, name).toBeLessThan(5_000);
+      expect(process.memoryUsage().heapUsed - heap, name).toBeLessThan(200 * 1024 * 1024);
+    }
+  });
+
+  it('reads a list in a worker thread whose running out of memory is a message, never the end of the app', async () => {
+    const corpus = fs.readFileSync(CORPUS);
+    expect((await readThematicListInWorker(corpus, 'list.docx')).rows).toHaveLength(215);
+    // A worker given far too little memory for the converter runs out of it; this process goes on.
+    expect((await refusal(readThematicListInWorker(corpus, 'list.docx', 8))).key).toBe('importTooLarge');
+    expect((await readThematicListInWorker(corpus, 'list.docx')).rows).toHaveLength(215);
   });
 
   it('says a truncated or corrupted .docx is damaged', async () => {

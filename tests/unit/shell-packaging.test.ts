@@ -212,8 +212,11 @@ describe('the bundled main process, on a stand-in for Electron', () => {
     expect(rec.replies.current).toEqual({ ok: true, result: { path: null } });
     expect(rec.replies.foreign).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
-    // A new report: the window takes its title, the OS and the menu list it as recent.
+    // A new report: the window takes its title, the OS and the menu list it as recent. Only a path
+    // the main process's own dialog gave is taken; one the page names itself is refused.
     const kenya = path.join(appDir, 'Kenya.upr');
+    expect(rec.replies.unchosen).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'pathNotChosen' } });
+    expect(rec.replies.chosen).toEqual({ ok: true, result: { path: kenya } });
     expect(rec.replies.created).toEqual({ ok: true, result: { path: kenya } });
     expect(rec.titles.at(-1)?.title).toMatch(/ — UPR Workbench$/);
     expect(rec.recentDocuments).toContain(kenya);

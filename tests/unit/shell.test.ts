@@ -21,6 +21,7 @@ import {
   withContentSecurityPolicy,
 } from '../../electron/shell/window.js';
 import { newHost, tempDir } from './helpers.js';
+import { createDemoReport } from '../../electron/services/demo.js';
 
 describe('report windows', () => {
   it('are isolated and sandboxed, with no Node, no webviews, and spell checking on', () => {
@@ -327,12 +328,17 @@ describe('the IPC transport', () => {
     const { contents, sent, destroy } = fakeContents(3);
     const client = connectWindow(host, contents);
     expect(client.id).toBe(clientIdFor(3));
+    const file = path.join(tempDir(), 'r.upr');
+    createDemoReport(file).close();
+    const report = host.attach(client, file);
     const changed: ApiEvent = { kind: 'changed', what: ['sections'] };
-    client.send(changed);
-    client.send({ kind: 'text', sectionId: 's1', update: 'AA==', origin: client.id });
-    client.send({ kind: 'text', sectionId: 's1', update: 'AA==', origin: 'window-9' });
+    report.emit(changed);
+    report.emit({ kind: 'text', sectionId: 's1', update: 'AA==', origin: client.id });
+    report.emit({ kind: 'text', sectionId: 's1', update: 'AA==', origin: 'window-9' });
     expect(sent.map(([channel]) => channel)).toEqual([IPC_EVENT, IPC_EVENT]);
     expect(sent[0]![1]).toEqual(changed);
+    // Another window's edit comes without that window's id: the id acts as the window.
+    expect(sent[1]![1]).toEqual({ kind: 'text', sectionId: 's1', update: 'AA==', origin: '' });
     destroy();
     expect(host.client(client.id)).toBeUndefined();
   });

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import { Button, Dialog, Form, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { RECOMMENDATION_COLUMNS, type ColumnMapping, type ImportPreview, type ImportProblem, type TableColumns } from '../../../shared/domain.js';
-import { call } from '../../api/client.js';
+import { call, inDesktopApp } from '../../api/client.js';
 import { useAnnounce } from '../../app/Announcer.js';
 import { messageOf } from '../../app/errors.js';
 import { useFormat } from '../../app/format.js';
@@ -28,7 +28,10 @@ export function ImportButton({ onImported }: { onImported: () => void }) {
     setChoosing(true);
     try {
       const choice = await call('app.chooseFile', { mode: 'open', kind: 'list' });
-      setStep(choice.path === null ? { kind: 'path' } : { kind: 'reading', path: choice.path });
+      // Browser mode has no dialog: the path is typed. In the app, closing the dialog cancels.
+      if (choice.path === null) {
+        if (!inDesktopApp()) setStep({ kind: 'path' });
+      } else setStep({ kind: 'reading', path: choice.path });
     } catch (e) {
       announce(messageOf(e), 'error');
     } finally {

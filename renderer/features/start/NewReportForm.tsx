@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { REPORT_LANGUAGES, type ReportLanguage } from '../../../shared/domain.js';
-import { call } from '../../api/client.js';
+import { call, inDesktopApp } from '../../api/client.js';
 import { messageOf } from '../../app/errors.js';
 import { useLanguageChoice } from '../../app/language.js';
 import { NumberInput, SelectField, TextInput } from '../../widgets/fields.js';
@@ -40,7 +40,8 @@ export function NewReportForm({ onOpened, focusRequests = 0 }: { onOpened: () =>
       if (!askPath) {
         const choice = await call('app.chooseFile', { mode: 'save' });
         if (choice.path === null) {
-          setAskPath(true);
+          // Browser mode has no dialog: the path is typed. In the app, closing the dialog cancels.
+          if (!inDesktopApp()) setAskPath(true);
           return;
         }
         file = choice.path;

@@ -4,7 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Button, Form, ListBox, ListBoxItem } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { RecentFile } from '../../../shared/api.js';
-import { call } from '../../api/client.js';
+import { call, inDesktopApp } from '../../api/client.js';
 import { messageOf } from '../../app/errors.js';
 import { TextInput } from '../../widgets/fields.js';
 
@@ -40,8 +40,10 @@ export function OpenReportPanel({ onOpened }: { onOpened: () => Promise<void> })
     setError(null);
     try {
       const choice = await call('app.chooseFile', { mode: 'open' });
-      if (choice.path === null) setAskPath(true);
-      else await open(choice.path);
+      // Browser mode has no dialog: the path is typed. In the app, closing the dialog cancels.
+      if (choice.path === null) {
+        if (!inDesktopApp()) setAskPath(true);
+      } else await open(choice.path);
     } catch (e) {
       setError(messageOf(e));
     }
