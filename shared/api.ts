@@ -167,8 +167,12 @@ export interface HeldBack {
   authorName: string;
   /** The change's stamp time (ISO, UTC). */
   at: string;
+  /** For a change, the value it would give the field; null for text. */
+  value: string | number | null;
   reason: string;
   params: Record<string, string | number>;
+  /** What it belongs to, named in no language (added when the report is shown; see ConflictSubject). */
+  subject?: ConflictSubject;
 }
 
 /**

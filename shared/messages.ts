@@ -219,6 +219,8 @@ export interface Message {
 }
 
 export function formatMessage(key: MessageKey, params: MessageParams = {}): string {
+  // A key from a newer version's file (a held change's reason) is said as it is rather than failing.
+  if (!Object.prototype.hasOwnProperty.call(MESSAGES, key)) return String(key);
   return MESSAGES[key].text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
 }
 

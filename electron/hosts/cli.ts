@@ -17,7 +17,7 @@ import { importListFile, previewImport } from '../services/recommendation-import
 import type { ServiceContext } from '../services/context.js';
 import { tableKindOf } from '../import/recommendation-table.js';
 import { RECOMMENDATION_COLUMNS, type RecommendationColumn, type TableColumns } from '../../shared/domain.js';
-import { formatMessage } from '../../shared/messages.js';
+import { formatMessage, type MessageKey } from '../../shared/messages.js';
 import type { ExportFormat } from '../../shared/api.js';
 import { exportCheck, writeReport } from '../services/report-export.js';
 import { withExtension } from '../report-files.js';
@@ -55,13 +55,19 @@ async function exportFinalReport(report: OpenReport, format: ExportFormat, out: 
 }
 
 function formatMerge(s: MergeSummary): string {
-  if (s.rows === 0 && s.texts === 0) return `nothing to merge: ${path.basename(s.file)} holds nothing this report lacks`;
+  if (s.rows === 0 && s.texts === 0 && !s.attachments) return `nothing to merge: ${path.basename(s.file)} holds nothing this report lacks`;
   const c = s.changed;
   return [
     `merged ${path.basename(s.file)}${s.offices.length ? ` (changes from ${s.offices.join(', ')})` : ''}: ${s.rows} change(s)`,
     `changed: ${c.sections} section(s), ${c.comments} comment(s), ${c.recommendations} recommendation(s), ${c.inputs} input(s), ${c.other} other; text of ${s.texts} section(s)`,
     ...(s.bothEdited.length ? [`text edited in both copies (look at them): ${s.bothEdited.length} section(s)`] : []),
     ...s.conflicts.map((k) => `conflict: ${k.table}.${k.column} of ${k.row}: here ${JSON.stringify(k.local.value)}, there ${JSON.stringify(k.other.value)}; showing ${k.shown === 'local' ? 'here' : 'there'}`),
+    ...(s.attachments ? [`contents of ${s.attachments} attached file(s) came with the copy`] : []),
+    ...(s.released ? [`released: ${s.released} change(s) held back before, now legitimate`] : []),
+    ...s.held.map(
+      (h) =>
+        `held back: ${h.kind === 'text' ? `the text of section ${h.row}` : `${h.table}.${h.column} of ${h.row} → ${JSON.stringify(h.value)}`}, claimed to be by ${h.authorName}: ${formatMessage(h.reason as MessageKey, h.params)}`,
+    ),
     `backup of the file before merging: ${s.backup}`,
   ].join('\n');
 }

@@ -29,7 +29,16 @@ export function mergeFromCopy(ctx: ServiceContext, input: ParsedInput<'sharing.m
     ctx.report.scheduleRecount();
     ctx.report.emit({ kind: 'changed', what: ['report', 'organizations', 'members', 'sections', 'words', 'comments', 'recommendations', 'inputs'] });
   }
-  return summary;
+  return withSubjects(ctx.report.db, summary);
+}
+
+/** The merge report as the screen shows it: each change held back named by what it belongs to. A report kept before this had no such list. */
+function withSubjects(db: Db, summary: MergeSummary): MergeSummary {
+  const held = summary.held ?? [];
+  if (held.length === 0) return { ...summary, held, released: summary.released ?? 0, attachments: summary.attachments ?? 0 };
+  const names = new Map((prepared(db, 'SELECT id, name FROM members').all() as Array<{ id: string; name: string }>).map((m) => [m.id, m.name]));
+  const subject = subjectNamer(db, names);
+  return { ...summary, held: held.map((h) => ({ ...h, subject: subject(h.table, h.row) })) };
 }
 
 interface ConflictRow {
@@ -142,7 +151,7 @@ export function lastMerge(ctx: ServiceContext): Result<'sharing.lastMerge'> {
   const row = prepared(ctx.report.db, 'SELECT merged_at, summary FROM merges ORDER BY merged_at DESC, rowid DESC LIMIT 1').get() as
     | { merged_at: string; summary: string }
     | undefined;
-  return row ? { mergedAt: row.merged_at, summary: JSON.parse(row.summary) as MergeSummary } : null;
+  return row ? { mergedAt: row.merged_at, summary: withSubjects(ctx.report.db, JSON.parse(row.summary) as MergeSummary) } : null;
 }
 
 /** Writes the chosen value as a new change, newer than both sides': it wins in every office. */

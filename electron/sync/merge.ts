@@ -174,7 +174,7 @@ export function mergeCopy(report: OpenReport, otherFile: string, { backupDir, no
     const textSections = [...new Set(texts.map((t) => t.sectionId))];
     const summary: MergeSummary = {
       file,
-      offices: [...new Set([...incoming.map((c) => office(c.author)), ...texts.map((t) => office(t.author))])].sort(),
+      offices: [],
       rows: incoming.length,
       changed: { sections: 0, comments: 0, recommendations: 0, inputs: 0, other: 0 },
       texts: textSections.length,
@@ -195,39 +195,6 @@ export function mergeCopy(report: OpenReport, otherFile: string, { backupDir, no
     summary.backup = backUp(db, backupDir);
     const mergeId = randomUUID();
     db.transaction(() => {
-      // Fields changed on both sides since the copies parted: this file has a change the other
-      // lacks, and the other a change this file lacks, with different values.
-      const rowsChanged = new Map<keyof MergeSummary['changed'], Set<string>>();
-      const newestOfBoth = new Map<string, LoggedChange>();
-      for (const c of incoming) {
-        const kind = KINDS[c.tbl] ?? 'other';
-        const rows = rowsChanged.get(kind);
-        if (rows) rows.add(`${c.tbl}\u0000${c.row_id}`);
-        else rowsChanged.set(kind, new Set([`${c.tbl}\u0000${c.row_id}`]));
-        if (ownSince.size === 0) continue;
-        const cell = `${c.tbl}\u0000${c.row_id}\u0000${c.col}`;
-        if (ownSince.has(cell)) newestOfBoth.set(cell, c); // the newest incoming (ordered by stamp)
-      }
-      for (const [cell, c] of newestOfBoth) {
-        const ours = ownSince.get(cell)!;
-        if (ours.value === c.value) continue;
-        const conflict = {
-          id: randomUUID(),
-          table: c.tbl,
-          row: c.row_id,
-          column: c.col,
-          local: { value: ours.value, author: ours.author, at: ours.hlc },
-          other: { value: c.value, author: c.author, at: c.hlc },
-          shown: ours.hlc > c.hlc ? ('local' as const) : ('other' as const),
-        };
-        summary.conflicts.push(conflict);
-        db.prepare(
-          `INSERT INTO merge_conflicts (id, merge_id, tbl, row_id, col, local_hlc, local_value, local_author, other_hlc, other_value, other_author)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(conflict.id, mergeId, c.tbl, c.row_id, c.col, ours.hlc, ours.value, ours.author, c.hlc, c.value, c.author);
-      }
-      for (const [kind, rows] of rowsChanged) summary.changed[kind] += rows.size;
-
       // The copy's text updates, each stored as it came; one that cannot be read, or holds a node
       // type this app does not know, is held back at once; the others are judged with the rows.
       const byStamp = new Map(texts.map((t) => [t.hlc, t]));
@@ -243,13 +210,11 @@ export function mergeCopy(report: OpenReport, otherFile: string, { backupDir, no
         report.log.held.hold(h);
         held.push(h);
       }
-      const check = annotationCheck(db, byStamp);
       // The rows, through the change log's path for copies (names checked against the schema
       // there), judged as of their stamps, with the text updates.
-      let released = 0;
-      const outcome = report.log.applyLoggedChanges(incoming, judged, check);
+      const outcome = report.log.applyLoggedChanges(incoming, judged, annotationCheck(db, byStamp));
       held.push(...outcome.held);
-      released += outcome.released.length;
+      let released = outcome.released.length;
       storeTheirText(db, texts);
       // Whether each section's text integrates, where text came or verdicts on text changed.
       const affected = new Set([...textSections, ...outcome.held.filter((h) => h.kind === 'text').map((h) => sectionOfText(db, h.hlc)), ...outcome.released.map((h) => sectionOfText(db, h))]);
@@ -259,15 +224,50 @@ export function mergeCopy(report: OpenReport, otherFile: string, { backupDir, no
       released += settled.released.length;
       summary.attachments = takeAttachments(db, other);
       for (const stamp of [incoming.at(-1)?.hlc, texts.at(-1)?.hlc]) if (stamp) report.clock.observe(stamp);
-
       summary.held = describeHeld(db, held, names);
       summary.released = released;
-      const heldText = new Set(held.filter((h) => h.kind === 'text').map((h) => h.hlc));
-      summary.texts = new Set(texts.filter((t) => !heldText.has(t.hlc)).map((t) => t.sectionId)).size;
+
+      // What the copy brought is what was applied: changes held back are listed apart.
+      const applied = incoming.filter((c) => !report.log.held.changes.has(c.hlc));
+      const appliedText = texts.filter((t) => !report.log.held.texts.has(t.hlc));
+      summary.offices = [...new Set([...applied.map((c) => office(c.author)), ...appliedText.map((t) => office(t.author))])].sort();
+      summary.texts = new Set(appliedText.map((t) => t.sectionId)).size;
+      // Fields changed on both sides since the copies parted: this file has a change the other
+      // lacks, and the other a change this file lacks, with different values.
+      const rowsChanged = new Map<keyof MergeSummary['changed'], Set<string>>();
+      const newestOfBoth = new Map<string, LoggedChange>();
+      for (const c of applied) {
+        const kind = KINDS[c.tbl] ?? 'other';
+        const rows = rowsChanged.get(kind);
+        if (rows) rows.add(`${c.tbl}\u0000${c.row_id}`);
+        else rowsChanged.set(kind, new Set([`${c.tbl}\u0000${c.row_id}`]));
+        if (ownSince.size === 0) continue;
+        const cell = `${c.tbl}\u0000${c.row_id}\u0000${c.col}`;
+        if (ownSince.has(cell)) newestOfBoth.set(cell, c); // the newest incoming (ordered by stamp)
+      }
+      for (const [kind, rows] of rowsChanged) summary.changed[kind] += rows.size;
+      for (const [cell, c] of newestOfBoth) {
+        const ours = ownSince.get(cell)!;
+        if (ours.value === c.value || report.log.held.changes.has(ours.hlc)) continue;
+        const conflict = {
+          id: randomUUID(),
+          table: c.tbl,
+          row: c.row_id,
+          column: c.col,
+          local: { value: ours.value, author: ours.author, at: ours.hlc },
+          other: { value: c.value, author: c.author, at: c.hlc },
+          shown: ours.hlc > c.hlc ? ('local' as const) : ('other' as const),
+        };
+        summary.conflicts.push(conflict);
+        db.prepare(
+          `INSERT INTO merge_conflicts (id, merge_id, tbl, row_id, col, local_hlc, local_value, local_author, other_hlc, other_value, other_author)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(conflict.id, mergeId, c.tbl, c.row_id, c.col, ours.hlc, ours.value, ours.author, c.hlc, c.value, c.author);
+      }
       for (const id of textSections) {
         const ours = ourTextBefore.get(id) ?? null;
         const theirs = theirText.get(id) ?? null;
-        if (!ours || !theirs || !holdsMore(ours, theirs) || !holdsMore(theirs, ours)) continue;
+        if (!appliedText.some((t) => t.sectionId === id) || !ours || !theirs || !holdsMore(ours, theirs) || !holdsMore(theirs, ours)) continue;
         // Both sides wrote in this section since they parted: keep both texts as they met.
         summary.bothEdited.push(id);
         const keep = db.prepare('INSERT INTO merge_revisions (id, merge_id, section_id, side, state) VALUES (?, ?, ?, ?, ?)');
@@ -295,6 +295,14 @@ function sectionOfText(db: DB, hlc: string): string {
   return (db.prepare('SELECT section_id FROM section_updates WHERE hlc = ?').pluck().get(hlc) as string | undefined) ?? '';
 }
 
+interface Held {
+  table: string;
+  row: string;
+  column: string;
+  author: string;
+  value: CellValue;
+}
+
 /** The held changes as the merge report lists them: what, who it claims to be from (by the name either file has), when, why. */
 function describeHeld(db: DB, held: readonly HeldChange[], theirNames: ReadonlyMap<string, { name: string }>): HeldBack[] {
   const ourNames = new Map((db.prepare('SELECT id, name FROM members').all() as Array<{ id: string; name: string }>).map((m) => [m.id, m.name]));
@@ -305,8 +313,8 @@ function describeHeld(db: DB, held: readonly HeldChange[], theirNames: ReadonlyM
     seen.add(`${h.kind}:${h.hlc}`);
     const row =
       h.kind === 'change'
-        ? (db.prepare('SELECT tbl AS "table", row_id AS row, col AS "column", author FROM change_log WHERE hlc = ?').get(h.hlc) as { table: string; row: string; column: string; author: string } | undefined)
-        : (db.prepare("SELECT 'sections' AS \"table\", section_id AS row, '' AS \"column\", author FROM section_updates WHERE hlc = ?").get(h.hlc) as { table: string; row: string; column: string; author: string } | undefined);
+        ? (db.prepare('SELECT tbl AS "table", row_id AS row, col AS "column", author, value FROM change_log WHERE hlc = ?').get(h.hlc) as Held | undefined)
+        : (db.prepare("SELECT 'sections' AS \"table\", section_id AS row, '' AS \"column\", author, NULL AS value FROM section_updates WHERE hlc = ?").get(h.hlc) as Held | undefined);
     if (!row) continue;
     out.push({
       kind: h.kind,
@@ -315,6 +323,7 @@ function describeHeld(db: DB, held: readonly HeldChange[], theirNames: ReadonlyM
       column: row.column,
       authorName: ourNames.get(row.author) ?? theirNames.get(row.author)?.name ?? row.author,
       at: h.hlc.slice(0, 24),
+      value: typeof row.value === 'string' ? row.value.slice(0, 500) : row.value,
       reason: h.reason,
       params: h.params,
     });

@@ -113,14 +113,17 @@ export function SectionEditor({ sectionId, sectionTitle, readOnly, onWordCount, 
             {t('readOnly')}
           </p>
         ) : (
-          <Toolbar />
+          // The toolbar and where the typing stands stay in view while the text scrolls.
+          <div className="ed-head">
+            <Toolbar />
+            <SaveStatus state={saveState} />
+          </div>
         )}
         {error && (
           <p className="ed-error" role="alert">
             {t('loadFailed', { message: error })}
           </p>
         )}
-        {!readOnly && <SaveStatus state={saveState} />}
         <div className="ed-page" aria-busy={!loaded}>
           {!loaded && <p className="ed-loading">{t('loading')}</p>}
           <RichTextPlugin
@@ -165,7 +168,7 @@ function SaveStatus({ state }: { state: SaveState }) {
   if (state.kind === 'unsaved') {
     return (
       <p className="ed-save ed-save-failed" role="alert">
-        {t(state.retrying ? 'saveRetrying' : 'saveRefused', { message: state.message })}
+        {state.busy ? t('saveBusy') : t(state.retrying ? 'saveRetrying' : 'saveRefused', { message: state.message })}
       </p>
     );
   }

@@ -11,6 +11,7 @@ import type { Provider, UserState } from '@lexical/yjs';
 import * as Y from 'yjs';
 import { base64ToBytes, bytesToBase64 } from '../../shared/base64.js';
 import { ApiError, call, onEvent } from '../api/client.js';
+import { messageOf } from '../app/errors.js';
 
 const PUSH_DELAY_MS = 150;
 /** After a failed save, the next tries come after these pauses (the last one repeating). */
@@ -19,7 +20,7 @@ const RETRY_MS = [1_000, 2_000, 5_000, 15_000];
 type Handler = (arg: never) => void;
 
 /** Where the section's typing stands: all stored, being stored, or not stored (and why). */
-export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'unsaved'; message: string; retrying: boolean };
+export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'unsaved'; message: string; retrying: boolean; busy?: boolean };
 
 class LocalAwareness {
   private state: UserState | null = null;
@@ -148,7 +149,8 @@ export class SectionTextProvider {
       // Nothing is dropped: the batch is in the document, and the next save sends all the main process lacks.
       this.needsSync = true;
       const refused = e instanceof ApiError && (e.code === 'forbidden' || e.code === 'no_identity');
-      this.setState({ kind: 'unsaved', message: (e as Error).message, retrying: !refused });
+      const busy = e instanceof ApiError && e.key === 'fileBusy';
+      this.setState({ kind: 'unsaved', message: messageOf(e), retrying: !refused, busy });
       if (!refused) this.retryLater();
     }
   }

@@ -36,6 +36,7 @@ export const editorStrings = {
     saving: 'Saving…',
     saved: 'All changes saved',
     saveRetrying: 'Not saved yet: {{message}} Your text is kept here and will be saved as soon as possible; keep working.',
+    saveBusy: 'Not saved yet: another program is writing this report at this moment. Your text is kept here and will be saved as soon as the file is free; keep working.',
     saveRefused: 'Not saved: {{message}} Your text is kept in this window until it can be saved.',
   },
   fr: {
@@ -73,6 +74,7 @@ export const editorStrings = {
     saving: 'Enregistrement…',
     saved: 'Toutes les modifications sont enregistrées',
     saveRetrying: 'Pas encore enregistré : {{message}} Votre texte est conservé ici et sera enregistré dès que possible ; continuez à travailler.',
+    saveBusy: 'Pas encore enregistré : un autre programme écrit dans ce rapport en ce moment. Votre texte est conservé ici et sera enregistré dès que le fichier sera libre ; continuez à travailler.',
     saveRefused: 'Non enregistré : {{message}} Votre texte est conservé dans cette fenêtre jusqu’à ce qu’il puisse être enregistré.',
   },
   es: {
@@ -110,6 +112,7 @@ export const editorStrings = {
     saving: 'Guardando…',
     saved: 'Todos los cambios guardados',
     saveRetrying: 'Aún no guardado: {{message}} Su texto se conserva aquí y se guardará en cuanto sea posible; siga trabajando.',
+    saveBusy: 'Aún no guardado: otro programa está escribiendo en este informe en este momento. Su texto se conserva aquí y se guardará en cuanto el archivo quede libre; siga trabajando.',
     saveRefused: 'No guardado: {{message}} Su texto se conserva en esta ventana hasta que pueda guardarse.',
   },
 } as const;

@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoReport } from '../../electron/services/demo.js';
 import { updateSection } from '../../electron/services/sections.js';
@@ -198,5 +199,58 @@ describe('the last merge and its conflicts after a reload, in the person’s lan
     } finally {
       await context.close();
     }
+  });
+});
+
+describe('a copy that claims changes its authors could not make', () => {
+  let third: BrowserMode;
+  let forged = '';
+  beforeAll(async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'upr-sharing-forged-'));
+    const file = path.join(dir, 'report.upr');
+    createDemoReport(file).close();
+    const main = OpenReport.open(file);
+    forged = writeClosedCopy(main.db, path.join(dir, 'from-the-nhri.upr')).path;
+    main.close();
+    // Edited with sqlite3: the NHRI's reviewer makes herself secretariat.
+    const office = actIn(forged, 'Ingrid Larsen');
+    const ingrid = office.me.id;
+    const newest = office.report.db.prepare('SELECT max(hlc) FROM change_log').pluck().get() as string;
+    office.report.close();
+    const db = new Database(forged);
+    const hlc = `${new Date(Date.parse(newest.slice(0, 24)) + 1000).toISOString()}-0000-00000000000000f0`;
+    db.prepare("INSERT INTO change_log VALUES (?, '00000000000000f0', ?, 'members', ?, 'role', 'secretariat', NULL)").run(hlc, ingrid, ingrid);
+    db.prepare("UPDATE members SET role = 'secretariat' WHERE id = ?").run(ingrid);
+    db.close();
+    third = await startBrowserMode({ file });
+  });
+  afterAll(async () => {
+    await third?.close();
+  });
+
+  it('lists the change held back, by whom it claims to be and why, and applies nothing of it, in English and French', async () => {
+    const page = await third.openTab();
+    await signIn(page, 'Maria Santos');
+    await page.getByRole('tab', { name: 'Sharing' }).click();
+    const merge = page.getByRole('region', { name: 'Merge a copy' });
+    await merge.getByRole('button', { name: 'Merge a copy…' }).click();
+    await merge.getByRole('textbox', { name: 'The copy to merge' }).fill(forged);
+    await merge.getByRole('button', { name: 'Merge', exact: true }).click();
+    const held = page.getByRole('group', { name: '1 change held back' });
+    await held.waitFor({ timeout: 30_000 });
+    const text = (await held.textContent()) ?? '';
+    expect(text).toContain('Member Ingrid Larsen: Role → Secretariat');
+    expect(text).toContain('Claimed to be by Ingrid Larsen');
+    expect(text).toContain('Only the secretariat can make this change; the report records Ingrid Larsen as Reviewer then.');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('tab', { name: 'People' }).click();
+    await expect.poll(async () => (await page.getByRole('row', { name: /Ingrid Larsen/ }).textContent()) ?? '').toContain('Reviewer');
+    await page.getByRole('tab', { name: 'Sharing' }).click();
+    await page.getByRole('button', { name: /Language/ }).click();
+    await page.getByRole('option', { name: 'Français' }).click();
+    const heldFr = page.getByRole('group', { name: '1 modification retenue' });
+    await heldFr.waitFor();
+    expect(await heldFr.textContent()).toContain('Attribuée à Ingrid Larsen');
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });

@@ -1,14 +1,16 @@
 // What merging a copy brought: whose changes, how many of each kind of row, how many sections'
 // text, the backup made first, and the sections whose text both copies edited, each with a way
 // to compare the two texts with the merged one.
+import i18next from 'i18next';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { MergeSummary } from '../../../shared/api.js';
+import type { HeldBack as Held, MergeSummary } from '../../../shared/api.js';
+import { messageText } from '../../app/errors.js';
 import { useFormat } from '../../app/format.js';
 import { useWorkspace } from '../../app/workspaceContext.js';
 import { CompareTexts } from './CompareTexts.js';
-import { localTimeLong } from './fieldNames.js';
+import { fieldLabel, localTime, localTimeLong, subjectText, useTranslate, valueText, type Translate } from './fieldNames.js';
 
 /** 'other' is the report's settings, organizations and members (electron/sync/merge.ts KINDS). */
 const COUNTED = ['sections', 'comments', 'recommendations', 'inputs', 'other'] as const;
@@ -24,7 +26,7 @@ export function MergeReport({ summary, mergedAt }: { summary: MergeSummary; merg
     return s ? s.title : t('report.sectionGone');
   };
 
-  if (summary.rows === 0 && summary.texts === 0) {
+  if (summary.rows === 0 && summary.texts === 0 && !summary.attachments) {
     return (
       <section className="sh-card sh-report" aria-labelledby="sh-report-title" data-testid="merge-report">
         <h3 id="sh-report-title" className="block-title">
@@ -44,6 +46,8 @@ export function MergeReport({ summary, mergedAt }: { summary: MergeSummary; merg
   ) : null;
   const counts: string[] = COUNTED.filter((k) => summary.changed[k] > 0).map((k) => t(`report.${k}`, { count: summary.changed[k], n: format.number(summary.changed[k]) }));
   if (summary.texts > 0) counts.push(t('report.texts', { count: summary.texts, n: format.number(summary.texts) }));
+  if (summary.attachments) counts.push(t('report.attachments', { count: summary.attachments, n: format.number(summary.attachments) }));
+  if (summary.released) counts.push(t('report.released', { count: summary.released, n: format.number(summary.released) }));
   return (
     <section className="sh-card sh-report" aria-labelledby="sh-report-title" data-testid="merge-report">
       <h3 id="sh-report-title" className="block-title">
@@ -95,7 +99,61 @@ export function MergeReport({ summary, mergedAt }: { summary: MergeSummary; merg
           </ul>
         </div>
       ) : null}
+      {summary.held.length ? <HeldBack held={summary.held} /> : null}
       {comparing ? <CompareTexts sectionId={comparing} title={titleOf(comparing)} onClose={() => setComparing(null)} /> : null}
     </section>
   );
+}
+
+/**
+ * What the copy held that was not applied: each change or text update with what it would change,
+ * whom it claims to be from and when, and why it was held back. Nothing of it is thrown away; a
+ * later copy that brings what makes it legitimate applies it.
+ */
+function HeldBack({ held }: { held: readonly Held[] }) {
+  const { t } = useTranslation('sharing');
+  const { say, language } = useTranslate();
+  const { workspace } = useWorkspace();
+  const names = { organizations: workspace.organizations, members: workspace.members, sections: workspace.sections };
+  return (
+    <div className="sh-held" role="group" aria-labelledby="sh-held-title">
+      <h4 id="sh-held-title" className="sh-subtitle">
+        {t('report.held', { count: held.length, n: held.length })}
+      </h4>
+      <p className="sh-note">{t('report.heldLead')}</p>
+      <ul className="sh-held-list">
+        {held.map((h) => {
+          const subject = h.subject ? subjectText(say, h.subject) : h.row;
+          const what =
+            h.kind === 'text'
+              ? t('report.heldText', { section: h.subject?.label ?? h.row })
+              : t('report.heldChange', { subject, field: fieldLabel(say, h.table, h.column), value: valueText(say, language, names, h.table, h.column, h.value) });
+          return (
+            <li key={`${h.kind}:${h.at}:${h.table}:${h.row}:${h.column}`}>
+              <span className="sh-held-what">
+                <bdi>{what}</bdi>
+              </span>
+              <span className="sh-held-who">
+                {t('report.heldBy', { name: h.authorName })}{' '}
+                <time dateTime={h.at} title={h.at}>
+                  {localTime(h.at, language)}
+                </time>
+              </span>
+              <span className="sh-held-why">{heldWhy(say, h) ?? messageText(h.reason, h.params) ?? h.reason}</span>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+/**
+ * Why a change was held back, said of its claimed author to the person reading the report (the
+ * write path's own messages speak to the one making the change); null where those serve as they are.
+ */
+function heldWhy(t: Translate, h: Held): string | null {
+  const key = `sharing:report.why.${h.reason}`;
+  if (!i18next.exists(key)) return null;
+  return t(key, { ...h.params, name: h.authorName, role: typeof h.params.role === 'string' ? t(`translation:role.${h.params.role}`) : '' });
 }

@@ -2,6 +2,7 @@
 // field's label (another screen's where one fits, else the Sharing screen's own), and when.
 import { useTranslation } from 'react-i18next';
 import type { ConflictSubject } from '../../../shared/api.js';
+import type { ColumnOf, SyncedTable } from '../../../shared/synced.js';
 
 /** i18next's t without typed keys: the keys here are built from table and column names, and a unit test checks each is said in every language. */
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -18,10 +19,11 @@ const recommendations = (key: string) => `recommendations:filter.${key}`;
 const DELETED = own('deleted');
 
 /**
- * The label of every field the change log writes (electron/store/schema.ts SYNCED_TABLES; a test
- * keeps the two in step), as an i18next key with its namespace.
+ * The label of every field the change log writes, as an i18next key with its namespace. Its key
+ * set is the description's (shared/synced.ts): a field added there and not labelled here does not
+ * compile.
  */
-export const FIELD_LABELS: Record<string, Record<string, string>> = {
+export const FIELD_LABELS: { [T in SyncedTable]: Record<ColumnOf<T>, string> } = {
   report: {
     title: app('settings.reportTitle'),
     country: app('settings.country'),
@@ -113,7 +115,7 @@ export const FIELD_LABELS: Record<string, Record<string, string>> = {
 
 /** The i18next key of a field's label; null for a field this app does not know (a newer copy's). */
 export function fieldLabelKey(table: string, column: string): string | null {
-  const columns = Object.prototype.hasOwnProperty.call(FIELD_LABELS, table) ? FIELD_LABELS[table]! : null;
+  const columns = Object.prototype.hasOwnProperty.call(FIELD_LABELS, table) ? (FIELD_LABELS as Record<string, Record<string, string>>)[table]! : null;
   return columns && Object.prototype.hasOwnProperty.call(columns, column) ? columns[column]! : null;
 }
 
