@@ -102,9 +102,20 @@ export function annotationCheck(db: DB, rows: ReadonlyMap<string, TheirText>): (
   };
 }
 
-/** Stores the copy's updates, as they came. */
+/**
+ * Stores the copy's updates, as they came. A folded update whose stamp this file already has
+ * stands for that same update and more of the same person's (folding keeps the newest one's
+ * stamp): the two are folded into the one stored here.
+ */
 export function storeTheirText(db: DB, rows: readonly TheirText[]): void {
-  for (const r of rows) storeTextRow(db, r);
+  const here = db.prepare('SELECT seq, data, author FROM section_updates WHERE hlc = ?');
+  const fold = db.prepare('UPDATE section_updates SET data = ?, folded = 1 WHERE seq = ?');
+  for (const r of rows) {
+    const ours = here.get(r.hlc) as { seq: number; data: Uint8Array; author: string } | undefined;
+    if (!ours) storeTextRow(db, r);
+    // The same stamp from another author is not the same update: a file edited by hand.
+    else if (ours.author === r.author) fold.run(Y.mergeUpdates([ours.data, r.data]), ours.seq);
+  }
 }
 
 /**

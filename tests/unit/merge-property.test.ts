@@ -12,7 +12,11 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMENT_TYPES, DISPOSITIONS, IMPLEMENTATION_STATUSES, INPUT_CHANNELS, SECTION_STATUSES, type Member } from '../../shared/domain.js';
+import { COMMENT_TYPES, DISPOSITIONS, IMPLEMENTATION_STATUSES, INPUT_CHANNELS, ROLES, SECTION_STATUSES, type Member } from '../../shared/domain.js';
+import { isUserError } from '../../shared/errors.js';
+import { attachData } from '../../electron/services/attachments.js';
+import { createMember, createOrganization, updateMember } from '../../electron/services/people.js';
+import { checkReportFile } from '../../electron/store/check.js';
 import { editSection } from '../../electron/docs/headless.js';
 import { readSectionText, textUpdates } from '../../electron/docs/section-text.js';
 import { writeText } from '../../electron/sync/text-log.js';
@@ -21,9 +25,9 @@ import type { ServiceContext } from '../../electron/services/context.js';
 import { createInput, decideInput, listInputs, updateInput } from '../../electron/services/inputs.js';
 import { createReport } from '../../electron/services/new-report.js';
 import { importRecommendations, listRecommendations, updateRecommendation } from '../../electron/services/recommendations.js';
-import { createSection, deleteSection, setSectionStatus, updateSection } from '../../electron/services/sections.js';
+import { createSection, deleteSection, moveSection, setSectionStatus, updateSection } from '../../electron/services/sections.js';
 import { OpenReport } from '../../electron/store/open-report.js';
-import { getMember, listSections } from '../../electron/store/queries.js';
+import { getMember, listMembers, listSections } from '../../electron/store/queries.js';
 import { SYNCED_TABLES } from '../../electron/store/schema.js';
 import { writeClosedCopy } from '../../electron/sync/copy.js';
 import { mergeCopy } from '../../electron/sync/merge.js';
@@ -51,6 +55,14 @@ const edit = fc.oneof(
   fc.record({ kind: fc.constant('newInput' as const), title: words, channel: fc.constantFrom(...INPUT_CHANNELS) }),
   fc.record({ kind: fc.constant('inputSummary' as const), i: pick, summary: words }),
   fc.record({ kind: fc.constant('decideInput' as const), i: pick, reflected: fc.boolean(), rationale: words }),
+  // Outline moves (two offices moving sections under each other cross), role changes (two
+  // secretariat members may demote each other), a drafter's own status changes, attached files.
+  fc.record({ kind: fc.constant('move' as const), s: pick, parent: fc.option(pick), index: fc.nat(5) }),
+  fc.record({ kind: fc.constant('role' as const), m: pick, role: fc.constantFrom(...ROLES) }),
+  fc.record({ kind: fc.constant('drafterStatus' as const), s: pick, status: fc.constantFrom(...SECTION_STATUSES) }),
+  fc.record({ kind: fc.constant('attach' as const), i: pick, words }),
+  // A change written into the copy by hand, claiming an author who could not make it: held back everywhere.
+  fc.record({ kind: fc.constant('forge' as const), s: pick, as: fc.constantFrom('reviewer', 'drafter', 'stranger'), what: fc.constantFrom('approve', 'promote', 'title') }),
 );
 type Edit = typeof edit extends fc.Arbitrary<infer E> ? E : never;
 
@@ -67,7 +79,25 @@ function nth<T>(items: readonly T[], n: number): T | undefined {
   return items.length ? items[n % items.length] : undefined;
 }
 
+/** Stamps of the changes written by hand into copies (forged), across the run. */
+const forged = new Set<string>();
+
+/** A member by role, as this copy has them now. */
+function memberWith(db: Database.Database, role: string): Member | undefined {
+  return listMembers(db as never).find((m) => m.role === role);
+}
+
 function apply(ctx: ServiceContext & { me: Member }, e: Edit): void {
+  try {
+    applyOrRefused(ctx, e);
+  } catch (err) {
+    // What the policy refuses here (a move inside itself, the last secretariat member's role) is
+    // refused with a message and changes nothing; every other failure is the test's.
+    if (!isUserError(err)) throw err;
+  }
+}
+
+function applyOrRefused(ctx: ServiceContext & { me: Member }, e: Edit): void {
   const { db } = ctx.report;
   const sections = listSections(db);
   const section = 's' in e ? nth(sections, e.s) : undefined;
@@ -132,6 +162,41 @@ function apply(ctx: ServiceContext & { me: Member }, e: Edit): void {
     case 'decideInput':
       if (input) decideInput(ctx, { inputId: input.id, disposition: e.reflected ? 'reflected' : 'not_reflected', rationale: e.rationale });
       return;
+    case 'move': {
+      const parent = e.parent === null ? null : (nth(sections, e.parent)?.id ?? null);
+      if (section) moveSection(ctx, { id: section.id, parentId: parent === section.id ? null : parent, index: e.index });
+      return;
+    }
+    case 'role': {
+      // The forgers (the reviewer and the drafter) keep their roles, so what is forged in their
+      // names stays beyond them; everyone else's role may change, the two secretariat members' too.
+      const member = nth(listMembers(db).filter((m) => m.name !== 'Rita Reviewer' && m.name !== 'Dana Drafter'), e.m);
+      if (member) updateMember(ctx, { id: member.id, role: e.role });
+      return;
+    }
+    case 'drafterStatus': {
+      const drafter = memberWith(db as never, 'drafter');
+      const own = sections.find((s) => drafter && s.leadOrganizationId === drafter.organizationId);
+      if (drafter && own) setSectionStatus({ report: ctx.report, me: drafter }, { id: own.id, status: e.status === 'approved' ? 'ready_for_review' : e.status });
+      return;
+    }
+    case 'attach':
+      if (input) attachData(ctx, { inputId: input.id, name: `${e.words.slice(0, 8) || 'note'}.txt`, mediaType: 'text/plain', data: Buffer.from(`Attached: ${e.words}`).toString('base64') });
+      return;
+    case 'forge': {
+      // As sqlite3 would: a log row claiming someone who may not make it, and the cell to match.
+      const author = e.as === 'stranger' ? 'someone-not-a-member' : memberWith(db as never, e.as)?.id;
+      const target = nth(sections, e.s);
+      if (!author || !target) return;
+      const [table, row, column, value] =
+        e.what === 'promote' ? ['members', author, 'role', 'secretariat'] : e.what === 'approve' ? ['sections', target.id, 'status', 'approved'] : ['sections', target.id, 'title', 'Taken over'];
+      // Only a change the author could not make is a forgery (a drafter may title nothing, approve nothing, promote no one).
+      const hlc = ctx.report.clock.tick();
+      db.prepare('INSERT INTO change_log (hlc, replica, author, tbl, row_id, col, value, prev_hlc) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)').run(hlc, ctx.report.replica, author, table, row, column, value);
+      db.prepare(`UPDATE ${table} SET ${column} = ? WHERE id = ?`).run(value, row);
+      forged.add(hlc);
+      return;
+    }
   }
 }
 
@@ -141,14 +206,16 @@ function open(file: string) {
   return { report, me };
 }
 
-/** Every synced table's rows, every section's text, and the change log row for row. */
+/** Every synced table's rows, every section's text, the change log row for row, what is held back, attached files' contents. */
 function contents(report: OpenReport) {
   const tables = Object.fromEntries(Object.keys(SYNCED_TABLES).map((t) => [t, report.db.prepare(`SELECT * FROM ${t} ORDER BY id`).all()]));
   const ids = report.db.prepare('SELECT id FROM sections ORDER BY id').pluck().all() as string[];
   const texts = Object.fromEntries(ids.map((id) => [id, readSectionText(report.db, id).plain]));
   // Each row as its office wrote it: the same in every file, whichever order the copies came in.
   const log = report.db.prepare('SELECT * FROM change_log ORDER BY hlc').all();
-  return { tables, texts, log };
+  const held = report.db.prepare('SELECT kind, hlc, reason FROM held_changes ORDER BY kind, hlc').all();
+  const blobs = report.db.prepare('SELECT sha256 FROM blobs ORDER BY sha256').pluck().all();
+  return { tables, texts, log, held, blobs };
 }
 
 const stamps = (file: string): string[] => {
@@ -184,6 +251,14 @@ beforeAll(() => {
   importRecommendations(ctx, [rec('115.1'), rec('115.2')], [], 'list.csv');
   createInput(ctx, { title: 'Bar association submission', sourceOrganizationId: null, receivedOn: '', channel: 'email', summary: '', fullText: '', themes: [] });
   createComment(ctx, { id: randomUUID(), sectionId: listSections(made.report.db)[0]!.id, type: 'editorial', body: 'Shorter, please.', proposed: '' });
+  // People whose roles the offices change: a second secretariat member, a drafter leading a section, a reviewer.
+  createMember(ctx, { name: 'Sol Secretariat', organizationId: made.creator.organizationId, role: 'secretariat' });
+  const justice = createOrganization(ctx, { name: 'Ministry of Justice', kind: 'ministry' });
+  createMember(ctx, { name: 'Dana Drafter', organizationId: justice.id, role: 'drafter' });
+  const nhri = createOrganization(ctx, { name: 'National Human Rights Commission', kind: 'nhri' });
+  createMember(ctx, { name: 'Rita Reviewer', organizationId: nhri.id, role: 'reviewer' });
+  createMember(ctx, { name: 'Omar Observer', organizationId: nhri.id, role: 'observer' });
+  updateSection(ctx, { id: listSections(made.report.db)[1]!.id, leadOrganizationId: justice.id });
   base = writeClosedCopy(made.report.db, path.join(root, 'base.upr')).path;
   made.report.close();
 });
@@ -202,13 +277,20 @@ describe('merging copies', () => {
         const backupDir = path.join(dir, 'backups');
         const offices = [0, 1, 2].map((i) => path.join(dir, `office-${i}.upr`));
 
-        // Each office edits its own copy, then sends a closed copy of it.
+        // Each office edits its own copy, then sends a closed copy of it; a forgery is written
+        // into the copy sent, by hand, on its way.
         const sent = offices.map((file, i) => {
           fs.copyFileSync(base, file);
           const o = open(file);
-          for (const e of edits[i]!) apply(o, e);
+          for (const e of edits[i]!) if (e.kind !== 'forge') apply(o, e);
           const copy = writeClosedCopy(o.report.db, path.join(dir, `sent-${i}.upr`)).path;
           o.report.close();
+          const forgeries = edits[i]!.filter((e) => e.kind === 'forge');
+          if (forgeries.length) {
+            const c = open(copy);
+            for (const e of forgeries) apply(c, e);
+            c.report.close();
+          }
           return copy;
         });
         const everyStamp = new Set(sent.flatMap(stamps));
@@ -224,7 +306,8 @@ describe('merging copies', () => {
 
         // Each office merges the others' copies and the passed-on one in its own order, one of them twice.
         const results = offices.map((file, i) => {
-          const offer = [...sent.filter((_, j) => j !== i), passedOn];
+          // Its own copy too: the one it sent may have been edited by hand on its way back.
+          const offer = [...sent, passedOn];
           const order = shuffled(offer, orders[i]!);
           const again = twice[i];
           if (again !== null && again !== undefined) order.splice(again % (order.length + 1), 0, nth(offer, again)!);
@@ -239,6 +322,13 @@ describe('merging copies', () => {
         expect(results[1]!.c).toEqual(results[0]!.c);
         expect(results[2]!.c).toEqual(results[0]!.c);
         for (const { log } of results) expect([...everyStamp].filter((h) => !log.has(h))).toEqual([]);
+        // Every forged change is kept and held back; every attached file's contents arrived; the
+        // merged file passes every check, the policy judged again from the start included.
+        const held = new Set((results[0]!.c.held as Array<{ hlc: string }>).map((h) => h.hlc));
+        expect([...forged].filter((h) => everyStamp.has(h) && !held.has(h))).toEqual([]);
+        const attached = (results[0]!.c.tables.attachments as Array<{ sha256: string; deleted: number }>).map((a) => a.sha256);
+        expect(attached.filter((s) => !(results[0]!.c.blobs as string[]).includes(s))).toEqual([]);
+        expect(checkReportFile(offices[0]!)).toMatchObject({ sound: true, problems: [] });
         fs.rmSync(dir, { recursive: true, force: true });
       }),
       { numRuns: RUNS, seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined, path: process.env.FC_PATH, endOnFailure: !process.env.FC_SHRINK },
