@@ -339,3 +339,19 @@ export function grantOf(table: SyncedTable, column: string): Grant {
   const spec: TableSpec = SYNCED[table];
   return spec.writers?.[column] ?? spec.write;
 }
+
+/**
+ * A stored value as the app can show it. A file edited by hand may hold, in a text column, what the
+ * schema allows but the app cannot read (a status no version has, JSON that is not a list): such a
+ * value reads as the column's default, and `upr check` names it.
+ */
+export function shown<T extends CellValue>(table: SyncedTable, column: string, value: unknown): T {
+  const kind = columnKind(table, column);
+  return (kind && valueFits(kind, value) ? value : columnDefault(table, column)) as T;
+}
+
+/** A JSON list stored in a text column, as the app can show it: [] for anything that is not one. */
+export function shownList<T extends string | number>(json: unknown, of: 'strings' | 'numbers'): T[] {
+  if (typeof json !== 'string' || !jsonArrayOf(json, of)) return [];
+  return JSON.parse(json) as T[];
+}

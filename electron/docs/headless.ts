@@ -14,6 +14,28 @@ import { $appendBlocks, type Block } from './blocks.js';
 import { isUserError } from '../../shared/errors.js';
 import { userError } from '../../shared/messages.js';
 
+/**
+ * A section's stored updates as one. An update that cannot be read at all (a file edited by hand;
+ * `upr check` names it) is left out rather than making every other one unreadable too.
+ */
+export function mergeStored(updates: readonly Uint8Array[]): Uint8Array {
+  if (updates.length === 0) return Y.encodeStateAsUpdate(new Y.Doc());
+  if (updates.length === 1) return updates[0]!;
+  try {
+    return Y.mergeUpdates(updates as Uint8Array[]);
+  } catch {
+    const readable = updates.filter((u) => {
+      try {
+        Y.decodeUpdate(u);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    return readable.length ? Y.mergeUpdates(readable) : Y.encodeStateAsUpdate(new Y.Doc());
+  }
+}
+
 function offlineProvider(): Provider {
   const awareness = {
     getLocalState: () => null,
@@ -118,7 +140,7 @@ function readSectionOrThrow(updates: readonly Uint8Array[]): SectionReading {
   const doc = new Y.Doc();
   const bound = bindHeadless(doc);
   try {
-    const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates as Uint8Array[]);
+    const merged = mergeStored(updates);
     Y.applyUpdate(doc, merged, 'load');
     // Flush the binding's pending update so the editor state reflects the document.
     bound.editor.update(() => {}, { discrete: true });
@@ -161,7 +183,7 @@ function editSectionOrThrow(updates: readonly Uint8Array[], edit: () => void): U
   const doc = new Y.Doc();
   const bound = bindHeadless(doc);
   try {
-    Y.applyUpdate(doc, Y.mergeUpdates(updates as Uint8Array[]), 'load');
+    Y.applyUpdate(doc, mergeStored(updates), 'load');
     bound.editor.update(() => {}, { discrete: true });
     const before = Y.encodeStateVector(doc);
     bound.editor.update(edit, { discrete: true });

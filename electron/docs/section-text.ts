@@ -3,7 +3,8 @@
 import * as Y from 'yjs';
 import { prepared, type DB } from '../store/open.js';
 import { withoutAnnotations } from '../../shared/annotations.js';
-import { readSection, type SectionReading } from './headless.js';
+import { shownList } from '../../shared/synced.js';
+import { mergeStored, readSection, type SectionReading } from './headless.js';
 
 /** A stored text update: who made it, in which session, when (its clock stamp). */
 export interface TextRow {
@@ -39,9 +40,7 @@ export function textUpdates(db: DB, sectionId: string): Uint8Array[] {
 
 /** The whole state of a section's text as one Yjs update. */
 export function textState(db: DB, sectionId: string): Uint8Array {
-  const updates = textUpdates(db, sectionId);
-  if (updates.length === 0) return Y.encodeStateAsUpdate(new Y.Doc());
-  return updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+  return mergeStored(textUpdates(db, sectionId));
 }
 
 export function readSectionText(db: DB, sectionId: string): SectionReading {
@@ -99,7 +98,7 @@ export function damagedSections(db: DB): Set<string> {
 export function anchoredCommentIds(db: DB): Set<string> {
   const ids = new Set<string>();
   for (const row of db.prepare('SELECT mark_ids FROM section_text').all() as Array<{ mark_ids: string }>) {
-    for (const id of JSON.parse(row.mark_ids) as string[]) ids.add(id);
+    for (const id of shownList<string>(row.mark_ids, 'strings')) ids.add(id);
   }
   return ids;
 }
@@ -107,7 +106,7 @@ export function anchoredCommentIds(db: DB): Set<string> {
 /** For each section, the numbers of the recommendations its text refers to (from the cache; refresh it first). */
 export function recommendationRefsBySection(db: DB): Map<string, string[]> {
   const rows = db.prepare('SELECT section_id, recommendation_refs FROM section_text').all() as Array<{ section_id: string; recommendation_refs: string }>;
-  return new Map(rows.map((r) => [r.section_id, JSON.parse(r.recommendation_refs) as string[]]));
+  return new Map(rows.map((r) => [r.section_id, shownList<string>(r.recommendation_refs, 'strings')]));
 }
 
 /** Above this many stored updates a section's text is folded into one (see compactSectionText). */
@@ -130,7 +129,15 @@ export function compactSectionText(db: DB, sectionId: string): boolean {
     )
     .all(sectionId) as Array<{ seq: number; data: Uint8Array; author: string }>;
   const byAuthor = new Map<string, typeof rows>();
-  for (const r of rows) byAuthor.set(r.author, [...(byAuthor.get(r.author) ?? []), r]);
+  for (const r of rows) {
+    // An update that cannot be read is left as it is, for `upr check` to name.
+    try {
+      Y.decodeUpdate(r.data);
+    } catch {
+      continue;
+    }
+    byAuthor.set(r.author, [...(byAuthor.get(r.author) ?? []), r]);
+  }
   const groups = [...byAuthor.values()].filter((g) => g.length > 1);
   if (groups.length === 0) return false;
   const drop = db.prepare('DELETE FROM section_updates WHERE seq = ?');

@@ -138,7 +138,7 @@ async function run(argv: string[], io: Out): Promise<number> {
     }
     case 'info': {
       const { values, positionals } = parse(rest, { json: { type: 'boolean' } });
-      const report = OpenReport.open(onePath(positionals, 'info'));
+      const report = OpenReport.openSnapshot(onePath(positionals, 'info'));
       try {
         const info = reportInfo(report);
         io.out(values.json ? JSON.stringify(info, null, 2) : formatInfo(info));
@@ -151,7 +151,7 @@ async function run(argv: string[], io: Out): Promise<number> {
       const { positionals } = parse(rest, {});
       const [file, out] = positionals;
       if (!file || !out || positionals.length > 2) throw new UserError('usage: upr copy FILE OUT');
-      const report = OpenReport.open(file);
+      const report = OpenReport.openSnapshot(file);
       try {
         const copy = writeClosedCopy(report.db, out);
         io.out(`wrote a copy to ${copy.path} (${copy.bytes.toLocaleString('en')} bytes)`);
@@ -188,7 +188,7 @@ async function run(argv: string[], io: Out): Promise<number> {
       const write = Object.hasOwn(EXPORTS, values.format) ? EXPORTS[values.format] : undefined;
       if (!write) throw new UserError(`unknown export format “${values.format}” (accepted: ${formats.join(', ')})`);
       if (!values.out) throw new UserError('say where to write the file: --out PATH');
-      const report = OpenReport.open(file);
+      const report = OpenReport.openSnapshot(file);
       try {
         io.out(await write(report, path.resolve(values.out)));
       } finally {

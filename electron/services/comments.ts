@@ -6,6 +6,7 @@ import type { ParsedInput, Result } from '../../shared/api.js';
 import { base64ToBytes, bytesToBase64 } from '../../shared/base64.js';
 import { commentState, outlineOrder, type CommentReply, type Disposition, type ReviewComment, type Section } from '../../shared/domain.js';
 import { userError } from '../../shared/messages.js';
+import { shown } from '../../shared/synced.js';
 import { denyAnswer, denyCloseComment, denyComment, denyReply, denySectionText } from '../../shared/permissions.js';
 import { markPassage } from '../docs/annotate.js';
 import { editSection } from '../docs/headless.js';
@@ -92,7 +93,7 @@ export function listComments(db: DB, sectionId?: string): ReviewComment[] {
       anchored: row.anchored === 1,
       detached: row.anchored === 1 && (!live || !anchored.has(row.id)),
       quote: row.quote,
-      type: row.type,
+      type: shown('comments', 'type', row.type),
       body: row.body,
       proposed: row.proposed,
       authorId: row.author_id,
@@ -100,7 +101,7 @@ export function listComments(db: DB, sectionId?: string): ReviewComment[] {
       organizationId: row.organization_id,
       organizationName: orgs.get(row.organization_id) ?? '',
       createdAt: row.created_at,
-      disposition: (row.disposition || null) as Disposition | null,
+      disposition: (shown('comments', 'disposition', row.disposition) || null) as Disposition | null,
       rationale: row.rationale,
       decidedById: row.decided_by,
       decidedByName: names.get(row.decided_by) ?? '',

@@ -14,6 +14,7 @@ import {
   type Section,
 } from '../../shared/domain.js';
 import { userError } from '../../shared/messages.js';
+import { shown } from '../../shared/synced.js';
 import { denyInputChange, denyInputRead } from '../../shared/permissions.js';
 import { prepared, type DB } from '../store/open.js';
 import { getOrganization } from '../store/queries.js';
@@ -125,14 +126,14 @@ export function listInputs(db: DB, onlyId?: string): ConsultationInput[] {
       sourceOrganizationName: source?.name ?? '',
       sourceKind: source?.kind ?? null,
       receivedOn: row.received_on,
-      channel: row.channel as InputChannel,
+      channel: shown<InputChannel>('inputs', 'channel', row.channel),
       summary: row.summary,
       fullText: row.full_text,
       themes: parseThemes(row.themes),
       sectionIds: sections.get(row.id) ?? [],
       recommendationIds: recommendations.get(row.id) ?? [],
       attachments: attachments.get(row.id) ?? [],
-      disposition: (row.disposition || null) as InputDisposition | null,
+      disposition: (shown('inputs', 'disposition', row.disposition) || null) as InputDisposition | null,
       rationale: row.rationale,
       decidedByName: names.get(row.decided_by) ?? '',
       decidedAt: row.decided_at,

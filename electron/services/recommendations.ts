@@ -6,6 +6,7 @@
 import type { ParsedInput, Result } from '../../shared/api.js';
 import type { ImportProblem, ImportSummary, ImplementationStatus, Position, ProgressNote, Recommendation, RecommendationImport } from '../../shared/domain.js';
 import { userError } from '../../shared/messages.js';
+import { shown, shownList } from '../../shared/synced.js';
 import { denyRecommendationFollowUp, denyReportChange, denySectionText } from '../../shared/permissions.js';
 import { recommendationRefsBySection, refreshStaleText } from '../docs/section-text.js';
 import { prepared, type DB } from '../store/open.js';
@@ -57,16 +58,16 @@ function toRecommendation(row: RecommendationRow, notes: ProgressNote[], coverag
     id: row.id,
     number: row.number,
     text: row.text,
-    states: JSON.parse(row.states) as string[],
-    position: (row.position || null) as Position | null,
+    states: shownList(row.states, 'strings'),
+    position: (shown('recommendations', 'position', row.position) || null) as Position | null,
     positionSource: row.position_source,
     cluster: row.cluster,
-    themes: JSON.parse(row.themes) as string[],
-    groups: JSON.parse(row.groups) as string[],
-    sdgs: JSON.parse(row.sdgs) as number[],
+    themes: shownList(row.themes, 'strings'),
+    groups: shownList(row.groups, 'strings'),
+    sdgs: shownList(row.sdgs, 'numbers'),
     source: row.source,
     responsibleOrganizationId: row.responsible_organization_id,
-    implementationStatus: row.implementation_status,
+    implementationStatus: shown('recommendations', 'implementation_status', row.implementation_status),
     notes,
     ...coverage,
   };

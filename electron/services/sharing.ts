@@ -151,7 +151,16 @@ export function lastMerge(ctx: ServiceContext): Result<'sharing.lastMerge'> {
   const row = prepared(ctx.report.db, 'SELECT merged_at, summary FROM merges ORDER BY merged_at DESC, rowid DESC LIMIT 1').get() as
     | { merged_at: string; summary: string }
     | undefined;
-  return row ? { mergedAt: row.merged_at, summary: withSubjects(ctx.report.db, JSON.parse(row.summary) as MergeSummary) } : null;
+  if (!row) return null;
+  let summary: MergeSummary;
+  try {
+    summary = JSON.parse(row.summary) as MergeSummary;
+  } catch {
+    // A record this app cannot read (edited by hand): there is no report to show.
+    return null;
+  }
+  if (!summary || typeof summary !== 'object' || !Array.isArray(summary.offices) || !summary.changed) return null;
+  return { mergedAt: row.merged_at, summary: withSubjects(ctx.report.db, summary) };
 }
 
 /** Writes the chosen value as a new change, newer than both sides': it wins in every office. */

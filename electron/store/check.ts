@@ -22,7 +22,8 @@ import { readSection } from '../docs/headless.js';
 import { textUpdateProblem } from '../docs/text-check.js';
 import { LogView, judge, judgeTextAt } from '../sync/policy.js';
 import { parseStamp } from '../sync/hlc.js';
-import { inspectReportFile, withReadOnly, type DB } from './open.js';
+import { inspectReportFile, shapeProblems, withReadOnly, type DB } from './open.js';
+import { SCHEMA_VERSION } from './migrations/index.js';
 
 export interface CheckResult {
   sound: boolean;
@@ -53,10 +54,23 @@ export function checkReportFile(file: string): CheckResult {
   try {
     inspectReportFile(file);
   } catch (e) {
-    if (isUserError(e)) return { sound: false, problems: [e.message], summary: '' };
-    throw e;
+    if (!isUserError(e)) throw e;
+    // A file refused for what it lacks says what that is.
+    const missing = e.translatable?.key === 'damaged' ? whatIsMissing(file) : [];
+    return { sound: false, problems: [e.message, ...missing], summary: '' };
   }
   return withReadOnly(file, {}, (db) => checkDatabase(db));
+}
+
+function whatIsMissing(file: string): string[] {
+  try {
+    return withReadOnly(file, {}, (db) => {
+      const version = db.pragma('user_version', { simple: true }) as number;
+      return version >= 1 && version <= SCHEMA_VERSION ? shapeProblems(db, version) : [];
+    });
+  } catch {
+    return [];
+  }
 }
 
 interface LogRow {

@@ -2,12 +2,13 @@
 // log, and the listeners told about every change (windows, browser tabs).
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import type { ApiEvent } from '../../shared/api.js';
 import { Clock } from '../sync/hlc.js';
 import { ChangeLog, type Change } from '../sync/changes.js';
-import { createReportDatabase, inspectReportFile, openReportDatabase, type DB, type SoundFiles } from './open.js';
+import { createReportDatabase, inspectReportFile, openReportDatabase, openReportImage, type DB, type SoundFiles } from './open.js';
 import { noteOpenReport } from './files.js';
 import { writeClosedCopy } from '../sync/copy.js';
 import { compactBusySections, refreshStaleText } from '../docs/section-text.js';
@@ -39,6 +40,8 @@ export class OpenReport {
   private writeBack: WriteBack | null = null;
   /** Told that the file is sound when this app closes it. */
   private known: SoundFiles | null = null;
+  /** A snapshot's temporary folder, removed when it is closed (see openSnapshot). */
+  private snapshotDir: string | null = null;
 
   private constructor(
     readonly path: string,
@@ -54,7 +57,7 @@ export class OpenReport {
   }
 
   private files(): string[] {
-    return [...new Set([this.path, this.db.name])];
+    return [...new Set([this.path, this.db.memory ? this.path : this.db.name])];
   }
 
   /** `known`: files known sound (checked here, or closed here unchanged since): told when this one is closed. */
@@ -100,6 +103,36 @@ export class OpenReport {
     const report = new OpenReport(source, openReportDatabase(working));
     report.writeBack = { origin: source, mtimeMs: before!.mtimeMs, size: before!.size };
     return report;
+  }
+
+  /**
+   * Opens a report only to read it (`upr info`, `upr export`, `upr copy`): a copy of it in memory
+   * is opened, migrated and tidied if need be, so the person's file is left exactly as it was and
+   * nothing is written beside it. A file whose journal holds changes not yet in it is copied with
+   * its journal to a temporary folder instead, removed when closed.
+   */
+  static openSnapshot(file: string): OpenReport {
+    const source = path.resolve(file);
+    inspectReportFile(source);
+    if ((fs.statSync(`${source}-wal`, { throwIfNoEntry: false })?.size ?? 0) === 0) {
+      const image = fs.readFileSync(source);
+      // SQLite opens an image in memory only in rollback-journal mode (header bytes 18 and 19).
+      image[18] = 1;
+      image[19] = 1;
+      return new OpenReport(source, openReportImage(image));
+    }
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'upr-snapshot-'));
+    const copy = path.join(dir, 'snapshot.upr');
+    try {
+      fs.copyFileSync(source, copy);
+      if (fs.existsSync(`${source}-wal`)) fs.copyFileSync(`${source}-wal`, `${copy}-wal`);
+      const report = new OpenReport(source, openReportDatabase(copy));
+      report.snapshotDir = dir;
+      return report;
+    } catch (e) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      throw e;
+    }
   }
 
   /** Where the working copy goes back to when closed, or null for a file opened where it is. */
@@ -179,8 +212,9 @@ export class OpenReport {
       this.listeners.clear();
       this.db.close();
       for (const f of this.files()) noteOpenReport(f, false);
+      if (this.snapshotDir) fs.rmSync(this.snapshotDir, { recursive: true, force: true });
     }
-    if (!this.writeBack) this.known?.markSound(this.path);
+    if (!this.writeBack && !this.snapshotDir) this.known?.markSound(this.path);
   }
 
   get isClosed(): boolean {

@@ -55,12 +55,24 @@ function expectedShape(version: number): Map<string, string> {
  * runs by itself (triggers, views). Tables of the FTS index's own are created by SQLite and left out.
  */
 function soundShape(db: DB, version: number): boolean {
+  return shapeProblems(db, version).length === 0;
+}
+
+/** What the file lacks or has that a report of its version does not, in words (`upr check` lists them). */
+export function shapeProblems(db: DB, version: number): string[] {
   const expected = expectedShape(version);
   const actual = shapeOf(db);
-  for (const [name, shape] of expected) if (actual.get(name) !== shape) return false;
-  for (const [name, kind] of actual) if (!expected.has(name) && (kind === 'view' || kind === 'trigger')) return false;
-  if (!db.prepare("SELECT 1 FROM meta WHERE key = 'report_id'").get()) return false;
-  return true;
+  const problems: string[] = [];
+  for (const [name, shape] of expected) {
+    if (!actual.has(name)) problems.push(`the table ${name} every report of schema ${version} has is missing`);
+    else if (actual.get(name) !== shape) problems.push(`the table ${name} does not have the columns a report of schema ${version} has`);
+  }
+  for (const [name, kind] of actual) if (!expected.has(name) && (kind === 'view' || kind === 'trigger')) problems.push(`the file holds a ${kind} (${name}), which no report has: it could run on every change`);
+  if (problems.length) return problems;
+  if (!db.prepare("SELECT 1 FROM meta WHERE key = 'report_id'").get()) problems.push('the report id is missing');
+  // Its settings (title, country, cycle): every report has them from the moment it is made.
+  if (!db.prepare('SELECT 1 FROM report WHERE deleted = 0').get()) problems.push('the report’s settings (title, country, cycle) are missing');
+  return problems;
 }
 
 /** Files known sound: checked here, or closed by this app and unchanged since (see TrustedFiles). */
@@ -124,8 +136,10 @@ export function inspectReportFile(file: string, known?: SoundFiles, { inPlace = 
 /**
  * Runs `read` on a read-only connection to `file` that leaves nothing beside it. SQLite opening a
  * file whose header says WAL creates `-wal` and `-shm` files next to it, even read-only: such a
- * file (with its `-wal`, if it has one) is read from a copy in a temporary folder instead. A file
- * in rollback-journal mode (every copy this app writes) is read where it is.
+ * file is read as an image in memory, or, when its journal holds changes not yet in it, from a
+ * copy of both in a temporary folder. A file in rollback-journal mode (every copy this app writes)
+ * is read where it is. `inPlace` reads it where it is whatever its mode (a report about to be
+ * opened there anyway); a journal made then is removed again if the file is refused.
  */
 export function withReadOnly<T>(
   file: string,
@@ -142,26 +156,48 @@ export function withReadOnly<T>(
   } finally {
     fs.closeSync(fd);
   }
-  const wal = !inPlace && (header[18] === 2 || header[19] === 2 || fs.existsSync(`${file}-wal`));
+  const walMode = header[18] === 2 || header[19] === 2;
+  const journal = fs.statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0;
   let dir: string | null = null;
-  let source = file;
-  if (wal) {
+  let source: string | Buffer = file;
+  if (!inPlace && journal > 0) {
+    // Changes still in the journal: the file and its journal, read from a temporary folder.
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'upr-read-'));
     source = path.join(dir, 'copy.upr');
     fs.copyFileSync(file, source);
-    if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${source}-wal`);
+    fs.copyFileSync(`${file}-wal`, `${source}-wal`);
+  } else if (!inPlace && walMode) {
+    // The whole file is the database: read as an image in memory, switched to rollback mode.
+    const image = fs.readFileSync(file);
+    image[18] = 1;
+    image[19] = 1;
+    source = image;
   }
+  // Read in place, SQLite may make a journal beside the file: gone again if the file is refused.
+  const journals = typeof source === 'string' ? ['-wal', '-shm'].filter((j) => !fs.existsSync(source + j)) : [];
+  const tidy = () => {
+    for (const j of journals) {
+      const f = (source as string) + j;
+      if (j === '-wal' && (fs.statSync(f, { throwIfNoEntry: false })?.size ?? 0) > 0) return;
+      fs.rmSync(f, { force: true });
+    }
+  };
   let db: DB;
   try {
-    db = new Database(source, { readonly: true, fileMustExist: true });
+    db = typeof source === 'string' ? new Database(source, { readonly: true, fileMustExist: true }) : new Database(source, { readonly: true });
   } catch {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    else tidy();
     return unreadable();
   }
   try {
     return read(db);
-  } finally {
+  } catch (e) {
     db.close();
+    if (!dir) tidy();
+    throw e;
+  } finally {
+    if (db.open) db.close();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -192,6 +228,14 @@ export function migrate(db: DB, toVersion = SCHEMA_VERSION): void {
 export function openReportDatabase(file: string, known?: SoundFiles): DB {
   inspectReportFile(file, known, { inPlace: true });
   const db = new Database(file, { fileMustExist: true });
+  configure(db);
+  migrate(db);
+  return db;
+}
+
+/** Opens, in memory, an image of a report already inspected (see OpenReport.openSnapshot). */
+export function openReportImage(image: Buffer): DB {
+  const db = new Database(image);
   configure(db);
   migrate(db);
   return db;

@@ -1,5 +1,8 @@
 // Reads of the materialized tables, mapped to domain objects. Deleted rows are never returned.
 import type { Member, Organization, Report, Section } from '../../shared/domain.js';
+import path from 'node:path';
+import { userError } from '../../shared/messages.js';
+import { shown } from '../../shared/synced.js';
 import { prepared, type DB } from './open.js';
 
 interface ReportRow {
@@ -26,22 +29,23 @@ interface SectionRow {
 
 export function getReport(db: DB): Report {
   const row = prepared(db, 'SELECT * FROM report WHERE deleted = 0 LIMIT 1').get() as ReportRow | undefined;
-  if (!row) throw new Error('report row missing');
+  // A report always has its settings row (opening checks it); a file without one is damaged.
+  if (!row) throw userError('damaged', { name: path.basename(db.name) });
   return {
     id: row.id,
     title: row.title,
     country: row.country,
-    cycle: row.cycle,
-    language: row.language,
-    deadline: row.deadline,
-    wordLimit: row.word_limit,
+    cycle: shown('report', 'cycle', row.cycle),
+    language: shown('report', 'language', row.language),
+    deadline: shown('report', 'deadline', row.deadline),
+    wordLimit: shown('report', 'word_limit', row.word_limit),
     session: row.session,
     symbol: row.symbol,
   };
 }
 
 export function listOrganizations(db: DB): Organization[] {
-  return prepared(db, 'SELECT id, name, kind FROM organizations WHERE deleted = 0 ORDER BY name COLLATE NOCASE, id').all() as Organization[];
+  return (prepared(db, 'SELECT id, name, kind FROM organizations WHERE deleted = 0 ORDER BY name COLLATE NOCASE, id').all() as Organization[]).map((o) => ({ ...o, kind: shown('organizations', 'kind', o.kind) }));
 }
 
 export function getOrganization(db: DB, id: string): Organization | undefined {
@@ -49,16 +53,14 @@ export function getOrganization(db: DB, id: string): Organization | undefined {
 }
 
 export function listMembers(db: DB): Member[] {
-  return prepared(
-    db,
-    'SELECT id, name, organization_id AS organizationId, role FROM members WHERE deleted = 0 ORDER BY name COLLATE NOCASE, id',
-  ).all() as Member[];
+  return (
+    prepared(db, 'SELECT id, name, organization_id AS organizationId, role FROM members WHERE deleted = 0 ORDER BY name COLLATE NOCASE, id').all() as Member[]
+  ).map((m) => ({ ...m, role: shown('members', 'role', m.role) }));
 }
 
 export function getMember(db: DB, id: string): Member | undefined {
-  return prepared(db, 'SELECT id, name, organization_id AS organizationId, role FROM members WHERE id = ? AND deleted = 0').get(id) as
-    | Member
-    | undefined;
+  const m = prepared(db, 'SELECT id, name, organization_id AS organizationId, role FROM members WHERE id = ? AND deleted = 0').get(id) as Member | undefined;
+  return m && { ...m, role: shown('members', 'role', m.role) };
 }
 
 function toSection(row: SectionRow): Section {
@@ -68,9 +70,9 @@ function toSection(row: SectionRow): Section {
     position: row.position,
     title: row.title,
     leadOrganizationId: row.lead_organization_id,
-    dueDate: row.due_date,
-    wordBudget: row.word_budget,
-    status: row.status,
+    dueDate: shown('sections', 'due_date', row.due_date),
+    wordBudget: shown('sections', 'word_budget', row.word_budget),
+    status: shown('sections', 'status', row.status),
   };
 }
 

@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import type { Message } from '../../shared/messages.js';
 import { forgetCachedText, storeTextRow, textUpdates, type TextRow } from '../docs/section-text.js';
 import { docOf, hasPending, marksOnly, textUpdateProblem } from '../docs/text-check.js';
+import { mergeStored } from '../docs/headless.js';
 import type { DB } from '../store/open.js';
 import type { HeldChanges, TextCandidate } from './changes.js';
 
@@ -76,7 +77,7 @@ export function textToTake(db: DB, theirs: readonly TheirText[]): TheirText[] {
   const take: TheirText[] = [];
   for (const [sectionId, rows] of bySection) {
     const ours = textUpdates(db, sectionId);
-    const doc = docOf(ours.length ? Y.mergeUpdates(ours) : null);
+    const doc = docOf(ours.length ? mergeStored(ours) : null);
     try {
       for (const r of rows) if (!r.folded || contributes(doc, r.data)) take.push(r);
     } finally {

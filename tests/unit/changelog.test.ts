@@ -160,10 +160,11 @@ describe('change log', () => {
     const file = path.join(tempDir(), 'r.upr');
     const first = OpenReport.create(file);
     first.db.prepare("INSERT INTO meta (key, value) VALUES ('report_id', 'r')").run();
+    first.write('m', [{ table: 'report', row: 'r', column: 'title', value: 'A report' }]);
     first.write('m', [{ table: 'organizations', row: 'o', column: 'name', value: 'A' }]);
     const firstReplica = first.replica;
     // Pretend the first session's clock ran far ahead of this machine's.
-    first.db.prepare("UPDATE change_log SET hlc = '2099-01-01T00:00:00.000Z-0000-' || replica").run();
+    first.db.prepare("UPDATE change_log SET hlc = '2099-01-01T00:00:00.000Z-' || printf('%04x', rowid_) || '-' || replica FROM (SELECT hlc AS h, row_number() OVER (ORDER BY hlc) AS rowid_ FROM change_log) WHERE hlc = h").run();
     first.close();
     const again = OpenReport.open(file);
     expect(again.replica).not.toBe(firstReplica);
