@@ -89,9 +89,10 @@ const GRANTS: Record<Exclude<Grant, 'authorDeletes'>, GrantRule> = {
 export function judgeChange(table: SyncedTable, column: string, value: unknown, scope: ChangeScope): Denial {
   if (scope.author?.role === 'secretariat') return null;
   if (!scope.hasSecretariat) return null;
-  if (!scope.author) return { key: 'sayWhoFirst' };
   const spec: TableSpec = SYNCED[table];
   const grant = grantOf(table, column);
+  // Someone who is not a member is told what the grant tells them ("say who you are" before writing or changing).
+  if (!scope.author) return GRANTS[grant === 'authorDeletes' ? (spec.write as Exclude<Grant, 'authorDeletes'>) : grant](scope, value) ?? { key: 'sayWhoFirst' };
   // Taking back one's own row is for its maker, judged as making it again; anyone else's, the secretariat's.
   const rule =
     grant === 'authorDeletes'

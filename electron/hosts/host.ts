@@ -14,6 +14,7 @@ import { getMember, getReport } from '../store/queries.js';
 import { OpenReport } from '../store/open-report.js';
 import { RecentFiles } from './recent.js';
 import { isReportMethod, reportHandlers } from '../services/handlers.js';
+import { checkAccess } from '../services/access.js';
 import { createReport } from '../services/new-report.js';
 import { writeClosedCopy } from '../sync/copy.js';
 import path from 'node:path';
@@ -225,7 +226,10 @@ export class Host {
     if (!isReportMethod(name)) throw userError('noSuchAction', { name });
     const report = this.reportOf(client);
     const handler = reportHandlers[name] as (ctx: unknown, input: unknown) => unknown;
-    return handler({ report, me: this.memberOf(client, report), origin: client.id, dataDir: this.options.dataDir }, input);
+    const ctx = { report, me: this.memberOf(client, report), origin: client.id, dataDir: this.options.dataDir };
+    // Who may call it, before it runs (services/access.ts); the write path judges each change again.
+    checkAccess(ctx, name, input as never);
+    return handler(ctx, input);
   }
 
   /** In the desktop app, a path must come from this window's dialog (or, to open a report, the recent files). */

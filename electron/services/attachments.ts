@@ -7,11 +7,11 @@ import path from 'node:path';
 import type { AttachmentContent, ParsedInput } from '../../shared/api.js';
 import type { ConsultationInput } from '../../shared/domain.js';
 import { userError } from '../../shared/messages.js';
-import { denyInputChange, denyInputRead } from '../../shared/permissions.js';
 import { prepared, type DB } from '../store/open.js';
 import { readUserFile } from '../store/files.js';
 import type { Change } from '../sync/changes.js';
-import { allowOrThrow, type ServiceContext } from './context.js';
+import type { ServiceContext } from './context.js';
+import { actor } from './access.js';
 import { inputOrThrow } from './inputs.js';
 
 const MB = 1024 * 1024;
@@ -85,7 +85,7 @@ function tooLarge(name: string, size: number) {
  * log, in one transaction. Too large or empty, nothing is written.
  */
 export function addAttachment(ctx: ServiceContext, inputId: string, file: { name: string; mediaType: string; bytes: Uint8Array }): ConsultationInput {
-  const author = allowOrThrow(denyInputChange(ctx.me), ctx.me);
+  const author = actor(ctx);
   const { db } = ctx.report;
   const input = inputOrThrow(db, inputId);
   const name = attachmentName(file.name);
@@ -111,7 +111,6 @@ export function addAttachment(ctx: ServiceContext, inputId: string, file: { name
 
 export function attachData(ctx: ServiceContext, input: ParsedInput<'inputs.attach'>): ConsultationInput {
   // Checked before decoding, so a refused caller costs nothing.
-  allowOrThrow(denyInputChange(ctx.me), ctx.me);
   return addAttachment(ctx, input.inputId, { name: input.name, mediaType: input.mediaType, bytes: Buffer.from(input.data, 'base64') });
 }
 
@@ -121,7 +120,6 @@ export function attachData(ctx: ServiceContext, input: ParsedInput<'inputs.attac
  */
 export function attachFile(ctx: ServiceContext, input: ParsedInput<'inputs.attachFile'>): ConsultationInput {
   // Nobody without the right to attach learns anything about the disk, not even whether a file is there.
-  allowOrThrow(denyInputChange(ctx.me), ctx.me);
   inputOrThrow(ctx.report.db, input.inputId);
   const file = path.resolve(input.path);
   const name = input.name ?? path.basename(file);
@@ -131,7 +129,7 @@ export function attachFile(ctx: ServiceContext, input: ParsedInput<'inputs.attac
 
 /** Soft: the file leaves the input. Its bytes stay in `blobs`, where another input or copy may need them. */
 export function detachAttachment(ctx: ServiceContext, input: ParsedInput<'inputs.detach'>): ConsultationInput {
-  const author = allowOrThrow(denyInputChange(ctx.me), ctx.me);
+  const author = actor(ctx);
   const { db } = ctx.report;
   const row = prepared(db, 'SELECT input_id FROM attachments WHERE id = ? AND deleted = 0').get(input.id) as { input_id: string } | undefined;
   if (!row) throw userError('attachmentMissing');
@@ -156,7 +154,6 @@ export function attachmentContent(db: DB, id: string): { name: string; mediaType
 }
 
 export function attachmentOf(ctx: ServiceContext, input: ParsedInput<'inputs.attachment'>): AttachmentContent {
-  allowOrThrow(denyInputRead(ctx.me), ctx.me);
   const { name, mediaType, bytes } = attachmentContent(ctx.report.db, input.id);
   return { name, mediaType, data: bytes.toString('base64') };
 }

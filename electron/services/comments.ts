@@ -7,14 +7,14 @@ import { base64ToBytes, bytesToBase64 } from '../../shared/base64.js';
 import { commentState, outlineOrder, type CommentReply, type Disposition, type ReviewComment, type Section } from '../../shared/domain.js';
 import { userError } from '../../shared/messages.js';
 import { shown } from '../../shared/synced.js';
-import { denyAnswer, denyCloseComment, denyComment, denyReply, denySectionText } from '../../shared/permissions.js';
 import { markPassage } from '../docs/annotate.js';
 import { editSection } from '../docs/headless.js';
 import { anchoredCommentIds, refreshStaleText, textUpdates } from '../docs/section-text.js';
 import { writeText } from '../sync/text-log.js';
 import { prepared, type DB } from '../store/open.js';
 import type { Change } from '../sync/changes.js';
-import { allowOrThrow, type ServiceContext } from './context.js';
+import type { ServiceContext } from './context.js';
+import { actor } from './access.js';
 import { sectionOrThrow } from './sections.js';
 
 interface CommentRow {
@@ -135,7 +135,7 @@ export function openCommentCounts(db: DB): Map<string, number> {
 const now = () => new Date().toISOString();
 
 export function createComment(ctx: ServiceContext, input: ParsedInput<'comments.create'>): ReviewComment {
-  const author = allowOrThrow(denyComment(ctx.me), ctx.me);
+  const author = actor(ctx);
   const section = sectionOrThrow(ctx, input.sectionId);
   const { db } = ctx.report;
   if (prepared(db, 'SELECT 1 FROM comments WHERE id = ?').get(input.id)) throw userError('commentExists');
@@ -185,8 +185,8 @@ function openCommentOrThrow(ctx: ServiceContext, id: string): { comment: ReviewC
 }
 
 export function replyToComment(ctx: ServiceContext, input: ParsedInput<'comments.reply'>): ReviewComment {
-  const { comment, section } = openCommentOrThrow(ctx, input.commentId);
-  const author = allowOrThrow(denyReply(ctx.me, section, comment), ctx.me);
+  const { comment } = openCommentOrThrow(ctx, input.commentId);
+  const author = actor(ctx);
   if (comment.state === 'closed') throw userError('commentClosed');
   const id = ctx.report.newId();
   ctx.report.write(author.id, [
@@ -200,8 +200,8 @@ export function replyToComment(ctx: ServiceContext, input: ParsedInput<'comments
 }
 
 export function decideComment(ctx: ServiceContext, input: ParsedInput<'comments.decide'>): ReviewComment {
-  const { comment, section } = openCommentOrThrow(ctx, input.commentId);
-  const author = allowOrThrow(denyAnswer(ctx.me, section), ctx.me);
+  const { comment } = openCommentOrThrow(ctx, input.commentId);
+  const author = actor(ctx);
   if (comment.state === 'closed') throw userError('commentClosed');
   if (input.disposition === 'not_accepted' && !input.rationale) throw userError('rationaleRequired');
   const cell = (column: string, value: string): Change => ({ table: 'comments', row: comment.id, column, value });
@@ -231,8 +231,7 @@ function $replacePassage(id: string, wording: string): boolean {
 
 export function applyProposal(ctx: ServiceContext, input: ParsedInput<'comments.applyProposal'>): ReviewComment {
   const { comment, section } = openCommentOrThrow(ctx, input.commentId);
-  allowOrThrow(denyAnswer(ctx.me, section), ctx.me);
-  const author = allowOrThrow(denySectionText(ctx.me, section), ctx.me);
+  const author = actor(ctx);
   if (comment.state === 'closed') throw userError('commentClosed');
   if (!comment.proposed) throw userError('noProposal');
   const { db } = ctx.report;
@@ -259,7 +258,7 @@ export function applyProposal(ctx: ServiceContext, input: ParsedInput<'comments.
 
 export function setCommentStatus(ctx: ServiceContext, input: ParsedInput<'comments.setStatus'>): ReviewComment {
   const comment = commentOrThrow(ctx.report.db, input.commentId);
-  const author = allowOrThrow(denyCloseComment(ctx.me, comment), ctx.me);
+  const author = actor(ctx);
   if ((comment.state === 'closed') !== (input.status === 'closed')) {
     const closing = input.status === 'closed';
     ctx.report.write(author.id, [

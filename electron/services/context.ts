@@ -1,6 +1,4 @@
 import type { Member } from '../../shared/domain.js';
-import { userError } from '../../shared/messages.js';
-import type { Denial } from '../../shared/permissions.js';
 import type { OpenReport } from '../store/open-report.js';
 
 /** What every service call gets: the open report and the member making the call (if any). */
@@ -11,10 +9,4 @@ export interface ServiceContext {
   origin?: string;
   /** The app's own folder (backups go in its `backups`); the user's data folder when not given. */
   dataDir?: string;
-}
-
-/** Throws the denial as a readable error; returns the member when allowed. */
-export function allowOrThrow(denial: Denial, me: Member | null): Member {
-  if (denial) throw userError(denial.key, denial.params);
-  return me!;
 }

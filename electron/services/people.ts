@@ -1,10 +1,10 @@
 // Organizations and members: who takes part in the report, and in which role.
 import type { ParsedInput } from '../../shared/api.js';
 import type { Member, Organization } from '../../shared/domain.js';
-import { denyReportChange } from '../../shared/permissions.js';
 import type { Change } from '../sync/changes.js';
 import { getMember, getOrganization, listMembers, listSections } from '../store/queries.js';
-import { allowOrThrow, type ServiceContext } from './context.js';
+import type { ServiceContext } from './context.js';
+import { actor } from './access.js';
 import { userError } from '../../shared/messages.js';
 
 function organizationOrThrow(ctx: ServiceContext, id: string): Organization {
@@ -20,7 +20,7 @@ function memberOrThrow(ctx: ServiceContext, id: string): Member {
 }
 
 export function createOrganization(ctx: ServiceContext, input: ParsedInput<'organizations.create'>): Organization {
-  const author = allowOrThrow(denyReportChange(ctx.me), ctx.me);
+  const author = actor(ctx);
   const id = ctx.report.newId();
   ctx.report.write(author.id, [
     { table: 'organizations', row: id, column: 'name', value: input.name },
@@ -31,7 +31,7 @@ export function createOrganization(ctx: ServiceContext, input: ParsedInput<'orga
 }
 
 export function updateOrganization(ctx: ServiceContext, input: ParsedInput<'organizations.update'>): Organization {
-  const author = allowOrThrow(denyReportChange(ctx.me), ctx.me);
+  const author = actor(ctx);
   const org = organizationOrThrow(ctx, input.id);
   const changes: Change[] = [];
   if (input.name !== undefined && input.name !== org.name) changes.push({ table: 'organizations', row: org.id, column: 'name', value: input.name });
@@ -42,7 +42,7 @@ export function updateOrganization(ctx: ServiceContext, input: ParsedInput<'orga
 }
 
 export function deleteOrganization(ctx: ServiceContext, input: ParsedInput<'organizations.delete'>): { id: string } {
-  const author = allowOrThrow(denyReportChange(ctx.me), ctx.me);
+  const author = actor(ctx);
   const org = organizationOrThrow(ctx, input.id);
   const members = listMembers(ctx.report.db).filter((m) => m.organizationId === org.id);
   if (members.length) {
@@ -58,7 +58,7 @@ export function deleteOrganization(ctx: ServiceContext, input: ParsedInput<'orga
 }
 
 export function createMember(ctx: ServiceContext, input: ParsedInput<'members.create'>): Member {
-  const author = allowOrThrow(denyReportChange(ctx.me), ctx.me);
+  const author = actor(ctx);
   organizationOrThrow(ctx, input.organizationId);
   const id = ctx.report.newId();
   ctx.report.write(author.id, [
@@ -79,7 +79,7 @@ function assertSecretariatRemains(ctx: ServiceContext, leaving: Member): void {
 }
 
 export function updateMember(ctx: ServiceContext, input: ParsedInput<'members.update'>): Member {
-  const author = allowOrThrow(denyReportChange(ctx.me), ctx.me);
+  const author = actor(ctx);
   const member = memberOrThrow(ctx, input.id);
   const changes: Change[] = [];
   if (input.name !== undefined && input.name !== member.name) changes.push({ table: 'members', row: member.id, column: 'name', value: input.name });
@@ -97,7 +97,7 @@ export function updateMember(ctx: ServiceContext, input: ParsedInput<'members.up
 }
 
 export function deleteMember(ctx: ServiceContext, input: ParsedInput<'members.delete'>): { id: string } {
-  const author = allowOrThrow(denyReportChange(ctx.me), ctx.me);
+  const author = actor(ctx);
   const member = memberOrThrow(ctx, input.id);
   assertSecretariatRemains(ctx, member);
   ctx.report.write(author.id, [{ table: 'members', row: member.id, column: 'deleted', value: 1 }]);

@@ -7,12 +7,12 @@ import type { ParsedInput, Result } from '../../shared/api.js';
 import type { ImportProblem, ImportSummary, ImplementationStatus, Position, ProgressNote, Recommendation, RecommendationImport } from '../../shared/domain.js';
 import { userError } from '../../shared/messages.js';
 import { shown, shownList } from '../../shared/synced.js';
-import { denyRecommendationFollowUp, denyReportChange, denySectionText } from '../../shared/permissions.js';
 import { recommendationRefsBySection, refreshStaleText } from '../docs/section-text.js';
 import { prepared, type DB } from '../store/open.js';
 import { getOrganization } from '../store/queries.js';
 import type { Change } from '../sync/changes.js';
-import { allowOrThrow, type ServiceContext } from './context.js';
+import type { ServiceContext } from './context.js';
+import { actor } from './access.js';
 import { sectionOrThrow } from './sections.js';
 
 interface RecommendationRow {
@@ -148,7 +148,7 @@ export function importRecommendations(
   problems: readonly ImportProblem[],
   source: string,
 ): ImportSummary {
-  const author = allowOrThrow(denyReportChange(ctx.me), ctx.me);
+  const author = actor(ctx);
   const { db } = ctx.report;
   const summary: ImportSummary = { read: rows.length, created: 0, updated: 0, unchanged: 0, skipped: [...problems] };
   const seen = new Set<string>();
@@ -189,12 +189,10 @@ export function updateRecommendation(ctx: ServiceContext, input: ParsedInput<'re
   const current = recommendationOrThrow(db, input.id);
   const changes: Change[] = [];
   if (input.responsibleOrganizationId !== undefined && input.responsibleOrganizationId !== current.responsibleOrganizationId) {
-    allowOrThrow(denyReportChange(ctx.me), ctx.me);
     if (input.responsibleOrganizationId && !getOrganization(db, input.responsibleOrganizationId)) throw userError('organizationMissing');
     changes.push({ table: 'recommendations', row: current.id, column: 'responsible_organization_id', value: input.responsibleOrganizationId });
   }
   if (input.implementationStatus !== undefined && input.implementationStatus !== current.implementationStatus) {
-    allowOrThrow(denyRecommendationFollowUp(ctx.me, current), ctx.me);
     changes.push({ table: 'recommendations', row: current.id, column: 'implementation_status', value: input.implementationStatus });
   }
   if (changes.length) {
@@ -206,7 +204,7 @@ export function updateRecommendation(ctx: ServiceContext, input: ParsedInput<'re
 
 export function addProgressNote(ctx: ServiceContext, input: ParsedInput<'recommendations.addNote'>): Recommendation {
   const current = recommendationOrThrow(ctx.report.db, input.recommendationId);
-  const author = allowOrThrow(denyRecommendationFollowUp(ctx.me, current), ctx.me);
+  const author = actor(ctx);
   const id = ctx.report.newId();
   const cell = (column: string, value: string): Change => ({ table: 'recommendation_notes', row: id, column, value });
   ctx.report.write(author.id, [
@@ -228,7 +226,7 @@ export function linkRecommendation(ctx: ServiceContext, input: ParsedInput<'reco
   const { db } = ctx.report;
   const current = recommendationOrThrow(db, input.recommendationId);
   const section = sectionOrThrow(ctx, input.sectionId);
-  const author = allowOrThrow(denySectionText(ctx.me, section), ctx.me);
+  const author = actor(ctx);
   const id = `${section.id}~${current.id}`.slice(0, 64);
   const linked = prepared(db, 'SELECT deleted FROM section_recommendations WHERE id = ?').get(id) as { deleted: number } | undefined;
   const want = input.linked ? 0 : 1;

@@ -1,10 +1,10 @@
 import type { ParsedInput } from '../../shared/api.js';
 import { outlineOrder, type Report, type Workspace } from '../../shared/domain.js';
-import { denyReportChange } from '../../shared/permissions.js';
 import type { Change } from '../sync/changes.js';
 import { damagedSections, refreshStaleText } from '../docs/section-text.js';
 import { getReport, listMembers, listOrganizations, listSections, sectionWordCounts } from '../store/queries.js';
-import { allowOrThrow, type ServiceContext } from './context.js';
+import type { ServiceContext } from './context.js';
+import { actor } from './access.js';
 import { openCommentCounts } from './comments.js';
 import { reportWords } from '../../shared/words.js';
 
@@ -20,7 +20,7 @@ const REPORT_COLUMNS = {
 } as const;
 
 export function updateReport({ report, me }: ServiceContext, input: ParsedInput<'report.update'>): Report {
-  const author = allowOrThrow(denyReportChange(me), me);
+  const author = actor({ report, me });
   const current = getReport(report.db);
   const changes: Change[] = [];
   for (const [key, column] of Object.entries(REPORT_COLUMNS) as Array<[keyof typeof REPORT_COLUMNS, string]>) {

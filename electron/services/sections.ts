@@ -2,13 +2,13 @@
 import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
 import type { ParsedInput } from '../../shared/api.js';
 import type { Section } from '../../shared/domain.js';
-import { denyReportChange, denySectionStatus } from '../../shared/permissions.js';
 import { createSectionState } from '../docs/headless.js';
 import type { Block } from '../docs/blocks.js';
 import { writeText } from '../sync/text-log.js';
 import type { Change } from '../sync/changes.js';
 import { getOrganization, getSection, listSections } from '../store/queries.js';
-import { allowOrThrow, type ServiceContext } from './context.js';
+import type { ServiceContext } from './context.js';
+import { actor } from './access.js';
 import { userError } from '../../shared/messages.js';
 
 export function sectionOrThrow(ctx: ServiceContext, id: string): Section {
@@ -49,7 +49,7 @@ export function createSection(
   input: ParsedInput<'sections.create'>,
   blocks: readonly Block[] = [],
 ): Section {
-  const author = allowOrThrow(denyReportChange(ctx.me), ctx.me);
+  const author = actor(ctx);
   if (input.parentId) sectionOrThrow(ctx, input.parentId);
   const siblings = siblingsOf(ctx, input.parentId);
   let index = siblings.length;
@@ -77,7 +77,7 @@ export function createSection(
 }
 
 export function updateSection(ctx: ServiceContext, input: ParsedInput<'sections.update'>): Section {
-  const author = allowOrThrow(denyReportChange(ctx.me), ctx.me);
+  const author = actor(ctx);
   const section = sectionOrThrow(ctx, input.id);
   const changes: Change[] = [];
   const set = (column: string, value: string | number | null) =>
@@ -97,7 +97,7 @@ export function updateSection(ctx: ServiceContext, input: ParsedInput<'sections.
 }
 
 export function moveSection(ctx: ServiceContext, input: ParsedInput<'sections.move'>): Section {
-  const author = allowOrThrow(denyReportChange(ctx.me), ctx.me);
+  const author = actor(ctx);
   const section = sectionOrThrow(ctx, input.id);
   if (input.parentId) {
     // Walk up from the new parent: the section may not be put inside itself.
@@ -115,7 +115,7 @@ export function moveSection(ctx: ServiceContext, input: ParsedInput<'sections.mo
 
 export function setSectionStatus(ctx: ServiceContext, input: ParsedInput<'sections.setStatus'>): Section {
   const section = sectionOrThrow(ctx, input.id);
-  const author = allowOrThrow(denySectionStatus(ctx.me, section, input.status), ctx.me);
+  const author = actor(ctx);
   if (input.status !== section.status) {
     ctx.report.write(author.id, [{ table: 'sections', row: section.id, column: 'status', value: input.status }]);
     ctx.report.emit({ kind: 'changed', what: ['sections'] });
@@ -125,7 +125,7 @@ export function setSectionStatus(ctx: ServiceContext, input: ParsedInput<'sectio
 
 /** Deletes a section and everything nested in it (soft: the rows stay in the log). */
 export function deleteSection(ctx: ServiceContext, input: ParsedInput<'sections.delete'>): { id: string } {
-  const author = allowOrThrow(denyReportChange(ctx.me), ctx.me);
+  const author = actor(ctx);
   const section = sectionOrThrow(ctx, input.id);
   const all = listSections(ctx.report.db);
   const doomed = new Set([section.id]);

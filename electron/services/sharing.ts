@@ -4,7 +4,6 @@
 import path from 'node:path';
 import type { ConflictSubject, MergeSummary, OpenConflict, ParsedInput, Result } from '../../shared/api.js';
 import { userError } from '../../shared/messages.js';
-import { denyReportChange } from '../../shared/permissions.js';
 import { settlesWithText } from '../../shared/domain.js';
 import { readSection } from '../docs/headless.js';
 import { readSectionText } from '../docs/section-text.js';
@@ -14,7 +13,8 @@ import { columnType, type SyncedTable } from '../store/schema.js';
 import { writeClosedCopy } from '../sync/copy.js';
 import { mergeCopy } from '../sync/merge.js';
 import { listComments } from './comments.js';
-import { allowOrThrow, type ServiceContext } from './context.js';
+import type { ServiceContext } from './context.js';
+import { actor } from './access.js';
 
 type Cell = string | number | null;
 
@@ -23,7 +23,6 @@ export function sendCopy(ctx: ServiceContext, input: ParsedInput<'sharing.sendCo
 }
 
 export function mergeFromCopy(ctx: ServiceContext, input: ParsedInput<'sharing.merge'>): Result<'sharing.merge'> {
-  allowOrThrow(denyReportChange(ctx.me), ctx.me);
   const summary = mergeCopy(ctx.report, input.path, { backupDir: path.join(ctx.dataDir ?? defaultDataDir(), 'backups') });
   if (summary.rows || summary.texts) {
     ctx.report.scheduleRecount();
@@ -147,7 +146,6 @@ export function listConflicts(ctx: ServiceContext): Result<'sharing.conflicts'> 
 
 /** The last merge that brought something, with its report as it was then: the Sharing screen shows it on load. */
 export function lastMerge(ctx: ServiceContext): Result<'sharing.lastMerge'> {
-  allowOrThrow(denyReportChange(ctx.me), ctx.me);
   const row = prepared(ctx.report.db, 'SELECT merged_at, summary FROM merges ORDER BY merged_at DESC, rowid DESC LIMIT 1').get() as
     | { merged_at: string; summary: string }
     | undefined;
@@ -165,7 +163,7 @@ export function lastMerge(ctx: ServiceContext): Result<'sharing.lastMerge'> {
 
 /** Writes the chosen value as a new change, newer than both sides': it wins in every office. */
 export function settleConflict(ctx: ServiceContext, input: ParsedInput<'sharing.settle'>): Result<'sharing.settle'> {
-  const author = allowOrThrow(denyReportChange(ctx.me), ctx.me);
+  const author = actor(ctx);
   const row = prepared(ctx.report.db, 'SELECT * FROM merge_conflicts WHERE id = ?').get(input.conflictId) as ConflictRow | undefined;
   if (!row) throw userError('conflictMissing');
   const type = columnType(row.tbl, row.col);
