@@ -11,13 +11,16 @@ import { demoWithListAndInputs } from './fixtures.js';
 import { seriousViolations, signIn, startBrowserMode, type BrowserMode } from './harness.js';
 
 let mode: BrowserMode;
+let dir = '';
 beforeAll(async () => {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'upr-search-')), 'report.upr');
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'upr-search-'));
+  const file = path.join(dir, 'report.upr');
   await demoWithListAndInputs(file);
   mode = await startBrowserMode({ file });
 });
 afterAll(async () => {
-  await mode.close();
+  await mode?.close();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 const box = (page: Page) => page.getByRole('combobox', { name: 'Search the report' });

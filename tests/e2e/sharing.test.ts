@@ -126,9 +126,10 @@ const spaced = (text: string | null) => (text ?? '').replace(/\s/g, ' ');
 describe('the last merge and its conflicts after a reload, in the person’s language and time zone', () => {
   let second: BrowserMode;
   let secondCopy = '';
+  let dir = '';
   const ZONE = 'Pacific/Auckland'; // UTC+13 in November: a time shown in UTC would be wrong by half a day
   beforeAll(async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'upr-sharing-zone-'));
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'upr-sharing-zone-'));
     const file = path.join(dir, 'report.upr');
     createDemoReport(file).close();
     const main = OpenReport.open(file);
@@ -145,6 +146,7 @@ describe('the last merge and its conflicts after a reload, in the person’s lan
   });
   afterAll(async () => {
     await second?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('shows the merge report with its date after a reload, and the conflict in local time, in English then French', async () => {
@@ -205,8 +207,9 @@ describe('the last merge and its conflicts after a reload, in the person’s lan
 describe('a copy that claims changes its authors could not make', () => {
   let third: BrowserMode;
   let forged = '';
+  let dir = '';
   beforeAll(async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'upr-sharing-forged-'));
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'upr-sharing-forged-'));
     const file = path.join(dir, 'report.upr');
     createDemoReport(file).close();
     const main = OpenReport.open(file);
@@ -226,6 +229,7 @@ describe('a copy that claims changes its authors could not make', () => {
   });
   afterAll(async () => {
     await third?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('lists the change held back, by whom it claims to be and why, and applies nothing of it, in English and French', async () => {

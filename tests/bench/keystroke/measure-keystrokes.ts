@@ -2,6 +2,7 @@
 // app's section editor and in a bare Lexical editor with the same text on the same page. The two
 // are measured in alternating rounds so that machine noise falls on both alike.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
@@ -51,7 +52,8 @@ async function typeRound(page: Page, selector: string, keys: number): Promise<nu
 
 export async function measureKeystrokes(file: string, sectionId: string, rounds = 6, keysPerRound = 25): Promise<KeystrokeSamples> {
   await build({ configFile: path.join(import.meta.dirname, 'vite.config.ts') });
-  const host = new Host({ dataDir: fs.mkdtempSync(path.join(path.dirname(PAGE_DIR), 'data-')) });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'upr-bench-keys-'));
+  const host = new Host({ dataDir });
   const server = await startServer({ host, token: 'bench-token-000000', staticDir: PAGE_DIR, defaultReport: file, port: 0 });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   try {
@@ -78,5 +80,6 @@ export async function measureKeystrokes(file: string, sectionId: string, rounds 
     await browser.close();
     await server.close();
     host.closeAll();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
