@@ -1,5 +1,6 @@
 // A crash loses at most the last second of typing: type in browser mode, kill the server process
-// with SIGKILL a second later, and read the file.
+// with SIGKILL a second later, and read the file. The editor says the typing was saved, and, typing
+// on once the server is gone, that it is not saved yet and kept.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -55,8 +56,12 @@ describe('a crash', () => {
       await page.keyboard.press('Control+End');
       await page.keyboard.type(' Saved before the crash.');
       await page.waitForTimeout(1000);
+      await expect.poll(() => page.locator('.ed-save').textContent()).toBe('All changes saved');
       child!.kill('SIGKILL');
       await new Promise((r) => child!.once('exit', r));
+      await page.keyboard.type(' Typed after.');
+      await expect.poll(() => page.getByRole('alert').first().textContent(), { timeout: 10_000 }).toMatch(/^Not saved yet: .*Your text is kept here/);
+      expect(await page.locator('.ed-content').textContent()).toContain('Saved before the crash. Typed after.');
     } finally {
       await browser.close();
     }
