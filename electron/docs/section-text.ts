@@ -22,9 +22,7 @@ export interface TextRow {
  * call this: they check and judge it first.
  */
 export function storeTextRow(db: DB, row: TextRow): number {
-  const info = db
-    .prepare('INSERT INTO section_updates (section_id, data, replica, author, created_at, hlc, folded) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(row.sectionId, row.data, row.replica, row.author, new Date().toISOString(), row.hlc, row.folded ? 1 : 0);
+  const info = prepared(db, 'INSERT INTO section_updates (section_id, data, replica, author, created_at, hlc, folded) VALUES (?, ?, ?, ?, ?, ?, ?)').run(row.sectionId, row.data, row.replica, row.author, new Date().toISOString(), row.hlc, row.folded ? 1 : 0);
   return Number(info.lastInsertRowid);
 }
 

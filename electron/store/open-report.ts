@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { ApiEvent } from '../../shared/api.js';
 import { Clock } from '../sync/hlc.js';
 import { ChangeLog, type Change } from '../sync/changes.js';
-import { createReportDatabase, inspectReportFile, openReportDatabase, openReportImage, type DB, type SoundFiles } from './open.js';
+import { createReportDatabase, IMAGE_MAX_BYTES, inspectReportFile, openReportDatabase, openReportImage, type DB, type SoundFiles } from './open.js';
 import { noteOpenReport } from './files.js';
 import { writeClosedCopy } from '../sync/copy.js';
 import { compactBusySections, refreshStaleText } from '../docs/section-text.js';
@@ -108,13 +108,14 @@ export class OpenReport {
   /**
    * Opens a report only to read it (`upr info`, `upr export`, `upr copy`): a copy of it in memory
    * is opened, migrated and tidied if need be, so the person's file is left exactly as it was and
-   * nothing is written beside it. A file whose journal holds changes not yet in it is copied with
-   * its journal to a temporary folder instead, removed when closed.
+   * nothing is written beside it. A file whose journal holds changes not yet in it (or one too
+   * large to hold in memory) is copied with its journal to a temporary folder instead, removed
+   * when closed.
    */
   static openSnapshot(file: string): OpenReport {
     const source = path.resolve(file);
     inspectReportFile(source);
-    if ((fs.statSync(`${source}-wal`, { throwIfNoEntry: false })?.size ?? 0) === 0) {
+    if ((fs.statSync(`${source}-wal`, { throwIfNoEntry: false })?.size ?? 0) === 0 && fs.statSync(source).size <= IMAGE_MAX_BYTES) {
       const image = fs.readFileSync(source);
       // SQLite opens an image in memory only in rollback-journal mode (header bytes 18 and 19).
       image[18] = 1;

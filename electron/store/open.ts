@@ -15,6 +15,9 @@ export const APPLICATION_ID = 0x55505231;
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
+/** The largest file read as an image in memory; a larger one is read from a copy in a temporary folder. */
+export const IMAGE_MAX_BYTES = 512 * 1024 * 1024;
+
 /**
  * What a sound report of each schema version holds: its tables with their columns, and no
  * triggers or views (a file received from elsewhere could carry a trigger that runs on our writes).
@@ -89,6 +92,20 @@ export interface SoundFiles {
  * never changes the file, nor leaves anything beside it.
  */
 export function inspectReportFile(file: string, known?: SoundFiles, { inPlace = false }: { inPlace?: boolean } = {}): { schemaVersion: number } {
+  return readReportFile(file, (_db, inspected) => inspected, { known, inPlace });
+}
+
+/**
+ * Inspects `file` as `inspectReportFile` does and, when it passes, runs `read` on the same
+ * read-only connection (see `withReadOnly`): a file received from elsewhere is opened once.
+ * `tables`: `read` reads only these, and `quick_check` checks only them (with their indexes) where
+ * the file has them: a fault elsewhere in the file cannot reach what is read.
+ */
+export function readReportFile<T>(
+  file: string,
+  read: (db: DB, inspected: { schemaVersion: number }) => T,
+  { known, inPlace = false, tables }: { known?: SoundFiles; inPlace?: boolean; tables?: readonly string[] } = {},
+): T {
   const name = path.basename(file);
   let stat: fs.Stats;
   try {
@@ -109,28 +126,37 @@ export function inspectReportFile(file: string, known?: SoundFiles, { inPlace = 
   if (header.toString('latin1') !== SQLITE_MAGIC) {
     throw userError('notOurs', { name });
   }
-  return withReadOnly(file, { inPlace }, (db) => {
-    try {
-      const appId = db.pragma('application_id', { simple: true }) as number;
-      const version = db.pragma('user_version', { simple: true }) as number;
-      if (appId !== APPLICATION_ID) throw userError('sqliteNotOurs', { name });
-      if (version > SCHEMA_VERSION) throw userError('tooNew', { name, version, supported: SCHEMA_VERSION });
-      // Version 0 is a file that was never made into a report (or a foreign one wearing our id).
-      if (version < 1) throw userError('sqliteNotOurs', { name });
-      if (!soundShape(db, version)) throw damaged(name);
-      if (!known?.isKnownSound(file)) {
-        const check = db.pragma('quick_check', { simple: true }) as string;
-        if (check !== 'ok') throw damaged(name);
-        known?.markSound(file);
-      }
-      return { schemaVersion: version };
-    } catch (e) {
-      if (e instanceof UserError) throw e;
-      throw damaged(name);
-    }
-  }, () => {
+  // Asked before the file is opened (opening it may make an empty journal beside it).
+  const knownSound = known?.isKnownSound(file) ?? false;
+  return withReadOnly(file, { inPlace }, (db) => read(db, inspectOpened(db, name, knownSound ? undefined : () => known?.markSound(file), tables)), () => {
     throw damaged(name);
   });
+}
+
+/**
+ * The checks of `inspectReportFile` on an open connection; `quickCheck` given runs `quick_check`
+ * too (of `tables` only, when given), and is called when it passes.
+ */
+function inspectOpened(db: DB, name: string, quickCheck?: () => void, tables?: readonly string[]): { schemaVersion: number } {
+  try {
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (appId !== APPLICATION_ID) throw userError('sqliteNotOurs', { name });
+    if (version > SCHEMA_VERSION) throw userError('tooNew', { name, version, supported: SCHEMA_VERSION });
+    // Version 0 is a file that was never made into a report (or a foreign one wearing our id).
+    if (version < 1) throw userError('sqliteNotOurs', { name });
+    if (!soundShape(db, version)) throw damaged(name);
+    if (quickCheck) {
+      // Table names from our own list, and only those the file's shape (checked above) has.
+      const checks = tables ? tables.filter((t) => expectedShape(version).has(t)).map((t) => `quick_check("${t}")`) : ['quick_check'];
+      for (const check of checks) if (db.pragma(check, { simple: true }) !== 'ok') throw damaged(name);
+      quickCheck();
+    }
+    return { schemaVersion: version };
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw damaged(name);
+  }
 }
 
 /**
@@ -160,12 +186,13 @@ export function withReadOnly<T>(
   const journal = fs.statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0;
   let dir: string | null = null;
   let source: string | Buffer = file;
-  if (!inPlace && journal > 0) {
-    // Changes still in the journal: the file and its journal, read from a temporary folder.
+  if (!inPlace && (journal > 0 || (walMode && fs.statSync(file).size > IMAGE_MAX_BYTES))) {
+    // Changes still in the journal (or a file too large to hold in memory): the file and its
+    // journal, read from a temporary folder.
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'upr-read-'));
     source = path.join(dir, 'copy.upr');
     fs.copyFileSync(file, source);
-    fs.copyFileSync(`${file}-wal`, `${source}-wal`);
+    if (journal > 0) fs.copyFileSync(`${file}-wal`, `${source}-wal`);
   } else if (!inPlace && walMode) {
     // The whole file is the database: read as an image in memory, switched to rollback mode.
     const image = fs.readFileSync(file);

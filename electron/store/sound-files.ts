@@ -39,8 +39,8 @@ export class SoundFileRecord implements SoundFiles {
   }
 
   isKnownSound(file: string): boolean {
-    // A file with a WAL beside it holds changes not in the file itself: read it through.
-    if (fs.existsSync(`${file}-wal`)) return false;
+    // A file whose journal holds changes not in the file itself: read it through.
+    if ((fs.statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0) > 0) return false;
     const now = SoundFileRecord.seen(file);
     const then = this.read()[path.resolve(file)];
     return !!now && !!then && now.dev === then.dev && now.ino === then.ino && now.size === then.size && now.mtimeMs === then.mtimeMs;

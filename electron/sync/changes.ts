@@ -156,6 +156,7 @@ export class ChangeLog {
   private newest: string;
   /** The two write paths, each in a transaction of its own (a savepoint inside another), made once. */
   private readonly local: Transaction<(author: string, changes: readonly Change[]) => void>;
+  private readonly storeAll: Transaction<(changes: readonly LoggedChange[]) => void>;
   private readonly foreign: Transaction<(changes: readonly LoggedChange[], texts: readonly TextCandidate[], annotationOnly: AnnotationCheck) => Applied>;
 
   constructor(
@@ -163,6 +164,16 @@ export class ChangeLog {
     private readonly clock: Clock,
   ) {
     this.held = new HeldChanges(db);
+    this.storeAll = db.transaction((changes: readonly LoggedChange[]) => {
+      let inserted = 0;
+      for (let i = 0; i < changes.length; i += INSERT_CHUNK) {
+        const chunk = changes.slice(i, i + INSERT_CHUNK);
+        const params: unknown[] = [];
+        for (const c of chunk) params.push(c.hlc, c.replica, c.author, c.tbl, c.row_id, c.col, c.value, c.prev_hlc);
+        inserted += this.insertIgnoring(chunk.length).run(params).changes;
+      }
+      if (inserted !== changes.length) throw new AlreadyLogged();
+    });
     this.local = db.transaction((author: string, changes: readonly Change[]) => this.writeJudged(author, changes));
     this.foreign = db.transaction((changes: readonly LoggedChange[], texts: readonly TextCandidate[], annotationOnly: AnnotationCheck) => this.applyForeign(changes, texts, annotationOnly));
     this.rowStamps = db.prepare(
@@ -230,6 +241,10 @@ export class ChangeLog {
   }
 
   private applyForeign(changes: readonly LoggedChange[], texts: readonly TextCandidate[], annotationOnly: AnnotationCheck): Applied {
+    // Each cell's newest stamp before these came (read before they are in the log's index, where
+    // finding them would cost more than the rest of the reading).
+    const rowsIn = this.byRow(changes);
+    const before = changes.length ? this.currentStamps(rowsIn) : new Map<string, Map<string, string>>();
     const fresh = this.store(changes);
     const newestBefore = this.newest;
     for (const c of fresh) if (c.hlc > this.newest && isStamp(c.hlc)) this.newest = c.hlc;
@@ -243,19 +258,21 @@ export class ChangeLog {
       if (c.hlc >= newestBefore || (from !== null && c.hlc >= from) || unreadable(c)) continue;
       if (DECIDING.has(`${c.tbl}.${c.col}`) || this.makesRow(c)) from = c.hlc;
     }
-    const freshStamps = new Set(fresh.map((c) => c.hlc));
-    const again = from === null ? [] : (this.db.prepare('SELECT * FROM change_log WHERE hlc >= ? ORDER BY hlc').all(from) as LoggedChange[]).filter((c) => !freshStamps.has(c.hlc));
-    const againTexts = from === null ? [] : (this.db.prepare('SELECT hlc, author, section_id AS sectionId FROM section_updates WHERE hlc >= ?').all(from) as TextCandidate[]);
+    // Everything to judge, in stamp order (each list is in stamp order already).
+    const freshStamps = from === null ? null : new Set(fresh.map((c) => c.hlc));
+    const again = from === null ? [] : (this.db.prepare('SELECT * FROM change_log WHERE hlc >= ? ORDER BY hlc').all(from) as LoggedChange[]).filter((c) => !freshStamps!.has(c.hlc));
     const textStamps = new Set(texts.map((t) => t.hlc));
-    type Item = { kind: 'change'; c: LoggedChange } | { kind: 'text'; t: TextCandidate };
-    const items: Item[] = [
-      ...fresh.map((c) => ({ kind: 'change' as const, c })),
-      ...again.map((c) => ({ kind: 'change' as const, c })),
-      ...texts.map((t) => ({ kind: 'text' as const, t })),
-      ...againTexts.filter((t) => !textStamps.has(t.hlc)).map((t) => ({ kind: 'text' as const, t })),
-    ];
-    const stamp = (i: Item) => (i.kind === 'change' ? i.c.hlc : i.t.hlc);
-    items.sort((a, b) => (stamp(a) < stamp(b) ? -1 : stamp(a) > stamp(b) ? 1 : 0));
+    const againTexts = from === null ? [] : (this.db.prepare('SELECT hlc, author, section_id AS sectionId FROM section_updates WHERE hlc >= ? ORDER BY hlc').all(from) as TextCandidate[]).filter((t) => !textStamps.has(t.hlc));
+    const items = mergeSorted(
+      mergeSorted(
+        fresh.map((c): Item => ({ kind: 'change', c, hlc: c.hlc, fresh: true })),
+        again.map((c): Item => ({ kind: 'change', c, hlc: c.hlc, fresh: false })),
+      ),
+      mergeSorted(
+        [...texts].sort(byStamp).map((t): Item => ({ kind: 'text', t, hlc: t.hlc, fresh: true })),
+        againTexts.map((t): Item => ({ kind: 'text', t, hlc: t.hlc, fresh: false })),
+      ),
+    );
 
     const view = new LogView(this.db, this.held.changes);
     const flipped = new Set<string>();
@@ -274,11 +291,11 @@ export class ChangeLog {
     for (const item of items) {
       if (item.kind === 'text') {
         view.at = item.t.hlc;
-        verdict('text', item.t.hlc, this.judgeText(view, item.t, annotationOnly), textStamps.has(item.t.hlc));
+        verdict('text', item.t.hlc, this.judgeText(view, item.t, annotationOnly), item.fresh);
         continue;
       }
       const c = item.c;
-      const isFresh = freshStamps.has(c.hlc);
+      const isFresh = item.fresh;
       view.at = c.hlc;
       const denied = unreadable(c) ?? judge(view, { table: c.tbl as SyncedTable, row: c.row_id, column: c.col, value: c.value }, c.author);
       const changed = verdict('change', c.hlc, denied, isFresh);
@@ -287,7 +304,8 @@ export class ChangeLog {
     }
 
     this.listLate(fresh);
-    outcome.written += this.materialize(accepted);
+    // Usually every change that came is accepted: their rows are those grouped above.
+    outcome.written += this.materialize(accepted.length === changes.length ? rowsIn : this.byRow(accepted), before);
     if (flipped.size) outcome.written += this.recompute(flipped);
     return outcome;
   }
@@ -307,15 +325,17 @@ export class ChangeLog {
 
   /** Inserts the rows not already in the log, as they came; returns those, in stamp order. */
   private store(changes: readonly LoggedChange[]): LoggedChange[] {
-    const fresh: LoggedChange[] = [];
-    const byStamp = new Map(changes.map((c) => [c.hlc, c]));
-    for (let i = 0; i < changes.length; i += INSERT_CHUNK) {
-      const chunk = changes.slice(i, i + INSERT_CHUNK);
-      const params: unknown[] = [];
-      for (const c of chunk) params.push(c.hlc, c.replica, c.author, c.tbl, c.row_id, c.col, c.value, c.prev_hlc);
-      for (const hlc of this.insertReturning(chunk.length).all(params) as string[]) fresh.push(byStamp.get(hlc)!);
+    // Usually every row is new (a merge reads only the rows this file lacks): all go in, in chunks,
+    // in a savepoint; when some were here already, that is undone and they go in one by one to
+    // tell which were.
+    try {
+      this.storeAll(changes);
+      return [...changes].sort(byStamp);
+    } catch (e) {
+      if (!(e instanceof AlreadyLogged)) throw e;
     }
-    return fresh.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+    const fresh = changes.filter((c) => this.insertIgnoring(1).run(c.hlc, c.replica, c.author, c.tbl, c.row_id, c.col, c.value, c.prev_hlc).changes === 1);
+    return fresh.sort(byStamp);
   }
 
   /** Changes made here: stamped just now, so judged already and newest in every cell they touch. */
@@ -353,23 +373,22 @@ export class ChangeLog {
       if (list) list.push(c);
       else byRow.set(key, [c]);
     }
-    for (const list of byRow.values()) list.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+    for (const list of byRow.values()) list.sort(byStamp);
     return byRow;
   }
 
   /**
-   * Applies accepted changes from a copy (already in the log): each cell takes the value of its
-   * newest change not held back, when that is one of these.
+   * Applies accepted changes from a copy (already in the log; by row): each cell takes the value of its
+   * newest change not held back, when that is one of these. `before`: each cell's newest stamp not
+   * held back before they came (a cell whose older changes were judged anew is recomputed after).
    */
-  private materialize(accepted: readonly LoggedChange[]): number {
-    if (accepted.length === 0) return 0;
-    const byRow = this.byRow(accepted);
-    const current = this.currentStamps(byRow);
+  private materialize(byRow: Map<string, LoggedChange[]>, before: Map<string, Map<string, string>>): number {
     let changed = 0;
     for (const [key, list] of byRow) {
-      const stamps = current.get(key);
+      const stamps = before.get(key);
       const cells = new Map<string, CellValue>();
-      for (const c of list) if (stamps?.get(c.col) === c.hlc) cells.set(c.col, c.value);
+      // In stamp order: the last that is newer than what the cell had wins.
+      for (const c of list) if (!stamps?.has(c.col) || stamps.get(c.col)! < c.hlc) cells.set(c.col, c.value);
       if (cells.size === 0) continue;
       this.upsert(list[0]!.tbl, [...cells.keys()]).run(list[0]!.row_id, ...cells.values());
       changed += cells.size;
@@ -483,12 +502,12 @@ export class ChangeLog {
     return stmt;
   }
 
-  /** Inserts rows not already in the log; returns the stamps of those inserted. */
-  private insertReturning(rows: number): Statement {
+  /** Inserts rows not already in the log (those already there are left as they are). */
+  private insertIgnoring(rows: number): Statement {
     let stmt = this.insertFresh.get(rows);
     if (!stmt) {
       const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
-      stmt = this.db.prepare(`INSERT OR IGNORE INTO change_log (hlc, replica, author, tbl, row_id, col, value, prev_hlc) VALUES ${values} RETURNING hlc`).pluck();
+      stmt = this.db.prepare(`INSERT OR IGNORE INTO change_log (hlc, replica, author, tbl, row_id, col, value, prev_hlc) VALUES ${values}`);
       this.insertFresh.set(rows, stmt);
     }
     return stmt;
@@ -509,6 +528,30 @@ export class ChangeLog {
     return stmt;
   }
 }
+
+/** A change or a text update to judge, with its stamp; `fresh`: it came in this run. */
+type Item = ({ kind: 'change'; c: LoggedChange } | { kind: 'text'; t: TextCandidate }) & { hlc: string; fresh: boolean };
+
+function byStamp(a: { hlc: string }, b: { hlc: string }): number {
+  return a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0;
+}
+
+/** Two lists in stamp order as one. */
+function mergeSorted(a: Item[], b: Item[]): Item[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out: Item[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]!.hlc <= b[j]!.hlc)) out.push(a[i++]!);
+    else out.push(b[j++]!);
+  }
+  return out;
+}
+
+/** A batch met a row already in the log: its savepoint is undone and the rows go in one by one. */
+class AlreadyLogged extends Error {}
 
 /** A held change, said in English (the CLI, the merge report's fallback). */
 export function describeHeld(h: HeldChange): string {

@@ -24,7 +24,7 @@ export interface TheirText extends TextRow {
  * stamps the migration to 9 gives, from when and by which session each was stored; all of its
  * updates count as folded.
  */
-export function theirTextRows(other: DB, version: number, onlyStamps?: ReadonlySet<string>): TheirText[] {
+export function theirTextRows(other: DB, version: number): TheirText[] {
   const stamped =
     version >= 9
       ? 'hlc, folded'
@@ -33,18 +33,16 @@ export function theirTextRows(other: DB, version: number, onlyStamps?: ReadonlyS
           || '-' || printf('%04x', seq % 65536) || '-'
           || (CASE WHEN length(replica) = 16 AND replica NOT GLOB '*[^0-9a-f]*'
                    THEN replica ELSE lower(substr(hex(replica) || '0000000000000000', 1, 16)) END) AS hlc, 1 AS folded`;
-  const rows = other.prepare(`SELECT seq, section_id, replica, author, ${stamped} FROM section_updates ORDER BY seq`).all() as Array<{
+  const rows = other.prepare(`SELECT seq, section_id, replica, author, data, ${stamped} FROM section_updates ORDER BY seq`).all() as Array<{
     seq: number;
     section_id: string;
     replica: string;
     author: string;
+    data: Uint8Array;
     hlc: string;
     folded: number;
   }>;
-  const data = other.prepare('SELECT data FROM section_updates WHERE seq = ?').pluck();
-  return rows
-    .filter((r) => r.folded === 1 || !onlyStamps || !onlyStamps.has(r.hlc))
-    .map((r) => ({ seq: r.seq, sectionId: r.section_id, replica: r.replica, author: r.author, hlc: r.hlc, folded: r.folded === 1, data: data.get(r.seq) as Uint8Array }));
+  return rows.map((r) => ({ seq: r.seq, sectionId: r.section_id, replica: r.replica, author: r.author, hlc: r.hlc, folded: r.folded === 1, data: r.data }));
 }
 
 /** Does `update` hold an insertion or a deletion the document lacks? */
@@ -72,14 +70,20 @@ export function contributes(doc: Y.Doc, update: Uint8Array): boolean {
  * (standing for several) that hold something its text does not. Read-only: nothing is stored.
  */
 export function textToTake(db: DB, theirs: readonly TheirText[]): TheirText[] {
-  const bySection = new Map<string, TheirText[]>();
-  for (const t of theirs) bySection.set(t.sectionId, [...(bySection.get(t.sectionId) ?? []), t]);
-  const take: TheirText[] = [];
-  for (const [sectionId, rows] of bySection) {
+  const take = theirs.filter((t) => !t.folded);
+  const folded = new Map<string, TheirText[]>();
+  for (const t of theirs) {
+    if (!t.folded) continue;
+    const list = folded.get(t.sectionId);
+    if (list) list.push(t);
+    else folded.set(t.sectionId, [t]);
+  }
+  // A folded update is compared with this file's text of its section.
+  for (const [sectionId, rows] of folded) {
     const ours = textUpdates(db, sectionId);
     const doc = docOf(ours.length ? mergeStored(ours) : null);
     try {
-      for (const r of rows) if (!r.folded || contributes(doc, r.data)) take.push(r);
+      for (const r of rows) if (contributes(doc, r.data)) take.push(r);
     } finally {
       doc.destroy();
     }
@@ -112,7 +116,8 @@ export function storeTheirText(db: DB, rows: readonly TheirText[]): void {
   const here = db.prepare('SELECT seq, data, author FROM section_updates WHERE hlc = ?');
   const fold = db.prepare('UPDATE section_updates SET data = ?, folded = 1 WHERE seq = ?');
   for (const r of rows) {
-    const ours = here.get(r.hlc) as { seq: number; data: Uint8Array; author: string } | undefined;
+    // An update that is not folded is taken only when its stamp is not here (textToTake).
+    const ours = r.folded ? (here.get(r.hlc) as { seq: number; data: Uint8Array; author: string } | undefined) : undefined;
     if (!ours) storeTextRow(db, r);
     // The same stamp from another author is not the same update: a file edited by hand.
     else if (ours.author === r.author) fold.run(Y.mergeUpdates([ours.data, r.data]), ours.seq);

@@ -1,14 +1,14 @@
 // Merging a copy of the report that another office worked on. The other file is checked (ours, not
-// newer, sound, the same report), read without leaving anything beside it, this one is backed up,
-// and then, in one transaction, the other's change-log rows this file lacks go through the change
-// log's path for copies (./changes.ts: judged by the write policy as of their stamps, the refused
-// ones held back, last writer wins per field among the rest) with the copy's text updates this file
-// lacks (./merge-text.ts: each one person's, checked and judged the same way), and the contents of
-// attached files come along. All of it is commutative, associative and idempotent, so offices that
-// merge the same copies in any order end with the same report, and merging a copy twice changes
-// nothing. What needs a person is recorded: fields changed in both copies since they parted (both
-// values, who and when), sections whose text both changed (each side's text kept as a revision),
-// and what was held back, with whom it claims to be from and why.
+// newer, the same report, sound in the tables read from it), read without leaving anything beside
+// it, this one is backed up, and then, in one transaction, the other's change-log rows this file
+// lacks go through the change log's path for copies (./changes.ts: judged by the write policy as of
+// their stamps, the refused ones held back, last writer wins per field among the rest) with the
+// copy's text updates this file lacks (./merge-text.ts: each one person's, checked and judged the
+// same way), and the contents of attached files come along. All of it is commutative, associative
+// and idempotent, so offices that merge the same copies in any order end with the same report, and
+// merging a copy twice changes nothing. What needs a person is recorded: fields changed in both
+// copies since they parted (both values, who and when), sections whose text both changed (each
+// side's text kept as a revision), and what was held back, with whom it claims to be from and why.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,7 +16,7 @@ import * as Y from 'yjs';
 import type { HeldBack, MergeSummary } from '../../shared/api.js';
 import { userError } from '../../shared/messages.js';
 import { textUpdates } from '../docs/section-text.js';
-import { inspectReportFile, withReadOnly, type DB } from '../store/open.js';
+import { readReportFile, type DB } from '../store/open.js';
 import type { OpenReport } from '../store/open-report.js';
 import type { CellValue } from '../store/schema.js';
 import type { HeldChange, LoggedChange, TextCandidate } from './changes.js';
@@ -26,6 +26,13 @@ import { annotationCheck, problemOf, settleText, storeTheirText, takeAttachments
 
 /** A change stamped further ahead of this computer's clock than this is refused. */
 export const MAX_CLOCK_AHEAD_MS = 5 * 60 * 1000;
+
+/**
+ * The tables a merge reads from the copy (and `quick_check` checks there): its log, text updates,
+ * people and attachments' contents. Its materialized tables and search index are never read: this
+ * file's follow from the log.
+ */
+const COPY_READS = ['meta', 'report', 'organizations', 'members', 'change_log', 'section_updates', 'blobs'];
 
 /** The tables a merge report counts changes in, by what a person calls them. */
 const KINDS: Record<string, keyof MergeSummary['changed']> = {
@@ -58,13 +65,41 @@ function sortedDifference(a: readonly string[], b: readonly string[]): { onlyA: 
   return { onlyA, onlyB };
 }
 
-/** The change-log rows with these stamps (sorted), in stamp order. */
-function logRows(db: DB, stamps: readonly string[]): LoggedChange[] {
+const LOG_COLUMNS = 'hlc, replica, author, tbl, row_id, col, value, prev_hlc';
+
+/**
+ * The change-log rows with these stamps (sorted), in stamp order; `all` is every stamp of the log,
+ * sorted. The rows a copy lacks are mostly its newest: when they are at least half of those from
+ * the first of them on, that range is read in order and the wanted ones taken as it goes by (some
+ * twice as fast as looking each up).
+ */
+function logRows(db: DB, stamps: readonly string[], all: readonly string[]): LoggedChange[] {
   if (stamps.length === 0) return [];
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid]! < stamps[0]!) lo = mid + 1;
+    else hi = mid;
+  }
+  if (all.length - lo <= 2 * stamps.length) {
+    const rows: LoggedChange[] = [];
+    let next = 0;
+    for (const row of db.prepare(`SELECT ${LOG_COLUMNS} FROM change_log WHERE hlc >= ? ORDER BY hlc`).iterate(stamps[0]) as IterableIterator<LoggedChange>) {
+      while (next < stamps.length && stamps[next]! < row.hlc) next++;
+      if (next < stamps.length && stamps[next] === row.hlc) rows.push(row);
+    }
+    // Stamps that sort differently here than in SQLite (they are refused later) are looked up.
+    if (rows.length === stamps.length) return rows;
+  }
+  return logRowsByStamp(db, stamps);
+}
+
+function logRowsByStamp(db: DB, stamps: readonly string[]): LoggedChange[] {
   const rows: LoggedChange[] = [];
   // Iterating costs less than one large `all()` when there are many.
   for (const row of db
-    .prepare('SELECT hlc, replica, author, tbl, row_id, col, value, prev_hlc FROM change_log WHERE hlc IN (SELECT value FROM json_each(?)) ORDER BY hlc')
+    .prepare(`SELECT ${LOG_COLUMNS} FROM change_log WHERE hlc IN (SELECT value FROM json_each(?)) ORDER BY hlc`)
     .iterate(JSON.stringify(stamps)) as IterableIterator<LoggedChange>) {
     rows.push(row);
   }
@@ -139,9 +174,8 @@ export function mergeCopy(report: OpenReport, otherFile: string, { backupDir, no
   const file = path.resolve(otherFile);
   const name = path.basename(file);
   if (sameFile(file, report.path)) throw userError('mergeOwnFile');
-  const { schemaVersion } = inspectReportFile(file);
   const db = report.db;
-  return withReadOnly(file, {}, (other) => {
+  return readReportFile(file, (other, { schemaVersion }) => {
     const ourId = meta(db, 'report_id');
     const theirId = meta(other, 'report_id');
     if (!ourId || ourId !== theirId) {
@@ -154,20 +188,24 @@ export function mergeCopy(report: OpenReport, otherFile: string, { backupDir, no
     const ourStamps = db.prepare('SELECT hlc FROM change_log ORDER BY hlc').pluck().all() as string[];
     const theirStamps = other.prepare('SELECT hlc FROM change_log ORDER BY hlc').pluck().all() as string[];
     const { onlyA: missing, onlyB: ownOnly } = sortedDifference(theirStamps, ourStamps);
-    const incoming = logRows(other, missing);
+    const incoming = logRows(other, missing, theirStamps);
     // This file's own changes since the copies parted, newest per field: only a field among these
     // can have been changed on both sides.
     const ownSince = new Map<string, { hlc: string; value: CellValue; author: string }>();
-    for (const row of logRows(db, ownOnly)) ownSince.set(`${row.tbl}\u0000${row.row_id}\u0000${row.col}`, { hlc: row.hlc, value: row.value, author: row.author });
+    for (const row of logRows(db, ownOnly, ourStamps)) ownSince.set(`${row.tbl}\u0000${row.row_id}\u0000${row.col}`, { hlc: row.hlc, value: row.value, author: row.author });
     const names = new Map(
       (other.prepare('SELECT m.id, m.name, o.name AS org FROM members m LEFT JOIN organizations o ON o.id = m.organization_id').all() as Array<{ id: string; name: string; org: string | null }>).map((m) => [m.id, m]),
     );
     const office = (author: string) => names.get(author)?.org ?? names.get(author)?.name ?? author;
 
-    // Text: the copy's updates this file lacks (read-only so far).
-    const ourTextStamps = new Set(db.prepare('SELECT hlc FROM section_updates').pluck().all() as string[]);
+    // Text: the copy's updates this file lacks (read-only so far). One with a stamp this file has
+    // is the same update, unless folded (standing for several) and not the same bytes.
+    const ourText = db.prepare('SELECT hlc, section_id AS sectionId, data FROM section_updates').all() as Array<{ hlc: string; sectionId: string; data: Buffer }>;
+    const ourTextByStamp = new Map(ourText.map((t) => [t.hlc, t.data]));
     const theirAll = theirTextRows(other, schemaVersion);
-    const texts = textToTake(db, theirAll.filter((t) => t.folded || !ourTextStamps.has(t.hlc)));
+    const theirTextByStamp = new Map(theirAll.map((t) => [t.hlc, t.data]));
+    const sameBytes = (a: Uint8Array | undefined, b: Uint8Array | undefined) => !!a && !!b && Buffer.compare(a, b) === 0;
+    const texts = textToTake(db, theirAll.filter((t) => !ourTextByStamp.has(t.hlc) || (t.folded && !sameBytes(ourTextByStamp.get(t.hlc), t.data))));
 
     // A clock far ahead would win every field for days: refused, naming the office.
     // Stamps sort by time, so the newest is the last; each is checked for its shape.
@@ -194,9 +232,12 @@ export function mergeCopy(report: OpenReport, otherFile: string, { backupDir, no
     const blobsWanted = attachmentsMissing(db, other, incoming);
     if (incoming.length === 0 && texts.length === 0 && !blobsWanted) return summary;
 
-    // Sections both copies wrote in since they parted: each side's text as they met, to compare.
-    const ourTextBefore = new Map(textSections.map((id) => [id, stateOf(textUpdates(db, id))]));
-    const theirText = new Map(textSections.map((id) => [id, stateOf(theirAll.filter((t) => t.sectionId === id).map((t) => t.data))]));
+    // Sections both copies wrote in since they parted: each side's text as they met, to compare,
+    // where this file has updates the copy does not (elsewhere the copy's text holds all of this one's).
+    const oursBeyond = new Set(ourText.filter((o) => !sameBytes(theirTextByStamp.get(o.hlc), o.data)).map((o) => o.sectionId));
+    const compared = textSections.filter((id) => oursBeyond.has(id));
+    const ourTextBefore = new Map(compared.map((id) => [id, stateOf(textUpdates(db, id))]));
+    const theirText = new Map(compared.map((id) => [id, stateOf(theirAll.filter((t) => t.sectionId === id).map((t) => t.data))]));
 
     summary.backup = backUp(db, backupDir);
     const mergeId = randomUUID();
@@ -234,24 +275,25 @@ export function mergeCopy(report: OpenReport, otherFile: string, { backupDir, no
       summary.released = released;
 
       // What the copy brought is what was applied: changes held back are listed apart.
-      const applied = incoming.filter((c) => !report.log.held.changes.has(c.hlc));
-      const appliedText = texts.filter((t) => !report.log.held.texts.has(t.hlc));
-      summary.offices = [...new Set([...applied.map((c) => office(c.author)), ...appliedText.map((t) => office(t.author))])].sort();
+      const heldNow = report.log.held;
+      const applied = heldNow.changes.size ? incoming.filter((c) => !heldNow.changes.has(c.hlc)) : incoming;
+      const appliedText = heldNow.texts.size ? texts.filter((t) => !heldNow.texts.has(t.hlc)) : texts;
+      const authors = new Set([...new Set(applied.map((c) => c.author)), ...appliedText.map((t) => t.author)]);
+      summary.offices = [...new Set([...authors].map(office))].sort();
       summary.texts = new Set(appliedText.map((t) => t.sectionId)).size;
       // Fields changed on both sides since the copies parted: this file has a change the other
       // lacks, and the other a change this file lacks, with different values.
-      const rowsChanged = new Map<keyof MergeSummary['changed'], Set<string>>();
+      const rowsChanged = new Map<string, Set<string>>();
       const newestOfBoth = new Map<string, LoggedChange>();
       for (const c of applied) {
-        const kind = KINDS[c.tbl] ?? 'other';
-        const rows = rowsChanged.get(kind);
-        if (rows) rows.add(`${c.tbl}\u0000${c.row_id}`);
-        else rowsChanged.set(kind, new Set([`${c.tbl}\u0000${c.row_id}`]));
+        const rows = rowsChanged.get(c.tbl);
+        if (rows) rows.add(c.row_id);
+        else rowsChanged.set(c.tbl, new Set([c.row_id]));
         if (ownSince.size === 0) continue;
         const cell = `${c.tbl}\u0000${c.row_id}\u0000${c.col}`;
         if (ownSince.has(cell)) newestOfBoth.set(cell, c); // the newest incoming (ordered by stamp)
       }
-      for (const [kind, rows] of rowsChanged) summary.changed[kind] += rows.size;
+      for (const [tbl, rows] of rowsChanged) summary.changed[Object.hasOwn(KINDS, tbl) ? KINDS[tbl]! : 'other'] += rows.size;
       for (const [cell, c] of newestOfBoth) {
         const ours = ownSince.get(cell)!;
         if (ours.value === c.value || report.log.held.changes.has(ours.hlc)) continue;
@@ -270,7 +312,7 @@ export function mergeCopy(report: OpenReport, otherFile: string, { backupDir, no
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ).run(conflict.id, mergeId, c.tbl, c.row_id, c.col, ours.hlc, ours.value, ours.author, c.hlc, c.value, c.author);
       }
-      for (const id of textSections) {
+      for (const id of compared) {
         const ours = ourTextBefore.get(id) ?? null;
         const theirs = theirText.get(id) ?? null;
         if (!appliedText.some((t) => t.sectionId === id) || !ours || !theirs || !holdsMore(ours, theirs) || !holdsMore(theirs, ours)) continue;
@@ -283,7 +325,7 @@ export function mergeCopy(report: OpenReport, otherFile: string, { backupDir, no
       db.prepare('INSERT INTO merges (id, merged_at, file, summary) VALUES (?, ?, ?, ?)').run(mergeId, new Date(now()).toISOString(), file, JSON.stringify(summary));
     }).immediate();
     return summary;
-  });
+  }, { tables: COPY_READS });
 }
 
 /** Whether the copy brings attachments' contents this file lacks (for records here or in the copy). */

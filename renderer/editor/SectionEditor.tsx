@@ -11,7 +11,7 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import type { Provider } from '@lexical/yjs';
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
 import { SECTION_NODES } from '../../shared/nodes.js';
@@ -57,7 +57,7 @@ export function SectionEditor({ sectionId, sectionTitle, readOnly, onWordCount, 
   const { t } = useTranslation('editor');
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' });
+  const saveState = useMemo(() => new SaveStateStore(), []);
   const providerRef = useRef<SectionTextProvider | null>(null);
 
   const providerFactory = useCallback(
@@ -65,11 +65,11 @@ export function SectionEditor({ sectionId, sectionTitle, readOnly, onWordCount, 
       providerRef.current?.destroy();
       const doc = new Y.Doc();
       docMap.set(id, doc);
-      const provider = new SectionTextProvider(id, doc, { onSaveError: setError, onLoaded: () => setLoaded(true), onSaveState: setSaveState });
+      const provider = new SectionTextProvider(id, doc, { onSaveError: setError, onLoaded: () => setLoaded(true), onSaveState: saveState.set });
       providerRef.current = provider;
       return asLexicalProvider(provider);
     },
-    [],
+    [saveState],
   );
 
   const access = useMemo<SectionTextAccess>(
@@ -116,7 +116,7 @@ export function SectionEditor({ sectionId, sectionTitle, readOnly, onWordCount, 
           // The toolbar and where the typing stands stay in view while the text scrolls.
           <div className="ed-head">
             <Toolbar />
-            <SaveStatus state={saveState} />
+            <SaveStatus store={saveState} />
           </div>
         )}
         {error && (
@@ -160,11 +160,30 @@ export function SectionEditor({ sectionId, sectionTitle, readOnly, onWordCount, 
 }
 
 /**
+ * Where the typing stands, kept apart from the editor's state: it changes as a person types (the
+ * first key after a save), and only the line that shows it renders again, not the editor.
+ */
+class SaveStateStore {
+  private state: SaveState = { kind: 'saved' };
+  private readonly listeners = new Set<() => void>();
+  readonly get = (): SaveState => this.state;
+  readonly set = (state: SaveState): void => {
+    this.state = state;
+    for (const listener of this.listeners) listener();
+  };
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+}
+
+/**
  * Where the typing stands, said quietly while all is well; a save that failed is said at once, and
  * that the editor keeps trying (nothing is dropped), or why it cannot.
  */
-function SaveStatus({ state }: { state: SaveState }) {
+function SaveStatus({ store }: { store: SaveStateStore }) {
   const { t } = useTranslation('editor');
+  const state = useSyncExternalStore(store.subscribe, store.get);
   if (state.kind === 'unsaved') {
     return (
       <p className="ed-save ed-save-failed" role="alert">

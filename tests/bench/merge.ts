@@ -78,7 +78,7 @@ export function mergeBenchmark(env: BenchEnv): Benchmark {
     name: 'Merge a copy: 100,000 change-log rows, 10,000 text edits',
     get note() {
       return (
-        `mergeCopy of another office's copy (${facts.otherMb.toFixed(1)} MB) into a fresh copy of the large report: checks (quick_check included), ` +
+        `mergeCopy of another office's copy (${facts.otherMb.toFixed(1)} MB) into a fresh copy of the large report: checks (quick_check of the tables the merge reads from the copy: its log, text updates, people, attachments), ` +
         `backup (the checkpointed file copied), then in one transaction ${facts.rows.toLocaleString('en')} change-log rows through applyLoggedChanges and the Yjs text of ${facts.texts} sections ` +
         `(${(SECTIONS * KEYSTROKES).toLocaleString('en')} stored keystroke updates). Target also: within 4× the baseline (the table prints one condition; see the ratio). ` +
         'Baseline: the same 100,000 rows INSERTed with plain better-sqlite3 in one transaction into a fresh table of change_log\'s shape.'

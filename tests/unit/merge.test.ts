@@ -11,6 +11,7 @@ import { readSectionText } from '../../electron/docs/section-text.js';
 import { createSection, updateSection } from '../../electron/services/sections.js';
 import { backUp, writeClosedCopy } from '../../electron/sync/copy.js';
 import { mergeCopy } from '../../electron/sync/merge.js';
+import { checkReportFile } from '../../electron/store/check.js';
 import { inspectReportFile } from '../../electron/store/open.js';
 import { OpenReport } from '../../electron/store/open-report.js';
 import { SYNCED_TABLES } from '../../electron/store/schema.js';
@@ -219,6 +220,43 @@ describe('merging a copy', () => {
     const cli = await upr(['merge', main, other]);
     expect(cli).toMatchObject({ code: 2, stdout: '' });
     expect(cli.stderr).toMatch(/^upr: “other\.upr” is a copy of another report/);
+  });
+
+  it('checks a copy where the merge reads it: damage in its log is refused, damage only in a table it never reads is not', () => {
+    const { main, send, backups } = setUp();
+    const copies = ['log.upr', 'comments.upr'].map((name) => {
+      const copy = send(name);
+      const office = actIn(copy);
+      updateSection(office.ctx, { id: office.section('Methodology').id, dueDate: '2027-03-01' });
+      office.report.close(); // left in WAL mode, as a copy someone worked in: read as an image
+      return copy;
+    });
+    // A page of the table overwritten with noise, as a bad disk or a careless tool would.
+    const damage = (file: string, table: string) => {
+      const db = new Database(file, { readonly: true });
+      const pageSize = db.pragma('page_size', { simple: true }) as number;
+      const page = db.prepare("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' LIMIT 1").pluck().get(table) as number;
+      db.close();
+      for (const j of ['-wal', '-shm']) fs.rmSync(file + j, { force: true });
+      expect(page).toBeGreaterThan(1);
+      const fd = fs.openSync(file, 'r+');
+      fs.writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (page - 1) * pageSize);
+      fs.closeSync(fd);
+    };
+    damage(copies[0]!, 'change_log');
+    damage(copies[1]!, 'comments');
+    const before = sha(main);
+    const secretariat = actIn(main);
+    expect(() => mergeCopy(secretariat.report, copies[0]!, { backupDir: backups })).toThrow(/“log\.upr” is damaged/);
+    expect(sha(main)).toBe(before);
+    const summary = mergeCopy(secretariat.report, copies[1]!, { backupDir: backups });
+    expect(summary.rows).toBe(1);
+    expect(secretariat.section('Methodology').dueDate).toBe('2027-03-01');
+    secretariat.report.close();
+    for (const copy of copies) expect(fs.existsSync(`${copy}-wal`) || fs.existsSync(`${copy}-shm`)).toBe(false);
+    // Opened or checked, the damaged copy is still refused as a whole.
+    expect(checkReportFile(copies[1]!).sound).toBe(false);
+    expect(() => OpenReport.open(copies[1]!)).toThrow(/damaged/);
   });
 });
 
