@@ -116,14 +116,7 @@ export function readReportFile<T>(
   if (stat.isDirectory()) throw userError('isFolder', { file });
   if (!stat.isFile()) throw userError('notAFile', { file });
   if (stat.size < 100) throw userError('tooShort', { name });
-  const header = Buffer.alloc(16);
-  const fd = fs.openSync(file, 'r');
-  try {
-    fs.readSync(fd, header, 0, 16, 0);
-  } finally {
-    fs.closeSync(fd);
-  }
-  if (header.toString('latin1') !== SQLITE_MAGIC) {
+  if (fileHead(file, 16).toString('latin1') !== SQLITE_MAGIC) {
     throw userError('notOurs', { name });
   }
   // Asked before the file is opened (opening it may make an empty journal beside it).
@@ -175,13 +168,7 @@ export function withReadOnly<T>(
     throw userError('damaged', { name: path.basename(file) });
   },
 ): T {
-  const header = Buffer.alloc(20);
-  const fd = fs.openSync(file, 'r');
-  try {
-    fs.readSync(fd, header, 0, 20, 0);
-  } finally {
-    fs.closeSync(fd);
-  }
+  const header = fileHead(file, 20);
   const walMode = header[18] === 2 || header[19] === 2;
   const journal = fs.statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0;
   let dir: string | null = null;
@@ -307,4 +294,16 @@ export function prepared(db: DB, sql: string): Database.Statement {
   if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
   else if (stmt.reader) stmt.raw(false).pluck(false).expand(false);
   return stmt;
+}
+
+/** The first `bytes` bytes of a file (zeros where it is shorter). */
+function fileHead(file: string, bytes: number): Buffer {
+  const head = Buffer.alloc(bytes);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, head, 0, bytes, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return head;
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
 import { describe, expect, it } from 'vitest';
+import type { MergeSummary } from '../../shared/api.js';
 import { outlineOrder } from '../../shared/domain.js';
 import { editSection } from '../../electron/docs/headless.js';
 import { readSectionText, storeTextRow, textUpdates } from '../../electron/docs/section-text.js';
@@ -37,6 +38,29 @@ function setUp() {
     }
   };
   return { dir, main, send, backups: path.join(dir, 'backups') };
+}
+
+/**
+ * Merges two copies into the main report in both orders, each into a copy of it of its own, and
+ * returns what `look` reads there after each, the file sound afterwards.
+ */
+function inBothOrders<T>({ dir, main, backups }: ReturnType<typeof setUp>, a: string, b: string, look: (here: ReturnType<typeof actIn>, held: MergeSummary['held']) => T): T[] {
+  return [
+    [a, b],
+    [b, a],
+  ].map((order, k) => {
+    const target = path.join(dir, `m${k}.upr`);
+    fs.copyFileSync(main, target);
+    const here = actIn(target);
+    let result: T;
+    try {
+      result = look(here, order.flatMap((f) => mergeCopy(here.report, f, { backupDir: backups }).held));
+    } finally {
+      here.report.close();
+    }
+    expect(checkReportFile(target)).toMatchObject({ sound: true, problems: [] });
+    return result;
+  });
 }
 
 /**
@@ -136,9 +160,9 @@ describe('a merged copy that claims more than its authors could do', () => {
 
 describe('invariants after a merge', () => {
   it('crossed outline moves in two copies: both sections and their text stay in the outline, one move held back, the same in either order, and the file sound', () => {
-    const { dir, main, send, backups } = setUp();
-    const a = send('a.upr');
-    const b = send('b.upr');
+    const env = setUp();
+    const a = env.send('a.upr');
+    const b = env.send('b.upr');
     const inA = actIn(a);
     const b1 = inA.section('Normative framework').id;
     const b2 = inA.section('Institutional framework').id;
@@ -148,20 +172,11 @@ describe('invariants after a merge', () => {
     moveSection(inB.ctx, { id: b2, parentId: b1, index: 0 });
     inB.report.close();
 
-    const results = [
-      [a, b],
-      [b, a],
-    ].map((order, k) => {
-      const target = path.join(dir, `m${k}.upr`);
-      fs.copyFileSync(main, target);
-      const here = actIn(target);
-      const held = order.flatMap((f) => mergeCopy(here.report, f, { backupDir: backups }).held);
-      const outline = outlineOrder(listSections(here.report.db)).map((e) => `${e.label} ${e.section.title}`);
-      const texts = [b1, b2].map((id) => readSectionText(here.report.db, id).plain);
-      here.report.close();
-      expect(checkReportFile(target)).toMatchObject({ sound: true, problems: [] });
-      return { outline, texts, held };
-    });
+    const results = inBothOrders(env, a, b, (here, held) => ({
+      outline: outlineOrder(listSections(here.report.db)).map((e) => `${e.label} ${e.section.title}`),
+      texts: [b1, b2].map((id) => readSectionText(here.report.db, id).plain),
+      held,
+    }));
     expect(results[0]!.outline).toEqual(expect.arrayContaining([expect.stringMatching(/ Normative framework$/), expect.stringMatching(/ Institutional framework$/)]));
     expect(results[0]!.texts[0]).toContain('Law on Equality');
     expect(results[0]!.texts[1]).toContain('national preventive mechanism');
@@ -170,32 +185,21 @@ describe('invariants after a merge', () => {
   });
 
   it('two secretariat members who demote each other in their own copies: one stays secretariat, the same in every office', () => {
-    const { dir, main, send, backups } = setUp();
-    const here0 = actIn(main);
+    const env = setUp();
+    const here0 = actIn(env.main);
     const org = listMembers(here0.report.db).find((m) => m.name === 'Maria Santos')!.organizationId;
     const sam = createMember(here0.ctx, { name: 'Sam Secretariat', organizationId: org, role: 'secretariat' }).id;
     const maria = memberId(here0.report, 'Maria Santos');
     here0.report.close();
-    const a = send('maria.upr');
-    const b = send('sam.upr');
+    const a = env.send('maria.upr');
+    const b = env.send('sam.upr');
     const inA = actIn(a, 'Maria Santos');
     updateMember(inA.ctx, { id: sam, role: 'observer' });
     inA.report.close();
     const inB = actIn(b, 'Sam Secretariat');
     updateMember(inB.ctx, { id: maria, role: 'observer' });
     inB.report.close();
-    const results = [
-      [a, b],
-      [b, a],
-    ].map((order, k) => {
-      const target = path.join(dir, `m${k}.upr`);
-      fs.copyFileSync(main, target);
-      const here = actIn(target);
-      for (const f of order) mergeCopy(here.report, f, { backupDir: backups });
-      const secretariat = listMembers(here.report.db).filter((m) => m.role === 'secretariat').map((m) => m.name);
-      here.report.close();
-      return secretariat;
-    });
+    const results = inBothOrders(env, a, b, (here) => listMembers(here.report.db).filter((m) => m.role === 'secretariat').map((m) => m.name));
     expect(results[0]).toHaveLength(1);
     expect(results[1]).toEqual(results[0]);
   });

@@ -1,5 +1,6 @@
 // What should be settled before the report is submitted: sections whose text cannot be read,
 // sections not approved and open Critical comments, each a way to the place to settle it. Warnings only: the report can still be written.
+import type { ReactNode } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { ExportCheck } from '../../../shared/api.js';
@@ -31,39 +32,14 @@ export function Blockers({ blockers, onOpenSection }: BlockersProps) {
       ) : (
         <>
           <p className="ex-note">{t('blockers.lead')}</p>
-          {damaged.length ? (
-            <>
-              <h4 id="ex-damaged" className="ex-subtitle">
-                {t('blockers.damaged', { count: damaged.length })}
-              </h4>
-              <ul className="plain-list ex-blocker-list" aria-labelledby="ex-damaged">
-                {damaged.map((b) => (
-                  <li key={b.sectionId}>
-                    <Button className="link-button bidi-keep" onPress={() => onOpenSection(b.sectionId)}>
-                      <SectionName label={b.label} title={b.title} />
-                    </Button>
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-          {notApproved.length ? (
-            <>
-              <h4 id="ex-not-approved" className="ex-subtitle">
-                {t('blockers.notApproved', { count: notApproved.length })}
-              </h4>
-              <ul className="plain-list ex-blocker-list" aria-labelledby="ex-not-approved">
-                {notApproved.map((b) => (
-                  <li key={b.sectionId}>
-                    <Button className="link-button bidi-keep" onPress={() => onOpenSection(b.sectionId)}>
-                      <SectionName label={b.label} title={b.title} />
-                    </Button>{' '}
-                    <StatusBadge status={asStatus(b.status)} />
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
+          <SectionBlockers id="ex-damaged" title={t('blockers.damaged', { count: damaged.length })} blockers={damaged} onOpenSection={onOpenSection} />
+          <SectionBlockers
+            id="ex-not-approved"
+            title={t('blockers.notApproved', { count: notApproved.length })}
+            blockers={notApproved}
+            onOpenSection={onOpenSection}
+            badge={(b) => <StatusBadge status={asStatus(b.status)} />}
+          />
           {critical.length ? (
             <>
               <h4 id="ex-open-critical" className="ex-subtitle">
@@ -85,5 +61,39 @@ export function Blockers({ blockers, onOpenSection }: BlockersProps) {
         </>
       )}
     </section>
+  );
+}
+
+/** One kind of section to settle, under its heading, each a way to its section; nothing when none. */
+function SectionBlockers<B extends Blocker & { label: string; title: string }>({
+  id,
+  title,
+  blockers,
+  onOpenSection,
+  badge,
+}: {
+  id: string;
+  title: string;
+  blockers: B[];
+  onOpenSection: (id: string) => void;
+  badge?: (b: B) => ReactNode;
+}) {
+  if (!blockers.length) return null;
+  return (
+    <>
+      <h4 id={id} className="ex-subtitle">
+        {title}
+      </h4>
+      <ul className="plain-list ex-blocker-list" aria-labelledby={id}>
+        {blockers.map((b) => (
+          <li key={b.sectionId}>
+            <Button className="link-button bidi-keep" onPress={() => onOpenSection(b.sectionId)}>
+              <SectionName label={b.label} title={b.title} />
+            </Button>
+            {badge ? <> {badge(b)}</> : null}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
