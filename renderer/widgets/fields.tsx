@@ -1,4 +1,6 @@
 // Labelled form fields built on react-aria-components, styled once for the whole app.
+import { NumberParser } from '@internationalized/number';
+import { useMemo, type KeyboardEvent } from 'react';
 import type { Key } from 'react-aria-components';
 import {
   Button,
@@ -17,6 +19,7 @@ import {
   SelectValue,
   Text,
   TextField,
+  useLocale,
 } from 'react-aria-components';
 import './widgets.css';
 
@@ -35,6 +38,7 @@ export interface TextInputProps extends FieldBase {
   value: string;
   onChange: (value: string) => void;
   onBlur?: () => void;
+  onKeyDown?: (e: KeyboardEvent) => void;
   type?: 'text' | 'date';
   name?: string;
   placeholder?: string;
@@ -109,11 +113,23 @@ export interface NumberInputProps extends FieldBase {
   /** null when the field is empty. */
   value: number | null;
   onChange: (value: number | null) => void;
+  /** Called on every key with the number as typed so far (onChange comes when the field is left). */
+  onDraft?: (value: number | null) => void;
+  onBlur?: () => void;
+  onKeyDown?: (e: KeyboardEvent) => void;
   minValue?: number;
   maxValue?: number;
 }
 
-export function NumberInput({ label, description, className, errorMessage, value, onChange, ...props }: NumberInputProps) {
+export function NumberInput({ label, description, className, errorMessage, value, onChange, onDraft, onKeyDown, ...props }: NumberInputProps) {
+  const { locale } = useLocale();
+  const parser = useMemo(() => new NumberParser(locale, { maximumFractionDigits: 0 }), [locale]);
+  const typed = (text: string) => {
+    if (!onDraft) return;
+    const n = parser.parse(text);
+    const { minValue = -Infinity, maxValue = Infinity } = props;
+    onDraft(text.trim() === '' ? null : Number.isNaN(n) ? value : Math.min(maxValue, Math.max(minValue, Math.round(n))));
+  };
   return (
     <NumberField
       {...props}
@@ -127,7 +143,7 @@ export function NumberInput({ label, description, className, errorMessage, value
     >
       <Label className="field-label">{label}</Label>
       <Group className="field-group">
-        <Input className="field-input" />
+        <Input className="field-input" onInput={(e) => typed(e.currentTarget.value)} onKeyDown={onKeyDown} />
       </Group>
       <FieldNotes description={description} errorMessage={errorMessage} />
     </NumberField>

@@ -179,7 +179,6 @@ describe('consultation inputs in a browser', () => {
     await page.getByRole('tab', { name: 'Report settings' }).click();
     await page.getByRole('button', { name: /Language of the report/ }).click();
     await page.getByRole('option', { name: 'Arabic' }).click();
-    await page.getByRole('button', { name: 'Save settings' }).click();
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
     await page.getByRole('tab', { name: 'Consultation' }).click();
     await page.getByRole('button', { name: `Show input ${TITLE}` }).click();

@@ -117,7 +117,6 @@ describe('the comment resolution matrix with 10,000 comments', () => {
     await page.getByRole('tab', { name: 'Report settings' }).click();
     await page.getByRole('button', { name: /Language of the report/ }).click();
     await page.getByRole('option', { name: 'Arabic' }).click();
-    await page.getByRole('button', { name: 'Save settings' }).click();
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
     await page.getByRole('tab', { name: 'Comments' }).click();
     await page.getByRole('grid').locator('[aria-rowindex="2"]').click();

@@ -102,7 +102,6 @@ describe('recommendations in a browser', () => {
     await secretariat.getByRole('tab', { name: 'Report settings' }).click();
     await secretariat.getByRole('button', { name: /Language of the report/ }).click();
     await secretariat.getByRole('option', { name: 'Arabic' }).click();
-    await secretariat.getByRole('button', { name: 'Save settings' }).click();
     await secretariat.waitForFunction(() => document.documentElement.dir === 'rtl');
     await secretariat.getByRole('tab', { name: 'Recommendations' }).click();
     await secretariat.getByRole('button', { name: 'Show recommendation 121.3', exact: true }).click();

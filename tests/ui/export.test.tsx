@@ -299,24 +299,7 @@ describe('the file an export is written to', () => {
 });
 
 describe('the settings the cover names', () => {
-  it('saves the session and the document symbol the secretariat types', async () => {
-    sessionStorage.clear();
-    initI18n('en');
-    await i18next.changeLanguage('en');
-    const transport = fakeTransport(sampleWorld());
-    setTransport(transport);
-    const user = userEvent.setup();
-    render(<App />);
-    await findWorkspace();
-    await user.click(screen.getByRole('tab', { name: 'Report settings' }));
-    await user.type(await screen.findByRole('textbox', { name: 'Session' }), ' Forty-eighth session ');
-    await user.type(screen.getByRole('textbox', { name: 'Document symbol' }), 'A/HRC/WG.6/48/VRD/1');
-    await user.click(screen.getByRole('button', { name: 'Save settings' }));
-    await waitFor(() => expect(callsTo(transport, 'report.update')).toMatchObject([{ session: 'Forty-eighth session', symbol: 'A/HRC/WG.6/48/VRD/1' }]));
-    expect(await screen.findByText('Report settings saved.')).toBeTruthy();
-    expect(transport.world.report).toMatchObject({ session: 'Forty-eighth session', symbol: 'A/HRC/WG.6/48/VRD/1' });
-  });
-
+  // Saving them: tests/ui/autosave.test.tsx, against the real services.
   it('shows them to everyone else without a way to change them', async () => {
     sessionStorage.clear();
     initI18n('en');

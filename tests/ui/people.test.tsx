@@ -51,21 +51,6 @@ describe('people', () => {
   });
 });
 
-describe('report settings', () => {
-  it('saves what the secretariat changed', async () => {
-    const { user, transport } = await renderApp();
-    await findWorkspace();
-    await user.click(screen.getByRole('tab', { name: 'Report settings' }));
-    const limit = await screen.findByRole('textbox', { name: 'Word limit' });
-    await user.clear(limit);
-    await user.type(limit, '9000');
-    await user.tab();
-    await user.click(screen.getByRole('button', { name: 'Save settings' }));
-    await waitFor(() => expect(callsTo(transport, 'report.update')).toMatchObject([{ wordLimit: 9000, country: 'Veridia' }]));
-    expect(await screen.findByText('Report settings saved.')).toBeTruthy();
-  });
-});
-
 describe('overview', () => {
   it('counts sections by status and marks the overdue ones', async () => {
     const { user } = await renderApp();

@@ -1,7 +1,6 @@
 // A section's details: lead organization, due date, word budget and status. The secretariat edits
 // them all; drafters of the lead organization may move the status along (never to approved);
 // everyone else reads them.
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SECTION_STATUSES, isOverdue, type SectionStatus, type SectionWithCount } from '../../../shared/domain.js';
 import { allowedStatuses, denyReportChange } from '../../../shared/permissions.js';
@@ -9,6 +8,7 @@ import { call } from '../../api/client.js';
 import { useFormat } from '../../app/format.js';
 import { useChange, useWorkspace } from '../../app/workspaceContext.js';
 import { NumberInput, SelectField, TextInput } from '../../widgets/fields.js';
+import { useCommit } from '../../widgets/useCommit.js';
 import { OverdueBadge, StatusBadge } from './StatusBadge.js';
 import './section.css';
 
@@ -21,11 +21,11 @@ export function SectionDetails({ section, today }: { section: SectionWithCount; 
   const change = useChange();
   const canEdit = denyReportChange(workspace.me) === null;
   const statuses = allowedStatuses(workspace.me, section);
-  const [dueDate, setDueDate] = useState(section.dueDate);
-  useEffect(() => setDueDate(section.dueDate), [section.dueDate]);
-
-  const update = (fields: { leadOrganizationId?: string | null; dueDate?: string; wordBudget?: number | null }) =>
-    change(() => call('sections.update', { id: section.id, ...fields }), t('section.saved', { title: section.title }));
+  const update = async (fields: { leadOrganizationId?: string | null; dueDate?: string; wordBudget?: number | null }) =>
+    (await change(() => call('sections.update', { id: section.id, ...fields }), t('section.saved', { title: section.title }))) !== undefined;
+  // Saved when left, on Enter, or when another section is chosen with the field still being typed in.
+  const dueDate = useCommit(section.dueDate, (value) => update({ dueDate: value }));
+  const wordBudget = useCommit(section.wordBudget, (value) => update({ wordBudget: value }));
 
   const setStatus = (status: SectionStatus) => {
     if (status === section.status) return;
@@ -108,22 +108,22 @@ export function SectionDetails({ section, today }: { section: SectionWithCount; 
           <TextInput
             type="date"
             label={t('section.dueDate')}
-            value={dueDate}
-            onChange={setDueDate}
-            onBlur={() => {
-              if (dueDate !== section.dueDate) void update({ dueDate });
-            }}
+            value={dueDate.draft}
+            onChange={dueDate.setDraft}
+            onBlur={dueDate.commit}
+            onKeyDown={dueDate.onKeyDown}
           />
           {overdue}
         </div>
         <NumberInput
           label={t('section.wordBudget')}
-          value={section.wordBudget}
+          value={wordBudget.draft}
           minValue={0}
           maxValue={100_000}
-          onChange={(wordBudget) => {
-            if (wordBudget !== section.wordBudget) void update({ wordBudget });
-          }}
+          onChange={wordBudget.setDraft}
+          onDraft={wordBudget.note}
+          onBlur={wordBudget.commit}
+          onKeyDown={wordBudget.onKeyDown}
           className="details-field"
         />
         {statusField}

@@ -1,8 +1,8 @@
 // Report settings: title, country, cycle, language, submission deadline, word limit, and the
 // Working Group session and document symbol the cover of the exported report names. The
 // secretariat edits them; everyone else reads them.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Button, Form } from 'react-aria-components';
+import { useState } from 'react';
+import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { REPORT_LANGUAGES, type Report, type ReportLanguage } from '../../../shared/domain.js';
 import { denyReportChange } from '../../../shared/permissions.js';
@@ -11,6 +11,7 @@ import { messageOf } from '../../app/errors.js';
 import { useFormat } from '../../app/format.js';
 import { useChanged, useWorkspace } from '../../app/workspaceContext.js';
 import { NumberInput, SelectField, TextInput } from '../../widgets/fields.js';
+import { useCommit, type Commit } from '../../widgets/useCommit.js';
 import './settings.css';
 
 export function SettingsScreen() {
@@ -53,87 +54,65 @@ function SettingsList({ report }: { report: Report }) {
   );
 }
 
+/**
+ * The secretariat's form: each field is saved as it is left or on Enter, as a spreadsheet's cells
+ * are, and when the person goes to another tab with a field still being typed in. A value that
+ * cannot be saved is said under the form and stays in its field.
+ */
 function SettingsForm({ report }: { report: Report }) {
   const { t } = useTranslation();
   const changed = useChanged();
-  const [draft, setDraft] = useState(report);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  // Changes from elsewhere show up here, unless the person has edited the form meanwhile.
-  const previous = useRef(report);
-  useEffect(() => {
-    const before = previous.current;
-    previous.current = report;
-    setDraft((d) => (sameReport(d, before) ? report : d));
-  }, [report]);
-
-  const set = <K extends keyof Report>(key: K, value: Report[K]) => setDraft((d) => ({ ...d, [key]: value }));
-  const dirty = !sameReport(draft, report);
-
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    if (!draft.title.trim() || !draft.country.trim()) return setError(t('settings.fillIn'));
-    setBusy(true);
+  const save = async (fields: Partial<Report>): Promise<boolean> => {
+    if (fields.title?.trim() === '' || fields.country?.trim() === '') {
+      setError(t('settings.fillIn'));
+      return false;
+    }
     try {
-      const { title, country, cycle, language, deadline, wordLimit, session, symbol } = draft;
-      await call('report.update', {
-        title: title.trim(),
-        country: country.trim(),
-        cycle,
-        language,
-        deadline,
-        wordLimit,
-        session: session.trim(),
-        symbol: symbol.trim(),
-      });
+      await call('report.update', fields);
+      setError(null);
       await changed(t('settings.saved'));
+      return true;
     } catch (err) {
       setError(messageOf(err));
-    } finally {
-      setBusy(false);
+      return false;
     }
   };
+  const title = useCommit(report.title, (v) => save({ title: v.trim() }));
+  const country = useCommit(report.country, (v) => save({ country: v.trim() }));
+  const cycle = useCommit<number | null>(report.cycle, (v) => save({ cycle: v ?? report.cycle }));
+  const deadline = useCommit(report.deadline, (v) => save({ deadline: v }));
+  const wordLimit = useCommit<number | null>(report.wordLimit, (v) => save({ wordLimit: v ?? report.wordLimit }));
+  const session = useCommit(report.session, (v) => save({ session: v.trim() }));
+  const symbol = useCommit(report.symbol, (v) => save({ symbol: v.trim() }));
+  const text = (c: Commit<string>) => ({ value: c.draft, onChange: c.setDraft, onBlur: c.commit, onKeyDown: c.onKeyDown });
+  const number = (c: Commit<number | null>) => ({ value: c.draft, onChange: c.setDraft, onDraft: c.note, onBlur: c.commit, onKeyDown: c.onKeyDown });
 
   return (
-    <Form className="settings-form" onSubmit={(e) => void save(e)} validationBehavior="aria">
-      <TextInput label={t('settings.reportTitle')} value={draft.title} onChange={(v) => set('title', v)} isRequired className="wide" />
-      <TextInput label={t('settings.country')} value={draft.country} onChange={(v) => set('country', v)} isRequired />
-      <NumberInput
-        label={t('settings.cycle')}
-        value={draft.cycle}
-        onChange={(v) => set('cycle', v ?? report.cycle)}
-        minValue={1}
-        maxValue={20}
-      />
+    <Form className="settings-form" onSubmit={(e) => e.preventDefault()} validationBehavior="aria">
+      <p className="muted wide">{t('settings.autosave')}</p>
+      <TextInput label={t('settings.reportTitle')} {...text(title)} isRequired className="wide" />
+      <TextInput label={t('settings.country')} {...text(country)} isRequired />
+      <NumberInput label={t('settings.cycle')} {...number(cycle)} minValue={1} maxValue={20} />
       <SelectField<ReportLanguage>
         label={t('settings.language')}
-        value={draft.language}
-        onChange={(v) => set('language', v)}
+        value={report.language}
+        onChange={(v) => void (v !== report.language && save({ language: v }))}
         options={REPORT_LANGUAGES.map((l) => ({ id: l, label: t(`reportLanguage.${l}`) }))}
       />
-      <TextInput type="date" label={t('settings.deadline')} value={draft.deadline} onChange={(v) => set('deadline', v)} />
-      <NumberInput
-        label={t('settings.wordLimit')}
-        description={t('settings.wordLimitHint')}
-        value={draft.wordLimit}
-        onChange={(v) => set('wordLimit', v ?? report.wordLimit)}
-        minValue={100}
-        maxValue={100_000}
-      />
+      <TextInput type="date" label={t('settings.deadline')} {...text(deadline)} />
+      <NumberInput label={t('settings.wordLimit')} description={t('settings.wordLimitHint')} {...number(wordLimit)} minValue={100} maxValue={100_000} />
       <h3 className="subhead wide">{t('settings.cover')}</h3>
       <TextInput
         label={t('settings.session')}
         description={t('settings.sessionHint')}
-        value={draft.session}
-        onChange={(v) => set('session', v)}
+        {...text(session)}
         placeholder={t('settings.sessionExample')}
       />
       <TextInput
         label={t('settings.symbol')}
         description={t('settings.symbolHint')}
-        value={draft.symbol}
-        onChange={(v) => set('symbol', v)}
+        {...text(symbol)}
         placeholder={t('settings.symbolExample')}
       />
       {error ? (
@@ -141,18 +120,6 @@ function SettingsForm({ report }: { report: Report }) {
           {error}
         </p>
       ) : null}
-      <div className="form-buttons wide">
-        <Button type="submit" className="button button-primary" isDisabled={!dirty} isPending={busy}>
-          {t('settings.save')}
-        </Button>
-        <Button className="button" isDisabled={!dirty || busy} onPress={() => setDraft(report)}>
-          {t('settings.discard')}
-        </Button>
-      </div>
     </Form>
   );
-}
-
-function sameReport(a: Report, b: Report): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }
