@@ -64,6 +64,8 @@ export interface SectionWithCount extends Section {
   damaged: boolean;
   /** Review comments on the section not yet closed. */
   openComments: number;
+  /** Who set the section's present status and when (ISO time), as the change log records it; null for a status never set. */
+  statusSet: { by: string; at: string } | null;
 }
 
 export interface Workspace {

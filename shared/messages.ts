@@ -60,6 +60,10 @@ export const MESSAGES = {
   },
   readOnlyRole: { code: 'forbidden', text: 'Your role ({{role}}) lets you read the report but not change its text.' },
   approveSecretariatOnly: { code: 'forbidden', text: 'Only the secretariat can approve a section.' },
+  sectionApproved: {
+    code: 'forbidden',
+    text: 'Section “{{title}}” is approved, so its text is final; ask the secretariat to reopen it to change it.',
+  },
   cannotComment: { code: 'forbidden', text: 'Your role ({{role}}) lets you read the report and its comments, but not comment.' },
   commentMissing: { code: 'not_found', text: 'That comment does not exist.' },
   commentExists: { code: 'conflict', text: 'A comment with that number already exists; try again.' },

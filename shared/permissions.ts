@@ -13,35 +13,37 @@ export function denyReportChange(me: Member | null): Denial {
   return null;
 }
 
-export function denySectionText(me: Member | null, section: Pick<Section, 'leadOrganizationId' | 'title'>): Denial {
+/** A section as the rules see it: who leads it, and (where known) its status. */
+export type SectionLead = Pick<Section, 'leadOrganizationId' | 'title'> & { status?: string | null };
+
+/**
+ * Writing a section's text: the secretariat, and the drafters of its lead organization until it is
+ * approved (an approved section's text is final; the secretariat reopens it).
+ */
+export function denySectionText(me: Member | null, section: SectionLead): Denial {
   if (!me) return { key: 'sayWhoBeforeWriting' };
   if (me.role === 'secretariat') return null;
   if (me.role === 'drafter') {
-    if (section.leadOrganizationId && section.leadOrganizationId === me.organizationId) return null;
-    return { key: 'otherOrganizationsSection', params: { title: section.title } };
+    if (!section.leadOrganizationId || section.leadOrganizationId !== me.organizationId) return { key: 'otherOrganizationsSection', params: { title: section.title } };
+    if (section.status === 'approved') return { key: 'sectionApproved', params: { title: section.title } };
+    return null;
   }
   return { key: 'readOnlyRole', params: { role: me.role } };
 }
 
 const DRAFTER_STATUSES: readonly SectionStatus[] = ['not_started', 'drafting', 'ready_for_review'];
 
-export function denySectionStatus(
-  me: Member | null,
-  section: Pick<Section, 'leadOrganizationId' | 'title'>,
-  status: SectionStatus,
-): Denial {
+export function denySectionStatus(me: Member | null, section: SectionLead, status: SectionStatus): Denial {
   const text = denySectionText(me, section);
   if (text) return text;
   if (me!.role === 'drafter' && !DRAFTER_STATUSES.includes(status)) return { key: 'approveSecretariatOnly' };
   return null;
 }
 
-export function allowedStatuses(me: Member | null, section: Pick<Section, 'leadOrganizationId' | 'title'>): SectionStatus[] {
+export function allowedStatuses(me: Member | null, section: SectionLead): SectionStatus[] {
   if (denySectionText(me, section)) return [];
   return me!.role === 'secretariat' ? ['not_started', 'drafting', 'ready_for_review', 'approved'] : [...DRAFTER_STATUSES];
 }
-
-type SectionLead = Pick<Section, 'leadOrganizationId' | 'title'>;
 
 function draftsFor(me: Member, section: SectionLead): boolean {
   return me.role === 'drafter' && section.leadOrganizationId !== null && section.leadOrganizationId === me.organizationId;

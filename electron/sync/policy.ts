@@ -47,7 +47,11 @@ export function secretariatRemains(view: PolicyView, except?: { id: string; role
 
 function sectionScope(view: PolicyView, id: string | null): ChangeScope['section'] {
   if (!id || view.cell('sections', id, 'title') === undefined) return null;
-  return { title: str(view.cell('sections', id, 'title')) ?? '', leadOrganizationId: str(view.cell('sections', id, 'lead_organization_id')) };
+  return {
+    title: str(view.cell('sections', id, 'title')) ?? '',
+    leadOrganizationId: str(view.cell('sections', id, 'lead_organization_id')),
+    status: str(view.cell('sections', id, 'status')),
+  };
 }
 
 function recommendationScope(view: PolicyView, id: string | null): ChangeScope['recommendation'] {

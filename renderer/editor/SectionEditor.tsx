@@ -30,6 +30,8 @@ export interface SectionEditorProps {
   sectionId: string;
   sectionTitle: string;
   readOnly: boolean;
+  /** Why the text cannot be changed, when there is more to say than that it is read only. */
+  readOnlyNote?: string | null;
   /** Live word count of the body text (footnotes excluded), as the person types. */
   onWordCount?: (words: number) => void;
   /** More plugins, rendered inside the editor's composer (the review's comments). */
@@ -53,7 +55,7 @@ export function useSectionText(): SectionTextAccess {
   return access;
 }
 
-export function SectionEditor({ sectionId, sectionTitle, readOnly, onWordCount, children }: SectionEditorProps) {
+export function SectionEditor({ sectionId, sectionTitle, readOnly, readOnlyNote, onWordCount, children }: SectionEditorProps) {
   const { t } = useTranslation('editor');
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -110,7 +112,7 @@ export function SectionEditor({ sectionId, sectionTitle, readOnly, onWordCount, 
       <div className="ed-root" data-section-id={sectionId}>
         {readOnly ? (
           <p className="ed-readonly" role="note">
-            {t('readOnly')}
+            {readOnlyNote ?? t('readOnly')}
           </p>
         ) : (
           // The toolbar and where the typing stands stay in view while the text scrolls.

@@ -24,7 +24,7 @@ import { writeReview } from './review.js';
 import { Prng, sectionText, splitWords, themeOf } from './prose.js';
 
 /** Bump when the generated report changes, so cached files are made afresh. */
-export const GENERATOR_VERSION = 7;
+export const GENERATOR_VERSION = 8;
 
 export interface GenerateOptions {
   seed: number;
@@ -270,13 +270,15 @@ function populate(ctx: ServiceContext, rng: Prng, opts: GenerateOptions): { id: 
     created.set(p.title, createSection(ctx, { title: p.title, parentId: parent.id }, blocks));
   }
 
-  // Details and statuses, as the secretariat set them up.
+  // Details, as the secretariat set them up, and the statuses the sections will reach (set once
+  // the text and the review are written: an approved section's text is final).
   const statuses: SectionStatus[] = ['not_started', 'drafting', 'drafting', 'ready_for_review', 'approved'];
+  const reached: Array<{ id: string; status: SectionStatus }> = [];
   for (const s of inOutlineOrder(ctx)) {
     const budget = Math.round((s.id === big.id ? opts.bigSectionWords : rng.int(80, 400)) / 50) * 50 || 50;
     updateSection(ctx, { id: s.id, leadOrganizationId: leadFor(s.title), dueDate: isoDay(rng.int(-20, 40)), wordBudget: budget });
     const status = rng.pick(statuses);
-    if (status !== 'not_started') setSectionStatus(ctx, { id: s.id, status });
+    if (status !== 'not_started') reached.push({ id: s.id, status });
   }
 
   // The long section, written over many sittings by a drafter of its lead ministry.
@@ -293,6 +295,7 @@ function populate(ctx: ServiceContext, rng: Prng, opts: GenerateOptions): { id: 
   writeReview(ctx, rng, members, inOutlineOrder(ctx), { comments: opts.comments, anchored: opts.anchoredComments });
   // The follow-up material: the previous cycle's recommendations and this report's consultation inputs.
   writeFollowUp(ctx, rng, members, orgs, { recommendations: opts.recommendations, inputs: opts.inputs });
+  for (const r of reached) setSectionStatus(ctx, r);
   return { id: big.id, title: big.title };
 }
 

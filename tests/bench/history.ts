@@ -1,5 +1,5 @@
 // Months of structured edits for the benchmark report: the secretariat moving due dates, revising
-// titles and word budgets, drafters moving their sections through the statuses, members changing
+// titles and word budgets, drafters moving their sections through the statuses (the secretariat approving and reopening), members changing
 // roles. Written through OpenReport.write (the one write path of the app) over several sessions,
 // each with its own replica id as when the report is closed and opened again, in batches of edits
 // inside one transaction each so that 200,000 rows take seconds.
@@ -122,9 +122,12 @@ function makeSession(report: OpenReport, rng: Prng, secretariat: Member): { next
       return { author: sec(), changes: [cell('sections', s.id, 'title', s.title)] };
     }],
     [25, () => {
+      // Approving and reopening are the secretariat's; the rest, the lead ministry's drafters'.
       const s = rng.pick(sections);
+      const was = s.status;
       s.status = rng.pick(NEXT_STATUS[s.status]);
-      return { author: s.status === 'approved' ? sec() : drafterOf(s.leadOrganizationId), changes: [cell('sections', s.id, 'status', s.status)] };
+      const bySecretariat = s.status === 'approved' || was === 'approved';
+      return { author: bySecretariat ? sec() : drafterOf(s.leadOrganizationId), changes: [cell('sections', s.id, 'status', s.status)] };
     }],
     [5, () => {
       const s = rng.pick(sections);

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { OpenReport } from '../../electron/store/open-report.js';
 import { listSections } from '../../electron/store/queries.js';
+import { readSectionText } from '../../electron/docs/section-text.js';
 import { openSection, signIn, startBrowserMode, type BrowserMode } from './harness.js';
 
 let mode: BrowserMode | null = null;
@@ -65,5 +66,44 @@ describe('typed values are never lost', () => {
     await page.getByRole('textbox', { name: 'Country' }).press('Enter');
     await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/country/i);
     expect(stored(mode!.file, (r) => r.db.prepare('SELECT country FROM report').pluck().get())).toBe('Republic of Veridia');
+  });
+});
+
+describe('approval holds', () => {
+  it('a drafter cannot type in an approved section and is told why; asks to reopen; the secretariat sees who approved it, reopens it, and the drafter types again', async () => {
+    mode = await startBrowserMode();
+    const secretariat = await mode.openTab();
+    await signIn(secretariat, 'Maria Santos');
+    const drafter = await mode.openTab();
+    await signIn(drafter, 'David Okafor');
+    await openSection(drafter, /Normative framework/);
+    await openSection(secretariat, /Normative framework/);
+
+    await secretariat.getByRole('button', { name: /Status/ }).click();
+    await secretariat.getByRole('option', { name: 'Approved' }).click();
+    await expect.poll(() => secretariat.getByTestId('status-set').textContent()).toMatch(/^Approved: set by Maria Santos on /);
+
+    // In the drafter's tab, without a reload: read only, with the reason.
+    const note = drafter.locator('.ed-readonly');
+    await expect.poll(() => note.textContent(), { timeout: 10_000 }).toBe('Section “Normative framework” is approved, so its text is final; ask the secretariat to reopen it to change it.');
+    expect(await drafter.locator('.ed-content').getAttribute('contenteditable')).toBe('false');
+    expect(await drafter.getByRole('button', { name: /Status/ }).count()).toBe(0);
+    await drafter.getByRole('button', { name: 'Ask to reopen…' }).click();
+    await drafter.getByRole('textbox', { name: 'What needs to change, and why' }).fill('The Law on Free Legal Aid was amended last week.');
+    await drafter.getByRole('button', { name: 'Send the request' }).click();
+    await drafter.getByText(/Your request to reopen “Normative framework” was sent to the secretariat as comment \d+\./).waitFor();
+
+    // The secretariat finds the request among the section's comments, and reopens the section.
+    await expect.poll(() => secretariat.locator('.margin-host').innerText(), { timeout: 10_000 }).toContain('Please reopen this section. The Law on Free Legal Aid was amended last week.');
+    await secretariat.getByRole('button', { name: /Status/ }).click();
+    await secretariat.getByRole('option', { name: 'Drafting' }).click();
+    await expect.poll(() => secretariat.getByTestId('status-set').textContent()).toMatch(/^Drafting: set by Maria Santos on /);
+
+    await expect.poll(() => drafter.locator('.ed-content').getAttribute('contenteditable'), { timeout: 10_000 }).toBe('true');
+    await drafter.locator('.ed-content').click();
+    await drafter.keyboard.press('Control+End');
+    await drafter.keyboard.type(' Amended in 2026.');
+    await expect.poll(() => drafter.locator('.ed-save').textContent(), { timeout: 10_000 }).toBe('All changes saved');
+    expect(stored(mode.file, (r) => readSectionText(r.db, sectionIn(mode!.file, /^Normative framework/).id).plain)).toContain('Amended in 2026.');
   });
 });

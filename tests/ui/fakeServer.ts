@@ -114,6 +114,7 @@ export function sampleWorld(overrides: Partial<FakeWorld> = {}): FakeWorld {
   const section = (id: string, title: string, position: string, more: Partial<SectionWithCount> = {}): SectionWithCount => ({
     openComments: 0,
     damaged: false,
+    statusSet: null,
     id,
     parentId: null,
     position,
@@ -304,6 +305,7 @@ export function fakeTransport(world: FakeWorld): FakeTransport {
       const s: SectionWithCount = {
         openComments: 0,
         damaged: false,
+        statusSet: null,
         id: `s${nextId++}`,
         parentId: input.parentId ?? null,
         position: 'z',

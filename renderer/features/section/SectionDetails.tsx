@@ -5,9 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { SECTION_STATUSES, isOverdue, type SectionStatus, type SectionWithCount } from '../../../shared/domain.js';
 import { allowedStatuses, denyReportChange } from '../../../shared/permissions.js';
 import { call } from '../../api/client.js';
-import { useFormat } from '../../app/format.js';
+import { todayIso, useFormat } from '../../app/format.js';
 import { useChange, useWorkspace } from '../../app/workspaceContext.js';
-import { NumberInput, SelectField, TextInput } from '../../widgets/fields.js';
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import { FormDialog } from '../../widgets/dialogs.js';
+import { NumberInput, SelectField, TextAreaInput, TextInput } from '../../widgets/fields.js';
 import { useCommit } from '../../widgets/useCommit.js';
 import { OverdueBadge, StatusBadge } from './StatusBadge.js';
 import './section.css';
@@ -37,6 +40,18 @@ export function SectionDetails({ section, today }: { section: SectionWithCount; 
 
   const leadName = workspace.organizations.find((o) => o.id === section.leadOrganizationId)?.name;
   const overdue = isOverdue(section, today) ? <OverdueBadge /> : null;
+  // Who approved (or reopened) the section and when, as the change log has it.
+  const statusSet = section.statusSet ? (
+    <p className="details-status-set" data-testid="status-set">
+      {t('section.statusSetBy', {
+        status: t(`status.${section.status}`),
+        by: section.statusSet.by || t('section.someone'),
+        date: format.date(todayIso(new Date(section.statusSet.at))),
+      })}
+    </p>
+  ) : null;
+  const me = workspace.me;
+  const mayAskToReopen = section.status === 'approved' && me?.role === 'drafter' && me.organizationId === section.leadOrganizationId;
 
   const statusField =
     statuses.length > 0 ? (
@@ -84,6 +99,8 @@ export function SectionDetails({ section, today }: { section: SectionWithCount; 
           </dl>
           {statusField}
         </div>
+        {statusSet}
+        {mayAskToReopen ? <AskToReopen section={section} /> : null}
       </section>
     );
   }
@@ -128,6 +145,43 @@ export function SectionDetails({ section, today }: { section: SectionWithCount; 
         />
         {statusField}
       </div>
+      {statusSet}
     </section>
+  );
+}
+
+/** A drafter's request to reopen an approved section: a comment on the whole section, which the secretariat sees and answers. */
+function AskToReopen({ section }: { section: SectionWithCount }) {
+  const { t } = useTranslation();
+  const change = useChange();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  return (
+    <>
+      <Button className="button details-reopen" onPress={() => setOpen(true)}>
+        {t('section.askReopen')}
+      </Button>
+      <FormDialog
+        isOpen={open}
+        onClose={() => setOpen(false)}
+        title={t('section.askReopenTitle', { title: section.title })}
+        submitLabel={t('section.askReopenSend')}
+        validate={() => (reason.trim() ? null : t('section.askReopenEmpty'))}
+        onSubmit={async () => {
+          const made = await call('comments.create', {
+            id: crypto.randomUUID(),
+            sectionId: section.id,
+            type: 'substantive',
+            body: t('section.askReopenBody', { reason: reason.trim() }),
+            proposed: '',
+          });
+          setReason('');
+          await change(async () => made, t('section.askReopenSent', { title: section.title, n: made.number }));
+        }}
+      >
+        <p className="dialog-message">{t('section.askReopenIntro')}</p>
+        <TextAreaInput label={t('section.askReopenReason')} value={reason} onChange={setReason} rows={4} autoFocus />
+      </FormDialog>
+    </>
   );
 }

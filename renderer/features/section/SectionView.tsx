@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SectionWithCount } from '../../../shared/domain.js';
 import { denySectionText } from '../../../shared/permissions.js';
+import { messageText } from '../../app/errors.js';
 import { useFormat } from '../../app/format.js';
 import { useWorkspace } from '../../app/workspaceContext.js';
 import { SectionEditor } from '../../editor/SectionEditor.js';
@@ -31,7 +32,8 @@ export function SectionView({ section, label, words, onWordCount, today, focusCo
   const { t } = useTranslation();
   const format = useFormat();
   const { workspace } = useWorkspace();
-  const readOnly = denySectionText(workspace.me, section) !== null;
+  const denied = denySectionText(workspace.me, section);
+  const readOnly = denied !== null;
   const over = section.wordBudget !== null && words > section.wordBudget;
 
   return (
@@ -58,6 +60,7 @@ export function SectionView({ section, label, words, onWordCount, today, focusCo
             sectionId={section.id}
             sectionTitle={section.title}
             readOnly={readOnly}
+            readOnlyNote={denied?.key === 'sectionApproved' ? messageText(denied.key, denied.params) : null}
             onWordCount={onWordCount}
           >
             <ReviewLayer section={section} marginHost={marginHost} focusCommentId={focusCommentId} onReload={() => setReloads((n) => n + 1)} />
