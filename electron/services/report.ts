@@ -39,8 +39,9 @@ export function loadWorkspace({ report, me }: ServiceContext): Workspace {
   const counts = sectionWordCounts(report.db);
   const open = openCommentCounts(report.db);
   const damaged = damagedSections(report.db);
-  const statusSet = statusChanges(report.db);
-  const sections = listSections(report.db).map((s) => ({
+  const listed = listSections(report.db);
+  const statusSet = statusChanges(report.db, listed.map((s) => s.id));
+  const sections = listed.map((s) => ({
     ...s,
     words: counts.get(s.id) ?? 0,
     openComments: open.get(s.id) ?? 0,
@@ -60,15 +61,21 @@ export function loadWorkspace({ report, me }: ServiceContext): Workspace {
 
 /**
  * Who set each section's present status, and when: the newest applied change of its status in the
- * change log (changes held back never count), with its author's name as the report has them.
+ * change log (changes held back never count), with its author's name as the report has them. One
+ * look-up a section down the log's cell index, however long the log.
  */
-function statusChanges(db: DB): Map<string, { by: string; at: string }> {
-  const rows = prepared(
+function statusChanges(db: DB, sectionIds: readonly string[]): Map<string, { by: string; at: string }> {
+  const newest = prepared(
     db,
-    `SELECT c.row_id AS id, max(c.hlc) AS hlc, coalesce(m.name, '') AS by
-       FROM change_log c LEFT JOIN members m ON m.id = c.author
-      WHERE c.tbl = 'sections' AND c.col = 'status' AND c.hlc NOT IN (SELECT hlc FROM held_changes WHERE kind = 'change')
-      GROUP BY c.row_id`,
-  ).all() as Array<{ id: string; hlc: string; by: string }>;
-  return new Map(rows.map((r) => [r.id, { by: r.by, at: r.hlc.slice(0, 24) }]));
+    `SELECT c.hlc, coalesce(m.name, '') AS by FROM change_log c LEFT JOIN members m ON m.id = c.author
+      WHERE c.tbl = 'sections' AND c.row_id = ? AND c.col = 'status'
+        AND NOT EXISTS (SELECT 1 FROM held_changes h WHERE h.kind = 'change' AND h.hlc = c.hlc)
+      ORDER BY c.hlc DESC LIMIT 1`,
+  );
+  const found = new Map<string, { by: string; at: string }>();
+  for (const id of sectionIds) {
+    const row = newest.get(id) as { hlc: string; by: string } | undefined;
+    if (row) found.set(id, { by: row.by, at: row.hlc.slice(0, 24) });
+  }
+  return found;
 }
