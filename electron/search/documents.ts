@@ -1,7 +1,8 @@
 // What each searchable row puts in the index: a section's title and plain text, a recommendation's
 // number, text and classification, an input's title, summary and full text, a comment's body,
-// proposed wording and replies. Read from the materialized tables (and the section text cache),
-// all at once for a rebuild or one row at a time when it changed. Deleted rows give nothing.
+// proposed wording and replies. People's names are searched too: a comment's and its replies'
+// authors, and who registered an input. Read from the materialized tables (and the section text
+// cache), all at once for a rebuild or one row at a time when it changed. Deleted rows give nothing.
 import { SEARCH_KINDS, type SearchKind } from '../../shared/api.js';
 import { prepared, type DB } from '../store/open.js';
 import { indexableText } from './query.js';
@@ -74,32 +75,40 @@ const recommendations: Reader = (db, id) => {
 
 const inputs: Reader = (db, id) => {
   // Deleted organizations keep their names here: an input still came from them.
+  // Who registered it: the author of its first change.
   const rows = prepared(
     db,
-    `SELECT i.id, i.title, i.summary, i.full_text, i.themes, coalesce(o.name, '') AS organization
+    `SELECT i.id, i.title, i.summary, i.full_text, i.themes, coalesce(o.name, '') AS organization,
+       coalesce((SELECT m.name FROM change_log c JOIN members m ON m.id = c.author
+                  WHERE c.tbl = 'inputs' AND c.row_id = i.id ORDER BY c.hlc LIMIT 1), '') AS registrar
      FROM inputs i LEFT JOIN organizations o ON o.id = i.source_organization_id
      WHERE i.deleted = 0 ${id === undefined ? '' : 'AND i.id = ?'}`,
-  ).all(...(id === undefined ? [] : [id])) as Array<Record<'id' | 'title' | 'summary' | 'full_text' | 'themes' | 'organization', string>>;
-  return rows.map((r) => doc('input', r.id, { title: r.title, body: lines(r.summary, r.full_text), tags: lines(r.organization, ...listCell(r.themes)) }));
+  ).all(...(id === undefined ? [] : [id])) as Array<Record<'id' | 'title' | 'summary' | 'full_text' | 'themes' | 'organization' | 'registrar', string>>;
+  return rows.map((r) =>
+    doc('input', r.id, { title: r.title, body: lines(r.summary, r.full_text), tags: lines(r.organization, ...listCell(r.themes), r.registrar) }),
+  );
 };
 
 const comments: Reader = (db, id) => {
   const one = id === undefined ? '' : 'AND c.id = ?';
   const rows = prepared(
     db,
-    `SELECT c.id, c.section_id, c.body, c.proposed, c.quote,
+    `SELECT c.id, c.section_id, c.body, c.proposed, c.quote, coalesce(m.name, '') AS author,
        coalesce((SELECT min(hlc) FROM change_log WHERE tbl = 'comments' AND row_id = c.id AND col = 'created_at'), '') AS made
-     FROM comments c WHERE c.deleted = 0 ${one}`,
-  ).all(...(id === undefined ? [] : [id])) as Array<Record<'id' | 'section_id' | 'body' | 'proposed' | 'quote' | 'made', string>>;
-  const replies = new Map<string, string[]>();
+     FROM comments c LEFT JOIN members m ON m.id = c.author_id WHERE c.deleted = 0 ${one}`,
+  ).all(...(id === undefined ? [] : [id])) as Array<Record<'id' | 'section_id' | 'body' | 'proposed' | 'quote' | 'author' | 'made', string>>;
+  const replies = new Map<string, Array<{ body: string; author: string }>>();
   const replyRows = prepared(
     db,
-    `SELECT r.comment_id, r.body FROM comment_replies r WHERE r.deleted = 0 ${id === undefined ? '' : 'AND r.comment_id = ?'}`,
-  ).all(...(id === undefined ? [] : [id])) as Array<{ comment_id: string; body: string }>;
-  for (const r of replyRows) replies.set(r.comment_id, [...(replies.get(r.comment_id) ?? []), r.body]);
-  return rows.map((r) =>
-    doc('comment', r.id, { body: lines(r.body, r.proposed, ...(replies.get(r.id) ?? [])), tags: r.quote, sectionId: r.section_id, made: r.made }),
-  );
+    `SELECT r.comment_id, r.body, coalesce(m.name, '') AS author FROM comment_replies r LEFT JOIN members m ON m.id = r.author_id
+      WHERE r.deleted = 0 ${id === undefined ? '' : 'AND r.comment_id = ?'}`,
+  ).all(...(id === undefined ? [] : [id])) as Array<{ comment_id: string; body: string; author: string }>;
+  for (const r of replyRows) replies.set(r.comment_id, [...(replies.get(r.comment_id) ?? []), r]);
+  return rows.map((r) => {
+    const thread = replies.get(r.id) ?? [];
+    const people = [...new Set([r.author, ...thread.map((x) => x.author)].filter((n) => n !== ''))];
+    return doc('comment', r.id, { body: lines(r.body, r.proposed, ...thread.map((x) => x.body)), tags: lines(r.quote, ...people), sectionId: r.section_id, made: r.made });
+  });
 };
 
 const READERS: Record<SearchKind, Reader> = { section: sections, recommendation: recommendations, input: inputs, comment: comments };
@@ -134,6 +143,12 @@ export function docsTouchedBy(db: DB, table: string, rowId: string): Array<{ kin
     }
     case 'organizations':
       return (prepared(db, 'SELECT id FROM inputs WHERE source_organization_id = ?').all(rowId) as Array<{ id: string }>).map((r) => ({ kind: 'input', ref: r.id }));
+    case 'members': {
+      // A renamed member: the comments they wrote or replied to, the inputs they registered.
+      const comments = prepared(db, 'SELECT id FROM comments WHERE author_id = ? UNION SELECT comment_id FROM comment_replies WHERE author_id = ?').pluck().all(rowId, rowId) as string[];
+      const inputs = prepared(db, "SELECT DISTINCT row_id FROM change_log WHERE tbl = 'inputs' AND author = ? AND col = 'created_at'").pluck().all(rowId) as string[];
+      return [...comments.map((ref) => ({ kind: 'comment' as const, ref })), ...inputs.map((ref) => ({ kind: 'input' as const, ref }))];
+    }
     default:
       return [];
   }

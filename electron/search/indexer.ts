@@ -10,7 +10,7 @@ import { prepared, type DB } from '../store/open.js';
 import { allSearchDocs, docsTouchedBy, searchDoc, type SearchDoc } from './documents.js';
 
 /** Bump when what is indexed, or how, changes: every file's index is rebuilt on its next search. */
-export const INDEX_VERSION = '1';
+export const INDEX_VERSION = '2';
 
 /**
  * The change-log rows stamped after the index's: a range of the primary key, so a search after a few

@@ -220,6 +220,22 @@ describe('searching the report', () => {
   });
 });
 
+describe('people’s names', () => {
+  it('find the comments they wrote or answered and the inputs they registered, accents and case ignored, and follow a rename', async () => {
+    const r = await searchableReport();
+    const db = r.report.db;
+    const admin = (await r.admin.call('workspace.load')).me!;
+    expect(ids(searchReport(db, 'rita reviewer'), 'comment')).toEqual(['c-1']);
+    expect(ids(searchReport(db, admin.name), 'comment')).toEqual(['c-1']);
+    expect(ids(searchReport(db, admin.name), 'input').sort()).toEqual(['in-1', 'in-2']);
+    const rita = (await r.admin.call('workspace.load')).members.find((m) => m.name === 'Rita Reviewer')!;
+    await r.admin.call('members.update', { id: rita.id, name: 'Marko Kovač' });
+    for (const query of ['Kovac', 'kovač', 'KOVAC']) expect(ids(searchReport(db, query), 'comment')).toEqual(['c-1']);
+    expect(ids(searchReport(db, 'rita reviewer'), 'comment')).toEqual([]);
+    expect(hits(searchReport(db, 'Kovac'), 'comment')).toEqual([['kovač']]);
+  });
+});
+
 describe('keeping the search index current', () => {
   it('follows a text edit, a title change, a deleted comment and a deleted section', async () => {
     const r = await searchableReport();
