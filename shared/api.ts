@@ -216,6 +216,8 @@ export interface ExportCheck {
     | { kind: 'openCritical'; commentId: string; number: number; sectionId: string; label: string; title: string }
     /** The section's text cannot be read: it is left out of what is written until it is restored. */
     | { kind: 'damaged'; sectionId: string; label: string; title: string }
+    /** The body is over the report's word limit: by how much, and the sections over their own budgets. */
+    | { kind: 'overLimit'; words: number; limit: number; over: number; sections: Array<{ sectionId: string; label: string; title: string; words: number; budget: number }> }
   >;
 }
 

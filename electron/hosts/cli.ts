@@ -50,7 +50,18 @@ async function exportFinalReport(report: OpenReport, format: ExportFormat, out: 
   ];
   const notApproved = check.blockers.filter((b) => b.kind === 'notApproved').length;
   const critical = check.blockers.filter((b) => b.kind === 'openCritical').length;
-  if (notApproved || critical) lines.push(`not ready to submit: ${notApproved} section(s) not approved, ${critical} open critical comment(s)`);
+  const damaged = check.blockers.filter((b) => b.kind === 'damaged').length;
+  const overLimit = check.blockers.find((b) => b.kind === 'overLimit');
+  if (check.blockers.length) {
+    const why = [
+      ...(overLimit ? [`over the word limit by ${overLimit.over.toLocaleString('en')} word(s)`] : []),
+      ...(damaged ? [`${damaged} section(s) whose text cannot be read`] : []),
+      `${notApproved} section(s) not approved`,
+      `${critical} open critical comment(s)`,
+    ];
+    lines.push(`not ready to submit: ${why.join(', ')}`);
+    for (const s of overLimit?.sections ?? []) lines.push(`over its budget: ${s.label}. ${s.title}: ${s.words.toLocaleString('en')} of ${s.budget.toLocaleString('en')} words`);
+  }
   return lines.join('\n');
 }
 

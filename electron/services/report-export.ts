@@ -34,15 +34,20 @@ export function exportCheck(db: DB): ExportCheck {
   const footnotes = (prepared(db, 'SELECT coalesce(sum(footnote_words), 0) AS n FROM section_text t JOIN sections s ON s.id = t.section_id WHERE s.deleted = 0').get() as { n: number }).n;
   const critical = listComments(db).filter((c) => c.type === 'critical' && c.state !== 'closed');
   const damaged = damagedSections(db);
+  const report = prepared(db, 'SELECT word_limit FROM report WHERE deleted = 0 LIMIT 1').get() as { word_limit: number };
+  const body = reportWords(sections);
+  const overBudget = sections
+    .filter((s) => s.budget !== null && s.words > s.budget)
+    .map((s) => ({ sectionId: s.id, label: s.label, title: s.title, words: s.words, budget: s.budget! }));
   const blockers: ExportCheck['blockers'] = [
+    ...(body > report.word_limit ? [{ kind: 'overLimit' as const, words: body, limit: report.word_limit, over: body - report.word_limit, sections: overBudget }] : []),
     ...sections.filter((s) => damaged.has(s.id)).map((s) => ({ kind: 'damaged' as const, sectionId: s.id, label: s.label, title: s.title })),
     ...sections.filter((s) => s.status !== 'approved').map((s) => ({ kind: 'notApproved' as const, sectionId: s.id, label: s.label, title: s.title, status: s.status })),
     ...critical
       .filter((c) => labels.has(c.sectionId))
       .map((c) => ({ kind: 'openCritical' as const, commentId: c.id, number: c.number, sectionId: c.sectionId, label: labels.get(c.sectionId)!.label, title: labels.get(c.sectionId)!.title })),
   ];
-  const report = prepared(db, 'SELECT word_limit FROM report WHERE deleted = 0 LIMIT 1').get() as { word_limit: number };
-  return { words: { body: reportWords(sections), footnotes, limit: report.word_limit }, sections, blockers };
+  return { words: { body, footnotes, limit: report.word_limit }, sections, blockers };
 }
 
 export function checkExport(ctx: ServiceContext): Result<'export.check'> {

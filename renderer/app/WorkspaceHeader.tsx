@@ -27,6 +27,8 @@ export function WorkspaceHeader({ totalWords, onSwitchPerson, onCloseReport, onS
   const { report, me } = workspace;
   const organization = workspace.organizations.find((o) => o.id === me?.organizationId);
   const over = totalWords > report.wordLimit;
+  // Within a tenth of the limit: a warning before it is too late to cut.
+  const near = !over && totalWords >= report.wordLimit * 0.9;
   const wordsText = format.wordsOf(totalWords, report.wordLimit);
 
   return (
@@ -74,8 +76,14 @@ export function WorkspaceHeader({ totalWords, onSwitchPerson, onCloseReport, onS
         <Meter
           value={Math.min(totalWords, report.wordLimit)}
           maxValue={report.wordLimit}
-          valueLabel={over ? `${wordsText} (${t('words.overBy', { n: format.number(totalWords - report.wordLimit) })})` : wordsText}
-          className={`word-meter${over ? ' over' : ''}`}
+          valueLabel={
+            over
+              ? `${wordsText} (${t('words.overBy', { n: format.number(totalWords - report.wordLimit) })})`
+              : near
+                ? `${wordsText} (${t('words.left', { n: format.number(report.wordLimit - totalWords) })})`
+                : wordsText
+          }
+          className={`word-meter${over ? ' over' : near ? ' near' : ''}`}
           aria-labelledby="report-words-label"
         >
           {({ percentage, valueText }) => (

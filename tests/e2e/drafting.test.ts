@@ -107,3 +107,35 @@ describe('approval holds', () => {
     expect(stored(mode.file, (r) => readSectionText(r.db, sectionIn(mode!.file, /^Normative framework/).id).plain)).toContain('Amended in 2026.');
   });
 });
+
+describe('the word limit', () => {
+  it('the header warns near the limit and alarms past it, and the Export view lists it as a blocker with the sections over their budgets', async () => {
+    mode = await startBrowserMode();
+    const page = await mode.openTab();
+    await signIn(page, 'Maria Santos');
+    const meter = page.locator('.word-meter');
+    const body = Number((await page.getByTestId('report-words').textContent())!.split(' / ')[0]!.replace(/,/g, ''));
+    await workspaceTab(page, 'Report settings');
+    const limit = page.getByRole('textbox', { name: 'Word limit' });
+    await limit.fill(String(Math.ceil(body / 0.95)));
+    await limit.press('Enter');
+    await expect.poll(() => meter.getAttribute('class')).toContain('near');
+    expect(await meter.getAttribute('aria-valuetext')).toMatch(/ left\)$/);
+
+    await limit.fill('100');
+    await limit.press('Enter');
+    await expect.poll(() => meter.getAttribute('class')).toContain('over');
+    await workspaceTab(page, 'Sections');
+    await openSection(page, /Normative framework/);
+    await page.getByRole('textbox', { name: 'Word budget' }).fill('50');
+    await page.getByRole('textbox', { name: 'Word budget' }).press('Enter');
+    await expect.poll(() => sectionIn(mode!.file, /^Normative framework/).wordBudget).toBe(50);
+    await workspaceTab(page, 'Export');
+    const blockers = page.getByRole('region', { name: 'What blocks submission' });
+    await expect.poll(() => blockers.getByTestId('over-limit').textContent()).toBe(`Over the word limit by ${(body - 100).toLocaleString('en')}: ${body.toLocaleString('en')} of 100 words`);
+    const overBudget = blockers.getByRole('list', { name: 'Sections over their own budget' });
+    expect(await overBudget.getByRole('listitem').allInnerTexts()).toEqual([expect.stringMatching(/^B\.1\. Normative framework\s+\d+ \/ 50 words$/)]);
+    await overBudget.getByRole('button', { name: /Normative framework/ }).click();
+    await page.getByRole('heading', { name: /Normative framework/, level: 2 }).waitFor();
+  });
+});

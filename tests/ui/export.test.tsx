@@ -185,7 +185,7 @@ describe('what blocks submission', () => {
     check.blockers = [];
     await renderExport({ check });
     const region = screen.getByRole('region', { name: 'What blocks submission' });
-    expect(within(region).getByText('Nothing blocks submission: every section is approved and no Critical comment is open.')).toBeTruthy();
+    expect(within(region).getByText('Nothing blocks submission: the report is within its word limit, every section is approved and no Critical comment is open.')).toBeTruthy();
     expect(within(region).queryByRole('list')).toBeNull();
   });
 

@@ -24,20 +24,7 @@ describe('people', () => {
     expect(screen.getByRole('alertdialog')).toBeTruthy();
   });
 
-  it('adds a member to an organization with a role', async () => {
-    const { user, transport } = await openPeople();
-    await user.click(screen.getByRole('button', { name: 'Add member' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Add a member' });
-    await user.type(within(dialog).getByRole('textbox', { name: 'Name' }), 'Leila Haddad');
-    await user.click(within(dialog).getByRole('button', { name: /Organization/ }));
-    await user.click(await screen.findByRole('option', { name: 'Ministry of Justice' }));
-    await user.click(within(dialog).getByRole('button', { name: 'Add' }));
-    await waitFor(() =>
-      expect(callsTo(transport, 'members.create')).toEqual([{ name: 'Leila Haddad', organizationId: 'justice', role: 'drafter' }]),
-    );
-    const members = screen.getByRole('table', { name: 'Members' });
-    expect(await within(members).findByRole('rowheader', { name: 'Leila Haddad' })).toBeTruthy();
-  });
+  // Adding a member: tests/ui/members.test.tsx, against the real services.
 
   it('adds an organization of a chosen kind', async () => {
     const { user, transport } = await openPeople();

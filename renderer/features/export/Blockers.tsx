@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { ExportCheck } from '../../../shared/api.js';
+import { useFormat } from '../../app/format.js';
 import { StatusBadge } from '../section/StatusBadge.js';
 import { asStatus, SectionName, sectionText } from './sectionName.js';
 
@@ -19,6 +20,8 @@ export function Blockers({ blockers, onOpenSection }: BlockersProps) {
   const notApproved = blockers.filter((b): b is Extract<Blocker, { kind: 'notApproved' }> => b.kind === 'notApproved');
   const critical = blockers.filter((b): b is Extract<Blocker, { kind: 'openCritical' }> => b.kind === 'openCritical');
   const damaged = blockers.filter((b): b is Extract<Blocker, { kind: 'damaged' }> => b.kind === 'damaged');
+  const overLimit = blockers.find((b): b is Extract<Blocker, { kind: 'overLimit' }> => b.kind === 'overLimit');
+  const format = useFormat();
   return (
     <section className={`ex-card ex-blockers${blockers.length ? ' blocked' : ' clear'}`} aria-labelledby="ex-blockers-title">
       <h3 id="ex-blockers-title" className="block-title">
@@ -32,6 +35,21 @@ export function Blockers({ blockers, onOpenSection }: BlockersProps) {
       ) : (
         <>
           <p className="ex-note">{t('blockers.lead')}</p>
+          {overLimit ? (
+            <>
+              <h4 className="ex-subtitle" data-testid="over-limit">
+                {t('blockers.overLimit', { over: format.number(overLimit.over), words: format.number(overLimit.words), limit: format.number(overLimit.limit) })}
+              </h4>
+              <SectionBlockers
+                id="ex-over-budget"
+                title={t('blockers.overBudget')}
+                blockers={overLimit.sections}
+                onOpenSection={onOpenSection}
+                badge={(s) => <span className="ex-over-budget">{t('blockers.sectionWords', { words: format.number(s.words), budget: format.number(s.budget) })}</span>}
+                minor
+              />
+            </>
+          ) : null}
           <SectionBlockers id="ex-damaged" title={t('blockers.damaged', { count: damaged.length })} blockers={damaged} onOpenSection={onOpenSection} />
           <SectionBlockers
             id="ex-not-approved"
@@ -65,25 +83,29 @@ export function Blockers({ blockers, onOpenSection }: BlockersProps) {
 }
 
 /** One kind of section to settle, under its heading, each a way to its section; nothing when none. */
-function SectionBlockers<B extends Blocker & { label: string; title: string }>({
+function SectionBlockers<B extends { sectionId: string; label: string; title: string }>({
   id,
   title,
   blockers,
   onOpenSection,
   badge,
+  minor = false,
 }: {
   id: string;
   title: string;
   blockers: B[];
   onOpenSection: (id: string) => void;
   badge?: (b: B) => ReactNode;
+  /** Under another heading (the sections that make the report too long). */
+  minor?: boolean;
 }) {
   if (!blockers.length) return null;
+  const Heading = minor ? 'h5' : 'h4';
   return (
     <>
-      <h4 id={id} className="ex-subtitle">
+      <Heading id={id} className={minor ? 'ex-subtitle ex-minor' : 'ex-subtitle'}>
         {title}
-      </h4>
+      </Heading>
       <ul className="plain-list ex-blocker-list" aria-labelledby={id}>
         {blockers.map((b) => (
           <li key={b.sectionId}>

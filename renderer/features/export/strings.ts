@@ -35,7 +35,7 @@ export const exportStrings = {
     blockers: {
       title: 'What blocks submission',
       lead: 'Settle these before the report is submitted. They do not stop an export: a draft can be written at any time.',
-      none: 'Nothing blocks submission: every section is approved and no Critical comment is open.',
+      none: 'Nothing blocks submission: the report is within its word limit, every section is approved and no Critical comment is open.',
       notApproved_one: '{{count}} section not approved',
       notApproved_other: '{{count}} sections not approved',
       openCritical_one: '{{count}} open Critical comment',
@@ -44,6 +44,9 @@ export const exportStrings = {
       damaged_other: '{{count}} sections whose text cannot be read (left out of what is written)',
       comment: 'Comment {{number}}',
       inSection: 'in {{section}}',
+      overLimit: 'Over the word limit by {{over}}: {{words}} of {{limit}} words',
+      overBudget: 'Sections over their own budget',
+      sectionWords: '{{words}} / {{budget}} words',
     },
     write: {
       title: 'Write the report',
@@ -115,7 +118,7 @@ export const exportStrings = {
     blockers: {
       title: 'Ce qui empêche la soumission',
       lead: 'À régler avant de soumettre le rapport. Cela n’empêche pas d’exporter : un projet peut être écrit à tout moment.',
-      none: 'Rien n’empêche la soumission : chaque section est approuvée et aucun commentaire critique n’est ouvert.',
+      none: 'Rien n’empêche la soumission : le rapport respecte sa limite de mots, chaque section est approuvée et aucun commentaire critique n’est ouvert.',
       notApproved_one: '{{count}} section non approuvée',
       notApproved_many: '{{count}} sections non approuvées',
       notApproved_other: '{{count}} sections non approuvées',
@@ -127,6 +130,9 @@ export const exportStrings = {
       damaged_other: '{{count}} sections dont le texte ne peut pas être lu (laissées hors du document écrit)',
       comment: 'Commentaire {{number}}',
       inSection: 'dans {{section}}',
+      overLimit: 'Au-delà de la limite de mots de {{over}} : {{words}} sur {{limit}} mots',
+      overBudget: 'Sections au-delà de leur propre budget',
+      sectionWords: '{{words}} / {{budget}} mots',
     },
     write: {
       title: 'Écrire le rapport',
@@ -199,7 +205,7 @@ export const exportStrings = {
     blockers: {
       title: 'Qué impide la presentación',
       lead: 'Resuélvalo antes de presentar el informe. No impide exportar: un borrador puede escribirse en cualquier momento.',
-      none: 'Nada impide la presentación: todas las secciones están aprobadas y no hay comentarios críticos abiertos.',
+      none: 'Nada impide la presentación: el informe respeta su límite de palabras, todas las secciones están aprobadas y no hay comentarios críticos abiertos.',
       notApproved_one: '{{count}} sección sin aprobar',
       notApproved_many: '{{count}} secciones sin aprobar',
       notApproved_other: '{{count}} secciones sin aprobar',
@@ -211,6 +217,9 @@ export const exportStrings = {
       damaged_other: '{{count}} secciones cuyo texto no se puede leer (quedan fuera de lo escrito)',
       comment: 'Comentario {{number}}',
       inSection: 'en {{section}}',
+      overLimit: 'Por encima del límite de palabras en {{over}}: {{words}} de {{limit}} palabras',
+      overBudget: 'Secciones por encima de su propio presupuesto',
+      sectionWords: '{{words}} / {{budget}} palabras',
     },
     write: {
       title: 'Escribir el informe',

@@ -17,18 +17,22 @@ interface MemberDialogProps {
 export function MemberDialog({ member, organizations, onClose, onSaved }: MemberDialogProps) {
   const { t } = useTranslation();
   const [name, setName] = useState(member?.name ?? '');
-  const [organizationId, setOrganizationId] = useState<string | null>(member?.organizationId ?? organizations[0]?.id ?? null);
-  const [role, setRole] = useState<Role>(member?.role ?? 'drafter');
+  // A new member has neither organization nor role until the secretariat chooses them: a default
+  // would give someone the wrong ministry's sections, or the right to write, by an unnoticed click.
+  const [organizationId, setOrganizationId] = useState<string | null>(member?.organizationId ?? null);
+  const [role, setRole] = useState<Role | null>(member?.role ?? null);
   return (
     <FormDialog
       isOpen
       onClose={onClose}
       title={member ? t('people.editMemberTitle', { name: member.name }) : t('people.addMemberTitle')}
       submitLabel={member ? t('common.save') : t('common.add')}
-      validate={() => (!name.trim() ? t('people.nameRequired') : !organizationId ? t('people.organizationRequired') : null)}
+      validate={() =>
+        !name.trim() ? t('people.nameRequired') : !organizationId ? t('people.organizationRequired') : !role ? t('people.roleRequired') : null
+      }
       onSubmit={async () => {
-        if (member) await call('members.update', { id: member.id, name: name.trim(), organizationId: organizationId!, role });
-        else await call('members.create', { name: name.trim(), organizationId: organizationId!, role });
+        if (member) await call('members.update', { id: member.id, name: name.trim(), organizationId: organizationId!, role: role! });
+        else await call('members.create', { name: name.trim(), organizationId: organizationId!, role: role! });
         await onSaved(name.trim());
       }}
     >
@@ -39,13 +43,16 @@ export function MemberDialog({ member, organizations, onClose, onSaved }: Member
         onChange={setOrganizationId}
         options={organizations.map((o) => ({ id: o.id, label: o.name }))}
         placeholder={t('people.chooseOrganization')}
+        isRequired
       />
       <SelectField<Role>
         label={t('people.role')}
         value={role}
         onChange={setRole}
         options={ROLES.map((r) => ({ id: r, label: t(`role.${r}`) }))}
-        description={t(`roleHint.${role}`)}
+        placeholder={t('people.chooseRole')}
+        description={role ? t(`roleHint.${role}`) : undefined}
+        isRequired
       />
     </FormDialog>
   );
