@@ -14,6 +14,7 @@ import { ExportScreen } from '../features/export/ExportScreen.js';
 import { InputsScreen } from '../features/inputs/InputsScreen.js';
 import { RecommendationsScreen } from '../features/recommendations/RecommendationsScreen.js';
 import { EDITOR_TARGET_ID, SectionView } from '../features/section/SectionView.js';
+import { revealedWords, type Reveal } from '../editor/RevealPlugin.js';
 import { SettingsScreen } from '../features/settings/SettingsScreen.js';
 import { SharingScreen } from '../features/sharing/SharingScreen.js';
 import { useAnnounce } from './Announcer.js';
@@ -32,6 +33,8 @@ export function WorkspaceShell({ workspace, refresh }: { workspace: Workspace; r
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [live, setLive] = useState<{ id: string; words: number } | null>(null);
   const [followed, setFollowed] = useState<string | null>(null);
+  // Words of a search hit to take the person to in the section's text.
+  const [reveal, setReveal] = useState<Reveal | null>(null);
   // What another view asked the recommendations or inputs view to show (the search box, a link).
   const [focus, setFocus] = useState<{ view: 'recommendations' | 'inputs'; id: string; nonce: number } | null>(null);
   const entries = useMemo(() => outlineOrder(workspace.sections), [workspace.sections]);
@@ -46,6 +49,7 @@ export function WorkspaceShell({ workspace, refresh }: { workspace: Workspace; r
     setSelectedId(id);
     setLive(null);
     setFollowed(null);
+    setReveal(null);
   }, []);
 
   const openSection = useCallback(
@@ -103,7 +107,11 @@ export function WorkspaceShell({ workspace, refresh }: { workspace: Workspace; r
           onSwitchPerson={() => void leave('session.signOut')}
           onCloseReport={() => void leave('app.closeReport')}
           onSearchHit={(hit) => {
-            if (hit.kind === 'section') openSection(hit.id);
+            if (hit.kind === 'section') {
+              openSection(hit.id);
+              const words = revealedWords(hit.snippet);
+              if (words) setReveal((r) => ({ text: words, nonce: (r?.nonce ?? 0) + 1 }));
+            }
             else if (hit.kind === 'comment' && hit.sectionId) openSection(hit.sectionId, hit.id);
             else if (hit.kind === 'recommendation') show('recommendations', hit.id);
             else if (hit.kind === 'input') show('inputs', hit.id);
@@ -120,6 +128,7 @@ export function WorkspaceShell({ workspace, refresh }: { workspace: Workspace; r
                 onWordCount={onWordCount}
                 today={today}
                 focusCommentId={followed}
+                reveal={reveal}
               />
             ) : (
               <p className="empty-note">{t('outline.noSections')}</p>

@@ -114,4 +114,29 @@ describe('the search box', () => {
     await reader.keyboard.press('Enter');
     await reader.getByRole('heading', { name: /Normative framework/ }).waitFor();
   });
+
+  it('takes the person to the words found in a section, marked and in view, and finds people by name, accents ignored', { timeout: 120_000 }, async () => {
+    const page = await mode.openTab();
+    await signIn(page, 'Maria Santos');
+    await search(page, 'persons with disabilitíes');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /Normative framework/, level: 2 }).waitFor();
+    const marked = () =>
+      page.evaluate(() => {
+        const found = CSS.highlights.get('upr-found');
+        const range = found ? ([...found][0] as Range) : undefined;
+        if (!range) return null;
+        const box = range.getBoundingClientRect();
+        return { text: range.toString(), inView: box.top >= 0 && box.bottom <= window.innerHeight };
+      });
+    await expect.poll(marked, { timeout: 10_000 }).toEqual({ text: 'Persons with Disabilities', inView: true });
+    // Typing takes the mark away.
+    await page.locator('.ed-content').click();
+    await page.keyboard.type('x');
+    await expect.poll(marked).toBeNull();
+
+    // A reviewer's name finds the comments she wrote, written without the accent or with it.
+    await search(page, 'ingrid larsen');
+    expect((await groups(page)).COMMENTS?.length).toBeGreaterThan(0);
+  });
 });

@@ -7,6 +7,7 @@ import { denySectionText } from '../../../shared/permissions.js';
 import { messageText } from '../../app/errors.js';
 import { useFormat } from '../../app/format.js';
 import { useWorkspace } from '../../app/workspaceContext.js';
+import { RevealPlugin, type Reveal } from '../../editor/RevealPlugin.js';
 import { SectionEditor } from '../../editor/SectionEditor.js';
 import { ReviewLayer } from '../review/ReviewLayer.js';
 import { SectionDetails } from './SectionDetails.js';
@@ -23,9 +24,11 @@ export interface SectionViewProps {
   today: string;
   /** A comment to bring into view, followed from the comment matrix. */
   focusCommentId?: string | null;
+  /** Words to take the person to in the text, from a search hit. */
+  reveal?: Reveal | null;
 }
 
-export function SectionView({ section, label, words, onWordCount, today, focusCommentId = null }: SectionViewProps) {
+export function SectionView({ section, label, words, onWordCount, today, focusCommentId = null, reveal = null }: SectionViewProps) {
   const [marginHost, setMarginHost] = useState<HTMLElement | null>(null);
   // Bumped to load the text afresh (after an anchor made in the editor was refused).
   const [reloads, setReloads] = useState(0);
@@ -64,6 +67,7 @@ export function SectionView({ section, label, words, onWordCount, today, focusCo
             onWordCount={onWordCount}
           >
             <ReviewLayer section={section} marginHost={marginHost} focusCommentId={focusCommentId} onReload={() => setReloads((n) => n + 1)} />
+            <RevealPlugin reveal={reveal} />
           </SectionEditor>
           )}
         </div>
