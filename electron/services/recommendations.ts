@@ -3,6 +3,7 @@
 // progress notes). Imports never touch what the country added, and re-importing a list updates
 // rows by number: a recommendation's row id is made from its number, so every office importing the
 // same list writes the same rows.
+import { citedNumbers } from '../../shared/citations.js';
 import type { ParsedInput, Result } from '../../shared/api.js';
 import type { ImportProblem, ImportSummary, ImplementationStatus, Position, ProgressNote, Recommendation, RecommendationImport } from '../../shared/domain.js';
 import { userError } from '../../shared/messages.js';
@@ -78,9 +79,12 @@ function coverageOf(db: DB): { byNumber: Map<string, string[]>; byId: Map<string
   refreshStaleText(db);
   const live = new Set((prepared(db, 'SELECT id FROM sections WHERE deleted = 0').all() as Array<{ id: string }>).map((s) => s.id));
   const byNumber = new Map<string, string[]>();
+  // Cited as a chip, or written as a plain number of the list (typed before it was imported, pasted).
+  const known = new Set(prepared(db, 'SELECT number FROM recommendations WHERE deleted = 0').pluck().all() as string[]);
+  const plain = new Map((prepared(db, 'SELECT section_id, plain FROM section_text').all() as Array<{ section_id: string; plain: string }>).map((r) => [r.section_id, r.plain]));
   for (const [sectionId, numbers] of recommendationRefsBySection(db)) {
     if (!live.has(sectionId)) continue;
-    for (const n of numbers) byNumber.set(n, [...(byNumber.get(n) ?? []), sectionId]);
+    for (const n of new Set([...numbers, ...citedNumbers(plain.get(sectionId) ?? '', known)])) byNumber.set(n, [...(byNumber.get(n) ?? []), sectionId]);
   }
   const byId = new Map<string, string[]>();
   const links = prepared(db, 'SELECT section_id, recommendation_id FROM section_recommendations WHERE deleted = 0').all() as Array<{

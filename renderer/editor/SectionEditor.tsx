@@ -21,6 +21,7 @@ import { FootnotePlugin } from './FootnotePlugin.js';
 import { LinkDialogPlugin } from './LinkDialogPlugin.js';
 import { EditablePlugin, ShortcutsPlugin, WordCountPlugin } from './plugins.js';
 import { asLexicalProvider, SectionTextProvider, type SaveState } from './provider.js';
+import { CitationPlugin } from './CitationPlugin.js';
 import { RecommendationRefPlugin } from './RecommendationRefPlugin.js';
 import { editorTheme } from './theme.js';
 import { Toolbar } from './Toolbar.js';
@@ -150,6 +151,7 @@ export function SectionEditor({ sectionId, sectionTitle, readOnly, readOnlyNote,
         <FootnotePlugin />
         <LinkDialogPlugin />
         <RecommendationRefPlugin />
+        <CitationPlugin />
         <ShortcutsPlugin />
         <WordCountPlugin onWordCount={onWordCount} />
         <EditablePlugin editable={!readOnly} />

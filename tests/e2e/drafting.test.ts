@@ -1,11 +1,16 @@
 // Drafting and workflow as a ministry officer expects (issue 13), end to end in Chromium through
 // browser mode, each from the person's side: what they type and what they then see, read back
 // from the report file itself.
-import { afterEach, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { Page } from 'playwright-core';
 import { OpenReport } from '../../electron/store/open-report.js';
 import { listSections } from '../../electron/store/queries.js';
 import { readSectionText } from '../../electron/docs/section-text.js';
+import { listRecommendations } from '../../electron/services/recommendations.js';
+import { demoWithListAndInputs } from './fixtures.js';
 import { openSection, signIn, startBrowserMode, type BrowserMode } from './harness.js';
 
 let mode: BrowserMode | null = null;
@@ -137,5 +142,30 @@ describe('the word limit', () => {
     expect(await overBudget.getByRole('listitem').allInnerTexts()).toEqual([expect.stringMatching(/^B\.1\. Normative framework\s+\d+ \/ 50 words$/)]);
     await overBudget.getByRole('button', { name: /Normative framework/ }).click();
     await page.getByRole('heading', { name: /Normative framework/, level: 2 }).waitFor();
+  });
+});
+
+describe('citations typed as numbers', () => {
+  it('a number of the list becomes a citation when the word ends, one not in the list is marked and named, and coverage counts the citation', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'upr-cite-'));
+    onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const file = path.join(dir, 'report.upr');
+    await demoWithListAndInputs(file);
+    mode = await startBrowserMode({ file });
+    const page = await mode.openTab();
+    await signIn(page, 'Maria Santos');
+    await openSection(page, /Institutional framework/);
+    const text = page.locator('.ed-content');
+    await text.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' As recommended in 121.3, and in 121.999 too.');
+    await expect.poll(() => text.locator('.rec-ref[data-recommendation="121.3"]').count()).toBe(1);
+    expect(await text.innerText()).toContain('As recommended in 121.3, and in 121.999 too.');
+    await expect.poll(() => page.getByTestId('unknown-numbers').textContent()).toBe('Not in this report’s list of recommendations: 121.999. Check the number.');
+    const marked = await page.evaluate(() => [...(CSS.highlights.get('upr-unknown-number') ?? [])].map((r) => (r as Range).toString()));
+    expect(marked).toEqual(['121.999']);
+    await expect.poll(() => page.locator('.ed-save').textContent(), { timeout: 10_000 }).toBe('All changes saved');
+    const b2 = sectionIn(mode.file, /^Institutional framework/).id;
+    expect(stored(mode.file, (r) => listRecommendations(r.db).find((x) => x.number === '121.3')!.referencedIn)).toContain(b2);
   });
 });

@@ -129,4 +129,18 @@ describe('which sections address a recommendation', () => {
     const r1 = listRecommendations(report.db)[0]!;
     expect(r1).toMatchObject({ referencedIn: [section.id], linkedSections: [] });
   });
+
+  it('counts a number of the list written as plain text (typed before the list came, or pasted), not a number that only looks like one', async () => {
+    const { ctx, report, drafter, section } = await setUp();
+    importRecommendations(ctx, [rec('121.1'), rec('121.2'), rec('121.3')], [], 'list');
+    const { state } = await drafter.call('text.load', { sectionId: section.id });
+    const update = editSection([base64ToBytes(state)], () => {
+      $getRoot()
+        .getFirstChildOrThrow<ElementNode>()
+        .append($createTextNode('As recommended in 121.2 and 121.99, the budget rose by 2.5 per cent; see also 1.121.3 and 121.30.'));
+    });
+    await drafter.call('text.push', { sectionId: section.id, update: bytesToBase64(update) });
+    expect(Object.fromEntries(listRecommendations(report.db).map((r) => [r.number, addressedIn(r)]))).toEqual({ '121.1': [], '121.2': [section.id], '121.3': [] });
+  });
 });
+

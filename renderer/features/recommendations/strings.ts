@@ -165,6 +165,8 @@ export const recommendationsStrings = {
       more_one: 'and {{count}} more; type more to narrow the list.',
       more_other: 'and {{count}} more; type more to narrow the list.',
       insert: 'Insert',
+      unknown_one: 'Not in this report’s list of recommendations: {{numbers}}. Check the number.',
+      unknown_other: 'Not in this report’s list of recommendations: {{numbers}}. Check the numbers.',
     },
   },
   fr: {
@@ -340,6 +342,9 @@ export const recommendationsStrings = {
       more_many: 'et {{count}} autres ; tapez davantage pour réduire la liste.',
       more_other: 'et {{count}} autres ; tapez davantage pour réduire la liste.',
       insert: 'Insérer',
+      unknown_one: 'Absent de la liste des recommandations de ce rapport : {{numbers}}. Vérifiez le numéro.',
+      unknown_many: 'Absents de la liste des recommandations de ce rapport : {{numbers}}. Vérifiez les numéros.',
+      unknown_other: 'Absents de la liste des recommandations de ce rapport : {{numbers}}. Vérifiez les numéros.',
     },
   },
   es: {
@@ -515,6 +520,9 @@ export const recommendationsStrings = {
       more_many: 'y {{count}} más; escriba más para acotar la lista.',
       more_other: 'y {{count}} más; escriba más para acotar la lista.',
       insert: 'Insertar',
+      unknown_one: 'No figura en la lista de recomendaciones de este informe: {{numbers}}. Compruebe el número.',
+      unknown_many: 'No figuran en la lista de recomendaciones de este informe: {{numbers}}. Compruebe los números.',
+      unknown_other: 'No figuran en la lista de recomendaciones de este informe: {{numbers}}. Compruebe los números.',
     },
   },
 } as const;
