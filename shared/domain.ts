@@ -77,6 +77,8 @@ export interface Workspace {
   /** The member this window or tab acts as, or null before they have said who they are. */
   me: Member | null;
   totalWords: number;
+  /** This file is a copy sent from another: from which file, by whom, when (ISO time); null for a report never sent as a copy. */
+  sentCopy: { from: string; by: string; at: string } | null;
 }
 
 /** Sections in outline order (depth first, siblings by position), each with its depth and number. */

@@ -56,6 +56,7 @@ export function loadWorkspace({ report, me }: ServiceContext): Workspace {
     sections: outlineOrder(sections).map((e) => e.section),
     me,
     totalWords: reportWords(outlineOrder(sections).map((e) => ({ label: e.label, title: e.section.title, words: e.section.words }))),
+    sentCopy: sentCopy(report.db),
   };
 }
 
@@ -78,4 +79,17 @@ function statusChanges(db: DB, sectionIds: readonly string[]): Map<string, { by:
     if (row) found.set(id, { by: row.by, at: row.hlc.slice(0, 24) });
   }
   return found;
+}
+
+/** Where this file came from, if it was sent as a copy; a note that cannot be read is none. */
+function sentCopy(db: DB): Workspace['sentCopy'] {
+  const value = prepared(db, "SELECT value FROM meta WHERE key = 'sent_copy'").pluck().get() as string | undefined;
+  if (!value) return null;
+  try {
+    const note = JSON.parse(value) as Record<string, unknown>;
+    const { from, by, at } = note;
+    return typeof from === 'string' && typeof by === 'string' && typeof at === 'string' && !Number.isNaN(Date.parse(at)) ? { from, by, at } : null;
+  } catch {
+    return null;
+  }
 }

@@ -19,7 +19,7 @@ import { actor } from './access.js';
 type Cell = string | number | null;
 
 export function sendCopy(ctx: ServiceContext, input: ParsedInput<'sharing.sendCopy'>): Result<'sharing.sendCopy'> {
-  return writeClosedCopy(ctx.report.db, path.resolve(input.path));
+  return writeClosedCopy(ctx.report.db, path.resolve(input.path), undefined, { from: path.basename(ctx.report.path), by: ctx.me?.name ?? '' });
 }
 
 export function mergeFromCopy(ctx: ServiceContext, input: ParsedInput<'sharing.merge'>): Result<'sharing.merge'> {

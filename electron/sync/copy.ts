@@ -16,7 +16,7 @@ import { assertWritableTarget, realPath } from '../store/files.js';
  * Writes a closed copy of the report at `out`, which must not be a report (nor one open here, nor
  * a report's journal), unless it is `replacing`: a working copy written back over its original.
  */
-export function writeClosedCopy(db: DB, out: string, replacing?: string): { path: string; bytes: number } {
+export function writeClosedCopy(db: DB, out: string, replacing?: string, sent?: { from: string; by: string }): { path: string; bytes: number } {
   const target = path.resolve(out);
   if (realPath(db.name) === realPath(target)) throw userError('copyOverItself', { file: target });
   assertWritableTarget(target, replacing);
@@ -28,6 +28,11 @@ export function writeClosedCopy(db: DB, out: string, replacing?: string): { path
     const copy = new Database(tmp);
     try {
       copy.pragma('journal_mode = DELETE');
+      // A copy sent to another office says so, and from which file and whom (never synced: it
+      // describes this file; a copy sent on from a copy says where it last came from).
+      if (sent) {
+        copy.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('sent_copy', ?)").run(JSON.stringify({ ...sent, at: new Date().toISOString() }));
+      }
     } finally {
       copy.close();
     }

@@ -3,13 +3,13 @@
 import { Button, Meter, Tab, TabList } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../shared/api.js';
-import { useFormat } from './format.js';
+import { todayIso, useFormat } from './format.js';
 import { LanguagePicker } from './LanguagePicker.js';
 import { SearchBox } from './SearchBox.js';
 import { useWorkspace } from './workspaceContext.js';
 import './header.css';
 
-export const VIEWS = ['write', 'overview', 'comments', 'recommendations', 'inputs', 'export', 'sharing', 'people', 'settings'] as const;
+export const VIEWS = ['mine', 'write', 'overview', 'comments', 'recommendations', 'inputs', 'export', 'sharing', 'people', 'settings'] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface WorkspaceHeaderProps {
@@ -40,6 +40,13 @@ export function WorkspaceHeader({ totalWords, onSwitchPerson, onCloseReport, onS
           <p className="report-meta">
             {report.country} · {t('report.cycle', { n: report.cycle })}
             {report.deadline ? ` · ${t('report.deadlineOn', { date: format.date(report.deadline) })}` : ''}
+          </p>
+          {/* Which file is open: the original, or a copy sent from it, and by whom. */}
+          <p className="report-file" data-testid="report-file" title={workspace.path}>
+            <span className="bidi-keep">{fileName(workspace.path)}</span>
+            {workspace.sentCopy
+              ? ` · ${t('app.copyOf', { from: workspace.sentCopy.from, by: workspace.sentCopy.by || t('section.someone'), date: format.date(todayIso(new Date(workspace.sentCopy.at))) })}`
+              : ''}
           </p>
         </div>
         <SearchBox onGo={onSearchHit} />
@@ -103,4 +110,9 @@ export function WorkspaceHeader({ totalWords, onSwitchPerson, onCloseReport, onS
       </div>
     </header>
   );
+}
+
+/** The file's name without its folders, whichever separator the system uses. */
+function fileName(file: string): string {
+  return file.split(/[\\/]/).pop() ?? file;
 }

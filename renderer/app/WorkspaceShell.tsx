@@ -8,6 +8,7 @@ import { outlineOrder, type SectionWithCount, type Workspace } from '../../share
 import { call, onEvent } from '../api/client.js';
 import { OutlinePanel } from '../features/outline/OutlinePanel.js';
 import { MatrixScreen } from '../features/matrix/MatrixScreen.js';
+import { MyWorkScreen } from '../features/mywork/MyWorkScreen.js';
 import { OverviewScreen } from '../features/overview/OverviewScreen.js';
 import { PeopleScreen } from '../features/people/PeopleScreen.js';
 import { ExportScreen } from '../features/export/ExportScreen.js';
@@ -29,7 +30,8 @@ const MAIN_ID = 'main-content';
 export function WorkspaceShell({ workspace, refresh }: { workspace: Workspace; refresh: () => Promise<void> }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
-  const [view, setView] = useState<View>('write');
+  // Drafters and reviewers land on what waits for them; the secretariat on the outline it manages.
+  const [view, setView] = useState<View>(workspace.me?.role === 'drafter' || workspace.me?.role === 'reviewer' ? 'mine' : 'write');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [live, setLive] = useState<{ id: string; words: number } | null>(null);
   const [followed, setFollowed] = useState<string | null>(null);
@@ -133,6 +135,11 @@ export function WorkspaceShell({ workspace, refresh }: { workspace: Workspace; r
             ) : (
               <p className="empty-note">{t('outline.noSections')}</p>
             )}
+          </main>
+        </TabPanel>
+        <TabPanel id="mine" className="view view-page">
+          <main id={MAIN_ID} tabIndex={-1} className="page-main">
+            <MyWorkScreen today={today} onOpenSection={openSection} />
           </main>
         </TabPanel>
         <TabPanel id="overview" className="view view-page">

@@ -1,6 +1,7 @@
 // English: the reference language. fr.ts and es.ts hold the same keys (a test checks).
 export const en = {
   app: {
+    copyOf: 'a copy of {{from}} sent by {{by}} on {{date}}',
     name: 'UPR Workbench',
     skipToEditor: 'Skip to the section text',
     skipToMain: 'Skip to the main content',
@@ -10,6 +11,7 @@ export const en = {
     interfaceLanguage: 'Language',
     views: 'Views',
     view: {
+      mine: 'My work',
       write: 'Sections',
       overview: 'Overview',
       comments: 'Comments',
@@ -218,6 +220,19 @@ export const en = {
     organizationRemoved: 'Organization “{{name}}” removed.',
     memberSaved: 'Member “{{name}}” saved.',
     memberRemoved: 'Member “{{name}}” removed.',
+  },
+  mine: {
+    title: 'My work',
+    sectionsDrafter: 'Sections {{organization}} leads',
+    sectionsSecretariat: 'Sections ready for review, waiting for approval',
+    noSections: 'None.',
+    toAnswer: 'Comments waiting for your answer',
+    toClose: 'Answers waiting for you to close the comment',
+    none: 'Nothing waits for you here.',
+    due: 'due {{date}}',
+    noDue: 'no due date',
+    comment: 'Comment {{number}}',
+    inSection: 'on {{section}}',
   },
   overview: {
     openComments: 'Open comments',

@@ -1,6 +1,7 @@
 // Español. Las mismas claves que en.ts (una prueba lo comprueba); el plural español tiene también la forma «many».
 export const es = {
   app: {
+    copyOf: 'copia de {{from}} enviada por {{by}} el {{date}}',
     name: 'UPR Workbench',
     skipToEditor: 'Ir al texto de la sección',
     skipToMain: 'Ir al contenido principal',
@@ -10,6 +11,7 @@ export const es = {
     interfaceLanguage: 'Idioma',
     views: 'Vistas',
     view: {
+      mine: 'Mi trabajo',
       write: 'Secciones',
       overview: 'Resumen',
       comments: 'Comentarios',
@@ -224,6 +226,19 @@ export const es = {
     organizationRemoved: 'Organización «{{name}}» quitada.',
     memberSaved: 'Miembro «{{name}}» guardado.',
     memberRemoved: 'Miembro «{{name}}» quitado.',
+  },
+  mine: {
+    title: 'Mi trabajo',
+    sectionsDrafter: 'Secciones que dirige {{organization}}',
+    sectionsSecretariat: 'Secciones listas para revisión, pendientes de aprobación',
+    noSections: 'Ninguna.',
+    toAnswer: 'Comentarios que esperan su respuesta',
+    toClose: 'Respuestas que esperan que usted cierre el comentario',
+    none: 'Aquí no le espera nada.',
+    due: 'vence el {{date}}',
+    noDue: 'sin fecha límite',
+    comment: 'Comentario {{number}}',
+    inSection: 'sobre {{section}}',
   },
   overview: {
     openComments: 'Comentarios abiertos',

@@ -1,6 +1,7 @@
 // Français. Mêmes clés que en.ts (un test le vérifie) ; le pluriel français a aussi la forme « many ».
 export const fr = {
   app: {
+    copyOf: 'copie de {{from}} envoyée par {{by}} le {{date}}',
     name: 'UPR Workbench',
     skipToEditor: 'Aller au texte de la section',
     skipToMain: 'Aller au contenu principal',
@@ -10,6 +11,7 @@ export const fr = {
     interfaceLanguage: 'Langue',
     views: 'Vues',
     view: {
+      mine: 'Mon travail',
       write: 'Sections',
       overview: 'Vue d’ensemble',
       comments: 'Commentaires',
@@ -224,6 +226,19 @@ export const fr = {
     organizationRemoved: 'Organisation « {{name}} » retirée.',
     memberSaved: 'Membre « {{name}} » enregistré.',
     memberRemoved: 'Membre « {{name}} » retiré.',
+  },
+  mine: {
+    title: 'Mon travail',
+    sectionsDrafter: 'Sections dont {{organization}} est responsable',
+    sectionsSecretariat: 'Sections prêtes pour la relecture, en attente d’approbation',
+    noSections: 'Aucune.',
+    toAnswer: 'Commentaires qui attendent votre réponse',
+    toClose: 'Réponses qui attendent que vous clôturiez le commentaire',
+    none: 'Rien ne vous attend ici.',
+    due: 'échéance {{date}}',
+    noDue: 'sans échéance',
+    comment: 'Commentaire {{number}}',
+    inSection: 'sur {{section}}',
   },
   overview: {
     openComments: 'Commentaires ouverts',

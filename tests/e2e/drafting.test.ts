@@ -169,3 +169,18 @@ describe('citations typed as numbers', () => {
     expect(stored(mode.file, (r) => listRecommendations(r.db).find((x) => x.number === '121.3')!.referencedIn)).toContain(b2);
   });
 });
+
+describe('where am I, what is mine', () => {
+  it('a drafter lands on My work, the outline shows each section’s lead and due date, and the header names the file', async () => {
+    mode = await startBrowserMode();
+    const page = await mode.openTab();
+    await signIn(page, 'David Okafor', { stay: true });
+    await page.getByRole('heading', { name: 'My work', level: 2 }).waitFor();
+    const mine = page.getByRole('region', { name: 'Sections Ministry of Justice leads' });
+    expect(await mine.getByRole('button').allInnerTexts()).toContain('B.1. Normative framework');
+    expect(await page.getByTestId('report-file').textContent()).toBe('report.upr');
+    await mine.getByRole('button', { name: 'B.1. Normative framework' }).click();
+    await page.getByRole('heading', { name: /Normative framework/, level: 2 }).waitFor();
+    expect(await page.getByRole('row', { name: /Normative framework/ }).first().innerText()).toMatch(/Ministry of Justice · due \w+ \d+, \d{4}/);
+  });
+});

@@ -70,9 +70,16 @@ export async function startBrowserMode(opts: { file?: string; makeFile?: (file: 
   };
 }
 
-/** Says who you are on the "who are you" screen and waits for the workspace. */
-export async function signIn(page: Page, name: string): Promise<void> {
+/**
+ * Says who you are on the "who are you" screen and waits for the workspace. Drafters and reviewers
+ * land on My work; unless `stay`, the Sections view is opened, where most tests start.
+ */
+export async function signIn(page: Page, name: string, { stay = false }: { stay?: boolean } = {}): Promise<void> {
   await page.getByRole('option', { name: new RegExp(name) }).click();
+  const sections = page.getByRole('tab', { name: 'Sections', exact: true });
+  await sections.waitFor();
+  if (stay) return;
+  if ((await sections.getAttribute('aria-selected')) !== 'true') await sections.click();
   await page.getByRole('navigation', { name: 'Outline' }).waitFor();
 }
 

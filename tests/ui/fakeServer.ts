@@ -256,6 +256,7 @@ export function fakeTransport(world: FakeWorld): FakeTransport {
         sections: outlineOrder(world.sections).map((e) => e.section),
         me: me(),
         totalWords: world.sections.reduce((n, s) => n + s.words, 0),
+        sentCopy: null,
       });
     },
     'report.update': (input: Partial<Report>) => {

@@ -10,8 +10,11 @@ afterEach(cleanup);
 
 describe('a reviewer', () => {
   it('sees no outline editing controls and a read-only details panel', async () => {
-    await renderApp(sampleWorld({ meId: 'ingrid' }));
+    const { user } = await renderApp(sampleWorld({ meId: 'ingrid' }));
     await findWorkspace();
+    // A reviewer lands on My work.
+    expect(screen.getByRole('tab', { name: 'My work' }).getAttribute('aria-selected')).toBe('true');
+    await user.click(screen.getByRole('tab', { name: 'Sections' }));
     const outline = screen.getByRole('navigation', { name: 'Outline' });
     expect(within(outline).getByRole('treegrid', { name: 'Sections of the report' })).toBeTruthy();
     expect(within(outline).queryByRole('button', { name: 'Add section' })).toBeNull();
@@ -43,6 +46,7 @@ describe('a drafter of the lead organization', () => {
   it('can move the status only to the values drafters may choose', async () => {
     const { user, transport } = await renderApp(sampleWorld({ meId: 'david' }));
     await findWorkspace();
+    await user.click(screen.getByRole('tab', { name: 'Sections' }));
     await user.click(screen.getByRole('row', { name: /Developments since the previous review/ }));
     await screen.findByRole('heading', { name: /Developments since the previous review/, level: 2 });
     expect(screen.getByTestId('editor').dataset.readonly).toBe('false');
@@ -63,8 +67,9 @@ describe('a drafter of the lead organization', () => {
   });
 
   it('cannot write in or change the status of a section another organization leads', async () => {
-    await renderApp(sampleWorld({ meId: 'david' }));
+    const { user } = await renderApp(sampleWorld({ meId: 'david' }));
     await findWorkspace();
+    await user.click(screen.getByRole('tab', { name: 'Sections' }));
     expect(screen.getByRole('heading', { name: /Methodology/, level: 2 })).toBeTruthy();
     const details = screen.getByRole('region', { name: 'Details' });
     expect(within(details).queryByRole('button')).toBeNull();

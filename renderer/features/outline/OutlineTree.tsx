@@ -6,6 +6,7 @@ import { Button, Tree, TreeItem, TreeItemContent, useLocale, type Key, type Sele
 import { useTranslation } from 'react-i18next';
 import { isOverdue, type OutlineEntry, type SectionWithCount } from '../../../shared/domain.js';
 import { useFormat } from '../../app/format.js';
+import { useWorkspace } from '../../app/workspaceContext.js';
 import { OverdueBadge, StatusBadge } from '../section/StatusBadge.js';
 import { moveForKey, planMove, type OutlineAction } from './outlineMoves.js';
 import { SectionMenu } from './SectionMenu.js';
@@ -23,7 +24,10 @@ export interface OutlineTreeProps {
 
 export function OutlineTree({ entries, selectedId, onSelect, canEdit, onAction, wordsOf, today }: OutlineTreeProps) {
   const { t } = useTranslation();
+  const format = useFormat();
   const { direction } = useLocale();
+  const { workspace } = useWorkspace();
+  const leadOf = useMemo(() => new Map(workspace.organizations.map((o) => [o.id, o.name])), [workspace.organizations]);
   const sections = useMemo(() => entries.map((e) => e.section), [entries]);
   const parents = useMemo(() => new Set(sections.map((s) => s.parentId).filter((p): p is string => p !== null)), [sections]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
@@ -85,6 +89,13 @@ export function OutlineTree({ entries, selectedId, onSelect, canEdit, onAction, 
                   <StatusBadge status={section.status} />
                   {isOverdue(section, today) ? <OverdueBadge /> : null}
                   <OutlineWords words={wordsOf(section)} budget={section.wordBudget} />
+                  {section.leadOrganizationId || section.dueDate ? (
+                    <span className="outline-lead">
+                      {[section.leadOrganizationId ? leadOf.get(section.leadOrganizationId) : null, section.dueDate ? t('mine.due', { date: format.date(section.dueDate) }) : null]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </span>
+                  ) : null}
                 </span>
               </span>
               {canEdit ? (
