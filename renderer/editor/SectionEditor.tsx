@@ -19,7 +19,7 @@ import { isSafeUrl } from './commands.js';
 import { FootnoteList } from './FootnoteList.js';
 import { FootnotePlugin } from './FootnotePlugin.js';
 import { LinkDialogPlugin } from './LinkDialogPlugin.js';
-import { EditablePlugin, ShortcutsPlugin, WordCountPlugin } from './plugins.js';
+import { CaretSyncPlugin, EditablePlugin, ShortcutsPlugin, WordCountPlugin } from './plugins.js';
 import { asLexicalProvider, SectionTextProvider, type SaveState } from './provider.js';
 import { CitationPlugin } from './CitationPlugin.js';
 import { RecommendationRefPlugin } from './RecommendationRefPlugin.js';
@@ -152,6 +152,7 @@ export function SectionEditor({ sectionId, sectionTitle, readOnly, readOnlyNote,
         <LinkDialogPlugin />
         <RecommendationRefPlugin />
         <CitationPlugin />
+        <CaretSyncPlugin />
         <ShortcutsPlugin />
         <WordCountPlugin onWordCount={onWordCount} />
         <EditablePlugin editable={!readOnly} />

@@ -1,7 +1,7 @@
 // Small editor plugins: keyboard shortcuts, the live word count, and following read-only changes.
 import { INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND } from '@lexical/list';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getRoot, COMMAND_PRIORITY_NORMAL, KEY_DOWN_COMMAND } from 'lexical';
+import { $createRangeSelectionFromDom, $getRoot, $getSelection, $setSelection, COMMAND_PRIORITY_NORMAL, getDOMSelection, KEY_DOWN_COMMAND } from 'lexical';
 import { useEffect } from 'react';
 import { countWords } from '../../shared/words.js';
 import { OPEN_FOOTNOTE_DIALOG, OPEN_LINK_DIALOG, setBlockType, type BlockType } from './commands.js';
@@ -32,6 +32,50 @@ export function ShortcutsPlugin() {
       ),
     [editor],
   );
+  return null;
+}
+
+/**
+ * A shortcut pressed right after the caret moved acts where the caret now is. The browser moves the
+ * caret itself (Ctrl+End, Home, a click) and tells Lexical later, on "selectionchange"; a key that
+ * comes first (Enter, Ctrl+Alt+F) would act at the old place, mid-word. So before Enter and any key
+ * with Ctrl, Alt or Meta, Lexical's selection is taken from the page's. Plain typing is left alone.
+ */
+export function CaretSyncPlugin() {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => {
+    let listening: { on: HTMLElement; sync: (e: KeyboardEvent) => void } | null = null;
+    const stop = () => {
+      listening?.on.removeEventListener('keydown', listening.sync, true);
+      listening = null;
+    };
+    const stopRoot = editor.registerRootListener((root) => {
+      stop();
+      const on = root?.parentElement;
+      if (!root || !on) return;
+      const sync = (e: KeyboardEvent) => {
+        if (!editor.isEditable() || e.isComposing) return;
+        if (!(e.key === 'Enter' || e.key === 'Tab' || e.ctrlKey || e.altKey || e.metaKey)) return;
+        const dom = getDOMSelection(root.ownerDocument.defaultView);
+        if (!dom?.anchorNode || !root.contains(dom.anchorNode)) return;
+        editor.update(
+          () => {
+            const fromPage = $createRangeSelectionFromDom(dom, editor);
+            const current = $getSelection();
+            if (fromPage && !(current && fromPage.is(current))) $setSelection(fromPage);
+          },
+          { discrete: true },
+        );
+      };
+      // Capturing, on the editor's parent: before Lexical's own key handling on the editor.
+      on.addEventListener('keydown', sync, true);
+      listening = { on, sync };
+    });
+    return () => {
+      stopRoot();
+      stop();
+    };
+  }, [editor]);
   return null;
 }
 

@@ -38,6 +38,10 @@ describe('accessibility of every screen', () => {
 
     await page.getByRole('button', { name: 'Switch person' }).click();
     await page.getByRole('option', { name: /Ingrid Larsen/ }).click();
+    // A reviewer lands on My work.
+    await page.getByRole('heading', { name: 'My work', level: 2 }).waitFor();
+    found['my work (reviewer)'] = await seriousViolations(page);
+    await page.getByRole('tab', { name: 'Sections', exact: true }).click();
     await page.getByRole('row', { name: /Normative framework/ }).click();
     await page.waitForFunction(() => document.querySelector('.ed-page')?.getAttribute('aria-busy') === 'false');
     found['workspace (reviewer)'] = await seriousViolations(page);
@@ -68,6 +72,7 @@ describe('accessibility of every screen', () => {
       'workspace (secretariat)': [],
       'add a section': [],
       footnote: [],
+      'my work (reviewer)': [],
       'workspace (reviewer)': [],
       'comment thread': [],
       'new comment': [],

@@ -50,6 +50,7 @@ describe('a crash', () => {
       const page = await browser.newPage();
       await page.goto(url);
       await page.getByRole('option', { name: /Tomás Ruiz/ }).click();
+      await page.getByRole('tab', { name: 'Sections', exact: true }).click();
       await page.getByRole('row', { name: /Achievements, best practices/ }).click();
       await page.waitForFunction(() => document.querySelector('.ed-page')?.getAttribute('aria-busy') === 'false');
       await page.locator('.ed-content').click();

@@ -184,3 +184,65 @@ describe('where am I, what is mine', () => {
     expect(await page.getByRole('row', { name: /Normative framework/ }).first().innerText()).toMatch(/Ministry of Justice · due \w+ \d+, \d{4}/);
   });
 });
+
+describe('small things that sent people back to Word', () => {
+  it('a shortcut pressed right after Ctrl+End acts at the end, not where the caret was', async () => {
+    mode = await startBrowserMode();
+    const page = await mode.openTab();
+    await signIn(page, 'Maria Santos');
+    await openSection(page, /Institutional framework/);
+    const text = page.locator('.ed-content');
+    await text.locator('p').first().click({ position: { x: 30, y: 8 } });
+    // No pause between the keys: the browser has moved the caret, Lexical has not heard yet.
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Control+Alt+F');
+    await page.getByRole('textbox', { name: 'Footnote text' }).fill('Act No. 12/2023.');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const last = await text.locator('p').last().evaluate((p) => {
+      const refs = p.querySelectorAll('.footnote-ref');
+      const ref = refs[refs.length - 1];
+      if (!ref) return null;
+      const range = document.createRange();
+      range.setStartAfter(ref);
+      range.setEndAfter(p.lastChild!);
+      return range.toString();
+    });
+    expect(last).toBe('');
+  });
+
+  it('“say why” for a comment not accepted is said under the rationale field, which takes the focus in view', async () => {
+    mode = await startBrowserMode();
+    const page = await mode.openTab();
+    await signIn(page, 'Maria Santos');
+    await openSection(page, /Promotion and protection/);
+    await page.locator('.cmt-card[data-comment-id="demo-comment-2"]').click();
+    await page.getByRole('radio', { name: 'Not accepted' }).check({ force: true });
+    await page.getByRole('button', { name: 'Record disposition' }).click();
+    const field = page.getByRole('textbox', { name: 'Rationale' });
+    await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    const described = await field.evaluate((el) => (el.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+    expect(described).toContain('Say why the comment is not accepted.');
+    const inView = await field.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight;
+    });
+    expect(inView).toBe(true);
+  });
+
+  it('the recommendation shown below the table follows the filters', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'upr-filter-'));
+    onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const file = path.join(dir, 'report.upr');
+    await demoWithListAndInputs(file);
+    mode = await startBrowserMode({ file });
+    const page = await mode.openTab();
+    await signIn(page, 'Maria Santos');
+    await workspaceTab(page, 'Recommendations');
+    await page.getByRole('button', { name: 'Show recommendation 121.2', exact: true }).click();
+    const detail = page.getByRole('region', { name: /Selected recommendation|Recommendation 121\.2/ }).first();
+    await expect.poll(() => detail.innerText()).toContain('121.2');
+    await page.getByRole('searchbox', { name: 'Search' }).or(page.getByRole('textbox', { name: 'Search' })).first().fill('zzzz no such words');
+    await expect.poll(() => page.locator('.rc-detail').innerText()).toBe('Select a recommendation in the table to see it in full, with its progress notes.');
+  });
+});

@@ -60,7 +60,8 @@ function InputsView({ focus, onOpenSection, onOpenRecommendation }: InputsScreen
   const [registering, setRegistering] = useState(false);
   const all = useMemo(() => inputs ?? [], [inputs]);
   const rows = useMemo(() => filterInputs(all, filters), [all, filters]);
-  const selected = all.find((i) => i.id === selectedId) ?? null;
+  // The detail follows the list: one a filter hides is not shown as if it were still there.
+  const selected = rows.find((i) => i.id === selectedId) ?? null;
   const me = workspace.me;
   const mayChange = denyInputChange(me) === null;
 

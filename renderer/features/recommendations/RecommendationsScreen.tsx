@@ -39,7 +39,8 @@ export function RecommendationsScreen({ focus = null, onOpenSection }: Recommend
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const all = useMemo(() => recommendations ?? [], [recommendations]);
   const rows = useMemo(() => filterRecommendations(all, filters), [all, filters]);
-  const selected = all.find((r) => r.id === selectedId) ?? null;
+  // The detail follows the list: one a filter hides is not shown as if it were still there.
+  const selected = rows.find((r) => r.id === selectedId) ?? null;
   const locale = i18n.language;
   const clusters = useMemo(() => distinct(all, (r) => [r.cluster], locale), [all, locale]);
   const themes = useMemo(() => distinct(all, (r) => r.themes, locale), [all, locale]);

@@ -1,7 +1,7 @@
 // One comment in the margin: who said what about which passage, the proposed wording, the thread,
 // and what the person signed in may do with it (reply, apply the wording, record a disposition,
 // close or reopen). The card shows its whole thread and controls when it is the active one.
-import { useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { DISPOSITIONS, type Disposition, type Member, type ReviewComment, type Section } from '../../../shared/domain.js';
@@ -32,6 +32,8 @@ export function CommentCard({ comment: c, section, me, active, onActivate, onCha
   const [rationale, setRationale] = useState(c.rationale);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [rationaleError, setRationaleError] = useState<string | null>(null);
+  const rationaleBox = useRef<HTMLDivElement>(null);
 
   const closed = c.state === 'closed';
   const canAnswer = !closed && denyAnswer(me, section) === null;
@@ -58,9 +60,14 @@ export function CommentCard({ comment: c, section, me, active, onActivate, onCha
   const record = async () => {
     if (!disposition) return;
     if (disposition === 'not_accepted' && !rationale.trim()) {
-      setError(t('rationaleRequired'));
+      // Said under the field it is about, which takes the focus and comes into view.
+      setRationaleError(t('rationaleRequired'));
+      const field = rationaleBox.current?.querySelector('textarea');
+      field?.focus();
+      field?.scrollIntoView({ block: 'nearest' });
       return;
     }
+    setRationaleError(null);
     if (await run(() => call('comments.decide', { commentId: c.id, disposition, rationale: rationale.trim() }))) setChoosing(false);
   };
 
@@ -143,13 +150,19 @@ export function CommentCard({ comment: c, section, me, active, onActivate, onCha
                 options={DISPOSITIONS.map((id) => ({ id, label: t(`disposition.${id}`) }))}
               />
               {disposition ? (
-                <TextAreaInput
-                  label={t('rationale')}
-                  value={rationale}
-                  onChange={setRationale}
-                  rows={2}
-                  isRequired={disposition === 'not_accepted'}
-                />
+                <div ref={rationaleBox}>
+                  <TextAreaInput
+                    label={t('rationale')}
+                    value={rationale}
+                    onChange={(v) => {
+                      setRationale(v);
+                      if (v.trim()) setRationaleError(null);
+                    }}
+                    rows={2}
+                    isRequired={disposition === 'not_accepted'}
+                    errorMessage={disposition === 'not_accepted' ? rationaleError : null}
+                  />
+                </div>
               ) : null}
               <Button className="button button-small button-primary" isDisabled={!disposition} isPending={busy} onPress={() => void record()}>
                 {t('record')}
