@@ -23,6 +23,7 @@ import { CaretSyncPlugin, EditablePlugin, ShortcutsPlugin, WordCountPlugin } fro
 import { asLexicalProvider, SectionTextProvider, type SaveState } from './provider.js';
 import { CitationPlugin } from './CitationPlugin.js';
 import { RecommendationRefPlugin } from './RecommendationRefPlugin.js';
+import { TableToolsPlugin } from './TableTools.js';
 import { editorTheme } from './theme.js';
 import { Toolbar } from './Toolbar.js';
 import './editor.css';
@@ -146,7 +147,8 @@ export function SectionEditor({ sectionId, sectionTitle, readOnly, readOnlyNote,
         </div>
         <CollaborationPlugin id={sectionId} providerFactory={providerFactory} shouldBootstrap={false} />
         <ListPlugin />
-        <TablePlugin />
+        <TablePlugin hasCellMerge />
+        <TableToolsPlugin />
         <LinkPlugin validateUrl={isSafeUrl} />
         <FootnotePlugin />
         <LinkDialogPlugin />

@@ -21,6 +21,7 @@ import { Button, Separator, ToggleButton, Toolbar as AriaToolbar } from 'react-a
 import { useTranslation } from 'react-i18next';
 import { $selectedBlockType, OPEN_FOOTNOTE_DIALOG, OPEN_LINK_DIALOG, setBlockType, type BlockType } from './commands.js';
 import { OPEN_RECOMMENDATION_PICKER } from './RecommendationRefPlugin.js';
+import { TableMenuButton, useInTable } from './TableTools.js';
 
 interface Formats {
   bold: boolean;
@@ -40,6 +41,7 @@ export function Toolbar() {
   const [formats, setFormats] = useState<Formats>({ bold: false, italic: false, underline: false, list: null, block: 'paragraph' });
   const [canUndo, setCanUndo] = useState(false);
   const [canRedo, setCanRedo] = useState(false);
+  const inTable = useInTable();
 
   useEffect(() => {
     const read = () => {
@@ -122,6 +124,7 @@ export function Toolbar() {
       >
         <span aria-hidden="true">⊞</span>
       </Button>
+      {inTable ? <TableMenuButton /> : null}
       <Button aria-label={`${t('link')} (${mod}K)`} aria-keyshortcuts="Control+K" onPress={() => editor.dispatchCommand(OPEN_LINK_DIALOG, undefined)}>
         <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
           <path d="M10 14a4 4 0 0 0 5.66 0l3-3a4 4 0 0 0-5.66-5.66l-1.5 1.5" />

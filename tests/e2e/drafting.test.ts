@@ -246,3 +246,85 @@ describe('small things that sent people back to Word', () => {
     await expect.poll(() => page.locator('.rc-detail').innerText()).toBe('Select a recommendation in the table to see it in full, with its progress notes.');
   });
 });
+
+describe('tables', () => {
+  it('grow and shrink as in Word: Tab in the last cell, shortcuts, the Table menu and a right click; header row, merge and split; a table pasted from Word keeps its cells; all of it saved', async () => {
+    mode = await startBrowserMode();
+    const page = await mode.openTab();
+    await signIn(page, 'Maria Santos');
+    await openSection(page, /Institutional framework/);
+    const text = page.locator('.ed-content');
+    await text.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Insert table' }).click();
+    const table = text.locator('table').last();
+    const shape = () => table.evaluate((t) => [...t.querySelectorAll('tr')].map((r) => [...r.children].map((c) => c.tagName.toLowerCase() + ((c as HTMLTableCellElement).colSpan > 1 ? `*${(c as HTMLTableCellElement).colSpan}` : ''))));
+    expect((await shape()).length).toBe(3);
+
+    // Tab through nine cells typing, and once more in the last: a fourth row.
+    await table.locator('th, td').first().click();
+    for (let i = 1; i <= 9; i++) {
+      await page.keyboard.type(`c${i}`);
+      await page.keyboard.press('Tab');
+    }
+    await expect.poll(async () => (await shape()).length).toBe(4);
+    await page.keyboard.type('added');
+    const cells = () => table.evaluate((t) => [...t.querySelectorAll('tr')].map((r) => [...r.children].map((c) => (c as HTMLElement).innerText.trim())));
+    expect(await table.locator('tr').nth(3).innerText()).toContain('added');
+
+    // A column after, by shortcut; a row deleted from the toolbar's menu.
+    await page.keyboard.press('Control+Alt+BracketRight');
+    await expect.poll(async () => (await shape())[0]!.length).toBe(4);
+    await page.getByRole('button', { name: /^Table/ }).click();
+    await page.getByRole('menuitem', { name: /Delete row/ }).click();
+    await expect.poll(async () => (await shape()).length).toBe(3);
+    expect(await cells()).toEqual([
+      ['c1', '', 'c2', 'c3'],
+      ['c4', '', 'c5', 'c6'],
+      ['c7', '', 'c8', 'c9'],
+    ]);
+
+    // Header row off and on again, from a right click in a cell.
+    expect((await shape())[0]![0]).toBe('th');
+    await table.locator('td').first().click({ button: 'right' });
+    await page.getByRole('menuitem', { name: /Header row on or off/ }).click();
+    await expect.poll(async () => (await shape())[0]![0]).toBe('td');
+
+    // Two cells merged, then split again.
+    await table.locator('tr').nth(1).locator('td').nth(0).click();
+    await table.locator('tr').nth(1).locator('td').nth(1).click({ modifiers: ['Shift'] });
+    await page.getByRole('button', { name: /^Table/ }).click();
+    await page.getByRole('menuitem', { name: /Merge cells/ }).click();
+    await expect.poll(async () => (await shape())[1]![0]).toBe('td*2');
+    await page.getByRole('button', { name: /^Table/ }).click();
+    await page.getByRole('menuitem', { name: /Split cell/ }).click();
+    await expect.poll(async () => (await shape())[1]!.length).toBe(4);
+
+    // A table pasted from Word, with its cells, at the start of the text.
+    await text.locator('p').first().click({ position: { x: 2, y: 8 } });
+    await page.keyboard.press('Home');
+    await page.evaluate(() => {
+      const html =
+        '<html><body><!--StartFragment--><table class=MsoTableGrid border=1><tr><td><p class=MsoNormal><b>Year</b></p></td><td><p class=MsoNormal><b>Cases</b></p></td></tr>' +
+        '<tr><td><p class=MsoNormal>2023</p></td><td><p class=MsoNormal>412</p></td></tr></table><!--EndFragment--></body></html>';
+      const data = new DataTransfer();
+      data.setData('text/html', html);
+      data.setData('text/plain', 'Year\tCases\n2023\t412');
+      document.querySelector('.ed-content')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    const pasted = text.locator('table').first();
+    await expect.poll(() => pasted.evaluate((t) => [...t.querySelectorAll('tr')].map((r) => [...r.children].map((c) => (c as HTMLElement).innerText.trim())))).toEqual([
+      ['Year', 'Cases'],
+      ['2023', '412'],
+    ]);
+
+    await expect.poll(() => page.locator('.ed-save').textContent(), { timeout: 10_000 }).toBe('All changes saved');
+    const before = await shape();
+    await page.reload();
+    await openSection(page, /Institutional framework/);
+    expect(await page.locator('.ed-content table').count()).toBe(2);
+    expect(await page.locator('.ed-content table').last().evaluate((t) => t.querySelectorAll('tr').length)).toBe(before.length);
+    expect(await page.locator('.ed-content table').first().innerText()).toMatch(/Year\s+Cases\s+2023\s+412/);
+  });
+});
