@@ -19,7 +19,7 @@ import { isSafeUrl } from './commands.js';
 import { FootnoteList } from './FootnoteList.js';
 import { FootnotePlugin } from './FootnotePlugin.js';
 import { LinkDialogPlugin } from './LinkDialogPlugin.js';
-import { CaretSyncPlugin, EditablePlugin, ShortcutsPlugin, WordCountPlugin } from './plugins.js';
+import { CaretSyncPlugin, EditablePlugin, PastePlugin, ShortcutsPlugin, WordCountPlugin } from './plugins.js';
 import { asLexicalProvider, SectionTextProvider, type SaveState } from './provider.js';
 import { CitationPlugin } from './CitationPlugin.js';
 import { RecommendationRefPlugin } from './RecommendationRefPlugin.js';
@@ -155,6 +155,7 @@ export function SectionEditor({ sectionId, sectionTitle, readOnly, readOnlyNote,
         <RecommendationRefPlugin />
         <CitationPlugin />
         <CaretSyncPlugin />
+        <PastePlugin />
         <ShortcutsPlugin />
         <WordCountPlugin onWordCount={onWordCount} />
         <EditablePlugin editable={!readOnly} />

@@ -1,10 +1,25 @@
 // Small editor plugins: keyboard shortcuts, the live word count, and following read-only changes.
 import { INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND } from '@lexical/list';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $createRangeSelectionFromDom, $getRoot, $getSelection, $setSelection, COMMAND_PRIORITY_NORMAL, getDOMSelection, KEY_DOWN_COMMAND } from 'lexical';
+import { $insertDataTransferForRichText, $insertGeneratedNodes } from '@lexical/clipboard';
+import { $generateNodesFromDOM } from '@lexical/html';
+import {
+  $createRangeSelectionFromDom,
+  $getRoot,
+  $getSelection,
+  $isRangeSelection,
+  $setSelection,
+  COMMAND_PRIORITY_HIGH,
+  COMMAND_PRIORITY_NORMAL,
+  getDOMSelection,
+  KEY_DOWN_COMMAND,
+  PASTE_COMMAND,
+  PASTE_TAG,
+} from 'lexical';
 import { useEffect } from 'react';
 import { countWords } from '../../shared/words.js';
 import { OPEN_FOOTNOTE_DIALOG, OPEN_LINK_DIALOG, setBlockType, type BlockType } from './commands.js';
+import { cleanWordHtml, isFromWord, plainParagraphs } from './wordPaste.js';
 
 const HEADING_KEYS: Record<string, BlockType> = { Digit0: 'paragraph', Digit1: 'h2', Digit2: 'h3', Digit3: 'h4' };
 
@@ -76,6 +91,49 @@ export function CaretSyncPlugin() {
       stop();
     };
   }, [editor]);
+  return null;
+}
+
+/**
+ * Paste from Word keeps headings, lists, bold, italic, links and tables, without Word's leftovers
+ * (wordPaste.ts); plain text pasted with blank lines between its paragraphs gets no empty ones.
+ * Everything else is pasted as Lexical pastes it.
+ */
+export function PastePlugin() {
+  const [editor] = useLexicalComposerContext();
+  useEffect(
+    () =>
+      editor.registerCommand(
+        PASTE_COMMAND,
+        (event) => {
+          if (!(event instanceof ClipboardEvent) || !event.clipboardData || !editor.isEditable()) return false;
+          const data = event.clipboardData;
+          const html = data.getData('text/html');
+          const text = data.getData('text/plain');
+          const fromWord = html !== '' && isFromWord(html);
+          const blankLines = html === '' && !data.types.includes('application/x-lexical-editor') && /\n[ \t]*\n/.test(text.replace(/\r/g, ''));
+          if (!fromWord && !blankLines) return false;
+          event.preventDefault();
+          editor.update(
+            () => {
+              const selection = $getSelection();
+              if (!$isRangeSelection(selection)) return;
+              if (fromWord) {
+                $insertGeneratedNodes(editor, $generateNodesFromDOM(editor, cleanWordHtml(html)), selection);
+              } else {
+                const plain = new DataTransfer();
+                plain.setData('text/plain', plainParagraphs(text));
+                $insertDataTransferForRichText(plain, selection, editor);
+              }
+            },
+            { tag: PASTE_TAG },
+          );
+          return true;
+        },
+        COMMAND_PRIORITY_HIGH,
+      ),
+    [editor],
+  );
   return null;
 }
 

@@ -10,6 +10,7 @@ import { OpenReport } from '../../electron/store/open-report.js';
 import { listSections } from '../../electron/store/queries.js';
 import { readSectionText } from '../../electron/docs/section-text.js';
 import { listRecommendations } from '../../electron/services/recommendations.js';
+import { buildExportDocument } from '../../electron/export/document.js';
 import { demoWithListAndInputs } from './fixtures.js';
 import { openSection, signIn, startBrowserMode, type BrowserMode } from './harness.js';
 
@@ -326,5 +327,44 @@ describe('tables', () => {
     expect(await page.locator('.ed-content table').count()).toBe(2);
     expect(await page.locator('.ed-content table').last().evaluate((t) => t.querySelectorAll('tr').length)).toBe(before.length);
     expect(await page.locator('.ed-content table').first().innerText()).toMatch(/Year\s+Cases\s+2023\s+412/);
+  });
+});
+
+describe('paste', () => {
+  it('from Word keeps headings, lists, bold, italic and links, and the export has the heading as a heading; plain text gets no empty paragraphs', async () => {
+    mode = await startBrowserMode();
+    const page = await mode.openTab();
+    await signIn(page, 'Maria Santos');
+    await openSection(page, /Institutional framework/);
+    const text = page.locator('.ed-content');
+    await text.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    const word = fs.readFileSync(path.join(import.meta.dirname, '..', 'unit', 'fixtures', 'word-clipboard.html'), 'utf8');
+    const paste = (data: Record<string, string>) =>
+      page.evaluate((d) => {
+        const transfer = new DataTransfer();
+        for (const [type, value] of Object.entries(d)) transfer.setData(type, value);
+        document.querySelector('.ed-content')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+      }, data);
+    await paste({ 'text/html': word, 'text/plain': 'Access to justice\r\nThe Law on Free Legal Aid…' });
+    await expect.poll(() => text.locator('h2').allInnerTexts()).toContain('Access to justice');
+    expect(await text.locator('h3').allInnerTexts()).toContain('Figures');
+    expect(await text.locator('ul > li').first().innerText()).toContain('eligibility widened');
+    expect(await text.locator('ol > li').allInnerTexts()).toEqual(['412 cases in 2023', '618 cases in 2024 (report)']);
+    expect(await text.locator('strong, b').allInnerTexts()).toEqual(expect.arrayContaining(['2024', 'victims of trafficking']));
+    expect(await text.locator('a[href="https://www.gov.example/aid"]').count()).toBe(1);
+    expect(await text.innerText()).not.toMatch(/·|mso-/);
+
+    const before = await text.locator('p').count();
+    await paste({ 'text/plain': 'One line.\r\n\r\nAnother line.\r\n\r\n\r\nA third.' });
+    await expect.poll(() => text.innerText()).toContain('A third.');
+    const paragraphs = await text.locator('p').allInnerTexts();
+    expect(paragraphs.filter((p) => p.trim() === '')).toEqual([]);
+    expect(paragraphs.length - before).toBeLessThanOrEqual(3);
+
+    await expect.poll(() => page.locator('.ed-save').textContent(), { timeout: 10_000 }).toBe('All changes saved');
+    const blocks = stored(mode.file, (r) => buildExportDocument(r.db).body);
+    expect(blocks).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'heading', runs: [expect.objectContaining({ text: 'Access to justice' })] })]));
   });
 });
