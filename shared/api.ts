@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import {
   COMMENT_TYPES,
+  CSV_DELIMITERS,
+  CSV_ENCODINGS,
   DISPOSITIONS,
   IMPLEMENTATION_STATUSES,
   INPUT_CHANNELS,
@@ -42,6 +44,8 @@ const filePath = z
   .refine((p) => !p.includes('\u0000'), 'is not a file path');
 /** A header cell's text, or null for a field the file does not have. */
 const header = z.string().max(500, 'is longer than 500 characters').nullable();
+/** A CSV's encoding and delimiter as chosen in the import preview (what is left out is found in the file). */
+const csvChoice = z.object({ encoding: z.enum(CSV_ENCODINGS).optional(), delimiter: z.enum(CSV_DELIMITERS).optional() }).strict();
 const columnMapping = z
   .object(Object.fromEntries(RECOMMENDATION_COLUMNS.map((c) => [c, header])) as Record<RecommendationColumn, typeof header>)
   .strict();
@@ -323,10 +327,10 @@ export const api = {
   // A CSV or XLSX list is read through a column mapping: the one given, else the one remembered for
   // the same header set, else one guessed from the headers. Importing with a mapping remembers it.
   'recommendations.previewImport': method(
-    z.object({ path: filePath, mapping: columnMapping.optional() }).strict(),
+    z.object({ path: filePath, mapping: columnMapping.optional(), csv: csvChoice.optional() }).strict(),
   ).returns<ImportPreview>(),
   'recommendations.import': method(
-    z.object({ path: filePath, source: text(300).optional(), mapping: columnMapping.optional() }).strict(),
+    z.object({ path: filePath, source: text(300).optional(), mapping: columnMapping.optional(), csv: csvChoice.optional() }).strict(),
   ).returns<ImportSummary>(),
   'recommendations.link': method(z.object({ recommendationId: id, sectionId: id, linked: z.boolean() }).strict()).returns<Recommendation>(),
   'recommendations.addNote': method(z.object({ recommendationId: id, date: isoDate.refine((d) => d !== '', 'must be a date (YYYY-MM-DD)'), text: text(10_000) }).strict()).returns<Recommendation>(),

@@ -238,9 +238,42 @@ export type RecommendationColumn = (typeof RECOMMENDATION_COLUMNS)[number];
 export type ColumnMapping = Record<RecommendationColumn, string | null>;
 
 /** The columns of a CSV or XLSX list, and how they are read. */
+/** The encodings a CSV can be read in (TextDecoder's names), as Excel and other programs save them. */
+export const CSV_ENCODINGS = [
+  'utf-8',
+  'utf-16le',
+  'utf-16be',
+  'windows-1252',
+  'windows-1250',
+  'windows-1251',
+  'windows-1253',
+  'windows-1254',
+  'windows-1256',
+  'windows-1257',
+  'iso-8859-2',
+  'koi8-r',
+  'gb18030',
+  'big5',
+  'shift_jis',
+  'euc-kr',
+] as const;
+export type CsvEncoding = (typeof CSV_ENCODINGS)[number];
+export const CSV_DELIMITERS = [',', ';', '\t', '|'] as const;
+export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
+
+/** How a CSV was read: the encoding and delimiter found (or chosen), to show and change in the preview. */
+export interface CsvReading {
+  encoding: CsvEncoding;
+  delimiter: CsvDelimiter;
+  /** Whether the encoding was told by the file itself (a byte order mark, or valid UTF-8), not guessed. */
+  certain: boolean;
+}
+
 export interface TableColumns {
   /** The header row's cells, as written. */
   headers: string[];
+  /** For a CSV: how it was read; null for a workbook. */
+  csv: CsvReading | null;
   /** The mapping used for this preview: the one given, else the one remembered, else guessed from the headers. */
   mapping: ColumnMapping;
   /** The mapping was remembered from an earlier import of a list with the same headers. */

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { UserError } from '../../shared/errors.js';
 import { userError } from '../../shared/messages.js';
 import type { ThematicList } from './ohchr-list.js';
-import type { RecommendationTable } from './table-file.js';
+import type { CsvChoice, RecommendationTable } from './table-file.js';
 
 /** The worker's heap: far above what the largest list needs (mammoth: some 700 MB for 12 MB of XML). */
 const WORKER_HEAP_MB = 1536;
@@ -20,10 +20,10 @@ function entry(): { file: string | URL; execArgv: string[] } {
   return { file: new URL('./parse-worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] };
 }
 
-function inWorker<T>(kind: 'word' | 'table', bytes: Uint8Array, name: string, heapMb: number): Promise<T> {
+function inWorker<T>(kind: 'word' | 'table', bytes: Uint8Array, name: string, heapMb: number, csv: CsvChoice = {}): Promise<T> {
   const { file, execArgv } = entry();
   return new Promise<T>((resolve, reject) => {
-    const worker = new Worker(file, { workerData: { kind, bytes, name }, execArgv, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+    const worker = new Worker(file, { workerData: { kind, bytes, name, csv }, execArgv, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
     let answered = false;
     worker.once('message', (m: { ok: true; result: T } | { ok: false; error: { message: string; code: UserError['code']; keyed: UserError['translatable'] } | null }) => {
       answered = true;
@@ -49,6 +49,6 @@ export function readThematicListInWorker(bytes: Uint8Array, name: string, heapMb
   return inWorker('word', bytes, name, heapMb);
 }
 
-export function readRecommendationTableInWorker(bytes: Uint8Array, name: string, heapMb = WORKER_HEAP_MB): Promise<RecommendationTable> {
-  return inWorker('table', bytes, name, heapMb);
+export function readRecommendationTableInWorker(bytes: Uint8Array, name: string, heapMb = WORKER_HEAP_MB, csv: CsvChoice = {}): Promise<RecommendationTable> {
+  return inWorker('table', bytes, name, heapMb, csv);
 }

@@ -5,15 +5,17 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { isUserError } from '../../shared/errors.js';
 import { readThematicList } from './ohchr-list.js';
 import { readRecommendationTable } from './recommendation-table.js';
+import type { CsvChoice } from './table-file.js';
 
 interface Job {
   kind: 'word' | 'table';
   bytes: Uint8Array;
   name: string;
+  csv: CsvChoice;
 }
 
 async function run(job: Job): Promise<unknown> {
-  return job.kind === 'word' ? readThematicList(job.bytes, job.name) : readRecommendationTable(job.bytes, job.name);
+  return job.kind === 'word' ? readThematicList(job.bytes, job.name) : readRecommendationTable(job.bytes, job.name, job.csv);
 }
 
 run(workerData as Job).then(

@@ -15,17 +15,22 @@ import { formatMessage, userError, type MessageKey, type MessageParams } from '.
 import { headerKey, readListCell, readPositionCell, readRecommendationCell, tidy, type Classification, type ListKind } from './ohchr-cells.js';
 import type { RowProblem } from './ohchr-list.js';
 import { splitStates } from './recommending-states.js';
-import { filled, readTableFile, type RecommendationTable } from './table-file.js';
+import { filled, readTableFile, type CsvChoice, type RecommendationTable } from './table-file.js';
 
 export { headerKey } from './ohchr-cells.js';
 export { tableKindOf, type RecommendationTable, type TableKind } from './table-file.js';
 
 /** The table of a CSV or XLSX list, its header the first row naming a number or text column. */
-export function readRecommendationTable(bytes: Uint8Array, fileName: string): Promise<RecommendationTable> {
-  return readTableFile(bytes, fileName, (cells) => {
-    const guess = guessMapping(cells);
-    return guess.number !== null || guess.text !== null;
-  });
+export function readRecommendationTable(bytes: Uint8Array, fileName: string, csv: CsvChoice = {}): Promise<RecommendationTable> {
+  return readTableFile(
+    bytes,
+    fileName,
+    (cells) => {
+      const guess = guessMapping(cells);
+      return guess.number !== null || guess.text !== null;
+    },
+    csv,
+  );
 }
 
 /** A list has a few hundred rows; a file with more is not one. */

@@ -1,9 +1,11 @@
 // Reads a table of recommendations from a file: a CSV (any common encoding and delimiter) or the
 // first sheet of an Excel workbook with content, cells as the spreadsheet shows them, checked
 // against the limits of a list. recommendation-table.ts maps its columns and reads its rows.
+import { analyse as analyseEncoding } from 'chardet';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
+import { CSV_DELIMITERS, CSV_ENCODINGS, type CsvDelimiter, type CsvEncoding, type CsvReading } from '../../shared/domain.js';
 import { userError } from '../../shared/messages.js';
 import { headerKey, tidy } from './ohchr-cells.js';
 import { repackArchive } from './word-archive.js';
@@ -36,6 +38,8 @@ export interface TableRow {
 export interface RecommendationTable {
   /** The header row's cells, unnamed and repeated ones made distinct ("Column C", "Notes (2)"). */
   headers: string[];
+  /** For a CSV: the encoding and delimiter it was read with; null for a workbook. */
+  csv: CsvReading | null;
   /** The rows under the header, empty ones left out. */
   rows: TableRow[];
 }
@@ -53,10 +57,22 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
  * The table in a CSV or XLSX file (the caller checked the kind). `isHeader` tells the header row:
  * the first of the first rows it accepts (a title may stand above it), else the first row.
  */
-export async function readTableFile(bytes: Uint8Array, fileName: string, isHeader: (cells: string[]) => boolean): Promise<RecommendationTable> {
+export async function readTableFile(
+  bytes: Uint8Array,
+  fileName: string,
+  isHeader: (cells: string[]) => boolean,
+  csv: CsvChoice = {},
+): Promise<RecommendationTable> {
   const kind = tableKindOf(fileName);
-  const grid = kind === 'xlsx' ? await readWorkbook(bytes, fileName) : readCsv(bytes, fileName);
-  return tableOf(grid, fileName, isHeader);
+  if (kind === 'xlsx') return { ...tableOf(await readWorkbook(bytes, fileName), fileName, isHeader), csv: null };
+  const read = readCsv(bytes, fileName, csv);
+  return { ...tableOf(read.rows, fileName, isHeader), csv: read.reading };
+}
+
+/** What the person chose in the preview; what is not chosen is found in the file. */
+export interface CsvChoice {
+  encoding?: CsvEncoding;
+  delimiter?: CsvDelimiter;
 }
 
 function checkCell(text: string, row: number, column: number, name: string): void {
@@ -67,24 +83,44 @@ function tooManyRows(name: string): never {
   throw userError('importTooManyRows', { name, limit: MAX_TABLE_ROWS });
 }
 
-/** UTF-8 with or without a byte order mark, UTF-16 (as Excel's "Unicode text"), else Windows-1252 (Excel's "CSV" on Windows). */
-function decodeCsv(bytes: Uint8Array, name: string): string {
+/**
+ * The file's text and the encoding it was read in: the one chosen; else what the file says of
+ * itself (a byte order mark, UTF-16 without one as Excel's "Unicode text", valid UTF-8); else the
+ * likeliest of the single-byte encodings Excel saves in, as chardet judges the bytes (Windows-1250
+ * for Central Europe, 1251 Cyrillic, 1252 Western...), which the person can change in the preview.
+ */
+function decodeCsv(bytes: Uint8Array, name: string, chosen?: CsvEncoding): { text: string; encoding: CsvEncoding; certain: boolean } {
   if (startsWith(bytes, [0x50, 0x4b]) || startsWith(bytes, CFB_MAGIC)) throw userError('importNotCsv', { name });
-  let text: string;
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) text = new TextDecoder('utf-8').decode(bytes.subarray(3));
-  else if (startsWith(bytes, [0xff, 0xfe])) text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  else if (startsWith(bytes, [0xfe, 0xff])) text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  else if (looksUtf16(bytes, 1)) text = new TextDecoder('utf-16le').decode(bytes);
-  else if (looksUtf16(bytes, 0)) text = new TextDecoder('utf-16be').decode(bytes);
-  else {
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      text = new TextDecoder('windows-1252').decode(bytes);
-    }
-  }
+  const bom = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]) ? 2 : 0;
+  const told: CsvEncoding | null =
+    bom === 3 ? 'utf-8' : startsWith(bytes, [0xff, 0xfe]) ? 'utf-16le' : bom === 2 ? 'utf-16be' : looksUtf16(bytes, 1) ? 'utf-16le' : looksUtf16(bytes, 0) ? 'utf-16be' : validUtf8(bytes) ? 'utf-8' : null;
+  const encoding = chosen ?? told ?? likeliestEncoding(bytes);
+  const text = new TextDecoder(encoding).decode(told && encoding === told ? bytes.subarray(bom) : bytes);
   if (text.includes('\u0000')) throw userError('importNotCsv', { name });
-  return text;
+  return { text, encoding, certain: chosen === undefined && told !== null };
+}
+
+function validUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** ISO encodings chardet names, as the Windows code pages that extend them (what Excel writes). */
+const WINDOWS_OF: Record<string, CsvEncoding> = { 'iso-8859-1': 'windows-1252', 'iso-8859-6': 'windows-1256', 'iso-8859-7': 'windows-1253', 'iso-8859-9': 'windows-1254' };
+
+/** chardet's likeliest encoding among those a CSV is read in; Windows-1252 when it names none of them. */
+function likeliestEncoding(bytes: Uint8Array): CsvEncoding {
+  const known = new Set<string>(CSV_ENCODINGS);
+  for (const m of analyseEncoding(bytes.subarray(0, 256 * 1024))) {
+    const name = m.name.toLowerCase();
+    const encoding = WINDOWS_OF[name] ?? (known.has(name) ? (name as CsvEncoding) : null);
+    if (encoding) return encoding;
+  }
+  return 'windows-1252';
 }
 
 /** Latin text in UTF-16 without a byte order mark: a zero byte at every other place. */
@@ -96,30 +132,34 @@ function looksUtf16(bytes: Uint8Array, zeroAt: 0 | 1): boolean {
   return zeros >= (n / 2) * 0.9;
 }
 
-/** The delimiter of the header line: comma, semicolon (Excel in much of Europe) or tab, outside quotes. */
-function detectDelimiter(text: string): string {
-  const counts = new Map([
+/** The delimiter of the header line: comma, semicolon (Excel in much of Europe), tab or bar, outside quotes. */
+function detectDelimiter(text: string): CsvDelimiter {
+  const counts = new Map<CsvDelimiter, number>([
     ['\t', 0],
     [';', 0],
     [',', 0],
+    ['|', 0],
   ]);
   let quoted = false;
   for (const c of text.slice(0, 64 * 1024)) {
     if (c === '"') quoted = !quoted;
     else if (!quoted && (c === '\n' || c === '\r')) break;
-    else if (!quoted && counts.has(c)) counts.set(c, counts.get(c)! + 1);
+    else if (!quoted && counts.has(c as CsvDelimiter)) counts.set(c as CsvDelimiter, counts.get(c as CsvDelimiter)! + 1);
   }
-  let best = ',';
+  let best: CsvDelimiter = ',';
   for (const [d, n] of counts) if (n > counts.get(best)!) best = d;
   return best;
 }
 
-function readCsv(bytes: Uint8Array, name: string): TableRow[] {
-  let text = decodeCsv(bytes, name);
+function readCsv(bytes: Uint8Array, name: string, chosen: CsvChoice): { rows: TableRow[]; reading: CsvReading } {
+  const decoded = decodeCsv(bytes, name, chosen.encoding);
+  let text = decoded.text;
   // Excel's own hint, "sep=;" on the first line, names the delimiter and is not a row.
   const hint = /^sep=(.)\r?\n/i.exec(text);
   if (hint) text = text.slice(hint[0].length);
-  const delimiter = hint ? hint[1]! : detectDelimiter(text);
+  const named = hint && (CSV_DELIMITERS as readonly string[]).includes(hint[1]!) ? (hint[1] as CsvDelimiter) : null;
+  const delimiter: CsvDelimiter = chosen.delimiter ?? named ?? detectDelimiter(text);
+  const reading: CsvReading = { encoding: decoded.encoding, delimiter, certain: decoded.certain };
   const rows: TableRow[] = [];
   let count = 0;
   let records: string[][];
@@ -140,7 +180,7 @@ function readCsv(bytes: Uint8Array, name: string): TableRow[] {
     record.forEach((cell, c) => checkCell(cell, i + 1, c, name));
     rows.push({ row: i + 1, cells: record, bareNumbers: new Set() });
   });
-  return rows;
+  return { rows, reading };
 }
 
 /** The .xlsx workbook re-packed with its true sizes, or a UserError unless it is one that is safe to unpack. */
@@ -250,7 +290,7 @@ function columnLetters(index: number): string {
 
 export const filled = (cells: readonly string[]) => cells.filter((c) => c.trim() !== '').length;
 
-function tableOf(grid: TableRow[], name: string, isHeader: (cells: string[]) => boolean): RecommendationTable {
+function tableOf(grid: TableRow[], name: string, isHeader: (cells: string[]) => boolean): Omit<RecommendationTable, 'csv'> {
   const candidates = grid.filter((r) => filled(r.cells) > 0).slice(0, 10);
   if (candidates.length === 0) throw userError('importTableEmpty', { name });
   const header =

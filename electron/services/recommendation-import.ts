@@ -18,6 +18,7 @@ import {
 import { formatMessage, userError } from '../../shared/messages.js';
 import type { RowProblem } from '../import/ohchr-list.js';
 import { readRecommendationTableInWorker, readThematicListInWorker } from '../import/in-worker.js';
+import type { CsvChoice } from '../import/table-file.js';
 import {
   checkMapping,
   guessMapping,
@@ -53,18 +54,18 @@ interface ReadList {
  * its headers, else the one its headers suggest; with number or text unmapped it reads no rows
  * and says why (the person chooses the columns in the preview).
  */
-async function readList(file: string, mapping: ColumnMapping | undefined): Promise<ReadList> {
+async function readList(file: string, mapping: ColumnMapping | undefined, csv: CsvChoice = {}): Promise<ReadList> {
   const { bytes, name } = readListFile(path.resolve(file));
   if (/\.docx$/i.test(name)) {
     const list = await readThematicListInWorker(bytes, name);
     return { fileName: name, layout: list.layout, table: null, rows: list.rows, problems: list.problems };
   }
   if (!tableKindOf(name)) throw userError('importUnknownKind', { name });
-  const table = await readRecommendationTableInWorker(bytes, name);
+  const table = await readRecommendationTableInWorker(bytes, name, undefined, csv);
   if (mapping) checkMapping(mapping, table.headers, name);
   const remembered = mapping ? null : rememberedMapping(table.headers);
   const used = mapping ?? remembered ?? guessMapping(table.headers);
-  const columns: TableColumns = { headers: table.headers, mapping: used, remembered: remembered !== null };
+  const columns: TableColumns = { headers: table.headers, csv: table.csv, mapping: used, remembered: remembered !== null };
   if (!mappingIsComplete(used)) {
     const problem: RowProblem = { row: 0, reason: formatMessage('importMappingIncomplete'), excerpt: '', key: 'importMappingIncomplete', params: {} };
     return { fileName: name, layout: 'table', table: columns, rows: [], problems: [problem] };
@@ -74,7 +75,7 @@ async function readList(file: string, mapping: ColumnMapping | undefined): Promi
 }
 
 export async function previewImport(ctx: ServiceContext, input: ParsedInput<'recommendations.previewImport'>): Promise<ImportPreview> {
-  const list = await readList(input.path, input.mapping);
+  const list = await readList(input.path, input.mapping, input.csv);
   const counts = { read: list.rows.length, new: 0, changed: 0, unchanged: 0 };
   for (const r of list.rows) {
     const existing = prepared(ctx.report.db, 'SELECT text, position, states FROM recommendations WHERE id = ? AND deleted = 0').get(recommendationId(r.number)) as
@@ -88,7 +89,7 @@ export async function previewImport(ctx: ServiceContext, input: ParsedInput<'rec
 }
 
 export async function importListFile(ctx: ServiceContext, input: ParsedInput<'recommendations.import'>): Promise<ImportSummary> {
-  const list = await readList(input.path, input.mapping);
+  const list = await readList(input.path, input.mapping, input.csv);
   if (list.table && !mappingIsComplete(list.table.mapping)) throw userError('importMappingIncomplete');
   const summary = importRecommendations(ctx, list.rows, list.problems, input.source ?? list.fileName);
   if (list.table && input.mapping) rememberMapping(list.table.headers, input.mapping);

@@ -12,7 +12,7 @@ import { readSectionText } from '../../electron/docs/section-text.js';
 import { listRecommendations } from '../../electron/services/recommendations.js';
 import { buildExportDocument } from '../../electron/export/document.js';
 import { demoWithListAndInputs } from './fixtures.js';
-import { openSection, signIn, startBrowserMode, type BrowserMode } from './harness.js';
+import { openSection, seriousViolations, signIn, startBrowserMode, type BrowserMode } from './harness.js';
 
 let mode: BrowserMode | null = null;
 afterEach(async () => {
@@ -366,5 +366,46 @@ describe('paste', () => {
     await expect.poll(() => page.locator('.ed-save').textContent(), { timeout: 10_000 }).toBe('All changes saved');
     const blocks = stored(mode.file, (r) => buildExportDocument(r.db).body);
     expect(blocks).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'heading', runs: [expect.objectContaining({ text: 'Access to justice' })] })]));
+  });
+});
+
+describe('a CSV from Excel in Central Europe', () => {
+  it('the preview says which encoding and delimiter were found, that the encoding is a guess, and reads the file again when another is chosen', async () => {
+    mode = await startBrowserMode();
+    const texts = [
+      'Nadaljevati prizadevanja za odpravo diskriminacije Romov, zlasti pri dostopu do izobraževanja, zaposlovanja in stanovanj',
+      'Okrepiti ukrepe za preprečevanje nasilja nad ženskami in zagotoviti učinkovito pomoč žrtvam',
+      'Zagotoviti, da varuh človekovih pravic dobi zadostna finančna in kadrovska sredstva',
+      'Sprejeti celovito strategijo za vključevanje oseb z invalidnostjo v družbo in trg dela',
+      'Izboljšati pogoje v zaporih in zmanjšati prenatrpanost',
+    ];
+    const csv = ['Recommendation No.;Recommendation;Država', ...texts.map((t, i) => `121.${i + 1};"${t}";Hrvaška`)].join('\r\n') + '\r\n';
+    const cp1250 = new Map<string, number>();
+    for (let b = 0x80; b < 0x100; b++) cp1250.set(new TextDecoder('windows-1250').decode(Uint8Array.of(b)), b);
+    const file = path.join(mode.dir, 'slovenija.csv');
+    fs.writeFileSync(file, Buffer.from([...csv].map((c) => cp1250.get(c) ?? c.charCodeAt(0))));
+
+    const page = await mode.openTab();
+    await signIn(page, 'Maria Santos');
+    await workspaceTab(page, 'Recommendations');
+    await page.getByRole('button', { name: 'Import recommendations…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import recommendations' });
+    await dialog.getByRole('textbox', { name: /File to import/ }).fill(file);
+    await dialog.getByRole('button', { name: 'Read the file' }).click();
+    await expect.poll(() => dialog.getByTestId('csv-note').textContent()).toBe(
+      'The encoding is a guess: Central European (Windows-1250). If letters in the preview look wrong (“Priporoèilo” for “Priporočilo”), choose another.',
+    );
+    expect(await dialog.getByRole('button', { name: /Delimiter/ }).innerText()).toContain('Semicolon (;)');
+    await expect.poll(() => dialog.locator('.rc-preview-table').innerText()).toContain('Okrepiti ukrepe za preprečevanje nasilja nad ženskami');
+
+    await dialog.getByRole('button', { name: /Encoding/ }).click();
+    await page.getByRole('option', { name: 'Western European (Windows-1252)' }).click();
+    await expect.poll(() => dialog.locator('.rc-preview-table').innerText()).toContain('prepreèevanje');
+    await dialog.getByRole('button', { name: /Encoding/ }).click();
+    await page.getByRole('option', { name: 'Central European (Windows-1250)' }).click();
+    await expect.poll(() => dialog.locator('.rc-preview-table').innerText()).toContain('preprečevanje');
+    await dialog.getByRole('button', { name: 'Import 5 recommendations' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });

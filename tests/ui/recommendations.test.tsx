@@ -307,7 +307,7 @@ function tablePreview(mapping: ColumnMapping, remembered = false): ImportPreview
     State: ['Ghana', 'Chile', 'Peru'],
     Answer: ['Supported', 'Noted', 'Supported'],
   };
-  const base = { fileName: 'national-list.xlsx', layout: 'table', table: { headers: TABLE_HEADERS, mapping, remembered } };
+  const base = { fileName: 'national-list.xlsx', layout: 'table', table: { headers: TABLE_HEADERS, csv: null, mapping, remembered } };
   if (!mapping.number || !mapping.text) {
     const problem = { row: 0, key: 'importMappingIncomplete', params: {}, reason: formatMessage('importMappingIncomplete'), excerpt: '' };
     return { ...base, rows: [], problems: [problem], counts: { read: 0, new: 0, changed: 0, unchanged: 0 } };

@@ -69,6 +69,7 @@ describe('reading a CSV list', () => {
         groups: null,
         sdgs: 'ODD',
       },
+      csv: { encoding: 'utf-8', delimiter: ';', certain: true },
       remembered: false,
     });
     expect(preview.problems).toEqual([]);
@@ -95,9 +96,47 @@ describe('reading a CSV list', () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tabbed, 'utf16le')]);
     const read16 = await admin.call('recommendations.previewImport', { path: write('unicode.csv', utf16) });
     expect(read16.rows).toEqual([expect.objectContaining({ number: '115.7', text: 'Garantizar la educación', states: ["Côte d'Ivoire"], position: 'supported' })]);
-    const ansi = Buffer.from('Number,Text,State\n115.8,Améliorer l\'accès,Sénégal\n', 'latin1');
-    const read1252 = await admin.call('recommendations.previewImport', { path: write('ansi.csv', ansi) });
-    expect(read1252.rows).toEqual([expect.objectContaining({ number: '115.8', text: "Améliorer l'accès", states: ['Sénégal'] })]);
+    const french = [
+      'Number,Text,State',
+      `115.8,"Améliorer l'accès à la justice pour les personnes handicapées et les étrangers",Sénégal`,
+      '115.9,"Renforcer les mesures de lutte contre la traite des êtres humains, en particulier des femmes",Algérie',
+      `115.10,"Garantir l'indépendance de l'institution nationale des droits de l'homme",Côte d'Ivoire`,
+    ].join('\n');
+    const read1252 = await admin.call('recommendations.previewImport', { path: write('ansi.csv', Buffer.from(french, 'latin1')) });
+    expect(read1252.table!.csv).toEqual({ encoding: 'windows-1252', delimiter: ',', certain: false });
+    expect(read1252.rows[0]).toEqual(expect.objectContaining({ number: '115.8', text: "Améliorer l'accès à la justice pour les personnes handicapées et les étrangers", states: ['Sénégal'] }));
+  });
+
+  it('saved by Excel in Central Europe (Windows-1250, semicolons): the encoding is found and said to be a guess, and the person can choose another and a delimiter', async () => {
+    const { admin } = await newReport();
+    const texts = [
+      'Nadaljevati prizadevanja za odpravo diskriminacije Romov, zlasti pri dostopu do izobraževanja, zaposlovanja in stanovanj',
+      'Okrepiti ukrepe za preprečevanje nasilja nad ženskami in zagotoviti učinkovito pomoč žrtvam',
+      'Zagotoviti, da varuh človekovih pravic dobi zadostna finančna in kadrovska sredstva',
+      'Sprejeti celovito strategijo za vključevanje oseb z invalidnostjo v družbo in trg dela',
+      'Izboljšati pogoje v zaporih in zmanjšati prenatrpanost',
+    ];
+    const csv = ['Številka priporočila;Priporočilo;Država', ...texts.map((t, i) => `121.${i + 1};"${t}";Hrvaška`)].join('\r\n') + '\r\n';
+    const cp1250 = new Map<string, number>();
+    for (let b = 0x80; b < 0x100; b++) cp1250.set(new TextDecoder('windows-1250').decode(Uint8Array.of(b)), b);
+    const file = write('slovenija.csv', Buffer.from([...csv].map((c) => cp1250.get(c) ?? c.charCodeAt(0))));
+    const mapping = { number: 'Številka priporočila', text: 'Priporočilo', states: 'Država', position: null, positionSource: null, cluster: null, themes: null, groups: null, sdgs: null };
+
+    const found = await admin.call('recommendations.previewImport', { path: file, mapping });
+    expect(found.table!.csv).toEqual({ encoding: 'windows-1250', delimiter: ';', certain: false });
+    expect(found.rows[1]).toMatchObject({ number: '121.2', text: texts[1], states: ['Hrvaška'] });
+
+    // Read as Western European, the letters come out wrong: what the person would see and change back.
+    const western = await admin.call('recommendations.previewImport', { path: file, csv: { encoding: 'windows-1252' } });
+    expect(western.table!.headers[1]).toBe('Priporoèilo');
+    expect(western.table!.csv).toMatchObject({ encoding: 'windows-1252', certain: false });
+    // A delimiter chosen that the file does not use: one column.
+    const commas = await admin.call('recommendations.previewImport', { path: file, csv: { encoding: 'windows-1250', delimiter: ',' } });
+    expect(commas.table!.headers[0]).toBe('Številka priporočila;Priporočilo;Država');
+
+    const done = await admin.call('recommendations.import', { path: file, mapping, csv: { encoding: 'windows-1250', delimiter: ';' } });
+    expect(done.created).toBe(5);
+    expect(await admin.reply('recommendations.previewImport', { path: file, csv: { encoding: 'ebcdic' } })).toMatchObject({ ok: false, error: { code: 'invalid' } });
   });
 });
 

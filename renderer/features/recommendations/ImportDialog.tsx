@@ -5,7 +5,18 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Button, Dialog, Form, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { RECOMMENDATION_COLUMNS, type ColumnMapping, type ImportPreview, type ImportProblem, type TableColumns } from '../../../shared/domain.js';
+import {
+  CSV_DELIMITERS,
+  CSV_ENCODINGS,
+  RECOMMENDATION_COLUMNS,
+  type ColumnMapping,
+  type CsvDelimiter,
+  type CsvEncoding,
+  type CsvReading,
+  type ImportPreview,
+  type ImportProblem,
+  type TableColumns,
+} from '../../../shared/domain.js';
 import { call, inDesktopApp } from '../../api/client.js';
 import { useAnnounce } from '../../app/Announcer.js';
 import { messageOf } from '../../app/errors.js';
@@ -77,13 +88,15 @@ function ImportDialog({ initial, onClose, onImported }: { initial: Step; onClose
   };
 
   /** Reads a table again through the columns the person chose; the choice shows at once, the rows when read. */
-  const remap = async (file: string, preview: ImportPreview, table: TableColumns, mapping: ColumnMapping) => {
+  const remap = async (file: string, preview: ImportPreview, table: TableColumns, mapping: ColumnMapping | null, csv: CsvReading | null = table.csv) => {
     const mine = ++reading.current;
     setError(null);
     setRereading(true);
-    setStep({ kind: 'preview', path: file, preview: { ...preview, table: { ...table, mapping, remembered: false } } });
+    setStep({ kind: 'preview', path: file, preview: { ...preview, table: { ...table, csv, ...(mapping ? { mapping, remembered: false } : {}) } } });
     try {
-      const again = await call('recommendations.previewImport', { path: file, mapping });
+      // Another encoding or delimiter may give other headers: the columns are then matched afresh.
+      const choice = csv ? { csv: { encoding: csv.encoding, delimiter: csv.delimiter } } : {};
+      const again = await call('recommendations.previewImport', { path: file, ...(mapping ? { mapping } : {}), ...choice });
       if (mine === reading.current) setStep({ kind: 'preview', path: file, preview: again });
     } catch (e) {
       if (mine === reading.current) setError(messageOf(e));
@@ -109,7 +122,12 @@ function ImportDialog({ initial, onClose, onImported }: { initial: Step; onClose
     setError(null);
     try {
       // A table is imported through the columns previewed, which also remembers them for its headers.
-      const done = await call('recommendations.import', { path: file, ...(preview.table ? { mapping: preview.table.mapping } : {}) });
+      const table = preview.table;
+      const done = await call('recommendations.import', {
+        path: file,
+        ...(table ? { mapping: table.mapping } : {}),
+        ...(table?.csv ? { csv: { encoding: table.csv.encoding, delimiter: table.csv.delimiter } } : {}),
+      });
       announce(
         t('import.done', {
           name: preview.fileName,
@@ -173,6 +191,7 @@ function ImportDialog({ initial, onClose, onImported }: { initial: Step; onClose
               importing={importing}
               rereading={rereading}
               onMappingChange={(table, mapping) => void remap(step.path, step.preview, table, mapping)}
+              onCsvChange={(table, csv) => void remap(step.path, step.preview, table, null, csv)}
               onCancel={onClose}
               onConfirm={() => void confirm(step.path, step.preview)}
             />
@@ -190,11 +209,13 @@ interface PreviewBodyProps {
   /** A table is being read again through other columns. */
   rereading: boolean;
   onMappingChange: (table: TableColumns, mapping: ColumnMapping) => void;
+  /** A CSV is being read again in another encoding or with another delimiter. */
+  onCsvChange: (table: TableColumns, csv: CsvReading) => void;
   onCancel: () => void;
   onConfirm: () => void;
 }
 
-function PreviewBody({ preview, error, importing, rereading, onMappingChange, onCancel, onConfirm }: PreviewBodyProps) {
+function PreviewBody({ preview, error, importing, rereading, onMappingChange, onCsvChange, onCancel, onConfirm }: PreviewBodyProps) {
   const { t } = useTranslation('recommendations');
   const problemText = useProblemText();
   const layoutName = (layout: string) => (layout === 'cycle3' || layout === 'cycle4' || layout === 'table' ? t(`import.layouts.${layout}`) : layout);
@@ -209,6 +230,7 @@ function PreviewBody({ preview, error, importing, rereading, onMappingChange, on
         <strong className="bidi-keep">{t('import.preview', { name: preview.fileName })}</strong>{' '}
         <span className="muted">{t('import.layout', { layout: layoutName(preview.layout) })}</span>
       </p>
+      {table?.csv ? <CsvChoiceFields csv={table.csv} isDisabled={importing} onChange={(csv) => onCsvChange(table, csv)} /> : null}
       {table ? <ColumnChoice table={table} rereading={rereading} isDisabled={importing} onChange={(mapping) => onMappingChange(table, mapping)} /> : null}
       {unmapped ? (
         // Nothing is read until the number and text columns are chosen: say so instead of counting zeros.
@@ -365,6 +387,38 @@ function ColumnChoice({ table, rereading, isDisabled, onChange }: ColumnChoicePr
           {t('import.columns.rereading')}
         </p>
       ) : null}
+    </section>
+  );
+}
+
+/** How a CSV is read: its encoding (said to be a guess when it is one) and delimiter, each to change. */
+function CsvChoiceFields({ csv, isDisabled, onChange }: { csv: CsvReading; isDisabled: boolean; onChange: (csv: CsvReading) => void }) {
+  const { t } = useTranslation('recommendations');
+  const name = t(`import.csv.encodings.${csv.encoding}`);
+  return (
+    <section className="rc-columns" aria-labelledby="rc-csv-title" aria-describedby="rc-csv-note">
+      <h3 id="rc-csv-title" className="rc-subtitle">
+        {t('import.csv.title')}
+      </h3>
+      <p id="rc-csv-note" className={csv.certain ? 'rc-columns-note muted' : 'rc-columns-note rc-csv-guessed'} data-testid="csv-note">
+        {csv.certain ? t('import.csv.certain', { encoding: name }) : t('import.csv.guessed', { encoding: name })}
+      </p>
+      <div className="rc-columns-grid">
+        <SelectField<CsvEncoding>
+          label={t('import.csv.encoding')}
+          value={csv.encoding}
+          options={CSV_ENCODINGS.map((e) => ({ id: e, label: t(`import.csv.encodings.${e}`) }))}
+          isDisabled={isDisabled}
+          onChange={(encoding) => encoding !== csv.encoding && onChange({ ...csv, encoding, certain: false })}
+        />
+        <SelectField<CsvDelimiter>
+          label={t('import.csv.delimiter')}
+          value={csv.delimiter}
+          options={CSV_DELIMITERS.map((d) => ({ id: d, label: t(`import.csv.delimiters.${d}`) }))}
+          isDisabled={isDisabled}
+          onChange={(delimiter) => delimiter !== csv.delimiter && onChange({ ...csv, delimiter })}
+        />
+      </div>
     </section>
   );
 }
