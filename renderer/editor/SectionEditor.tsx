@@ -22,6 +22,7 @@ import { LinkDialogPlugin } from './LinkDialogPlugin.js';
 import { CaretSyncPlugin, EditablePlugin, PastePlugin, ShortcutsPlugin, WordCountPlugin } from './plugins.js';
 import { asLexicalProvider, SectionTextProvider, type SaveState } from './provider.js';
 import { CitationPlugin } from './CitationPlugin.js';
+import { FindPlugin } from './FindPlugin.js';
 import { RecommendationRefPlugin } from './RecommendationRefPlugin.js';
 import { TableToolsPlugin } from './TableTools.js';
 import { editorTheme } from './theme.js';
@@ -123,6 +124,7 @@ export function SectionEditor({ sectionId, sectionTitle, readOnly, readOnlyNote,
             <SaveStatus store={saveState} />
           </div>
         )}
+        <FindPlugin editable={!readOnly} />
         {error && (
           <p className="ed-error" role="alert">
             {t('loadFailed', { message: error })}

@@ -409,3 +409,50 @@ describe('a CSV from Excel in Central Europe', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 });
+
+describe('find and replace in a section', () => {
+  it('Ctrl+F finds every match, accents and case ignored, goes from one to the next; Ctrl+H replaces one or all, saved, and Ctrl+Z takes it back', async () => {
+    mode = await startBrowserMode();
+    const page = await mode.openTab();
+    await signIn(page, 'Maria Santos');
+    await openSection(page, /Normative framework/);
+    const text = page.locator('.ed-content');
+    const occurrences = (s: string, what: RegExp) => (s.match(what) ?? []).length;
+    const original = await text.innerText();
+    const expected = occurrences(original, /law on/gi);
+    expect(expected).toBeGreaterThan(2);
+    await text.click();
+    await page.keyboard.press('Control+F');
+    await page.keyboard.type('LAW ON');
+    const count = page.getByTestId('find-count');
+    await expect.poll(() => count.textContent()).toBe(`1 of ${expected}`);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => count.textContent()).toBe(`2 of ${expected}`);
+    await page.keyboard.press('Shift+Enter');
+    await expect.poll(() => count.textContent()).toBe(`1 of ${expected}`);
+    expect(await page.evaluate(() => [...(CSS.highlights.get('upr-find-current') ?? [])].map((r) => (r as Range).toString()))).toEqual(['Law on']);
+    expect(await page.evaluate(() => CSS.highlights.get('upr-find')?.size)).toBe(expected);
+    await page.keyboard.press('Escape');
+
+    // Ctrl+H: one replaced, then all the others.
+    await text.click();
+    await page.keyboard.press('Control+H');
+    await page.keyboard.type('Law on');
+    await page.getByRole('textbox', { name: 'Replace with' }).fill('Act on');
+    await page.getByRole('button', { name: 'Replace', exact: true }).click();
+    await expect.poll(() => count.textContent()).toBe(`1 of ${expected - 1}`);
+    await page.getByRole('button', { name: 'Replace all' }).click();
+    await expect.poll(() => count.textContent()).toBe('Not found');
+    expect(occurrences(await text.innerText(), /act on/gi)).toBe(expected);
+    await expect.poll(() => page.locator('.ed-save').textContent(), { timeout: 10_000 }).toBe('All changes saved');
+    const b1 = sectionIn(mode.file, /^Normative framework/).id;
+    expect(occurrences(stored(mode.file, (r) => readSectionText(r.db, b1).plain), /Act on/g)).toBe(expected);
+
+    await page.keyboard.press('Escape');
+    await text.click();
+    // Undone as typing is: nothing else was changed here, so two steps back at most give the text as it was.
+    await page.keyboard.press('Control+Z');
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => text.innerText()).toBe(original);
+  });
+});
