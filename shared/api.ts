@@ -421,7 +421,41 @@ export const api = {
   'search.query': method(
     z.object({ q: z.string().max(200, 'is longer than 200 characters'), limit: z.number().int().min(1).max(50).default(10) }).strict(),
   ).returns<SearchResults>(),
+  // Find and replace across the report's sections (accents and case ignored): every match, by
+  // section; replacing in the sections chosen, each only where its writer may write.
+  'text.findAll': method(z.object({ query: z.string().min(1, 'is empty').max(200, 'is longer than 200 characters') }).strict()).returns<FindResults>(),
+  'text.replaceAll': method(
+    z
+      .object({
+        query: z.string().min(1, 'is empty').max(200, 'is longer than 200 characters'),
+        replacement: z.string().max(1_000, 'is longer than 1,000 characters'),
+        sectionIds: z.array(id).min(1).max(10_000),
+      })
+      .strict(),
+  ).returns<ReplaceSummary>(),
 } as const;
+
+/** Every match of a find across the report, section by section in outline order. */
+export interface FindResults {
+  query: string;
+  sections: Array<{
+    sectionId: string;
+    label: string;
+    title: string;
+    /** Each match with a few words either side. */
+    matches: Array<{ before: string; match: string; after: string }>;
+    /** Whether the person may replace in this section. */
+    mayReplace: boolean;
+  }>;
+  total: number;
+}
+
+export interface ReplaceSummary {
+  replaced: number;
+  sections: number;
+  /** Sections asked for that were left as they were, and why. */
+  skipped: Array<{ sectionId: string; reason: string }>;
+}
 
 export type Api = typeof api;
 export type MethodName = keyof Api;

@@ -60,6 +60,7 @@ export const MESSAGES = {
   },
   readOnlyRole: { code: 'forbidden', text: 'Your role ({{role}}) lets you read the report but not change its text.' },
   approveSecretariatOnly: { code: 'forbidden', text: 'Only the secretariat can approve a section.' },
+  replaceNowhere: { code: 'forbidden', text: 'Nothing was replaced: {{reason}}' },
   sectionApproved: {
     code: 'forbidden',
     text: 'Section “{{title}}” is approved, so its text is final; ask the secretariat to reopen it to change it.',

@@ -6,6 +6,7 @@ import { createMember, createOrganization, deleteMember, deleteOrganization, upd
 import { loadWorkspace, updateReport } from './report.js';
 import { createSection, deleteSection, moveSection, setSectionStatus, updateSection } from './sections.js';
 import { loadText, pushText, syncText, textContent } from './text.js';
+import { findAll, replaceAll } from './find-replace.js';
 import { applyProposal, commentsOf, createComment, decideComment, replyToComment, setCommentStatus } from './comments.js';
 import { exportComments } from './exports.js';
 import { addProgressNote, linkRecommendation, recommendationsOf, updateRecommendation } from './recommendations.js';
@@ -72,6 +73,8 @@ export const reportHandlers: ReportHandlers = {
   'export.check': checkExport,
   'export.write': exportReport,
   'search.query': searchQuery,
+  'text.findAll': findAll,
+  'text.replaceAll': replaceAll,
 };
 
 export function isReportMethod(name: MethodName): name is ReportMethod {

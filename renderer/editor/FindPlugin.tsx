@@ -11,6 +11,7 @@ import { $getNodeByKey, $getRoot, $isTextNode, COMMAND_PRIORITY_NORMAL, KEY_DOWN
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { Button, Input, Label, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { ReportFindDialog } from './ReportFindDialog.js';
 
 export interface Match {
   key: string;
@@ -77,6 +78,7 @@ export function FindPlugin({ editable }: { editable: boolean }) {
   const [current, setCurrent] = useState(0);
   const [changes, setChanges] = useState(0);
   const findBox = useRef<HTMLInputElement>(null);
+  const [whole, setWhole] = useState(false);
 
   // Ctrl+F and Ctrl+H in the text open the bar (Ctrl+H with replace, for those who may write).
   useEffect(
@@ -154,7 +156,10 @@ export function FindPlugin({ editable }: { editable: boolean }) {
   );
 
   if (!open) return null;
+  // The dialog stands apart from the bar, whose keys (Enter: next match) are not the dialog's.
   return (
+    <>
+      {whole ? <ReportFindDialog query={needle} onClose={() => setWhole(false)} /> : null}
     <div className="ed-find" role="search" aria-label={t('find.label')} onKeyDown={onKeyDown}>
       <TextField className="ed-find-field" value={needle} onChange={(v) => (setNeedle(v), setCurrent(0))} autoFocus>
         <Label className="visually-hidden">{t('find.find')}</Label>
@@ -187,9 +192,13 @@ export function FindPlugin({ editable }: { editable: boolean }) {
           {t('find.showReplace')}
         </Button>
       ) : null}
+      <Button className="button button-small" onPress={() => setWhole(true)}>
+        {t('find.wholeReport')}
+      </Button>
       <Button className="button button-small" aria-label={t('find.close')} onPress={close}>
         ✕
       </Button>
     </div>
+    </>
   );
 }

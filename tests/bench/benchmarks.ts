@@ -22,7 +22,7 @@ import type { Plan, Trial } from './measure.js';
 import { commentsExportBenchmark } from './comments-export.js';
 import { matrixRenderBenchmark } from './matrix-render.js';
 import { ohchrListBenchmark } from './ohchr-import.js';
-import { searchBenchmark } from './search.js';
+import { findAllBenchmark, searchBenchmark } from './search.js';
 import { reportExportBenchmark } from './report-export.js';
 import { mergeBenchmark } from './merge.js';
 
@@ -74,7 +74,7 @@ function trial<S>(t: Trial<S>): Trial {
 }
 
 export function benchmarks(env: BenchEnv): Benchmark[] {
-  return [...openAndLoad(env), ...serviceEdits(env), sectionLoad(env), keystrokeLatency(env), commentsExportBenchmark(env), matrixRenderBenchmark(env), ohchrListBenchmark(env), searchBenchmark(env), reportExportBenchmark(env), mergeBenchmark(env)];
+  return [...openAndLoad(env), ...serviceEdits(env), sectionLoad(env), keystrokeLatency(env), commentsExportBenchmark(env), matrixRenderBenchmark(env), ohchrListBenchmark(env), searchBenchmark(env), reportExportBenchmark(env), mergeBenchmark(env), findAllBenchmark(env)];
 }
 
 /**

@@ -7,6 +7,9 @@ import { SEARCH_KINDS } from '../../shared/api.js';
 import { bringSearchIndexCurrent, rebuildSearchIndex } from '../../electron/search/indexer.js';
 import { parseQuery } from '../../electron/search/query.js';
 import { searchReport } from '../../electron/search/search.js';
+import { findAll } from '../../electron/services/find-replace.js';
+import type { ServiceContext } from '../../electron/services/context.js';
+import { getMember } from '../../electron/store/queries.js';
 import { textUpdates } from '../../electron/docs/section-text.js';
 import { writeText } from '../../electron/sync/text-log.js';
 import { editSection } from '../../electron/docs/headless.js';
@@ -182,4 +185,57 @@ function searchAfterEdit(report: OpenReport): number {
     if (bringSearchIndexCurrent(db).documents !== 0) throw new Error('The index was not current after the search.');
   }
   return times.slice(1).sort((a, b) => a - b)[2]!;
+}
+
+/**
+ * 11. Find in the whole report (the find bar's "Whole report…"): every match of a word or phrase
+ * drawn from the report's text, by section, accents and case ignored, with the words around each.
+ */
+export function findAllBenchmark(env: BenchEnv): Benchmark {
+  let file = '';
+  let report: OpenReport | null = null;
+  let ctx: ServiceContext | null = null;
+  let queries: string[] = [];
+  let next = 0;
+  let baselineNext = 0;
+  // Words and phrases only: the find looks for the text as typed (no prefixes, no quoting).
+  const plainQueries = (db: Db) => searchQueries(db).map((q) => q.replace(/"/g, '')).filter((q) => q.length >= 3);
+  return {
+    id: '11',
+    name: `Find in the whole report, ${QUERIES} queries`,
+    note:
+      "findAll(ctx, {query}) for words and phrases drawn from the report's own text, one per run: the sections' plain text (the cache kept " +
+      'current with every edit) folded (accents, case) and searched, in outline order, with 40 characters either side of each match and ' +
+      "whether the person may replace there. Baseline: SELECT of every section's plain text with instr(lower(plain), lower(q)) (no folding, no context).",
+    target: { stat: 'p95', ms: 50 },
+    plan: { warmup: 10, runs: QUERIES },
+    before: () => {
+      file = env.copy();
+      report = OpenReport.open(file);
+      // As a member of the secretariat, who may replace everywhere: the most there is to say.
+      ctx = { report, me: getMember(report.db, report.db.prepare("SELECT id FROM members WHERE role = 'secretariat' LIMIT 1").pluck().get() as string) ?? null };
+      queries = plainQueries(report.db);
+      next = baselineNext = 0;
+    },
+    after: () => {
+      report?.close();
+      report = null;
+      ctx = null;
+      env.discard(file);
+    },
+    run: {
+      setup: (): string => queries[next++ % queries.length]!,
+      run: (q: string) => {
+        // Queries come from all the report's text (comments, recommendations too): some are in no section.
+        findAll(ctx!, { query: q });
+      },
+    },
+    baselineName: 'instr(lower(plain))',
+    baseline: {
+      setup: (): string => queries[baselineNext++ % queries.length]!,
+      run: (q: string) => {
+        report!.db.prepare('SELECT section_id FROM section_text WHERE instr(lower(plain), lower(?)) > 0').all(q);
+      },
+    },
+  };
 }

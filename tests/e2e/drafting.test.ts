@@ -456,3 +456,29 @@ describe('find and replace in a section', () => {
     await expect.poll(() => text.innerText()).toBe(original);
   });
 });
+
+describe('find and replace in the whole report', () => {
+  it('lists the matches by section, only the sections the person may write are ticked, and replaces in them; the open editor shows it', async () => {
+    mode = await startBrowserMode();
+    const page = await mode.openTab();
+    await signIn(page, 'David Okafor');
+    await openSection(page, /Normative framework/);
+    const text = page.locator('.ed-content');
+    await text.click();
+    await page.keyboard.press('Control+F');
+    await page.keyboard.type('the law');
+    await page.getByRole('button', { name: 'Whole report…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Find and replace in the whole report' });
+    await expect.poll(() => dialog.getByTestId('report-find-count').textContent()).toMatch(/^\d+ match(es)? in \d+ section\(s\)$/);
+    const boxes = dialog.getByRole('checkbox');
+    const states = await boxes.evaluateAll((els) => els.map((e) => ({ name: e.parentElement!.textContent!.trim(), checked: (e as HTMLInputElement).checked, disabled: (e as HTMLInputElement).disabled })));
+    expect(states.filter((s) => s.checked).map((s) => s.name)).toEqual([expect.stringMatching(/^B\.1\. Normative framework/)]);
+    expect(states.filter((s) => !s.checked).every((s) => s.disabled && /you may not change it/.test(s.name))).toBe(true);
+    await dialog.getByRole('textbox', { name: 'Replace with' }).fill('the Act');
+    await dialog.getByRole('button', { name: 'Replace in 1 section' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => text.innerText(), { timeout: 10_000 }).toContain('the Act on Equality');
+    const b1 = sectionIn(mode.file, /^Normative framework/).id;
+    expect(stored(mode.file, (r) => readSectionText(r.db, b1).plain)).not.toMatch(/the law/i);
+  });
+});

@@ -1,0 +1,112 @@
+// Find and replace across the report. Finding reads the sections' plain text (the cache kept
+// current with every edit), so a find over the whole report takes milliseconds; replacing edits
+// each chosen section's text as the editor does (headless, text run by text run, as the find bar
+// in the editor replaces), through the one text write path, which judges the writer per section.
+import type { FindResults, ParsedInput, ReplaceSummary, Result } from '../../shared/api.js';
+import { bytesToBase64 } from '../../shared/base64.js';
+import { outlineOrder } from '../../shared/domain.js';
+import { formatMessage, userError } from '../../shared/messages.js';
+import { isUserError } from '../../shared/errors.js';
+import { editSection } from '../docs/headless.js';
+import { refreshStaleText, textUpdates } from '../docs/section-text.js';
+import { prepared } from '../store/open.js';
+import { listSections } from '../store/queries.js';
+import { writeText } from '../sync/text-log.js';
+import { CurrentView, judgeTextAt } from '../sync/policy.js';
+import { $getRoot } from 'lexical';
+import type { ServiceContext } from './context.js';
+import { actor } from './access.js';
+
+/** Letters folded as the search folds them, with where each folded letter came from. */
+export function foldWithPlaces(text: string): { folded: string; at: number[] } {
+  let folded = '';
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const base = text[i]!.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    for (let k = 0; k < base.length; k++) {
+      folded += base[k];
+      at.push(i);
+    }
+  }
+  at.push(text.length);
+  return { folded, at };
+}
+
+/** Where `query` occurs in `text`, accents and case ignored: [start, end) in `text`. */
+export function occurrences(text: string, query: string): Array<[number, number]> {
+  const wanted = foldWithPlaces(query).folded;
+  if (!wanted) return [];
+  const { folded, at } = foldWithPlaces(text);
+  const found: Array<[number, number]> = [];
+  for (let i = folded.indexOf(wanted); i >= 0; i = folded.indexOf(wanted, i + wanted.length)) found.push([at[i]!, at[i + wanted.length - 1]! + 1]);
+  return found;
+}
+
+const CONTEXT = 40;
+
+export function findAll(ctx: ServiceContext, input: ParsedInput<'text.findAll'>): Result<'text.findAll'> {
+  const { db } = ctx.report;
+  refreshStaleText(db);
+  const plain = new Map((prepared(db, 'SELECT section_id, plain FROM section_text').all() as Array<{ section_id: string; plain: string }>).map((r) => [r.section_id, r.plain]));
+  const view = new CurrentView(db, ctx.report.log.held.changes);
+  const sections: FindResults['sections'] = [];
+  let total = 0;
+  for (const { section, label } of outlineOrder(listSections(db))) {
+    const text = plain.get(section.id) ?? '';
+    const found = occurrences(text, input.query);
+    if (!found.length) continue;
+    total += found.length;
+    sections.push({
+      sectionId: section.id,
+      label,
+      title: section.title,
+      matches: found.slice(0, 50).map(([s, e]) => ({
+        before: (s > CONTEXT ? '…' : '') + text.slice(Math.max(0, s - CONTEXT), s).replace(/\s+/g, ' '),
+        match: text.slice(s, e),
+        after: text.slice(e, e + CONTEXT).replace(/\s+/g, ' ') + (e + CONTEXT < text.length ? '…' : ''),
+      })),
+      mayReplace: ctx.me !== null && judgeTextAt(view, section.id, ctx.me.id).may === 'write',
+    });
+  }
+  return { query: input.query, sections, total };
+}
+
+export function replaceAll(ctx: ServiceContext, input: ParsedInput<'text.replaceAll'>): ReplaceSummary {
+  const author = actor(ctx);
+  const { db } = ctx.report;
+  const live = new Set(listSections(db).map((s) => s.id));
+  const summary: ReplaceSummary = { replaced: 0, sections: 0, skipped: [] };
+  const written: Array<{ sectionId: string; update: Uint8Array }> = [];
+  db.transaction(() => {
+    for (const sectionId of new Set(input.sectionIds)) {
+      if (!live.has(sectionId)) {
+        summary.skipped.push({ sectionId, reason: formatMessage('sectionMissing') });
+        continue;
+      }
+      let count = 0;
+      const update = editSection(textUpdates(db, sectionId), () => {
+        for (const node of $getRoot().getAllTextNodes()) {
+          const found = occurrences(node.getTextContent(), input.query);
+          for (const [s, e] of [...found].reverse()) node.spliceText(s, e - s, input.replacement, false);
+          count += found.length;
+        }
+      });
+      if (count === 0) continue;
+      try {
+        writeText(ctx.report, sectionId, update, author.id, 'edit');
+      } catch (e) {
+        if (!isUserError(e)) throw e;
+        summary.skipped.push({ sectionId, reason: e.message });
+        continue;
+      }
+      written.push({ sectionId, update });
+      summary.replaced += count;
+      summary.sections += 1;
+    }
+  }).immediate();
+  if (summary.sections === 0 && summary.skipped.length > 0) throw userError('replaceNowhere', { reason: summary.skipped[0]!.reason });
+  // Made here, so every window needs it, the caller's included.
+  for (const w of written) ctx.report.emit({ kind: 'text', sectionId: w.sectionId, update: bytesToBase64(w.update), origin: '' });
+  if (written.length) ctx.report.scheduleRecount();
+  return summary;
+}
