@@ -28,15 +28,25 @@ export function CitationPlugin() {
   // Typing: the number before the caret becomes a citation when the word ends.
   useEffect(
     () =>
-      editor.registerUpdateListener(({ tags, dirtyLeaves }) => {
+      editor.registerUpdateListener(({ editorState, tags, dirtyLeaves }) => {
         if (!editor.isEditable() || editor.isComposing() || dirtyLeaves.size === 0) return;
         if ([HISTORIC_TAG, COLLABORATION_TAG, PASTE_TAG, 'upr-cite'].some((tag) => tags.has(tag))) return;
+        // Read first, cheaply, on every key; change the text only when a number of the list just ended.
+        const ended = editorState.read(() => {
+          const selection = $getSelection();
+          if (!$isRangeSelection(selection) || !selection.isCollapsed()) return false;
+          const node = selection.anchor.getNode();
+          if (!$isTextNode(node) || !dirtyLeaves.has(node.getKey())) return false;
+          const m = ENDED.exec(node.getTextContent().slice(0, selection.anchor.offset));
+          return !!m && knownRef.current.has(m[2]!);
+        });
+        if (!ended) return;
         editor.update(
           () => {
             const selection = $getSelection();
             if (!$isRangeSelection(selection) || !selection.isCollapsed()) return;
             const node = selection.anchor.getNode();
-            if (!$isTextNode(node) || !dirtyLeaves.has(node.getKey())) return;
+            if (!$isTextNode(node)) return;
             const offset = selection.anchor.offset;
             const before = node.getTextContent().slice(0, offset);
             const m = ENDED.exec(before);
@@ -86,9 +96,16 @@ export function CitationPlugin() {
       setUnknown((was) => (was.join() === list.join() ? was : list));
     };
     mark();
-    const stop = editor.registerUpdateListener(mark);
+    // A moment after typing stops, not on every key: walking the whole text costs a long section's keystrokes.
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const stop = editor.registerUpdateListener(({ dirtyLeaves, dirtyElements }) => {
+      if (dirtyLeaves.size === 0 && dirtyElements.size === 0) return;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(mark, 300);
+    });
     return () => {
       stop();
+      if (timer) clearTimeout(timer);
       highlights?.delete(UNKNOWN);
     };
   }, [editor, known]);

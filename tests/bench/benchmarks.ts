@@ -6,6 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
+import { $createTableNodeWithDimensions } from '@lexical/table';
+import { $createParagraphNode, $createTextNode, $getRoot, type ElementNode } from 'lexical';
+import { editSection } from '../../electron/docs/headless.js';
+import { writeText } from '../../electron/sync/text-log.js';
 import type { ParsedInput } from '../../shared/api.js';
 import { outlineOrder, type Member } from '../../shared/domain.js';
 import { readSectionText, textUpdates } from '../../electron/docs/section-text.js';
@@ -74,7 +78,7 @@ function trial<S>(t: Trial<S>): Trial {
 }
 
 export function benchmarks(env: BenchEnv): Benchmark[] {
-  return [...openAndLoad(env), ...serviceEdits(env), sectionLoad(env), keystrokeLatency(env), commentsExportBenchmark(env), matrixRenderBenchmark(env), ohchrListBenchmark(env), searchBenchmark(env), reportExportBenchmark(env), mergeBenchmark(env), findAllBenchmark(env)];
+  return [...openAndLoad(env), ...serviceEdits(env), sectionLoad(env), keystrokeLatency(env), keystrokeLatencyWithTables(env), commentsExportBenchmark(env), matrixRenderBenchmark(env), ohchrListBenchmark(env), searchBenchmark(env), reportExportBenchmark(env), mergeBenchmark(env), findAllBenchmark(env)];
 }
 
 /**
@@ -327,6 +331,67 @@ function keystrokeLatency(env: BenchEnv): Benchmark {
     baseline: null,
     baselineName: 'bare Lexical',
   };
+}
+
+/**
+ * 4b. The same, with five 10×8 tables (statistics, as national reports hold) added to the section
+ * first: what the table plugins and the find, citation and caret plugins cost a keystroke there.
+ */
+function keystrokeLatencyWithTables(env: BenchEnv): Benchmark {
+  const big = env.report.bigSection;
+  const rounds = env.quick ? 2 : 8;
+  const keys = 25;
+  let file = '';
+  return {
+    id: '4b',
+    name: `keystroke latency, ${big.words.toLocaleString('en')} words + five 10×8 tables (Chromium)`,
+    note:
+      `Figure 4's method on a copy of the report whose section "${big.title}" has five tables of 10 rows and 8 columns (a number in ` +
+      'each cell) appended headless through the text write path before the run; typing at the end of the text, after the last table.',
+    target: { stat: 'p95', ratio: 1.5 },
+    plan: { warmup: 10, runs: rounds * keys },
+    before: () => {
+      file = env.copy();
+      const report = OpenReport.open(file);
+      try {
+        const me = report.db.prepare("SELECT id FROM members WHERE role = 'secretariat' LIMIT 1").pluck().get() as string;
+        const update = editSection(textUpdates(report.db, big.id), () => {
+          const root = $getRoot();
+          for (let t = 0; t < 5; t++) {
+            const table = $createTableNodeWithDimensions(10, 8, true);
+            let n = 0;
+            for (const cell of $cellsOf(table)) cell.append($createParagraphNode().append($createTextNode(String(++n * 37 + t))));
+            root.append(table);
+          }
+          root.append($createParagraphNode().append($createTextNode('After the tables.')));
+        });
+        writeText(report, big.id, update, me, 'edit');
+      } finally {
+        report.close();
+      }
+    },
+    after: () => env.discard(file),
+    run: null,
+    samples: async () => {
+      const { measureKeystrokes } = await import('./keystroke/measure-keystrokes.js');
+      const s = await measureKeystrokes(file, big.id, rounds, keys);
+      return { run: s.app, baseline: s.bare };
+    },
+    baseline: null,
+    baselineName: 'bare Lexical',
+  };
+}
+
+/** Every cell of a table, emptied of the paragraph Lexical makes in it. */
+function $cellsOf(table: ReturnType<typeof $createTableNodeWithDimensions>): ElementNode[] {
+  const cells: ElementNode[] = [];
+  for (const row of table.getChildren<ElementNode>()) {
+    for (const cell of row.getChildren<ElementNode>()) {
+      cell.clear();
+      cells.push(cell);
+    }
+  }
+  return cells;
 }
 
 /** A working-copy folder for one bench run. */
