@@ -173,8 +173,10 @@ export function TableToolsPlugin() {
       const on = root?.parentElement;
       if (!root || !on) return;
       const keydown = (e: KeyboardEvent) => {
-        if (!editor.isEditable() || e.isComposing || !inTable()) return;
+        // Plain typing passes at once: only Tab and Ctrl+Alt keys are the table's.
         const mod = isMac ? e.metaKey : e.ctrlKey;
+        if (!(e.key === 'Tab' || (mod && e.altKey))) return;
+        if (!editor.isEditable() || e.isComposing || !inTable()) return;
         if (mod && e.altKey) {
           const action = (Object.keys(SHORTCUTS) as TableAction[]).find((a) => SHORTCUTS[a]!.test(e));
           if (!action) return;
