@@ -5,6 +5,7 @@
 import type { FindResults, ParsedInput, ReplaceSummary, Result } from '../../shared/api.js';
 import { bytesToBase64 } from '../../shared/base64.js';
 import { outlineOrder } from '../../shared/domain.js';
+import { foldedOccurrences } from '../../shared/fold.js';
 import { formatMessage, userError } from '../../shared/messages.js';
 import { isUserError } from '../../shared/errors.js';
 import { editSection } from '../docs/headless.js';
@@ -17,30 +18,8 @@ import { $getRoot } from 'lexical';
 import type { ServiceContext } from './context.js';
 import { actor } from './access.js';
 
-/** Letters folded as the search folds them, with where each folded letter came from. */
-export function foldWithPlaces(text: string): { folded: string; at: number[] } {
-  let folded = '';
-  const at: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const base = text[i]!.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-    for (let k = 0; k < base.length; k++) {
-      folded += base[k];
-      at.push(i);
-    }
-  }
-  at.push(text.length);
-  return { folded, at };
-}
-
-/** Where `query` occurs in `text`, accents and case ignored: [start, end) in `text`. */
-export function occurrences(text: string, query: string): Array<[number, number]> {
-  const wanted = foldWithPlaces(query).folded;
-  if (!wanted) return [];
-  const { folded, at } = foldWithPlaces(text);
-  const found: Array<[number, number]> = [];
-  for (let i = folded.indexOf(wanted); i >= 0; i = folded.indexOf(wanted, i + wanted.length)) found.push([at[i]!, at[i + wanted.length - 1]! + 1]);
-  return found;
-}
+/** Where `query` occurs in `text`, accents and case ignored. */
+export const occurrences = foldedOccurrences;
 
 const CONTEXT = 40;
 

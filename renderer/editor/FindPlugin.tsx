@@ -11,6 +11,7 @@ import { $getNodeByKey, $getRoot, $isTextNode, COMMAND_PRIORITY_NORMAL, KEY_DOWN
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { Button, Input, Label, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { foldedOccurrences } from '../../shared/fold.js';
 import { ReportFindDialog } from './ReportFindDialog.js';
 
 export interface Match {
@@ -19,31 +20,11 @@ export interface Match {
   end: number;
 }
 
-/** Letters folded as the search folds them, with where each folded letter came from. */
-function fold(text: string): { folded: string; at: number[] } {
-  let folded = '';
-  const at: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const base = text[i]!.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-    for (let k = 0; k < base.length; k++) {
-      folded += base[k];
-      at.push(i);
-    }
-  }
-  at.push(text.length);
-  return { folded, at };
-}
-
 /** Every match of `needle` in the text, in reading order. */
 export function $findMatches(needle: string): Match[] {
-  const wanted = fold(needle).folded;
-  if (!wanted) return [];
   const matches: Match[] = [];
   for (const node of $getRoot().getAllTextNodes()) {
-    const { folded, at } = fold(node.getTextContent());
-    for (let i = folded.indexOf(wanted); i >= 0; i = folded.indexOf(wanted, i + wanted.length)) {
-      matches.push({ key: node.getKey(), start: at[i]!, end: at[i + wanted.length - 1]! + 1 });
-    }
+    for (const [start, end] of foldedOccurrences(node.getTextContent(), needle)) matches.push({ key: node.getKey(), start, end });
   }
   return matches;
 }

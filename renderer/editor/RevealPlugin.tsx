@@ -5,6 +5,7 @@
 // the person types or goes to another hit.
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useEffect } from 'react';
+import { foldWithPlaces } from '../../shared/fold.js';
 
 const HIGHLIGHT = 'upr-found';
 
@@ -29,24 +30,9 @@ export function revealedWords(snippet: ReadonlyArray<{ text: string; hit: boolea
   return words;
 }
 
-/** Letters folded as the search index folds them: decomposed, marks dropped, lower case. */
-function fold(text: string): { folded: string; at: number[] } {
-  let folded = '';
-  const at: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const base = text[i]!.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-    for (let k = 0; k < base.length; k++) {
-      folded += base[k];
-      at.push(i);
-    }
-  }
-  at.push(text.length);
-  return { folded, at };
-}
-
 /** The first range in `root` whose text folds to `needle` folded, or null. */
 export function findFolded(root: HTMLElement, needle: string): Range | null {
-  const wanted = fold(needle.trim()).folded.replace(/\s+/g, ' ');
+  const wanted = foldWithPlaces(needle.trim()).folded.replace(/\s+/g, ' ');
   if (!wanted) return null;
   const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const nodes: Text[] = [];
@@ -57,7 +43,7 @@ export function findFolded(root: HTMLElement, needle: string): Range | null {
     nodes.push(n as Text);
     text += (n as Text).data;
   }
-  const { folded, at } = fold(text.replace(/\s/g, ' '));
+  const { folded, at } = foldWithPlaces(text.replace(/\s/g, ' '));
   const hit = folded.indexOf(wanted);
   if (hit < 0) return null;
   const from = at[hit]!;

@@ -12,6 +12,7 @@ import { readSectionText } from '../../electron/docs/section-text.js';
 import { listRecommendations } from '../../electron/services/recommendations.js';
 import { buildExportDocument } from '../../electron/export/document.js';
 import { demoWithListAndInputs } from './fixtures.js';
+import { sloveneCsv1250 } from '../unit/fixtures/slovene-csv.js';
 import { openSection, seriousViolations, signIn, startBrowserMode, type BrowserMode } from './harness.js';
 
 let mode: BrowserMode | null = null;
@@ -30,6 +31,17 @@ function stored<T>(file: string, read: (report: OpenReport) => T): T {
   }
 }
 const sectionIn = (file: string, title: RegExp) => stored(file, (r) => listSections(r.db).find((s) => title.test(s.title))!);
+
+/** Browser mode on the demo report, signed in as `who`, the caret in the text of `section`. */
+async function typingIn(who: string, section: RegExp) {
+  mode = await startBrowserMode();
+  const page = await mode.openTab();
+  await signIn(page, who);
+  await openSection(page, section);
+  const text = page.locator('.ed-content');
+  await text.click();
+  return { page, text };
+}
 
 async function workspaceTab(page: Page, name: string) {
   await page.getByRole('tab', { name, exact: true }).click();
@@ -250,12 +262,7 @@ describe('small things that sent people back to Word', () => {
 
 describe('tables', () => {
   it('grow and shrink as in Word: Tab in the last cell, shortcuts, the Table menu and a right click; header row, merge and split; a table pasted from Word keeps its cells; all of it saved', async () => {
-    mode = await startBrowserMode();
-    const page = await mode.openTab();
-    await signIn(page, 'Maria Santos');
-    await openSection(page, /Institutional framework/);
-    const text = page.locator('.ed-content');
-    await text.click();
+    const { page, text } = await typingIn('Maria Santos', /Institutional framework/);
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Insert table' }).click();
@@ -332,12 +339,7 @@ describe('tables', () => {
 
 describe('paste', () => {
   it('from Word keeps headings, lists, bold, italic and links, and the export has the heading as a heading; plain text gets no empty paragraphs', async () => {
-    mode = await startBrowserMode();
-    const page = await mode.openTab();
-    await signIn(page, 'Maria Santos');
-    await openSection(page, /Institutional framework/);
-    const text = page.locator('.ed-content');
-    await text.click();
+    const { page, text } = await typingIn('Maria Santos', /Institutional framework/);
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Enter');
     const word = fs.readFileSync(path.join(import.meta.dirname, '..', 'unit', 'fixtures', 'word-clipboard.html'), 'utf8');
@@ -364,7 +366,7 @@ describe('paste', () => {
     expect(paragraphs.length - before).toBeLessThanOrEqual(3);
 
     await expect.poll(() => page.locator('.ed-save').textContent(), { timeout: 10_000 }).toBe('All changes saved');
-    const blocks = stored(mode.file, (r) => buildExportDocument(r.db).body);
+    const blocks = stored(mode!.file, (r) => buildExportDocument(r.db).body);
     expect(blocks).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'heading', runs: [expect.objectContaining({ text: 'Access to justice' })] })]));
   });
 });
@@ -372,18 +374,8 @@ describe('paste', () => {
 describe('a CSV from Excel in Central Europe', () => {
   it('the preview says which encoding and delimiter were found, that the encoding is a guess, and reads the file again when another is chosen', async () => {
     mode = await startBrowserMode();
-    const texts = [
-      'Nadaljevati prizadevanja za odpravo diskriminacije Romov, zlasti pri dostopu do izobraževanja, zaposlovanja in stanovanj',
-      'Okrepiti ukrepe za preprečevanje nasilja nad ženskami in zagotoviti učinkovito pomoč žrtvam',
-      'Zagotoviti, da varuh človekovih pravic dobi zadostna finančna in kadrovska sredstva',
-      'Sprejeti celovito strategijo za vključevanje oseb z invalidnostjo v družbo in trg dela',
-      'Izboljšati pogoje v zaporih in zmanjšati prenatrpanost',
-    ];
-    const csv = ['Recommendation No.;Recommendation;Država', ...texts.map((t, i) => `121.${i + 1};"${t}";Hrvaška`)].join('\r\n') + '\r\n';
-    const cp1250 = new Map<string, number>();
-    for (let b = 0x80; b < 0x100; b++) cp1250.set(new TextDecoder('windows-1250').decode(Uint8Array.of(b)), b);
     const file = path.join(mode.dir, 'slovenija.csv');
-    fs.writeFileSync(file, Buffer.from([...csv].map((c) => cp1250.get(c) ?? c.charCodeAt(0))));
+    fs.writeFileSync(file, sloveneCsv1250('Recommendation No.;Recommendation;Država'));
 
     const page = await mode.openTab();
     await signIn(page, 'Maria Santos');
@@ -459,12 +451,7 @@ describe('find and replace in a section', () => {
 
 describe('find and replace in the whole report', () => {
   it('lists the matches by section, only the sections the person may write are ticked, and replaces in them; the open editor shows it', async () => {
-    mode = await startBrowserMode();
-    const page = await mode.openTab();
-    await signIn(page, 'David Okafor');
-    await openSection(page, /Normative framework/);
-    const text = page.locator('.ed-content');
-    await text.click();
+    const { page, text } = await typingIn('David Okafor', /Normative framework/);
     await page.keyboard.press('Control+F');
     await page.keyboard.type('the law');
     await page.getByRole('button', { name: 'Whole report…' }).click();
@@ -478,7 +465,7 @@ describe('find and replace in the whole report', () => {
     await dialog.getByRole('button', { name: 'Replace in 1 section' }).click();
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => text.innerText(), { timeout: 10_000 }).toContain('the Act on Equality');
-    const b1 = sectionIn(mode.file, /^Normative framework/).id;
-    expect(stored(mode.file, (r) => readSectionText(r.db, b1).plain)).not.toMatch(/the law/i);
+    const b1 = sectionIn(mode!.file, /^Normative framework/).id;
+    expect(stored(mode!.file, (r) => readSectionText(r.db, b1).plain)).not.toMatch(/the law/i);
   });
 });

@@ -1,6 +1,7 @@
 // Importing recommendations from a table (CSV or XLSX) through a column mapping: the files are made
 // here as a secretariat would make them (Excel's CSV with a byte order mark and semicolons, a
 // workbook with numbers, rich text and formulas), read through the API and the command line.
+import { SLOVENE_TEXTS, sloveneCsv1250 } from './fixtures/slovene-csv.js';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
@@ -109,17 +110,8 @@ describe('reading a CSV list', () => {
 
   it('saved by Excel in Central Europe (Windows-1250, semicolons): the encoding is found and said to be a guess, and the person can choose another and a delimiter', async () => {
     const { admin } = await newReport();
-    const texts = [
-      'Nadaljevati prizadevanja za odpravo diskriminacije Romov, zlasti pri dostopu do izobraževanja, zaposlovanja in stanovanj',
-      'Okrepiti ukrepe za preprečevanje nasilja nad ženskami in zagotoviti učinkovito pomoč žrtvam',
-      'Zagotoviti, da varuh človekovih pravic dobi zadostna finančna in kadrovska sredstva',
-      'Sprejeti celovito strategijo za vključevanje oseb z invalidnostjo v družbo in trg dela',
-      'Izboljšati pogoje v zaporih in zmanjšati prenatrpanost',
-    ];
-    const csv = ['Številka priporočila;Priporočilo;Država', ...texts.map((t, i) => `121.${i + 1};"${t}";Hrvaška`)].join('\r\n') + '\r\n';
-    const cp1250 = new Map<string, number>();
-    for (let b = 0x80; b < 0x100; b++) cp1250.set(new TextDecoder('windows-1250').decode(Uint8Array.of(b)), b);
-    const file = write('slovenija.csv', Buffer.from([...csv].map((c) => cp1250.get(c) ?? c.charCodeAt(0))));
+    const texts = SLOVENE_TEXTS;
+    const file = write('slovenija.csv', sloveneCsv1250('Številka priporočila;Priporočilo;Država'));
     const mapping = { number: 'Številka priporočila', text: 'Priporočilo', states: 'Država', position: null, positionSource: null, cluster: null, themes: null, groups: null, sdgs: null };
 
     const found = await admin.call('recommendations.previewImport', { path: file, mapping });
