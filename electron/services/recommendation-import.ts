@@ -54,7 +54,7 @@ interface ReadList {
  * its headers, else the one its headers suggest; with number or text unmapped it reads no rows
  * and says why (the person chooses the columns in the preview).
  */
-async function readList(file: string, mapping: ColumnMapping | undefined, csv: CsvChoice = {}): Promise<ReadList> {
+async function readList(file: string, mapping: ColumnMapping | undefined, csv: CsvChoice, dataDir: string): Promise<ReadList> {
   const { bytes, name } = readListFile(path.resolve(file));
   if (/\.docx$/i.test(name)) {
     const list = await readThematicListInWorker(bytes, name);
@@ -63,7 +63,7 @@ async function readList(file: string, mapping: ColumnMapping | undefined, csv: C
   if (!tableKindOf(name)) throw userError('importUnknownKind', { name });
   const table = await readRecommendationTableInWorker(bytes, name, undefined, csv);
   if (mapping) checkMapping(mapping, table.headers, name);
-  const remembered = mapping ? null : rememberedMapping(table.headers);
+  const remembered = mapping ? null : rememberedMapping(table.headers, dataDir);
   const used = mapping ?? remembered ?? guessMapping(table.headers);
   const columns: TableColumns = { headers: table.headers, csv: table.csv, mapping: used, remembered: remembered !== null };
   if (!mappingIsComplete(used)) {
@@ -75,7 +75,7 @@ async function readList(file: string, mapping: ColumnMapping | undefined, csv: C
 }
 
 export async function previewImport(ctx: ServiceContext, input: ParsedInput<'recommendations.previewImport'>): Promise<ImportPreview> {
-  const list = await readList(input.path, input.mapping, input.csv);
+  const list = await readList(input.path, input.mapping, input.csv ?? {}, ctx.dataDir ?? defaultDataDir());
   const counts = { read: list.rows.length, new: 0, changed: 0, unchanged: 0 };
   for (const r of list.rows) {
     const existing = prepared(ctx.report.db, 'SELECT text, position, states FROM recommendations WHERE id = ? AND deleted = 0').get(recommendationId(r.number)) as
@@ -89,10 +89,10 @@ export async function previewImport(ctx: ServiceContext, input: ParsedInput<'rec
 }
 
 export async function importListFile(ctx: ServiceContext, input: ParsedInput<'recommendations.import'>): Promise<ImportSummary> {
-  const list = await readList(input.path, input.mapping, input.csv);
+  const list = await readList(input.path, input.mapping, input.csv ?? {}, ctx.dataDir ?? defaultDataDir());
   if (list.table && !mappingIsComplete(list.table.mapping)) throw userError('importMappingIncomplete');
   const summary = importRecommendations(ctx, list.rows, list.problems, input.source ?? list.fileName);
-  if (list.table && input.mapping) rememberMapping(list.table.headers, input.mapping);
+  if (list.table && input.mapping) rememberMapping(list.table.headers, input.mapping, ctx.dataDir ?? defaultDataDir());
   return summary;
 }
 
@@ -109,8 +109,9 @@ interface RememberedMapping {
   usedAt: string;
 }
 
-function mappingsFile(): string {
-  return path.join(defaultDataDir(), MAPPINGS_FILE);
+/** In the data folder of the app (or browser-mode server) that imports: never another run's. */
+function mappingsFile(dataDir: string): string {
+  return path.join(dataDir, MAPPINGS_FILE);
 }
 
 function isMapping(value: unknown): value is ColumnMapping {
@@ -120,9 +121,9 @@ function isMapping(value: unknown): value is ColumnMapping {
 }
 
 /** What the file remembers; a damaged or foreign file remembers nothing (and is replaced on the next write). */
-function readRemembered(): Record<string, RememberedMapping> {
+function readRemembered(dataDir: string): Record<string, RememberedMapping> {
   try {
-    const parsed = JSON.parse(fs.readFileSync(mappingsFile(), 'utf8')) as { mappings?: unknown };
+    const parsed = JSON.parse(fs.readFileSync(mappingsFile(dataDir), 'utf8')) as { mappings?: unknown };
     const all = parsed?.mappings;
     if (typeof all !== 'object' || all === null) return {};
     return Object.fromEntries(
@@ -135,8 +136,8 @@ function readRemembered(): Record<string, RememberedMapping> {
   }
 }
 
-function rememberedMapping(headers: string[]): ColumnMapping | null {
-  const found = readRemembered()[headerSetKey(headers)];
+function rememberedMapping(headers: string[], dataDir: string): ColumnMapping | null {
+  const found = readRemembered(dataDir)[headerSetKey(headers)];
   if (!found) return null;
   const mapping = Object.fromEntries(RECOMMENDATION_COLUMNS.map((c) => [c, found.mapping[c]])) as ColumnMapping;
   // Headers are compared without case or accents: map to this file's own spelling of them.
@@ -146,13 +147,13 @@ function rememberedMapping(headers: string[]): ColumnMapping | null {
 }
 
 /** Written through a temporary file and a rename, so a crash leaves the old file, never half of one. */
-function rememberMapping(headers: string[], mapping: ColumnMapping): void {
-  const all = readRemembered();
+function rememberMapping(headers: string[], mapping: ColumnMapping, dataDir: string): void {
+  const all = readRemembered(dataDir);
   all[headerSetKey(headers)] = { headers, mapping, usedAt: new Date().toISOString() };
   const kept = Object.entries(all)
     .sort(([, a], [, b]) => b.usedAt.localeCompare(a.usedAt))
     .slice(0, MAX_REMEMBERED);
-  const file = mappingsFile();
+  const file = mappingsFile(dataDir);
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });

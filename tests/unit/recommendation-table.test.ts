@@ -273,7 +273,9 @@ describe('the column mapping', () => {
   });
 
   it('is remembered per header set in the data folder, whatever the case or accents, and a damaged memory is ignored', async () => {
-    const { admin } = await newReport();
+    // The data folder of the app that imports (the Host's), not another run's.
+    const { admin, host } = await newReport();
+    const dataDir = host.options.dataDir;
     const first = write('2024.csv', csv);
     const guessed = await admin.call('recommendations.previewImport', { path: first });
     expect(guessed.table?.remembered).toBe(false);
@@ -284,7 +286,8 @@ describe('the column mapping', () => {
     expect(again.rows[0]).toMatchObject({ text: 'Ratify the Convention', position: null });
     expect(fs.existsSync(path.join(dataDir, 'recommendation-columns.json'))).toBe(false);
     await admin.call('recommendations.import', { path: first, mapping: chosen });
-    expect(fs.readdirSync(dataDir)).toEqual(['recommendation-columns.json']); // no temporary file left behind
+    expect(fs.readdirSync(dataDir).filter((f) => f.startsWith('recommendation-columns'))).toEqual(['recommendation-columns.json']); // no temporary file left behind
+    expect(fs.existsSync(path.join(process.env.UPR_DATA_DIR!, 'recommendation-columns.json'))).toBe(false);
 
     // Next year's list, same template, headers typed a little differently.
     const next = write('2025.csv', 'REF,wording,Recommending state(s),POSITION\n116.1,Protect journalists,Ghana,Noted\n');
