@@ -125,9 +125,11 @@ export function searchDoc(db: DB, kind: SearchKind, ref: string): SearchDoc | nu
 
 /**
  * The documents a changed change-log row touches: the row itself for the searchable tables, the
- * comment of a reply, the inputs of an organization (its name is in their tags).
+ * comment of a reply, the inputs of an organization (its name is in their tags), and a member's
+ * comments and inputs when their name changed. `since`: the row changed after that stamp (left out
+ * for a row a merge brought with older stamps: then anything it could touch is).
  */
-export function docsTouchedBy(db: DB, table: string, rowId: string): Array<{ kind: SearchKind; ref: string }> {
+export function docsTouchedBy(db: DB, table: string, rowId: string, since?: string): Array<{ kind: SearchKind; ref: string }> {
   switch (table) {
     case 'sections':
       return [{ kind: 'section', ref: rowId }];
@@ -144,7 +146,9 @@ export function docsTouchedBy(db: DB, table: string, rowId: string): Array<{ kin
     case 'organizations':
       return (prepared(db, 'SELECT id FROM inputs WHERE source_organization_id = ?').all(rowId) as Array<{ id: string }>).map((r) => ({ kind: 'input', ref: r.id }));
     case 'members': {
-      // A renamed member: the comments they wrote or replied to, the inputs they registered.
+      // A renamed member: the comments they wrote or replied to, the inputs they registered. A role
+      // or organization changed since the index's stamp touches none (one seek in the cell index).
+      if (since !== undefined && !prepared(db, "SELECT 1 FROM change_log WHERE tbl = 'members' AND row_id = ? AND col = 'name' AND hlc > ? LIMIT 1").get(rowId, since)) return [];
       const comments = prepared(db, 'SELECT id FROM comments WHERE author_id = ? UNION SELECT comment_id FROM comment_replies WHERE author_id = ?').pluck().all(rowId, rowId) as string[];
       const inputs = prepared(db, "SELECT DISTINCT row_id FROM change_log WHERE tbl = 'inputs' AND author = ? AND col = 'created_at'").pluck().all(rowId) as string[];
       return [...comments.map((ref) => ({ kind: 'comment' as const, ref })), ...inputs.map((ref) => ({ kind: 'input' as const, ref }))];

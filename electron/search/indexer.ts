@@ -37,9 +37,10 @@ export function bringSearchIndexCurrent(db: DB): IndexUpdate {
     const newest = newestStamp(db);
     const late = prepared(db, 'SELECT tbl, row_id FROM search_pending').all() as Array<{ tbl: string; row_id: string }>;
     const changed = newest > through ? (prepared(db, CHANGED_SINCE).all(through) as typeof late) : [];
-    const rows = new Map([...late, ...changed].map((c) => [`${c.tbl}\u0000${c.row_id}`, c]));
+    // A row a merge brought late may have changed at any stamp; the others, after `through`.
+    const rows = new Map([...changed.map((c) => ({ ...c, since: through as string | undefined })), ...late.map((c) => ({ ...c, since: undefined }))].map((c) => [`${c.tbl}\u0000${c.row_id}`, c]));
     const touched = new Map<string, { kind: SearchKind; ref: string }>();
-    for (const c of rows.values()) for (const t of docsTouchedBy(db, c.tbl, c.row_id)) touched.set(`${t.kind}\u0000${t.ref}`, t);
+    for (const c of rows.values()) for (const t of docsTouchedBy(db, c.tbl, c.row_id, c.since)) touched.set(`${t.kind}\u0000${t.ref}`, t);
     const moved = prepared(
       db,
       `SELECT d.ref FROM search_docs d JOIN section_text t ON t.section_id = d.ref

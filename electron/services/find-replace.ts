@@ -18,9 +18,6 @@ import { $getRoot } from 'lexical';
 import type { ServiceContext } from './context.js';
 import { actor } from './access.js';
 
-/** Where `query` occurs in `text`, accents and case ignored. */
-export const occurrences = foldedOccurrences;
-
 const CONTEXT = 40;
 
 export function findAll(ctx: ServiceContext, input: ParsedInput<'text.findAll'>): Result<'text.findAll'> {
@@ -32,7 +29,7 @@ export function findAll(ctx: ServiceContext, input: ParsedInput<'text.findAll'>)
   let total = 0;
   for (const { section, label } of outlineOrder(listSections(db))) {
     const text = plain.get(section.id) ?? '';
-    const found = occurrences(text, input.query);
+    const found = foldedOccurrences(text, input.query);
     if (!found.length) continue;
     total += found.length;
     sections.push({
@@ -65,7 +62,7 @@ export function replaceAll(ctx: ServiceContext, input: ParsedInput<'text.replace
       let count = 0;
       const update = editSection(textUpdates(db, sectionId), () => {
         for (const node of $getRoot().getAllTextNodes()) {
-          const found = occurrences(node.getTextContent(), input.query);
+          const found = foldedOccurrences(node.getTextContent(), input.query);
           for (const [s, e] of [...found].reverse()) node.spliceText(s, e - s, input.replacement, false);
           count += found.length;
         }
