@@ -3,7 +3,7 @@
 import { Button, Meter, Tab, TabList } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../shared/api.js';
-import { todayIso, useFormat } from './format.js';
+import { fileName, todayIso, useFormat } from './format.js';
 import { LanguagePicker } from './LanguagePicker.js';
 import { SearchBox } from './SearchBox.js';
 import { useWorkspace } from './workspaceContext.js';
@@ -110,9 +110,4 @@ export function WorkspaceHeader({ totalWords, onSwitchPerson, onCloseReport, onS
       </div>
     </header>
   );
-}
-
-/** The file's name without its folders, whichever separator the system uses. */
-function fileName(file: string): string {
-  return file.split(/[\\/]/).pop() ?? file;
 }

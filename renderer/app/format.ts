@@ -24,3 +24,8 @@ export function useFormat() {
       limit === null ? t('words.count', { count: n, n: number(n) }) : t('words.ofLimit', { count: limit, n: number(n), limit: number(limit) }),
   };
 }
+
+/** A file's name without its folders, whichever separator the system uses. */
+export function fileName(file: string): string {
+  return file.split(/[\\/]/).pop() ?? file;
+}

@@ -322,14 +322,7 @@ function keystrokeLatency(env: BenchEnv): Benchmark {
       file = env.copy();
     },
     after: () => env.discard(file),
-    run: null,
-    samples: async () => {
-      const { measureKeystrokes } = await import('./keystroke/measure-keystrokes.js');
-      const s = await measureKeystrokes(file, big.id, rounds, keys);
-      return { run: s.app, baseline: s.bare };
-    },
-    baseline: null,
-    baselineName: 'bare Lexical',
+    ...typedInChromium(() => file, big.id, rounds, keys),
   };
 }
 
@@ -371,14 +364,7 @@ function keystrokeLatencyWithTables(env: BenchEnv): Benchmark {
       }
     },
     after: () => env.discard(file),
-    run: null,
-    samples: async () => {
-      const { measureKeystrokes } = await import('./keystroke/measure-keystrokes.js');
-      const s = await measureKeystrokes(file, big.id, rounds, keys);
-      return { run: s.app, baseline: s.bare };
-    },
-    baseline: null,
-    baselineName: 'bare Lexical',
+    ...typedInChromium(() => file, big.id, rounds, keys),
   };
 }
 
@@ -392,6 +378,20 @@ function $cellsOf(table: ReturnType<typeof $createTableNodeWithDimensions>): Ele
     }
   }
   return cells;
+}
+
+/** Figure 4's measure: the app's editor against a bare Lexical editor, in Chromium. */
+function typedInChromium(file: () => string, sectionId: string, rounds: number, keys: number): Pick<Benchmark, 'run' | 'samples' | 'baseline' | 'baselineName'> {
+  return {
+    run: null,
+    samples: async () => {
+      const { measureKeystrokes } = await import('./keystroke/measure-keystrokes.js');
+      const s = await measureKeystrokes(file(), sectionId, rounds, keys);
+      return { run: s.app, baseline: s.bare };
+    },
+    baseline: null,
+    baselineName: 'bare Lexical',
+  };
 }
 
 /** A working-copy folder for one bench run. */

@@ -32,11 +32,24 @@ function stored<T>(file: string, read: (report: OpenReport) => T): T {
 }
 const sectionIn = (file: string, title: RegExp) => stored(file, (r) => listSections(r.db).find((s) => title.test(s.title))!);
 
-/** Browser mode on the demo report, signed in as `who`, the caret in the text of `section`. */
-async function typingIn(who: string, section: RegExp) {
-  mode = await startBrowserMode();
+/** Browser mode on the demo report (with the corpus's list and an input, if `withList`), signed in as `who`. */
+async function signedIn(who: string, { withList = false } = {}): Promise<Page> {
+  let file: string | undefined;
+  if (withList) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'upr-list-'));
+    onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
+    file = path.join(dir, 'report.upr');
+    await demoWithListAndInputs(file);
+  }
+  mode = await startBrowserMode(file ? { file } : {});
   const page = await mode.openTab();
   await signIn(page, who);
+  return page;
+}
+
+/** The same, with the caret in the text of `section`. */
+async function typingIn(who: string, section: RegExp, options: { withList?: boolean } = {}) {
+  const page = await signedIn(who, options);
   await openSection(page, section);
   const text = page.locator('.ed-content');
   await text.click();
@@ -49,9 +62,7 @@ async function workspaceTab(page: Page, name: string) {
 
 describe('typed values are never lost', () => {
   it('a section’s due date and word budget are saved on Enter, and when the person clicks another section straight away', async () => {
-    mode = await startBrowserMode();
-    const page = await mode.openTab();
-    await signIn(page, 'Maria Santos');
+    const page = await signedIn('Maria Santos');
     await openSection(page, /Normative framework/);
     const budget = page.getByRole('textbox', { name: 'Word budget' });
     await budget.fill('1234');
@@ -68,9 +79,7 @@ describe('typed values are never lost', () => {
   });
 
   it('report settings are saved as each field is left, and a tab switch in the middle keeps what was typed', async () => {
-    mode = await startBrowserMode();
-    const page = await mode.openTab();
-    await signIn(page, 'Maria Santos');
+    const page = await signedIn('Maria Santos');
     await workspaceTab(page, 'Report settings');
     await page.getByRole('textbox', { name: 'Country' }).fill('Republic of Veridia');
     await page.getByRole('textbox', { name: 'Country' }).press('Tab');
@@ -122,15 +131,13 @@ describe('approval holds', () => {
     await drafter.keyboard.press('Control+End');
     await drafter.keyboard.type(' Amended in 2026.');
     await expect.poll(() => drafter.locator('.ed-save').textContent(), { timeout: 10_000 }).toBe('All changes saved');
-    expect(stored(mode.file, (r) => readSectionText(r.db, sectionIn(mode!.file, /^Normative framework/).id).plain)).toContain('Amended in 2026.');
+    expect(stored(mode!.file, (r) => readSectionText(r.db, sectionIn(mode!.file, /^Normative framework/).id).plain)).toContain('Amended in 2026.');
   });
 });
 
 describe('the word limit', () => {
   it('the header warns near the limit and alarms past it, and the Export view lists it as a blocker with the sections over their budgets', async () => {
-    mode = await startBrowserMode();
-    const page = await mode.openTab();
-    await signIn(page, 'Maria Santos');
+    const page = await signedIn('Maria Santos');
     const meter = page.locator('.word-meter');
     const body = Number((await page.getByTestId('report-words').textContent())!.split(' / ')[0]!.replace(/,/g, ''));
     await workspaceTab(page, 'Report settings');
@@ -160,16 +167,7 @@ describe('the word limit', () => {
 
 describe('citations typed as numbers', () => {
   it('a number of the list becomes a citation when the word ends, one not in the list is marked and named, and coverage counts the citation', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'upr-cite-'));
-    onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
-    const file = path.join(dir, 'report.upr');
-    await demoWithListAndInputs(file);
-    mode = await startBrowserMode({ file });
-    const page = await mode.openTab();
-    await signIn(page, 'Maria Santos');
-    await openSection(page, /Institutional framework/);
-    const text = page.locator('.ed-content');
-    await text.click();
+    const { page, text } = await typingIn('Maria Santos', /Institutional framework/, { withList: true });
     await page.keyboard.press('Control+End');
     await page.keyboard.type(' As recommended in 121.3, and in 121.999 too.');
     await expect.poll(() => text.locator('.rec-ref[data-recommendation="121.3"]').count()).toBe(1);
@@ -178,8 +176,8 @@ describe('citations typed as numbers', () => {
     const marked = await page.evaluate(() => [...(CSS.highlights.get('upr-unknown-number') ?? [])].map((r) => (r as Range).toString()));
     expect(marked).toEqual(['121.999']);
     await expect.poll(() => page.locator('.ed-save').textContent(), { timeout: 10_000 }).toBe('All changes saved');
-    const b2 = sectionIn(mode.file, /^Institutional framework/).id;
-    expect(stored(mode.file, (r) => listRecommendations(r.db).find((x) => x.number === '121.3')!.referencedIn)).toContain(b2);
+    const b2 = sectionIn(mode!.file, /^Institutional framework/).id;
+    expect(stored(mode!.file, (r) => listRecommendations(r.db).find((x) => x.number === '121.3')!.referencedIn)).toContain(b2);
   });
 });
 
@@ -200,9 +198,7 @@ describe('where am I, what is mine', () => {
 
 describe('small things that sent people back to Word', () => {
   it('a shortcut pressed right after Ctrl+End acts at the end, not where the caret was', async () => {
-    mode = await startBrowserMode();
-    const page = await mode.openTab();
-    await signIn(page, 'Maria Santos');
+    const page = await signedIn('Maria Santos');
     await openSection(page, /Institutional framework/);
     const text = page.locator('.ed-content');
     await text.locator('p').first().click({ position: { x: 30, y: 8 } });
@@ -224,9 +220,7 @@ describe('small things that sent people back to Word', () => {
   });
 
   it('“say why” for a comment not accepted is said under the rationale field, which takes the focus in view', async () => {
-    mode = await startBrowserMode();
-    const page = await mode.openTab();
-    await signIn(page, 'Maria Santos');
+    const page = await signedIn('Maria Santos');
     await openSection(page, /Promotion and protection/);
     await page.locator('.cmt-card[data-comment-id="demo-comment-2"]').click();
     await page.getByRole('radio', { name: 'Not accepted' }).check({ force: true });
@@ -244,13 +238,7 @@ describe('small things that sent people back to Word', () => {
   });
 
   it('the recommendation shown below the table follows the filters', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'upr-filter-'));
-    onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
-    const file = path.join(dir, 'report.upr');
-    await demoWithListAndInputs(file);
-    mode = await startBrowserMode({ file });
-    const page = await mode.openTab();
-    await signIn(page, 'Maria Santos');
+    const page = await signedIn('Maria Santos', { withList: true });
     await workspaceTab(page, 'Recommendations');
     await page.getByRole('button', { name: 'Show recommendation 121.2', exact: true }).click();
     const detail = page.getByRole('region', { name: /Selected recommendation|Recommendation 121\.2/ }).first();
@@ -374,7 +362,7 @@ describe('paste', () => {
 describe('a CSV from Excel in Central Europe', () => {
   it('the preview says which encoding and delimiter were found, that the encoding is a guess, and reads the file again when another is chosen', async () => {
     mode = await startBrowserMode();
-    const file = path.join(mode.dir, 'slovenija.csv');
+    const file = path.join(mode!.dir, 'slovenija.csv');
     fs.writeFileSync(file, sloveneCsv1250('Recommendation No.;Recommendation;Država'));
 
     const page = await mode.openTab();
@@ -404,9 +392,7 @@ describe('a CSV from Excel in Central Europe', () => {
 
 describe('find and replace in a section', () => {
   it('Ctrl+F finds every match, accents and case ignored, goes from one to the next; Ctrl+H replaces one or all, saved, and Ctrl+Z takes it back', async () => {
-    mode = await startBrowserMode();
-    const page = await mode.openTab();
-    await signIn(page, 'Maria Santos');
+    const page = await signedIn('Maria Santos');
     await openSection(page, /Normative framework/);
     const text = page.locator('.ed-content');
     const occurrences = (s: string, what: RegExp) => (s.match(what) ?? []).length;
@@ -437,8 +423,8 @@ describe('find and replace in a section', () => {
     await expect.poll(() => count.textContent()).toBe('Not found');
     expect(occurrences(await text.innerText(), /act on/gi)).toBe(expected);
     await expect.poll(() => page.locator('.ed-save').textContent(), { timeout: 10_000 }).toBe('All changes saved');
-    const b1 = sectionIn(mode.file, /^Normative framework/).id;
-    expect(occurrences(stored(mode.file, (r) => readSectionText(r.db, b1).plain), /Act on/g)).toBe(expected);
+    const b1 = sectionIn(mode!.file, /^Normative framework/).id;
+    expect(occurrences(stored(mode!.file, (r) => readSectionText(r.db, b1).plain), /Act on/g)).toBe(expected);
 
     await page.keyboard.press('Escape');
     await text.click();

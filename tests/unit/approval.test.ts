@@ -8,11 +8,9 @@ import { loadWorkspace } from '../../electron/services/report.js';
 import { setSectionStatus } from '../../electron/services/sections.js';
 import { readSectionText } from '../../electron/docs/section-text.js';
 import { checkReportFile } from '../../electron/store/check.js';
-import { OpenReport } from '../../electron/store/open-report.js';
-import { writeClosedCopy } from '../../electron/sync/copy.js';
 import { mergeCopy } from '../../electron/sync/merge.js';
 import { tempDir } from './helpers.js';
-import { actIn } from './office.js';
+import { actIn, sendCopyOf } from './office.js';
 
 function demo() {
   const dir = tempDir();
@@ -51,14 +49,7 @@ describe('an approved section', () => {
 
   it('text a drafter wrote in their copy before the approval is merged; text written after it is held back and listed, in whatever order', () => {
     const { dir, main } = demo();
-    const send = (name: string) => {
-      const r = OpenReport.open(main);
-      try {
-        return writeClosedCopy(r.db, path.join(dir, name)).path;
-      } finally {
-        r.close();
-      }
-    };
+    const send = (name: string) => sendCopyOf(main, path.join(dir, name));
     const early = send('early.upr');
     const late = send('late.upr');
     const inEarly = actIn(early, 'David Okafor');

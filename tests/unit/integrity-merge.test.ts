@@ -20,23 +20,15 @@ import { moveSection } from '../../electron/services/sections.js';
 import { checkReportFile } from '../../electron/store/check.js';
 import { OpenReport } from '../../electron/store/open-report.js';
 import { listMembers, listSections } from '../../electron/store/queries.js';
-import { writeClosedCopy } from '../../electron/sync/copy.js';
 import { mergeCopy } from '../../electron/sync/merge.js';
 import { tempDir } from './helpers.js';
-import { actIn } from './office.js';
+import { actIn, sendCopyOf } from './office.js';
 
 function setUp() {
   const dir = tempDir();
   const main = path.join(dir, 'secretariat.upr');
   createDemoReport(main).close();
-  const send = (name: string, from = main) => {
-    const r = OpenReport.open(from);
-    try {
-      return writeClosedCopy(r.db, path.join(dir, name)).path;
-    } finally {
-      r.close();
-    }
-  };
+  const send = (name: string, from = main) => sendCopyOf(from, path.join(dir, name));
   return { dir, main, send, backups: path.join(dir, 'backups') };
 }
 

@@ -6,6 +6,7 @@ import { editSection } from '../../electron/docs/headless.js';
 import { textUpdates } from '../../electron/docs/section-text.js';
 import { writeText } from '../../electron/sync/text-log.js';
 import { OpenReport } from '../../electron/store/open-report.js';
+import { writeClosedCopy } from '../../electron/sync/copy.js';
 import { getMember, listSections } from '../../electron/store/queries.js';
 
 /** Opens `file` to act in it as the member named `who`, or as its secretariat. */
@@ -26,4 +27,14 @@ export function actIn(file: string, who?: string) {
     writeText(report, s.id, update, me.id, 'edit');
   };
   return { report, me, ctx: { report, me }, section, type };
+}
+
+/** A closed copy of `from` written at `to`, as Send a copy writes one; its path. */
+export function sendCopyOf(from: string, to: string): string {
+  const r = OpenReport.open(from);
+  try {
+    return writeClosedCopy(r.db, to).path;
+  } finally {
+    r.close();
+  }
 }

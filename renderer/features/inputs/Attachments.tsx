@@ -14,6 +14,7 @@ import { messageOf } from '../../app/errors.js';
 import { ConfirmDialog } from '../../widgets/dialogs.js';
 import { AttachmentViewer } from './AttachmentViewer.js';
 import { API_ATTACHMENT_BYTES, fileKind, formatSize } from './inputRows.js';
+import { fileName } from '../../app/format.js';
 
 export interface AttachmentsProps {
   input: ConsultationInput;
@@ -36,7 +37,7 @@ export function Attachments({ input, mayChange, onChanged }: AttachmentsProps) {
     try {
       const { path } = await call('app.chooseFile', { mode: 'open', kind: 'attachment' });
       if (!path) return;
-      const name = path.split(/[\\/]/).pop() ?? path;
+      const name = fileName(path);
       setAttaching(name);
       await call('inputs.attachFile', { inputId: input.id, path });
       announce(t('files.attached', { name, title: input.title }));

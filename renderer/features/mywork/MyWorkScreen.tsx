@@ -2,7 +2,7 @@
 // organization leads, with due dates and statuses, and the comments waiting for their answer; a
 // reviewer, the answers waiting for them to close their comments; the secretariat, the sections
 // waiting for approval and the answers waiting to be closed. Each item goes to its place.
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { isOverdue, type OutlineEntry, type ReviewComment } from '../../../shared/domain.js';
@@ -71,22 +71,21 @@ export function MyWorkScreen({ today, onOpenSection }: MyWorkProps) {
           {work.sections.length ? <ul className="plain-list">{work.sections.map(sectionRow)}</ul> : <p className="muted">{t('mine.noSections')}</p>}
         </section>
       ) : null}
-      {work.toAnswer.length ? (
-        <section aria-labelledby="mine-answer" className="mine-block">
-          <h3 id="mine-answer" className="block-title">
-            {t('mine.toAnswer')}
-          </h3>
-          <ul className="plain-list">{work.toAnswer.map(commentRow)}</ul>
-        </section>
-      ) : null}
-      {work.toClose.length ? (
-        <section aria-labelledby="mine-close" className="mine-block">
-          <h3 id="mine-close" className="block-title">
-            {t('mine.toClose')}
-          </h3>
-          <ul className="plain-list">{work.toClose.map(commentRow)}</ul>
-        </section>
-      ) : null}
+      <Block id="mine-answer" title={t('mine.toAnswer')} items={work.toAnswer.map(commentRow)} />
+      <Block id="mine-close" title={t('mine.toClose')} items={work.toClose.map(commentRow)} />
     </div>
+  );
+}
+
+/** A list of what waits, under its heading; nothing when nothing waits. */
+function Block({ id, title, items }: { id: string; title: string; items: ReactNode[] }) {
+  if (!items.length) return null;
+  return (
+    <section aria-labelledby={id} className="mine-block">
+      <h3 id={id} className="block-title">
+        {title}
+      </h3>
+      <ul className="plain-list">{items}</ul>
+    </section>
   );
 }
