@@ -400,7 +400,8 @@ export const api = {
   // Sharing between offices. A copy is written closed (VACUUM INTO, then renamed); merging a copy
   // that came back brings over what it has that this file lacks, after a backup.
   'sharing.sendCopy': method(z.object({ path: filePath }).strict()).returns<{ path: string; bytes: number }>(),
-  'sharing.merge': method(z.object({ path: filePath }).strict()).returns<MergeSummary>(),
+  /** `name`: the copy as the person knows it, when `path` is the server's copy of a file sent from the browser. */
+  'sharing.merge': method(z.object({ path: filePath, name: attachmentName.optional() }).strict()).returns<MergeSummary>(),
   /** Fields changed in two copies at once, not settled yet (no change to the field newer than both). */
   'sharing.conflicts': method(empty).returns<OpenConflict[]>(),
   /** The last merge that brought something, when it was made (ISO, UTC) and its report; null before any. The secretariat's. */
@@ -453,8 +454,8 @@ export interface FindResults {
 export interface ReplaceSummary {
   replaced: number;
   sections: number;
-  /** Sections asked for that were left as they were, and why. */
-  skipped: Array<{ sectionId: string; reason: string }>;
+  /** Sections asked for that were left as they were, and why (with the message's key, to say it in the reader's language). */
+  skipped: Array<{ sectionId: string; reason: string; key?: string; params?: Record<string, string | number> }>;
 }
 
 export type Api = typeof api;

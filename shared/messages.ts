@@ -110,6 +110,8 @@ export const MESSAGES = {
     text: 'Say why the input is only partly reflected or not reflected: a rationale is required.',
   },
   attachmentTooLarge: { code: 'invalid', text: '“{{name}}” is {{size}} MB; attachments can be at most {{limit}} MB.' },
+  uploadTooLarge: { code: 'invalid', text: '“{{name}}” is larger than the {{limit}} MB this server takes; nothing was sent.' },
+  uploadBroken: { code: 'io', text: '“{{name}}” did not arrive whole; choose it again.' },
   attachmentEmpty: { code: 'invalid', text: '“{{name}}” is empty; there is nothing to attach.' },
   attachmentMissing: { code: 'not_found', text: 'That attachment does not exist (it may have been removed).' },
   attachmentNotHere: {

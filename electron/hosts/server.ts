@@ -8,7 +8,10 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { ApiEvent } from '../../shared/api.js';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.js';
+import type { UserError } from '../../shared/errors.js';
+import { userError } from '../../shared/messages.js';
 import type { Host } from './host.js';
+import { BrowserFiles } from './browser-files.js';
 
 export interface ServerOptions {
   host: Host;
@@ -18,6 +21,8 @@ export interface ServerOptions {
   /** The report each new tab opens, if any. */
   defaultReport?: string;
   port?: number;
+  /** The largest file a tab may send (browser-files.ts's MAX_UPLOAD_BYTES unless a test says less). */
+  maxUploadBytes?: number;
 }
 
 export interface RunningServer {
@@ -43,6 +48,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { host, token } = options;
   const streams = new Map<string, http.ServerResponse>();
   const graceTimers = new Map<string, NodeJS.Timeout>();
+  const files = new BrowserFiles(options.maxUploadBytes ? { maxUpload: options.maxUploadBytes } : {});
   let port = 0;
 
   const tokenOk = (given: string | null | undefined) => {
@@ -118,10 +124,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           id,
           setTimeout(() => {
             graceTimers.delete(id);
-            if (!streams.has(id)) host.disconnect(id);
+            if (streams.has(id)) return;
+            host.disconnect(id);
+            files.forget(id);
           }, 10_000),
         );
       });
+      return;
+    }
+    if (url.pathname.startsWith('/api/files/')) {
+      void handleFiles(req, res, url.pathname.slice('/api/files/'.length)).catch(() => refuse(res, 500, 'The server could not answer this request.'));
       return;
     }
     if (url.pathname.startsWith('/api/')) {
@@ -143,24 +155,124 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
   }
 
-  async function answerCall(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
+  /** The tab a POST comes from, when it carries the token; otherwise the answer is sent and null returned. */
+  function caller(req: http.IncomingMessage, res: http.ServerResponse): string | null {
     const auth = req.headers.authorization ?? '';
     const id = String(req.headers['x-upr-client'] ?? '');
     if (req.method !== 'POST') {
       res.writeHead(405).end();
-      return;
+      return null;
     }
     if (!tokenOk(auth.startsWith('Bearer ') ? auth.slice(7) : null) || !CLIENT_ID.test(id)) {
       res.writeHead(401, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify({ ok: false, error: { message: 'This page is not signed in to the server; open the address it printed.', code: 'forbidden' } }));
+      return null;
+    }
+    return id;
+  }
+
+  function answer(res: http.ServerResponse, status: number, reply: unknown): void {
+    if (res.destroyed) return;
+    res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+    res.end(JSON.stringify(reply));
+  }
+
+  /**
+   * Files in browser mode (./browser-files.ts): `upload` (the body is the file, its name in
+   * X-Upr-File-Name) and `slot` (a place for an action to write a download) and `view` (a ticket
+   * for an attachment) carry the token like every call; `download/ID` and `view/TICKET` are the
+   * addresses the browser itself fetches, the id standing for the token.
+   */
+  async function handleFiles(req: http.IncomingMessage, res: http.ServerResponse, what: string): Promise<void> {
+    if (req.method === 'GET' && what.startsWith('download/')) {
+      const taken = files.take(what.slice('download/'.length));
+      if (!taken) {
+        refuse(res, 404, 'This download has been taken already, or its tab has closed. Write the file again.');
+        return;
+      }
+      res.writeHead(200, {
+        'Content-Type': 'application/octet-stream',
+        'Content-Length': String(taken.size),
+        'Content-Disposition': disposition('attachment', path.basename(taken.file)),
+        'Cache-Control': 'no-store',
+      });
+      const stream = fs.createReadStream(taken.file);
+      stream.on('error', () => res.destroy());
+      res.on('close', taken.forget);
+      stream.pipe(res);
+      return;
+    }
+    if (req.method === 'GET' && what.startsWith('view/')) {
+      const ticket = files.redeem(what.slice('view/'.length));
+      const reply = ticket ? await host.dispatch(ticket.client, 'inputs.attachment', { id: ticket.attachment }) : null;
+      const content = reply?.ok ? (reply.result as { name: string; data: string }) : null;
+      const bytes = content ? Buffer.from(content.data, 'base64') : null;
+      // Only a PDF is ever shown from this address, and only in the browser's own viewer: a page
+      // or picture someone attached could otherwise run as this app.
+      if (!content || !bytes || bytes.subarray(0, 5).toString('latin1') !== '%PDF-') {
+        refuse(res, 404, 'This attachment cannot be shown here any more; open it again from the app.');
+        return;
+      }
+      res.writeHead(200, {
+        'Content-Type': 'application/pdf',
+        'Content-Length': String(bytes.length),
+        'Content-Disposition': disposition('inline', content.name),
+        'Content-Security-Policy': "default-src 'none'; object-src 'self'; plugin-types application/pdf",
+        'Cache-Control': 'no-store',
+      });
+      res.end(bytes);
+      return;
+    }
+    const id = caller(req, res);
+    if (!id) return;
+    clientFor(id);
+    if (what === 'upload') {
+      let name: string;
+      try {
+        name = decodeURIComponent(String(req.headers['x-upr-file-name'] ?? ''));
+      } catch {
+        name = '';
+      }
+      const received = await files.receive(id, name, req);
+      const said = (e: UserError) => ({ ok: false, error: { message: e.message, code: e.code, ...(e.translatable ?? {}) } });
+      if (received === null) answer(res, 400, said(userError('uploadBroken', { name })));
+      else if ('tooLarge' in received) {
+        answer(res, 413, said(userError('uploadTooLarge', { name, limit: Math.round(files.maxUpload / 1024 / 1024) })));
+        // The rest of a body too large is not read: the connection ends with the answer.
+        res.on('finish', () => req.destroy());
+      } else answer(res, 200, { ok: true, result: received });
       return;
     }
     let body: unknown;
     try {
       body = await readJson(req);
     } catch (e) {
-      res.writeHead(400, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ ok: false, error: { message: (e as Error).message, code: 'invalid' } }));
+      answer(res, 400, { ok: false, error: { message: (e as Error).message, code: 'invalid' } });
+      return;
+    }
+    const field = (key: string) => {
+      const value = (body as Record<string, unknown> | null)?.[key];
+      return typeof value === 'string' && value.length > 0 && value.length <= 1000 ? value : null;
+    };
+    if (what === 'slot' && field('name')) {
+      answer(res, 200, { ok: true, result: files.slot(id, field('name')!) });
+      return;
+    }
+    if (what === 'view' && field('attachment')) {
+      answer(res, 200, { ok: true, result: { ticket: files.ticket(id, field('attachment')!) } });
+      return;
+    }
+    refuse(res, 404, 'Not found');
+  }
+
+  async function answerCall(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
+    const id = caller(req, res);
+    if (!id) return;
+    let body: unknown;
+    try {
+      body = await readJson(req);
+    } catch (e) {
+      answer(res, 400, { ok: false, error: { message: (e as Error).message, code: 'invalid' } });
       return;
     }
     let name: string;
@@ -171,10 +283,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return;
     }
     clientFor(id);
-    const reply = await host.dispatch(id, name, body);
-    if (res.destroyed) return;
-    res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-    res.end(JSON.stringify(reply));
+    answer(res, 200, await host.dispatch(id, name, body));
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -189,6 +298,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       new Promise<void>((resolve) => {
         for (const s of streams.values()) s.end();
         for (const t of graceTimers.values()) clearTimeout(t);
+        files.close();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
@@ -218,6 +328,12 @@ function readJson(req: http.IncomingMessage): Promise<unknown> {
     });
     req.on('error', reject);
   });
+}
+
+/** A Content-Disposition naming the file in any script, with a plain-ASCII fallback for old readers. */
+function disposition(kind: 'attachment' | 'inline', name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]|["\\%]/g, '_');
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
 /** Answers with a status and a short text, unless an answer has begun already. */

@@ -56,7 +56,7 @@ export function replaceAll(ctx: ServiceContext, input: ParsedInput<'text.replace
   db.transaction(() => {
     for (const sectionId of new Set(input.sectionIds)) {
       if (!live.has(sectionId)) {
-        summary.skipped.push({ sectionId, reason: formatMessage('sectionMissing') });
+        summary.skipped.push({ sectionId, reason: formatMessage('sectionMissing'), key: 'sectionMissing' });
         continue;
       }
       let count = 0;
@@ -72,7 +72,7 @@ export function replaceAll(ctx: ServiceContext, input: ParsedInput<'text.replace
         writeText(ctx.report, sectionId, update, author.id, 'edit');
       } catch (e) {
         if (!isUserError(e)) throw e;
-        summary.skipped.push({ sectionId, reason: e.message });
+        summary.skipped.push({ sectionId, reason: e.message, ...(e.translatable ?? {}) });
         continue;
       }
       written.push({ sectionId, update });

@@ -168,14 +168,20 @@ export interface MergeOptions {
   /** Where backups go (the user's data folder's `backups`). */
   backupDir: string;
   now?: () => number;
+  /**
+   * The copy as the person knows it, said in messages and kept as where the merge came from: in
+   * browser mode `otherFile` is the server's copy of the file they chose, whose folder they never saw.
+   */
+  shownAs?: string;
 }
 
-export function mergeCopy(report: OpenReport, otherFile: string, { backupDir, now = Date.now }: MergeOptions): MergeSummary {
-  const file = path.resolve(otherFile);
-  const name = path.basename(file);
-  if (sameFile(file, report.path)) throw userError('mergeOwnFile');
+export function mergeCopy(report: OpenReport, otherFile: string, { backupDir, now = Date.now, shownAs }: MergeOptions): MergeSummary {
+  const resolved = path.resolve(otherFile);
+  const name = shownAs ? path.basename(shownAs.replace(/\\/g, '/')) : path.basename(resolved);
+  const file = shownAs ? name : resolved;
+  if (sameFile(resolved, report.path)) throw userError('mergeOwnFile');
   const db = report.db;
-  return readReportFile(file, (other, { schemaVersion }) => {
+  return readReportFile(resolved, (other, { schemaVersion }) => {
     const ourId = meta(db, 'report_id');
     const theirId = meta(other, 'report_id');
     if (!ourId || ourId !== theirId) {

@@ -46,3 +46,38 @@ export function clientId(): string {
 export function inDesktopApp(): boolean {
   return current().desktop === true;
 }
+
+/** The server's file routes (browser mode only); the desktop app's main process reads and writes files itself. */
+async function files<T>(what: 'upload' | 'slot' | 'view', body: Blob | object, name?: string): Promise<T> {
+  const send = current().files;
+  if (!send) throw new ApiError('Files are chosen with the system’s dialog here.', 'invalid');
+  const reply = await send(what, body, name);
+  if (!reply.ok) throw new ApiError(reply.error.message, reply.error.code, reply.error.key, reply.error.params);
+  return reply.result as T;
+}
+
+/** Browser mode: sends a file the person chose to the server; answers the path the API reads it from. */
+export async function uploadFile(file: File): Promise<string> {
+  return (await files<{ path: string }>('upload', file, file.name)).path;
+}
+
+/** Browser mode: a place on the server for an action to write `name` to, and the id that downloads it. */
+export function downloadSlot(name: string): Promise<{ id: string; path: string }> {
+  return files('slot', { name });
+}
+
+/** Browser mode: the browser downloads what was written in slot `id` (once). */
+export function offerDownload(id: string): void {
+  const link = document.createElement('a');
+  link.href = `./api/files/download/${encodeURIComponent(id)}`;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
+/** Browser mode: an address that shows attachment `id` (a PDF) in the browser's own viewer for a little while. */
+export async function attachmentViewUrl(id: string): Promise<string> {
+  const { ticket } = await files<{ ticket: string }>('view', { attachment: id });
+  return `./api/files/view/${encodeURIComponent(ticket)}`;
+}

@@ -10,6 +10,11 @@ export interface Transport {
   readonly clientId: string;
   /** The desktop app, with the system's file dialogs (app.chooseFile answers with a path). */
   readonly desktop?: boolean;
+  /**
+   * Browser mode: a request to the server's file routes (electron/hosts/browser-files.ts), "upload"
+   * with the file as its body, "slot" or "view" with JSON.
+   */
+  files?(what: 'upload' | 'slot' | 'view', body: Blob | object, name?: string): Promise<Reply<unknown>>;
 }
 
 interface Bridge {
@@ -46,24 +51,28 @@ function httpTransport(): Transport {
     };
   };
   connect();
+  const post = async (address: string, body: BodyInit, headers: Record<string, string>): Promise<Reply<unknown>> => {
+    let res: Response;
+    try {
+      res = await fetch(address, { method: 'POST', headers: { ...headers, Authorization: `Bearer ${token}`, 'X-Upr-Client': clientId }, body });
+    } catch {
+      return { ok: false, error: { message: 'The app server is not reachable. Is `npm run serve` still running?', code: 'io' } };
+    }
+    if (res.status === 401) {
+      return { ok: false, error: { message: 'This page has no valid access token. Open the address that `npm run serve` printed.', code: 'forbidden' } };
+    }
+    if (!(res.headers.get('Content-Type') ?? '').startsWith('application/json')) {
+      return { ok: false, error: { message: (await res.text()) || `The server answered ${res.status}.`, code: 'io' } };
+    }
+    return (await res.json()) as Reply<unknown>;
+  };
   return {
     clientId,
-    async call(method, input) {
-      let res: Response;
-      try {
-        res = await fetch(`./api/${encodeURIComponent(method)}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'X-Upr-Client': clientId },
-          body: JSON.stringify(input ?? {}),
-        });
-      } catch {
-        return { ok: false, error: { message: 'The app server is not reachable. Is `npm run serve` still running?', code: 'io' } };
-      }
-      if (res.status === 401) {
-        return { ok: false, error: { message: 'This page has no valid access token. Open the address that `npm run serve` printed.', code: 'forbidden' } };
-      }
-      return (await res.json()) as Reply<unknown>;
-    },
+    call: (method, input) => post(`./api/${encodeURIComponent(method)}`, JSON.stringify(input ?? {}), { 'Content-Type': 'application/json' }),
+    files: (what, body, name) =>
+      body instanceof Blob
+        ? post(`./api/files/${what}`, body, { 'Content-Type': 'application/octet-stream', 'X-Upr-File-Name': encodeURIComponent(name ?? '') })
+        : post(`./api/files/${what}`, JSON.stringify(body), { 'Content-Type': 'application/json' }),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

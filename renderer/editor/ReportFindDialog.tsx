@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FindResults } from '../../shared/api.js';
-import { call } from '../api/client.js';
+import { ApiError, call } from '../api/client.js';
 import { useAnnounce } from '../app/Announcer.js';
 import { messageOf } from '../app/errors.js';
 import { FormDialog } from '../widgets/dialogs.js';
@@ -50,7 +50,7 @@ export function ReportFindDialog({ query, onClose }: { query: string; onClose: (
       onSubmit={async () => {
         const done = await call('text.replaceAll', { query: needle, replacement, sectionIds: [...chosen] });
         announce(t('find.replacedReport', { count: done.replaced, sections: done.sections }));
-        if (done.skipped.length) announce(done.skipped.map((s) => s.reason).join(' '), 'error');
+        if (done.skipped.length) announce(done.skipped.map((s) => messageOf(new ApiError(s.reason, 'forbidden', s.key, s.params))).join(' '), 'error');
       }}
     >
       <TextInput label={t('find.find')} value={needle} onChange={setNeedle} autoFocus />

@@ -2,7 +2,7 @@
 // namespace. English is the catalogue itself; a test checks that French and Spanish have every key.
 import { MESSAGE_TEXTS, type MessageKey } from '../../shared/messages.js';
 
-type Catalogue = Record<MessageKey, string>;
+export type Catalogue = Record<MessageKey, string>;
 
 const fr: Catalogue = {
   copyOverItself: 'Une copie ne peut pas remplacer le rapport lui-même ({{file}}) ; choisissez un autre nom.',
@@ -80,6 +80,8 @@ const fr: Catalogue = {
   inputRationaleRequired:
     'Indiquez pourquoi la contribution n’est que partiellement prise en compte ou ne l’est pas : une justification est requise.',
   attachmentTooLarge: '« {{name}} » fait {{size}} Mo ; une pièce jointe peut faire au plus {{limit}} Mo.',
+  uploadTooLarge: '« {{name}} » dépasse les {{limit}} Mo que ce serveur accepte ; rien n’a été envoyé.',
+  uploadBroken: '« {{name}} » n’est pas arrivé en entier ; choisissez-le à nouveau.',
   attachmentEmpty: '« {{name}} » est vide ; il n’y a rien à joindre.',
   attachmentMissing: 'Cette pièce jointe n’existe pas (elle a peut-être été retirée).',
   attachmentNotHere:
@@ -227,6 +229,8 @@ const es: Catalogue = {
   inputRationaleRequired:
     'Explique por qué la contribución solo se refleja en parte o no se refleja: se requiere una justificación.',
   attachmentTooLarge: '«{{name}}» ocupa {{size}} MB; un archivo adjunto puede ocupar como máximo {{limit}} MB.',
+  uploadTooLarge: '«{{name}}» supera los {{limit}} MB que admite este servidor; no se envió nada.',
+  uploadBroken: '«{{name}}» no llegó completo; vuelva a elegirlo.',
   attachmentEmpty: '«{{name}}» está vacío; no hay nada que adjuntar.',
   attachmentMissing: 'Ese archivo adjunto no existe (puede que se haya retirado).',
   attachmentNotHere:

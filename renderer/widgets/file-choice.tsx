@@ -1,71 +1,109 @@
-// Choosing the file an action works on: in the desktop app the system's dialog names it; in browser
-// mode (no dialog) the person types its full path in a small form. One hook holds that choice for
-// one or more kinds of file (a button each), what the main process is working on and why it failed,
-// and gives focus back to the button once the form closes; `PathForm` is the typed-path form.
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { Button, Form } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
+// Choosing the file an action works on. In the desktop app the system's dialog names it and the main
+// process reads or writes it there. In browser mode the browser's own chooser picks a file, which
+// is sent to the server first (the action then reads the server's copy), and what an action writes
+// is offered as a download. One hook holds that choice for one or more kinds of file (a button
+// each), what is being worked on and why it failed, and gives focus back to the button.
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Input } from '../../shared/api.js';
-import { call, inDesktopApp } from '../api/client.js';
+import { ApiError, call, downloadSlot, inDesktopApp, offerDownload, uploadFile } from '../api/client.js';
 import { messageOf } from '../app/errors.js';
-import { TextInput } from './fields.js';
 import './widgets.css';
 
+type FileKind = Input<'app.chooseFile'>['kind'];
+
+/** What the browser's chooser offers for each kind of file (the desktop dialog has the same filters). */
+const ACCEPT: Record<NonNullable<FileKind>, string> = {
+  report: '.upr',
+  list: '.docx,.xlsx,.csv,.tsv,.txt',
+  attachment: '',
+  xlsx: '.xlsx',
+  csv: '.csv',
+  docx: '.docx',
+  pdf: '.pdf',
+  html: '.html,.htm',
+};
+
+/**
+ * Opens the browser's file chooser; answers the chosen file, or null when the person closes it.
+ * Called straight from a press, so the browser counts it as the person's own act.
+ */
+export function chooseInBrowser(kind: FileKind = 'report'): Promise<File | null> {
+  return new Promise((resolve) => {
+    const picker = document.createElement('input');
+    picker.type = 'file';
+    picker.accept = ACCEPT[kind ?? 'report'];
+    picker.style.display = 'none';
+    const done = (file: File | null) => {
+      picker.remove();
+      resolve(file);
+    };
+    picker.addEventListener('change', () => done(picker.files?.[0] ?? null), { once: true });
+    picker.addEventListener('cancel', () => done(null), { once: true });
+    document.body.append(picker);
+    picker.click();
+  });
+}
+
+/**
+ * An error about the server's copy of an uploaded file, told with the file's own name: the person
+ * never saw the server's folder, only the file they chose.
+ */
+export function namedAsChosen(e: unknown, serverPath: string, name: string): unknown {
+  if (!(e instanceof ApiError)) return e;
+  const params = e.params ? Object.fromEntries(Object.entries(e.params).map(([k, v]) => [k, v === serverPath ? name : v])) : undefined;
+  return new ApiError(e.message.replaceAll(serverPath, name), e.code, e.key, params);
+}
+
+/** Works on a file the person chose in the browser: sent to the server, then `run` on the server's copy. */
+export async function runOnChosenFile<T>(file: File, run: (path: string) => Promise<T>): Promise<T> {
+  const path = await uploadFile(file);
+  try {
+    return await run(path);
+  } catch (e) {
+    throw namedAsChosen(e, path, file.name);
+  }
+}
+
 export interface FileChoiceOptions<K extends string> {
-  /** What the system's dialog is asked for, in the desktop app. */
+  /** What the file is for: to open or to save, and its kind (the dialog's filters, the browser's). */
   dialog: (kind: K) => Input<'app.chooseFile'>;
-  /** Works on the chosen file; throws to say why it did not. What came of it is the caller's to show. */
-  run: (kind: K, path: string) => Promise<void>;
-  /** Said under the field when the form is sent with no path. */
-  pathRequired: string;
-  /** The path offered when the form opens for `kind`, given what is typed there; by default it is kept. */
-  offer?: (kind: K, typed: string) => string;
   /**
-   * Where a failure is said when no form is open (the dialog's way), if not in `failure`: the
-   * matrix says it in the status bar. A typed path's failure is always kept, to show beside its form.
+   * Works on the chosen file; throws to say why it did not. What came of it is the caller's to show.
+   * `name`: in browser mode, the name of the file the person chose, of which `path` is the server's copy.
    */
+  run: (kind: K, path: string, name?: string) => Promise<void>;
+  /** Browser mode: the name a written file is downloaded under (the action may add its extension). */
+  downloadName?: (kind: K) => string;
+  /** Where a failure is said, if not in `failure`: the matrix says it in the status bar. */
   sayFailure?: (message: string, kind: K) => void;
   /**
-   * How the working button looks while the main process works. Pending keeps the focus on it, but
-   * react-aria then says its name again through a live region that points at the button, which
-   * dangles once the form closes; a caller whose status line already says it is working may prefer
-   * disabled (the focus is given back to the button when the form closes).
+   * How the working button looks while the file is worked on. Pending keeps the focus on it, but
+   * react-aria then says its name again through a live region; a caller whose status line already
+   * says it is working may prefer disabled (the focus is given back to the button afterwards).
    */
   busyButton?: 'pending' | 'disabled';
 }
 
 export interface FileChoice<K extends string> {
-  /** The kind whose path is being typed (browser mode), or null. */
-  asking: K | null;
-  /** The kind the main process is working on, or null. */
+  /** The kind being worked on, or null. */
   busy: K | null;
   /** Why the last attempt failed (the main process's message), until the next one. */
   failure: { kind: K; message: string } | null;
-  path: string;
-  setPath: (path: string) => void;
-  pathError: string | null;
-  /** The props of the button that starts `kind`: pending (or disabled, as `busyButton` says) while its file is worked on from the dialog. */
+  /** The props of the button that starts `kind`: pending (or disabled, as `busyButton` says) while its file is worked on. */
   buttonProps: (kind: K) => {
     ref: (el: HTMLButtonElement | null) => void;
     isPending: boolean;
     isDisabled: boolean;
     onPress: () => void;
   };
-  /** The props of the form's submit button. */
-  submitProps: { isPending: boolean; isDisabled: boolean };
-  submit: (e: FormEvent) => void;
-  cancel: () => void;
 }
 
-export function useFileChoice<K extends string>({ dialog, run, pathRequired, offer, sayFailure, busyButton = 'pending' }: FileChoiceOptions<K>): FileChoice<K> {
-  const [asking, setAsking] = useState<K | null>(null);
+export function useFileChoice<K extends string>({ dialog, run, downloadName, sayFailure, busyButton = 'pending' }: FileChoiceOptions<K>): FileChoice<K> {
   const [busy, setBusy] = useState<K | null>(null);
   const [failure, setFailure] = useState<{ kind: K; message: string } | null>(null);
-  const [path, setPath] = useState('');
-  const [pathError, setPathError] = useState<string | null>(null);
 
   const buttons = useRef<Partial<Record<K, HTMLButtonElement | null>>>({});
-  /** The button to focus once the form has closed and the button is enabled again. */
+  /** The button to focus once it is enabled again (a disabled button lets the focus go). */
   const [refocus, setRefocus] = useState<K | null>(null);
   useEffect(() => {
     if (!refocus || busy) return;
@@ -73,152 +111,63 @@ export function useFileChoice<K extends string>({ dialog, run, pathRequired, off
     setRefocus(null);
   }, [refocus, busy]);
 
-  const fail = (kind: K, e: unknown, typed: boolean) => {
-    if (sayFailure && !typed) sayFailure(messageOf(e), kind);
+  const fail = (kind: K, e: unknown) => {
+    if (sayFailure) sayFailure(messageOf(e), kind);
     else setFailure({ kind, message: messageOf(e) });
   };
 
-  const attempt = async (kind: K, chosen: string, typed: boolean): Promise<boolean> => {
+  const working = async (kind: K, work: () => Promise<void>) => {
     setBusy(kind);
     setFailure(null);
     try {
-      await run(kind, chosen);
-      return true;
+      await work();
     } catch (e) {
-      fail(kind, e, typed);
-      return false;
+      fail(kind, e);
     } finally {
       setBusy(null);
+      if (busyButton === 'disabled') setRefocus(kind);
     }
   };
 
   const start = async (kind: K) => {
-    if (!inDesktopApp()) {
-      setPath((typed) => (offer ? offer(kind, typed) : typed));
-      setPathError(null);
-      setAsking(kind);
+    const wanted = dialog(kind);
+    if (inDesktopApp()) {
+      try {
+        const choice = await call('app.chooseFile', wanted);
+        if (choice.path !== null) await working(kind, () => run(kind, choice.path!));
+      } catch (e) {
+        fail(kind, e);
+      }
       return;
     }
-    try {
-      const choice = await call('app.chooseFile', dialog(kind));
-      if (choice.path !== null) await attempt(kind, choice.path, false);
-    } catch (e) {
-      fail(kind, e, false);
-    }
-  };
-
-  const cancel = () => {
-    if (busy) return;
-    setRefocus(asking);
-    setAsking(null);
-    setPathError(null);
-  };
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!asking || busy) return;
-    if (!path.trim()) {
-      setPathError(pathRequired);
+    if (wanted.mode === 'open') {
+      const file = await chooseInBrowser(wanted.kind);
+      if (file) await working(kind, () => runOnChosenFile(file, (path) => run(kind, path, file.name)));
       return;
     }
-    setPathError(null);
-    // The typed path stays in the field, for the next file to the same folder.
-    if (await attempt(asking, path, true)) {
-      setRefocus(asking);
-      setAsking(null);
-    }
+    await working(kind, async () => {
+      const slot = await downloadSlot(downloadName?.(kind) ?? `${wanted.kind ?? 'file'}.${wanted.kind ?? 'bin'}`);
+      await run(kind, slot.path);
+      offerDownload(slot.id);
+    });
   };
 
   return {
-    asking,
     busy,
     failure,
-    path,
-    setPath,
-    pathError,
     buttonProps: (kind) => {
-      // The other kinds wait for the one being worked on.
-      const working = busy === kind && asking === null && busyButton === 'pending';
+      const pending = busy === kind && busyButton === 'pending';
       return {
         ref: (el) => {
           buttons.current[kind] = el;
         },
-        isPending: working,
-        isDisabled: busy !== null && !working,
+        isPending: pending,
+        // The other kinds wait for the one being worked on.
+        isDisabled: busy !== null && !pending,
         onPress: () => void start(kind),
       };
     },
-    submitProps: { isPending: busy !== null && busyButton === 'pending', isDisabled: busy !== null && busyButton === 'disabled' },
-    submit: (e) => void submit(e),
-    cancel,
   };
-}
-
-export interface PathFormProps<K extends string> {
-  choice: FileChoice<K>;
-  /** The field's label, which also names the form. */
-  label: string;
-  /** Says what to type: the full path, on the computer running the app. */
-  hint: string;
-  submit: string;
-  placeholder?: string;
-  /** The wrapper's class, which places the form (inline in a card, or floating under a toolbar). */
-  className: string;
-  /** Small buttons, for a toolbar. */
-  small?: boolean;
-  /** Shows the typed path's failure inside the form, for a caller with no alert region of its own. */
-  showFailure?: boolean;
-}
-
-/** The typed-path form of a `useFileChoice`, shown while it asks; Escape closes it unless the file is being worked on. */
-export function PathForm<K extends string>({ choice, label, hint, submit, placeholder, className, small = false, showFailure = false }: PathFormProps<K>) {
-  const { t } = useTranslation();
-  const size = small ? ' button-small' : '';
-  const working = choice.busy !== null;
-  // A path left out is said under the field; the field takes the focus so that it is heard too.
-  const wrapper = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (choice.pathError) wrapper.current?.querySelector('input')?.focus();
-  }, [choice.pathError]);
-  // After a failure the path is there to correct (and a disabled submit button has let the focus go).
-  useEffect(() => {
-    if (choice.failure) wrapper.current?.querySelector('input')?.focus();
-  }, [choice.failure]);
-  return (
-    <div
-      ref={wrapper}
-      className={className}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') choice.cancel();
-      }}
-    >
-      <Form onSubmit={choice.submit} validationBehavior="aria" aria-label={label}>
-        <TextInput
-          label={label}
-          description={hint}
-          value={choice.path}
-          onChange={choice.setPath}
-          errorMessage={choice.pathError}
-          placeholder={placeholder}
-          autoFocus
-          isRequired
-        />
-        {showFailure && choice.failure?.kind === choice.asking ? (
-          <p role="alert" className="inline-error">
-            {choice.failure?.message}
-          </p>
-        ) : null}
-        <div className="form-buttons">
-          <Button type="submit" className={`button button-primary${size}`} {...choice.submitProps}>
-            {submit}
-          </Button>
-          <Button className={`button${size}`} isDisabled={working} onPress={choice.cancel}>
-            {t('common.cancel')}
-          </Button>
-        </div>
-      </Form>
-    </div>
-  );
 }
 
 export interface ChoiceStatusProps {

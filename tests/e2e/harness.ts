@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { Host } from '../../electron/hosts/host.js';
 import { startServer, type RunningServer } from '../../electron/hosts/server.js';
 import { createDemoReport } from '../../electron/services/demo.js';
@@ -81,6 +81,15 @@ export async function signIn(page: Page, name: string, { stay = false }: { stay?
   if (stay) return;
   if ((await sections.getAttribute('aria-selected')) !== 'true') await sections.click();
   await page.getByRole('navigation', { name: 'Outline' }).waitFor();
+}
+
+/**
+ * Presses `button` and picks `file` in the browser's file chooser it opens (browser mode sends the
+ * file to the server), as a person choosing it in the system's dialog would.
+ */
+export async function chooseFile(page: Page, button: Locator, file: string): Promise<void> {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button.click()]);
+  await chooser.setFiles(file);
 }
 
 /** Opens a section from the outline and waits for its text to be loaded. */

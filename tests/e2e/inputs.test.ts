@@ -1,6 +1,7 @@
 // Consultation inputs end to end, in Chromium through browser mode: the secretariat registers a
 // submission from a civil-society organization it adds on the spot, attaches the minutes as a text
-// file and opens them read-only (and saves a copy), links the input to a section and a
+// file and opens them read-only (and saves a copy), attaches a PDF and opens it in the browser's own
+// viewer in a new tab, links the input to a section and a
 // recommendation, records "Partly reflected" with its rationale, and puts the consultation log in
 // section A, whose text then holds the log table. A reviewer reads it all and changes nothing. axe
 // finds nothing serious on the way, in the dialogs and right to left included.
@@ -15,6 +16,27 @@ import { seriousViolations, signIn, startBrowserMode, type BrowserMode } from '.
 const TITLE = 'Submission on violence against women';
 const RATIONALE = 'Shelters and the helpline are reported in C; femicide data are not collected yet.';
 const MINUTES = 'Minutes of the meeting with the Women’s Rights Network\n<b>not markup</b>: 14 February 2030';
+
+/** A one-page PDF saying `text`, with a true cross-reference table (what pdftotext and viewers expect). */
+function tinyPdf(text: string): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${`BT /F1 18 Tf 72 760 Td (${text}) Tj ET`.length} >>\nstream\nBT /F1 18 Tf 72 760 Td (${text}) Tj ET\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets = objects.map((o, i) => {
+    const at = body.length;
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+    return at;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
 
 const recommendation = (number: string, text: string): RecommendationImport => ({
   number,
@@ -99,6 +121,28 @@ describe('consultation inputs in a browser', () => {
     expect(fs.readFileSync(await download.path(), 'utf8')).toBe(MINUTES);
     await viewer.getByRole('button', { name: 'Close' }).click();
     await viewer.waitFor({ state: 'detached' });
+
+    // A PDF attached opens in the browser's own viewer, in a tab of its own.
+    const [pdfChooser] = await Promise.all([page.waitForEvent('filechooser'), detail.getByRole('button', { name: 'Attach a file…' }).click()]);
+    await pdfChooser.setFiles({ name: 'annex.pdf', mimeType: 'application/pdf', buffer: tinyPdf('Annex to the submission') });
+    await detail.getByRole('button', { name: 'Open annex.pdf' }).click();
+    const pdfViewer = page.getByRole('dialog', { name: 'annex.pdf' });
+    const openPdf = pdfViewer.getByRole('link', { name: 'Open the PDF' });
+    await openPdf.waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    const served: Array<{ url: string; type: string; disposition: string }> = [];
+    page.context().on('response', (r) => {
+      if (r.url().includes('/api/files/view/')) served.push({ url: r.url(), type: r.headers()['content-type'] ?? '', disposition: r.headers()['content-disposition'] ?? '' });
+    });
+    const [tab] = await Promise.all([page.context().waitForEvent('page'), openPdf.click()]);
+    await tab.waitForLoadState();
+    await expect.poll(() => served.length).toBeGreaterThan(0);
+    expect(served[0]).toMatchObject({ type: 'application/pdf', disposition: expect.stringMatching(/^inline; filename="annex.pdf"/) });
+    // The address holds no token: only the ticket.
+    expect(served[0]!.url).not.toContain('token');
+    await tab.close();
+    await pdfViewer.getByRole('button', { name: 'Close' }).click();
+    await pdfViewer.waitFor({ state: 'detached' });
 
     // Linked to section C and to recommendation 121.2, found by its words.
     await detail.getByRole('button', { name: /Link a section/ }).click();

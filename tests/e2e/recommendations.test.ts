@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OHCHR_LIST } from '../bench/ohchr-import.js';
-import { openSection, seriousViolations, signIn, startBrowserMode, type BrowserMode } from './harness.js';
+import { chooseFile, openSection, seriousViolations, signIn, startBrowserMode, type BrowserMode } from './harness.js';
 
 const LIST = OHCHR_LIST;
 
@@ -30,11 +30,9 @@ describe('recommendations in a browser', () => {
     await secretariat.getByRole('tab', { name: 'Recommendations' }).click();
     await secretariat.getByText('No recommendations yet.', { exact: false }).waitFor();
 
-    // Import: the path typed, the preview read from the Word file, then confirmed.
-    await secretariat.getByRole('button', { name: 'Import recommendations…' }).click();
+    // Import: the Word file chosen in the browser's chooser (sent to the server), the preview read from it, then confirmed.
+    await chooseFile(secretariat, secretariat.getByRole('button', { name: 'Import recommendations…' }), listPath);
     const dialog = secretariat.getByRole('dialog', { name: 'Import recommendations' });
-    await dialog.getByRole('textbox', { name: /File to import/ }).fill(listPath);
-    await dialog.getByRole('button', { name: 'Read the file' }).click();
     const confirm = dialog.getByRole('button', { name: 'Import 215 recommendations' });
     await confirm.waitFor();
     const counts = await dialog.locator('.rc-count').allInnerTexts();

@@ -1,7 +1,7 @@
 // Sharing between offices end to end, in Chromium through browser mode, on real files: a closed
 // copy of the demo report goes to the Ministry of Justice, where section A is renamed and David
 // Okafor adds to section B's text; meanwhile the secretariat renames A differently and adds to B
-// too. In the Sharing view the secretariat merges the copy by typed path, sees the merge report
+// too. In the Sharing view the secretariat merges the copy chosen in the browser's chooser, sees the merge report
 // (offices, counts, one conflict, B edited in both copies and compared side by side), settles the
 // title by writing a third one, and the outline shows it. axe finds nothing serious on the view
 // or in the compare dialog. Then, on a second report in a browser far from UTC: the merge report is
@@ -17,7 +17,7 @@ import { updateSection } from '../../electron/services/sections.js';
 import { OpenReport } from '../../electron/store/open-report.js';
 import { writeClosedCopy } from '../../electron/sync/copy.js';
 import { actIn } from '../unit/office.js';
-import { seriousViolations, signIn, startBrowserMode, type BrowserMode } from './harness.js';
+import { chooseFile, seriousViolations, signIn, startBrowserMode, type BrowserMode } from './harness.js';
 
 const A_TITLE = 'Methodology and consultation process';
 const B_TITLE = 'Developments since the previous review: normative and institutional framework';
@@ -66,10 +66,8 @@ describe('sharing between offices in a browser', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     const merge = page.getByRole('region', { name: 'Merge a copy' });
-    await merge.getByRole('button', { name: 'Merge a copy…' }).click();
-    // Typed without its extension: ".upr" is added.
-    await merge.getByRole('textbox', { name: 'The copy to merge' }).fill(copyFile.replace(/\.upr$/, ''));
-    await merge.getByRole('button', { name: 'Merge', exact: true }).click();
+    // Chosen in the browser's own chooser: the file is sent to the server, which merges its copy.
+    await chooseFile(page, merge.getByRole('button', { name: 'Merge a copy…' }), copyFile);
 
     const report = page.getByTestId('merge-report');
     await report.waitFor({ timeout: 30_000 });
@@ -80,6 +78,8 @@ describe('sharing between offices in a browser', () => {
     expect(text).toContain('The text of 1 section changed');
     expect(text).toContain('1 field changed in both copies');
     expect(text).toMatch(/Backup made before merging: .+\.upr/);
+    // Named as it was chosen, not by the server's copy of it.
+    expect(text).toContain('From the copy for-justice.upr');
     await report.getByText(B_TITLE).waitFor();
 
     // The conflict: both titles with who set them, the later (this report's) shown now.
@@ -157,9 +157,7 @@ describe('the last merge and its conflicts after a reload, in the person’s lan
       await signIn(page, 'Maria Santos');
       await page.getByRole('tab', { name: 'Sharing' }).click();
       const merge = page.getByRole('region', { name: 'Merge a copy' });
-      await merge.getByRole('button', { name: 'Merge a copy…' }).click();
-      await merge.getByRole('textbox', { name: 'The copy to merge' }).fill(secondCopy);
-      await merge.getByRole('button', { name: 'Merge', exact: true }).click();
+      await chooseFile(page, merge.getByRole('button', { name: 'Merge a copy…' }), secondCopy);
       await page.getByTestId('merge-report').waitFor({ timeout: 30_000 });
       expect(await page.getByText(/Merged\. What the copy brought/).count()).toBe(1);
 
@@ -237,9 +235,7 @@ describe('a copy that claims changes its authors could not make', () => {
     await signIn(page, 'Maria Santos');
     await page.getByRole('tab', { name: 'Sharing' }).click();
     const merge = page.getByRole('region', { name: 'Merge a copy' });
-    await merge.getByRole('button', { name: 'Merge a copy…' }).click();
-    await merge.getByRole('textbox', { name: 'The copy to merge' }).fill(forged);
-    await merge.getByRole('button', { name: 'Merge', exact: true }).click();
+    await chooseFile(page, merge.getByRole('button', { name: 'Merge a copy…' }), forged);
     const held = page.getByRole('group', { name: '1 change held back' });
     await held.waitFor({ timeout: 30_000 });
     const text = (await held.textContent()) ?? '';

@@ -13,7 +13,7 @@ import { App } from '../../renderer/app/App.js';
 import { AnnouncerProvider } from '../../renderer/app/Announcer.js';
 import { WorkspaceContext } from '../../renderer/app/workspaceContext.js';
 import { setTransport } from '../../renderer/api/client.js';
-import { exportFilePath, switchExportFormat } from '../../renderer/features/export/exportPath.js';
+import { exportFilePath } from '../../renderer/features/export/exportPath.js';
 import { ExportScreen } from '../../renderer/features/export/ExportScreen.js';
 import { initI18n } from '../../renderer/i18n/index.js';
 import { fakeTransport, sampleWorld, type FakeTransport, type FakeWorld } from './fakeServer.js';
@@ -206,38 +206,24 @@ describe('what blocks submission', () => {
 });
 
 describe('writing the report', () => {
-  it('in browser mode, writes to a typed path with the format’s extension added, and says where, how big and how many words', async () => {
+  it('in browser mode, writes the file for the browser to download, named after the report, and says its name, size and words', async () => {
     const { user, transport } = await renderExport();
+    const clicked = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     await user.click(within(writeRegion()).getByRole('button', { name: 'Word (.docx)' }));
-    const field = within(writeRegion()).getByRole('textbox', { name: 'Save the Word file as' });
-    // Offered beside the report file.
-    expect((field as HTMLInputElement).value).toBe('/reports/veridia.docx');
-    await user.clear(field);
-    await user.click(within(writeRegion()).getByRole('button', { name: 'Write' }));
-    expect(within(writeRegion()).getByText('Type the full path of the file to write.')).toBeTruthy();
-    expect(callsTo(transport, 'export.write')).toEqual([]);
-
-    await user.type(field, '/home/maria/Final report');
-    await user.click(within(writeRegion()).getByRole('button', { name: 'Write' }));
-    await waitFor(() => expect(status().textContent).toBe('✓ Written to /home/maria/Final report.docx (48\u00a0kB, 10,412 words).'));
+    await waitFor(() => expect(status().textContent).toBe('✓ Downloaded as veridia.docx (48\u00a0kB, 10,412 words).'));
     expect(status().getAttribute('role')).toBe('status');
-    expect(callsTo(transport, 'export.write')).toEqual([{ format: 'docx', path: '/home/maria/Final report.docx' }]);
-    // In browser mode there is no dialog to ask.
+    // The server gave a place to write it; the browser then fetched it from there, once.
+    expect(callsTo(transport, 'files.slot')).toEqual([{ name: 'veridia.docx' }]);
+    expect(callsTo(transport, 'export.write')).toEqual([{ format: 'docx', path: '/downloads/slot-1/veridia.docx' }]);
+    expect(clicked.mock.contexts.map((a) => (a as HTMLAnchorElement).getAttribute('href'))).toEqual(['./api/files/download/slot-1']);
+    // In browser mode there is no dialog to ask, and no path to type.
     expect(callsTo(transport, 'app.chooseFile')).toEqual([]);
     expect(within(writeRegion()).queryByRole('textbox')).toBeNull();
-    expect(document.activeElement).toBe(within(writeRegion()).getByRole('button', { name: 'Word (.docx)' }));
 
-    // The next format is offered the same name with its own extension; a typed extension is kept.
     await user.click(within(writeRegion()).getByRole('button', { name: 'Web page (.html)' }));
-    const again = within(writeRegion()).getByRole('textbox', { name: 'Save the web page as' });
-    expect((again as HTMLInputElement).value).toBe('/home/maria/Final report.html');
-    await user.clear(again);
-    await user.type(again, '/home/maria/site/Report.HTML{Enter}');
-    await waitFor(() => expect(status().textContent).toBe('✓ Written to /home/maria/site/Report.HTML (12\u00a0kB, 10,412 words).'));
-    expect(callsTo(transport, 'export.write')).toEqual([
-      { format: 'docx', path: '/home/maria/Final report.docx' },
-      { format: 'html', path: '/home/maria/site/Report.HTML' },
-    ]);
+    await waitFor(() => expect(status().textContent).toBe('✓ Downloaded as veridia.html (12\u00a0kB, 10,412 words).'));
+    expect(callsTo(transport, 'files.slot')).toEqual([{ name: 'veridia.docx' }, { name: 'veridia.html' }]);
+    clicked.mockRestore();
   });
 
   it('in the app, writes where the system’s save dialog says, and nothing when it is cancelled', async () => {
@@ -272,16 +258,15 @@ describe('writing the report', () => {
     expect(within(writeRegion()).getByRole('button', { name: 'PDF (.pdf)' }).hasAttribute('disabled')).toBe(false);
   });
 
-  it('shows the main process’s message when the file could not be written, and keeps the typed path', async () => {
-    const store: ExportStore = { check: sampleCheck(), refusal: 'The folder /nowhere does not exist.' };
+  it('shows the main process’s message when the file could not be written, and offers nothing to download', async () => {
+    const store: ExportStore = { check: sampleCheck(), refusal: 'The report could not be written: the disk is full.' };
     const { user } = await renderExport(store);
+    const clicked = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     await user.click(within(writeRegion()).getByRole('button', { name: 'Web page (.html)' }));
-    const field = within(writeRegion()).getByRole('textbox', { name: 'Save the web page as' });
-    await user.clear(field);
-    await user.type(field, '/nowhere/report{Enter}');
-    await findAlert('The web page was not written: The folder /nowhere does not exist.');
+    await findAlert('The web page was not written: The report could not be written: the disk is full.');
     expect(status().textContent).toBe('');
-    expect((within(writeRegion()).getByRole('textbox', { name: 'Save the web page as' }) as HTMLInputElement).value).toBe('/nowhere/report');
+    expect(clicked).not.toHaveBeenCalled();
+    clicked.mockRestore();
   });
 });
 
@@ -290,11 +275,6 @@ describe('the file an export is written to', () => {
     expect(exportFilePath('/r/national report', 'docx')).toBe('/r/national report.docx');
     expect(exportFilePath('/r/veridia.upr', 'pdf')).toBe('/r/veridia.pdf');
     expect(exportFilePath(' /r/Report.HTML ', 'html')).toBe('/r/Report.HTML');
-  });
-
-  it('is offered for another format with that format’s extension', () => {
-    expect(switchExportFormat('/r/report.docx', 'pdf')).toBe('/r/report.pdf');
-    expect(switchExportFormat('/r/report', 'html')).toBe('/r/report');
   });
 });
 

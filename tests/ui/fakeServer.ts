@@ -425,11 +425,23 @@ export function fakeTransport(world: FakeWorld): FakeTransport {
     },
   };
 
+  let nextSlot = 1;
   return {
     world,
     calls,
     clientId: 'test-client',
     emit,
+    // Browser mode's file routes, as the server answers them (electron/hosts/browser-files.ts): an
+    // upload lands at /uploads/NAME, a download is written in a slot of its own.
+    async files(what, body, name): Promise<Reply<unknown>> {
+      calls.push({ method: `files.${what}`, input: body instanceof Blob ? { name, size: body.size } : body });
+      if (what === 'upload') return { ok: true, result: { path: `/uploads/${name}` } };
+      if (what === 'slot') {
+        const id = `slot-${nextSlot++}`;
+        return { ok: true, result: { id, path: `/downloads/${id}/${(body as { name: string }).name}` } };
+      }
+      return { ok: true, result: { ticket: 'ticket-1' } };
+    },
     async call(method, input): Promise<Reply<unknown>> {
       calls.push({ method, input });
       const handler = handlers[method];

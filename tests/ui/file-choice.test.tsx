@@ -1,17 +1,20 @@
-// The shared file choice (renderer/widgets/file-choice.tsx) on its own: in browser mode a typed
-// path in a small form (required, Escape closes it, focus back on the button), in the app the
-// system's dialog; the pending button and status line while the file is worked on, and the main
-// process's message in an alert region when it fails. The three screens that use it have their own
-// tests (export, matrix, sharing).
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+// The shared file choice (renderer/widgets/file-choice.tsx) on its own: in browser mode the
+// browser's chooser (the file sent to the server, the action run on the server's copy, a failure
+// naming the file as chosen) and downloads (the action writes in a place the server gives, then the
+// browser fetches it); in the app the system's dialog; the pending button and status line while the
+// file is worked on, and the main process's message in an alert region when it fails. The screens
+// that use it have their own tests (export, matrix, sharing), and tests/e2e/browser-files.test.ts
+// goes through it all with the real server in Chromium.
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
 import { Button } from 'react-aria-components';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Reply } from '../../shared/api.js';
-import { setTransport } from '../../renderer/api/client.js';
+import { ApiError, setTransport } from '../../renderer/api/client.js';
 import { initI18n } from '../../renderer/i18n/index.js';
-import { PathForm, useFileChoice } from '../../renderer/widgets/file-choice.js';
+import { useFileChoice } from '../../renderer/widgets/file-choice.js';
+import { chooseInBrowser } from './renderApp.js';
 
 type Kind = 'xlsx' | 'csv';
 
@@ -20,7 +23,9 @@ interface Stage {
   /** What the system's dialog answers; null when the person cancels it. */
   chosen: string | null;
   dialogs: unknown[];
-  runs: Array<{ kind: Kind; path: string }>;
+  runs: Array<{ kind: Kind; path: string; name?: string }>;
+  /** Browser mode: what went through the server's file routes. */
+  files: Array<{ what: string; body: unknown }>;
   /** When set, a run fails with this message. */
   refusal?: string;
   /** Lets the held run go on. */
@@ -31,14 +36,15 @@ interface Stage {
 
 function Saver({ stage }: { stage: Stage }) {
   const choice = useFileChoice<Kind>({
-    dialog: (kind) => ({ mode: 'save', kind }),
-    run: async (kind, path) => {
-      stage.runs.push({ kind, path });
+    // XLSX files are saved, CSV files opened: both ways through one hook.
+    dialog: (kind) => ({ mode: kind === 'xlsx' ? 'save' : 'open', kind }),
+    run: async (kind, path, name) => {
+      stage.runs.push(name === undefined ? { kind, path } : { kind, path, name });
       if (stage.held) await new Promise<void>((resolve) => (stage.release = resolve));
-      if (stage.refusal) throw new Error(stage.refusal);
+      // As the main process says it: the path it was given, in the message and its values.
+      if (stage.refusal) throw new ApiError(`${stage.refusal} (${path})`, 'io', 'cannotRead', { file: path, reason: stage.refusal });
     },
-    pathRequired: 'Type the full path.',
-    offer: (kind, typed) => typed.replace(/\.(xlsx|csv)$/, `.${kind}`),
+    downloadName: (kind) => `matrix.${kind}`,
     busyButton: stage.busyButton,
   });
   return (
@@ -48,7 +54,6 @@ function Saver({ stage }: { stage: Stage }) {
           {kind.toUpperCase()}
         </Button>
       ))}
-      {choice.asking ? <PathForm choice={choice} className="path" label={`Save as ${choice.asking}`} hint="The full path." submit="Save" /> : null}
       <div role="status">{choice.busy ? `Saving the ${choice.busy} file…` : null}</div>
       <div role="alert">{choice.failure ? `Not saved: ${choice.failure.message}` : null}</div>
     </section>
@@ -58,7 +63,7 @@ function Saver({ stage }: { stage: Stage }) {
 async function renderSaver({ desktop = false, stage = {} }: { desktop?: boolean; stage?: Partial<Stage> } = {}) {
   initI18n('en');
   await i18next.changeLanguage('en');
-  const full: Stage = { chosen: null, dialogs: [], runs: [], ...stage };
+  const full: Stage = { chosen: null, dialogs: [], runs: [], files: [], ...stage };
   setTransport({
     clientId: 'test',
     desktop,
@@ -67,6 +72,11 @@ async function renderSaver({ desktop = false, stage = {} }: { desktop?: boolean;
       if (method !== 'app.chooseFile') throw new Error(`not expected here: ${method}`);
       full.dialogs.push(input);
       return { ok: true, result: { path: full.chosen } };
+    },
+    files: async (what, body, name): Promise<Reply<unknown>> => {
+      full.files.push({ what, body: body instanceof Blob ? { name, size: body.size } : body });
+      if (what === 'upload') return { ok: true, result: { path: `/srv/uploads/u1/${name}` } };
+      return { ok: true, result: { id: 'slot-1', path: `/srv/downloads/slot-1/${(body as { name: string }).name}` } };
     },
   });
   const user = userEvent.setup();
@@ -81,65 +91,57 @@ const status = () => screen.getByRole('status');
 const alert = () => screen.getByRole('alert');
 
 describe('choosing a file in browser mode', () => {
-  it('asks for a typed path instead of the dialog, requires one, and gives the focus back to the button', async () => {
-    const { user, stage } = await renderSaver();
-    await user.click(button('XLSX'));
-    const field = screen.getByRole('textbox', { name: 'Save as xlsx' });
-    expect(screen.getByRole('form', { name: 'Save as xlsx' })).toBeTruthy();
-    expect(document.activeElement).toBe(field);
-
-    await user.click(button('Save'));
-    expect(screen.getByText('Type the full path.')).toBeTruthy();
-    expect(field.getAttribute('aria-invalid')).toBe('true');
-    // The field takes the focus, so that its message is heard.
-    await waitFor(() => expect(document.activeElement).toBe(field));
-    expect(stage.runs).toEqual([]);
-
-    await user.type(field, '/home/maria/matrix.xlsx{Enter}');
-    await waitFor(() => expect(screen.queryByRole('textbox')).toBeNull());
-    expect(stage.runs).toEqual([{ kind: 'xlsx', path: '/home/maria/matrix.xlsx' }]);
-    expect(stage.dialogs).toEqual([]);
-    await waitFor(() => expect(document.activeElement).toBe(button('XLSX')));
-
-    // The typed path is offered again, for the other kind as the caller says.
-    await user.click(button('CSV'));
-    expect((screen.getByRole('textbox', { name: 'Save as csv' }) as HTMLInputElement).value).toBe('/home/maria/matrix.csv');
-  });
-
-  it('closes the form on Escape and on Cancel, focusing the button again, but not while the file is being saved', async () => {
+  it('saves in the place the server gives, then has the browser download it; no dialog, no path to type', async () => {
     const { user, stage } = await renderSaver({ stage: { held: true } });
-    await user.click(button('CSV'));
-    await user.keyboard('{Escape}');
-    expect(screen.queryByRole('textbox')).toBeNull();
-    await waitFor(() => expect(document.activeElement).toBe(button('CSV')));
-
-    await user.click(button('CSV'));
-    await user.click(button('Cancel'));
-    expect(screen.queryByRole('textbox')).toBeNull();
-    await waitFor(() => expect(document.activeElement).toBe(button('CSV')));
-
-    await user.click(button('CSV'));
-    await user.type(screen.getByRole('textbox', { name: 'Save as csv' }), '/out/list.csv{Enter}');
-    await waitFor(() => expect(status().textContent).toBe('Saving the csv file…'));
-    // The form's own button is pending (it keeps the focus); Cancel, Escape and the other kind wait.
-    expect(button('Save').hasAttribute('data-pending')).toBe(true);
-    expect(button('Cancel').hasAttribute('disabled')).toBe(true);
-    expect(button('XLSX').hasAttribute('disabled')).toBe(true);
-    await user.keyboard('{Escape}');
-    expect(screen.getByRole('textbox', { name: 'Save as csv' })).toBeTruthy();
-
+    const clicked = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    await user.click(button('XLSX'));
+    await waitFor(() => expect(status().textContent).toBe('Saving the xlsx file…'));
+    expect(button('XLSX').hasAttribute('data-pending')).toBe(true);
+    expect(button('CSV').hasAttribute('disabled')).toBe(true);
+    // Not offered before it is written.
+    expect(clicked).not.toHaveBeenCalled();
     await act(async () => stage.release?.());
-    await waitFor(() => expect(screen.queryByRole('textbox')).toBeNull());
-    expect(status().textContent).toBe('');
-    expect(button('XLSX').hasAttribute('disabled')).toBe(false);
+    await waitFor(() => expect(status().textContent).toBe(''));
+    expect(stage.files).toEqual([{ what: 'slot', body: { name: 'matrix.xlsx' } }]);
+    expect(stage.runs).toEqual([{ kind: 'xlsx', path: '/srv/downloads/slot-1/matrix.xlsx' }]);
+    expect(clicked.mock.contexts.map((a) => (a as HTMLAnchorElement).getAttribute('href'))).toEqual(['./api/files/download/slot-1']);
+    expect(stage.dialogs).toEqual([]);
+    expect(screen.queryByRole('textbox')).toBeNull();
+    clicked.mockRestore();
   });
 
-  it('says why it failed in the alert region and keeps the form with the typed path', async () => {
-    const { user } = await renderSaver({ stage: { refusal: 'The folder /nowhere does not exist.' } });
-    await user.click(button('XLSX'));
-    await user.type(screen.getByRole('textbox', { name: 'Save as xlsx' }), '/nowhere/matrix.xlsx{Enter}');
-    await waitFor(() => expect(alert().textContent).toBe('Not saved: The folder /nowhere does not exist.'));
-    expect((screen.getByRole('textbox', { name: 'Save as xlsx' }) as HTMLInputElement).value).toBe('/nowhere/matrix.xlsx');
+  it('opens the browser’s chooser, sends the file chosen to the server and works on the server’s copy, under the name chosen', async () => {
+    const { user, stage } = await renderSaver();
+    await user.click(button('CSV'));
+    const picker = document.querySelector<HTMLInputElement>('input[type="file"]')!;
+    expect(picker.accept).toBe('.csv');
+    await chooseInBrowser(new File(['a;b'], 'list.csv'));
+    await waitFor(() => expect(stage.runs).toEqual([{ kind: 'csv', path: '/srv/uploads/u1/list.csv', name: 'list.csv' }]));
+    expect(stage.files).toEqual([{ what: 'upload', body: { name: 'list.csv', size: 3 } }]);
+    // The chooser is gone from the page once it has answered.
+    expect(document.querySelector('input[type="file"]')).toBeNull();
+  });
+
+  it('does nothing when the chooser is closed without a file', async () => {
+    const { user, stage } = await renderSaver();
+    await user.click(button('CSV'));
+    const picker = document.querySelector<HTMLInputElement>('input[type="file"]')!;
+    await act(async () => {
+      picker.dispatchEvent(new Event('cancel'));
+    });
+    expect(document.querySelector('input[type="file"]')).toBeNull();
+    expect(stage.files).toEqual([]);
+    expect(stage.runs).toEqual([]);
+    expect(button('CSV').hasAttribute('disabled')).toBe(false);
+  });
+
+  it('says why it failed naming the file as chosen, never the server’s copy', async () => {
+    const { user } = await renderSaver({ stage: { refusal: 'it is not a table' } });
+    await user.click(button('CSV'));
+    await chooseInBrowser(new File(['?'], 'list.csv'));
+    await waitFor(() => expect(alert().textContent).toMatch(/^Not saved: /));
+    expect(alert().textContent).toContain('list.csv');
+    expect(alert().textContent).not.toContain('/srv/uploads');
   });
 });
 
@@ -162,26 +164,12 @@ describe('choosing a file in the app', () => {
     await user.click(button('CSV'));
     await waitFor(() => expect(stage.dialogs).toHaveLength(2));
     expect(stage.runs).toHaveLength(1);
-    expect(screen.queryByRole('textbox')).toBeNull();
   });
 
   it('says why it failed in the alert region', async () => {
-    const { user } = await renderSaver({ desktop: true, stage: { chosen: '/gone/matrix.csv', refusal: 'There is no folder /gone.' } });
-    await user.click(button('CSV'));
-    await waitFor(() => expect(within(alert()).getByText('Not saved: There is no folder /gone.')).toBeTruthy());
-  });
-
-  it('gives the focus to the field after a failure, so the path can be corrected and Escape still closes the form (disabled submit button too)', async () => {
-    const { user } = await renderSaver({ stage: { refusal: 'The folder /nowhere does not exist.', busyButton: 'disabled' } });
+    const { user } = await renderSaver({ desktop: true, stage: { chosen: '/gone/matrix.xlsx', refusal: 'There is no folder /gone.' } });
     await user.click(button('XLSX'));
-    const field = screen.getByRole('textbox', { name: 'Save as xlsx' });
-    await user.type(field, '/nowhere/matrix.xlsx');
-    await user.click(button('Save'));
-    await waitFor(() => expect(alert().textContent).toBe('Not saved: The folder /nowhere does not exist.'));
-    await waitFor(() => expect(document.activeElement).toBe(field));
-    await user.keyboard('{Escape}');
-    expect(screen.queryByRole('textbox')).toBeNull();
-    await waitFor(() => expect(document.activeElement).toBe(button('XLSX')));
+    await waitFor(() => expect(alert().textContent).toMatch(/^Not saved: .*\/gone\/matrix\.xlsx/));
   });
 
   it('shows the working buttons disabled instead of pending when the caller asks', async () => {

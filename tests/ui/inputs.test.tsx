@@ -179,11 +179,11 @@ function withInputs(transport: FakeTransport, store: InputsStore): FakeTransport
     },
     // The desktop app's way: the system's dialog names a file, the main process reads it.
     'app.chooseFile': (input: { mode: string; kind: string }) => ({ path: input.kind === 'attachment' ? store.chosenFile ?? null : null }),
-    'inputs.attachFile': (input: { inputId: string; path: string }) => {
+    'inputs.attachFile': (input: { inputId: string; path: string; name?: string; mediaType?: string }) => {
       allow(denyInputChange(me()));
       const current = find(input.inputId);
-      const name = input.path.split('/').pop()!;
-      current.attachments.push({ id: `att-new${next++}`, name, mediaType: 'application/pdf', size: 40 * 1024 * 1024, sha256: 'x' });
+      const name = input.name ?? input.path.split('/').pop()!;
+      current.attachments.push({ id: `att-new${next++}`, name, mediaType: input.mediaType || 'application/pdf', size: 40 * 1024 * 1024, sha256: 'x' });
       changed();
       return current;
     },
@@ -449,7 +449,7 @@ describe('the consultation inputs view', () => {
     await screen.findByRole('region', { name: 'Recommendation 115.2' });
   });
 
-  it('attaches a file, opens a text file read-only as text, and refuses one over 12 MB naming the desktop app’s limit', async () => {
+  it('attaches a file chosen in the browser (sent to the server, read there by the main process) and opens a text file read-only as text', async () => {
     const store: InputsStore = { inputs: receivedInputs(), files: { att1: { name: 'submission.txt', mediaType: 'text/plain', data: bytesToBase64(new TextEncoder().encode('<b>Submission</b>\nline two')) } }, logs: [] };
     const { user, transport } = await openInputs(inputsWorld(), store);
     await user.click(await screen.findByRole('button', { name: 'Show input Submission on violence against women' }));
@@ -470,15 +470,9 @@ describe('the consultation inputs view', () => {
     const chooser = region().querySelector<HTMLInputElement>('input[type="file"]')!;
     await user.upload(chooser, new File(['Minutes of the meeting'], 'minutes.csv', { type: 'text/csv' }));
     await screen.findByText('“minutes.csv” attached to “Submission on violence against women”.');
-    expect(callsTo(transport, 'inputs.attach')).toEqual([
-      { inputId: 'i1', name: 'minutes.csv', mediaType: 'text/csv', data: bytesToBase64(new TextEncoder().encode('Minutes of the meeting')) },
-    ]);
-    await within(region()).findByText('CSV table · 22 bytes');
-
-    const big = new File([new Uint8Array(12 * 1024 * 1024 + 1)], 'scan.pdf', { type: 'application/pdf' });
-    await user.upload(region().querySelector<HTMLInputElement>('input[type="file"]')!, big);
-    await findAlert('“scan.pdf” is 12 MB; here files of up to 12 MB can be attached. The desktop app attaches files of up to 50 MB.');
-    expect(callsTo(transport, 'inputs.attach')).toHaveLength(1);
+    expect(callsTo(transport, 'files.upload')).toEqual([{ name: 'minutes.csv', size: 22 }]);
+    expect(callsTo(transport, 'inputs.attachFile')).toEqual([{ inputId: 'i1', path: '/uploads/minutes.csv', name: 'minutes.csv', mediaType: 'text/csv' }]);
+    await within(region()).findByText(/^CSV table · /);
 
     await user.click(within(region()).getByRole('button', { name: 'Remove minutes.csv' }));
     await user.click(within(await screen.findByRole('alertdialog', { name: 'Remove “minutes.csv”?' })).getByRole('button', { name: 'Remove' }));
@@ -486,7 +480,7 @@ describe('the consultation inputs view', () => {
     await waitFor(() => expect(within(region()).queryByText('minutes.csv')).toBeNull());
   });
 
-  it('in the desktop app, attaches a file chosen with the system’s dialog and read by the main process, beyond the 12 MB of the API', async () => {
+  it('in the desktop app, attaches a file chosen with the system’s dialog and read by the main process', async () => {
     const store: InputsStore = { inputs: receivedInputs(), files: {}, logs: [], chosenFile: '/home/maria/Documents/Scanned submission.pdf' };
     const world = inputsWorld();
     const base = withInputs(fakeTransport(world), store);
@@ -515,7 +509,7 @@ describe('the consultation inputs view', () => {
     expect(callsTo(base, 'inputs.attachFile')).toHaveLength(1);
   });
 
-  it('offers a PDF or a web page only as a saved copy, never shown in the app', async () => {
+  it('in browser mode, opens a PDF in the browser’s own viewer in a new tab, and offers a web page only as a saved copy, neither shown in the app', async () => {
     const bytes = (text: string) => bytesToBase64(new TextEncoder().encode(text));
     const inputs = receivedInputs();
     inputs[0]!.attachments = [
@@ -531,7 +525,13 @@ describe('the consultation inputs view', () => {
     for (const name of ['annex.pdf', 'page.html']) {
       await user.click(within(detail('Submission on violence against women')).getByRole('button', { name: `Open ${name}` }));
       const viewer = await screen.findByRole('dialog', { name });
-      await within(viewer).findByText('This kind of file cannot be shown here. Save a copy and open it with the program made for it.');
+      if (name === 'annex.pdf') {
+        // The server shows it at a short-lived address only if it is a PDF (tests/unit/browser-files.test.ts).
+        const open = await within(viewer).findByRole('link', { name: 'Open the PDF' });
+        expect(open.getAttribute('href')).toBe('./api/files/view/ticket-1');
+        expect(open.getAttribute('target')).toBe('_blank');
+        expect(open.getAttribute('rel')).toContain('noopener');
+      } else await within(viewer).findByText('This kind of file cannot be shown here. Save a copy and open it with the program made for it.');
       expect(viewer.querySelector('iframe, object, embed, img, pre, script, #injected')).toBeNull();
       const save = within(viewer).getByRole('link', { name: 'Save a copy…' });
       expect(save.getAttribute('download')).toBe(name);

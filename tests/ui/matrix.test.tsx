@@ -263,20 +263,15 @@ describe('the comment resolution matrix', () => {
 });
 
 describe('exporting the matrix', () => {
-  it('asks for a typed path where there is no save dialog, and says how many comments it saved', async () => {
+  it('in browser mode, writes the matrix for the browser to download and says how many comments it saved', async () => {
     const { user, transport } = await renderMatrix(sampleWorld({ comments: reviewRound(), chooseFile: null }));
+    const clicked = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     await user.click(screen.getByRole('button', { name: 'Export to Excel (XLSX)' }));
-    const path = await screen.findByRole('textbox', { name: 'Save the matrix as (XLSX)' });
-    await user.click(screen.getByRole('button', { name: 'Save' }));
-    // Said under the field, which takes the focus so that it is heard.
-    expect(await screen.findByText('Type the full path of the file to write.')).toBeTruthy();
-    expect(path.getAttribute('aria-invalid')).toBe('true');
-    expect(document.activeElement).toBe(path);
-    await user.type(path, '/home/maria/round-1');
-    await user.click(screen.getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(callsTo(transport, 'comments.export')).toEqual([{ format: 'xlsx', path: '/home/maria/round-1.xlsx' }]));
-    expect(await screen.findByText('Saved 5 comments to /home/maria/round-1.xlsx.')).toBeTruthy();
-    expect(screen.queryByRole('textbox', { name: 'Save the matrix as (XLSX)' })).toBeNull();
+    await waitFor(() => expect(callsTo(transport, 'comments.export')).toEqual([{ format: 'xlsx', path: '/downloads/slot-1/comment-matrix.xlsx' }]));
+    expect(await screen.findByText('Saved 5 comments to comment-matrix.xlsx.')).toBeTruthy();
+    expect(clicked.mock.contexts.map((a) => (a as HTMLAnchorElement).getAttribute('href'))).toEqual(['./api/files/download/slot-1']);
+    expect(screen.queryByRole('textbox')).toBeNull();
+    clicked.mockRestore();
   });
 
   it('in the app, writes where the save dialog says, as CSV, and shows why it could not', async () => {

@@ -10,7 +10,7 @@ import { formatMessage } from '../../shared/messages.js';
 import { RecommendationPicker } from '../../renderer/editor/RecommendationPicker.js';
 import { initI18n } from '../../renderer/i18n/index.js';
 import { sampleRecommendation, sampleWorld, type FakeTransport, type FakeWorld } from './fakeServer.js';
-import { callsTo, findAlert, findWorkspace, renderApp } from './renderApp.js';
+import { callsTo, chooseInBrowser, findAlert, findWorkspace, renderApp } from './renderApp.js';
 
 vi.mock('../../renderer/editor/SectionEditor.js', () => import('./editorStub.js'));
 afterEach(cleanup);
@@ -39,6 +39,8 @@ function receivedList(): Recommendation[] {
 
 async function openRecommendations(world: FakeWorld) {
   const app = await renderApp(world);
+  // A world whose system dialog answers is the desktop app's; otherwise the browser chooses files.
+  if (world.chooseFile !== null) Object.assign(app.transport, { desktop: true });
   await findWorkspace();
   await app.user.click(screen.getByRole('tab', { name: 'Recommendations' }));
   return app;
@@ -243,21 +245,16 @@ function thematicList(): ImportPreview {
 }
 
 describe('importing the list of recommendations', () => {
-  it('reads a typed path, shows what it would do and every row it could not read, then imports on confirmation', async () => {
-    const world = sampleWorld({ recommendations: [sampleRecommendation('115.1')], recommendationFiles: { '/lists/upr34.docx': thematicList() } });
+  it('in browser mode, sends the file chosen in the browser, names it (not the server’s copy) when it cannot be read, shows what it would do and every row it could not read, then imports on confirmation', async () => {
+    const world = sampleWorld({ recommendations: [sampleRecommendation('115.1')], recommendationFiles: { '/uploads/upr34.docx': thematicList() } });
     const { user, transport } = await openRecommendations(world);
     await user.click(await screen.findByRole('button', { name: 'Import recommendations…' }));
+    await chooseInBrowser(new File(['not a list'], 'nowhere.docx'));
     const dialog = await screen.findByRole('dialog', { name: 'Import recommendations' });
-    // Browser mode has no file dialog: the path is typed.
-    await user.click(within(dialog).getByRole('button', { name: 'Read the file' }));
-    await findAlert('Type the full path of the file to import.');
-    await user.type(within(dialog).getByRole('textbox', { name: /File to import/ }), '/lists/nowhere.docx');
-    await user.click(within(dialog).getByRole('button', { name: 'Read the file' }));
-    await findAlert('There is no file at /lists/nowhere.docx.');
-    const path = within(dialog).getByRole('textbox', { name: /File to import/ });
-    await user.clear(path);
-    await user.type(path, '/lists/upr34.docx');
-    await user.click(within(dialog).getByRole('button', { name: 'Read the file' }));
+    await findAlert('There is no file at nowhere.docx.');
+    expect(callsTo(transport, 'files.upload')).toEqual([{ name: 'nowhere.docx', size: 10 }]);
+    await user.click(within(dialog).getByRole('button', { name: 'Choose another file…' }));
+    await chooseInBrowser(new File(['PK'], 'upr34.docx'));
 
     await within(dialog).findByText('UPR34_Thematic_list.docx');
     const counts = Object.fromEntries(
@@ -275,7 +272,7 @@ describe('importing the list of recommendations', () => {
 
     await user.click(within(dialog).getByRole('button', { name: 'Import 2 recommendations' }));
     await screen.findByText('Imported from UPR34_Thematic_list.docx: 2 new, 0 changed, 1 unchanged, 1 rows skipped.');
-    expect(callsTo(transport, 'recommendations.import')).toEqual([{ path: '/lists/upr34.docx' }]);
+    expect(callsTo(transport, 'recommendations.import')).toEqual([{ path: '/uploads/upr34.docx' }]);
     expect(screen.queryByRole('dialog')).toBeNull();
     await waitFor(() => expect(numbers()).toEqual(['115.1', '115.4', '115.5']));
   });
@@ -346,6 +343,7 @@ describe('importing a table of recommendations', () => {
   it('shows which column each field is read from, reads the file again when one changes, and imports through the columns chosen', async () => {
     const world = sampleWorld({ chooseFile: '/lists/national-list.xlsx', recommendationFiles: {} });
     const app = await renderApp(world);
+    Object.assign(app.transport, { desktop: true });
     readsTables(app.transport, tablePreview(GUESSED));
     await findWorkspace();
     await app.user.click(screen.getByRole('tab', { name: 'Recommendations' }));
@@ -393,7 +391,8 @@ describe('importing a table of recommendations', () => {
     remembered.problems.push({ row: 9, reason: 'A problem this interface has no words for.', excerpt: '' });
     const world = sampleWorld({ chooseFile: '/lists/national-list.xlsx', recommendationFiles: { '/lists/national-list.xlsx': remembered } });
     world.report.language = 'fr';
-    const { user } = await renderApp(world);
+    const { user, transport } = await renderApp(world);
+    Object.assign(transport, { desktop: true });
     await user.click(await screen.findByRole('tab', { name: 'Recommandations' }));
     await user.click(await screen.findByRole('button', { name: 'Importer des recommandations…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Importer des recommandations' });

@@ -1,5 +1,5 @@
 // Renders the whole app against the fake server, in English unless a test switches.
-import { render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
 import { App } from '../../renderer/app/App.js';
@@ -25,6 +25,23 @@ export async function findWorkspace() {
 
 export function callsTo(transport: { calls: Array<{ method: string; input: unknown }> }, method: string) {
   return transport.calls.filter((c) => c.method === method).map((c) => c.input);
+}
+
+/**
+ * Browser mode: chooses `file` in the browser's file chooser the app has just opened (the hidden
+ * file input it clicked), as the browser's own dialog does: the input changes, and no pointer
+ * lands anywhere in the page (which would close a dialog open there).
+ */
+export async function chooseInBrowser(file: File) {
+  const picker = await waitFor(() => {
+    const input = document.querySelector<HTMLInputElement>('input[type="file"]');
+    if (!input) throw new Error('no file chooser was opened');
+    return input;
+  });
+  Object.defineProperty(picker, 'files', { value: [file], configurable: true });
+  await act(async () => {
+    fireEvent.change(picker);
+  });
 }
 
 /** An error or warning the person is shown, in an alert region (inline or in the status bar). */

@@ -5,7 +5,7 @@
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiEvent, MergeSummary, OpenConflict, Reply, ShellEvent } from '../../shared/api.js';
 import type { Workspace } from '../../shared/domain.js';
 import { AnnouncerProvider } from '../../renderer/app/Announcer.js';
@@ -16,7 +16,7 @@ import { localTime, localTimeLong } from '../../renderer/features/sharing/fieldN
 import { SharingScreen } from '../../renderer/features/sharing/SharingScreen.js';
 import { initI18n } from '../../renderer/i18n/index.js';
 import { fakeTransport, sampleWorld, type FakeTransport } from './fakeServer.js';
-import { callsTo, findWorkspace, renderApp } from './renderApp.js';
+import { callsTo, chooseInBrowser, findWorkspace, renderApp } from './renderApp.js';
 
 afterEach(cleanup);
 
@@ -79,6 +79,9 @@ function withSharing(transport: FakeTransport, store: SharingStore): FakeTranspo
     if (method === 'sharing.sendCopy') return { ok: true, result: { path: (input as { path: string }).path, bytes: 245_760 } };
     if (method === 'sharing.merge') {
       if (store.held) await new Promise<void>((resolve) => (store.release = resolve));
+      // As the service does: the copy is named as the person chose it.
+      const { path, name } = input as { path: string; name?: string };
+      store.summary = { ...store.summary, file: name ?? path };
       if (store.summary.rows || store.summary.texts) store.last = { mergedAt: new Date().toISOString(), summary: structuredClone(store.summary) };
       return { ok: true, result: structuredClone(store.summary) };
     }
@@ -126,16 +129,14 @@ describe('the file a typed path names', () => {
 });
 
 describe('sending a copy', () => {
-  it('asks for the path in browser mode, adds .upr and says where the copy went and how big it is', async () => {
+  it('in browser mode, writes the copy for the browser to download, named as the report, and says its name and size', async () => {
     const { user, transport } = await renderSharing();
+    const clicked = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     await user.click(screen.getByRole('button', { name: 'Send a copy…' }));
-    await user.click(screen.getByRole('button', { name: 'Save the copy' }));
-    expect(await screen.findByText('Type the full path of the file.')).toBeTruthy();
-    await user.type(screen.getByRole('textbox', { name: 'Save the copy as' }), '/shared/for-justice');
-    await user.click(screen.getByRole('button', { name: 'Save the copy' }));
-    await waitFor(() => expect(screen.getByTestId('sh-send-status').textContent).toContain('The copy is at /shared/for-justice.upr (240\u00a0kB).'));
-    expect(callsTo(transport, 'sharing.sendCopy')).toEqual([{ path: '/shared/for-justice.upr' }]);
-    expect(screen.queryByRole('textbox', { name: 'Save the copy as' })).toBeNull();
+    await waitFor(() => expect(screen.getByTestId('sh-send-status').textContent).toContain('Downloaded as veridia.upr (240\u00a0kB). Give this file to the other office.'));
+    expect(callsTo(transport, 'sharing.sendCopy')).toEqual([{ path: '/downloads/slot-1/veridia.upr' }]);
+    expect(clicked.mock.contexts.map((a) => (a as HTMLAnchorElement).getAttribute('href'))).toEqual(['./api/files/download/slot-1']);
+    clicked.mockRestore();
   });
 });
 
@@ -143,8 +144,7 @@ describe('merging a copy', () => {
   it('shows the merge underway, then whose changes came in, how many of each, the backup and the sections both copies edited', async () => {
     const { user, store } = await renderSharing('maria', { held: true });
     await user.click(screen.getByRole('button', { name: 'Merge a copy…' }));
-    await user.type(screen.getByRole('textbox', { name: 'The copy to merge' }), '/shared/justice.upr');
-    await user.click(screen.getByRole('button', { name: 'Merge' }));
+    await chooseInBrowser(new File(['SQLite format 3'], 'justice.upr'));
     expect((await screen.findByTestId('sh-merge-status')).textContent).toContain('Merging the copy…');
     await act(async () => store.release?.());
     const report = await screen.findByTestId('merge-report');
@@ -180,8 +180,7 @@ describe('merging a copy', () => {
     const nothing = { ...sampleSummary(), offices: [], rows: 0, texts: 0, bothEdited: [], conflicts: [], backup: '' };
     const { user } = await renderSharing('maria', { summary: nothing });
     await user.click(screen.getByRole('button', { name: 'Merge a copy…' }));
-    await user.type(screen.getByRole('textbox', { name: 'The copy to merge' }), '/shared/justice');
-    await user.click(screen.getByRole('button', { name: 'Merge' }));
+    await chooseInBrowser(new File(['SQLite format 3'], 'justice.upr'));
     await waitFor(() => expect(screen.getByTestId('merge-report').textContent).toContain('Nothing to merge'));
     expect(screen.getByTestId('merge-report').textContent).not.toContain('Backup');
   });
@@ -276,9 +275,10 @@ describe('the last merge after a reload', () => {
     expect(screen.queryByTestId('sh-merge-status')?.textContent ?? '').not.toContain('Merged.');
 
     await user.click(screen.getByRole('button', { name: 'Merge a copy…' }));
-    await user.type(screen.getByRole('textbox', { name: 'The copy to merge' }), '/shared/justice.upr');
-    await user.click(screen.getByRole('button', { name: 'Merge' }));
-    await waitFor(() => expect(screen.getByTestId('merge-report').textContent).toContain('From the copy /shared/justice.upr'));
+    await chooseInBrowser(new File(['SQLite format 3'], 'justice.upr'));
+    await waitFor(() => expect(screen.getByTestId('merge-report').textContent).toContain('From the copy justice.upr'));
+    // The server's copy of the file chosen is merged; the report names the file as it was chosen.
+    expect(callsTo(transport, 'sharing.merge')).toEqual([{ path: '/uploads/justice.upr', name: 'justice.upr' }]);
     expect(screen.getByTestId('merge-report').textContent).not.toContain(localTimeLong(mergedAt, 'en'));
   });
 

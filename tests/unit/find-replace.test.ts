@@ -36,13 +36,13 @@ describe('find and replace across the report', () => {
     expect(done.replaced).toBe(expected);
     expect(done.sections).toBe(1);
     const theirsHasIt = /the law/i.test(theirs);
-    expect(done.skipped).toEqual(theirsHasIt ? [{ sectionId: others.sectionId, reason: expect.stringMatching(/led by another organization/) }] : []);
+    expect(done.skipped).toEqual(theirsHasIt ? [{ sectionId: others.sectionId, reason: expect.stringMatching(/led by another organization/), key: 'otherOrganizationsSection', params: expect.any(Object) }] : []);
     expect(readSectionText(david.report.db, others.sectionId).plain).toBe(theirs);
     expect(readSectionText(david.report.db, b1).plain).not.toMatch(/the law/i);
     expect(readSectionText(david.report.db, b1).plain).toContain('the Act on Equality');
     // Asked for the words that section does have, it is skipped and said.
     const refused = replaceAll(david.ctx, { query: 'the', replacement: 'THE', sectionIds: [b1, others.sectionId] });
-    expect(refused.skipped).toEqual([{ sectionId: others.sectionId, reason: expect.stringMatching(/led by another organization/) }]);
+    expect(refused.skipped).toEqual([{ sectionId: others.sectionId, reason: expect.stringMatching(/led by another organization/), key: 'otherOrganizationsSection', params: expect.any(Object) }]);
     expect(readSectionText(david.report.db, others.sectionId).plain).toBe(theirs);
     david.report.close();
 

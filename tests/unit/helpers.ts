@@ -7,6 +7,8 @@ import { promisify } from 'node:util';
 import { afterEach } from 'vitest';
 import type { Input, MethodName, Reply, Result } from '../../shared/api.js';
 import { Host, type Client } from '../../electron/hosts/host.js';
+import { startServer, type RunningServer, type ServerOptions } from '../../electron/hosts/server.js';
+import { createDemoReport } from '../../electron/services/demo.js';
 
 const dirs: string[] = [];
 const hosts: Host[] = [];
@@ -26,6 +28,22 @@ export function newHost(dataDir = tempDir()): Host {
   const host = new Host({ dataDir });
   hosts.push(host);
   return host;
+}
+
+/**
+ * The browser-mode server on the demo report in a temporary folder, with a one-page renderer and,
+ * beside it, a file that must never be served. The caller closes the server.
+ */
+export async function startDemoServer(token: string, options: Partial<ServerOptions> = {}): Promise<{ server: RunningServer; file: string; dir: string }> {
+  const dir = tempDir();
+  const file = path.join(dir, 'demo.upr');
+  createDemoReport(file).close();
+  const staticDir = path.join(dir, 'static');
+  fs.mkdirSync(staticDir);
+  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>UPR</title>');
+  fs.writeFileSync(path.join(dir, 'secret.txt'), 'not for the web');
+  const server = await startServer({ host: newHost(), token, staticDir, defaultReport: file, port: 0, ...options });
+  return { server, file, dir };
 }
 
 /** A client of a host with typed calls that throw on error replies. */

@@ -1,10 +1,7 @@
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../electron/hosts/server.js';
-import { createDemoReport } from '../../electron/services/demo.js';
-import { newHost, tempDir } from './helpers.js';
+import type { RunningServer } from '../../electron/hosts/server.js';
+import { startDemoServer } from './helpers.js';
 
 const TOKEN = 'test-token-0123456789abcdef';
 let server: RunningServer | null = null;
@@ -15,15 +12,9 @@ afterEach(async () => {
 });
 
 async function start() {
-  const dir = tempDir();
-  const file = path.join(dir, 'demo.upr');
-  createDemoReport(file).close();
-  const staticDir = path.join(dir, 'static');
-  fs.mkdirSync(staticDir);
-  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>UPR</title>');
-  fs.writeFileSync(path.join(dir, 'secret.txt'), 'not for the web');
-  server = await startServer({ host: newHost(), token: TOKEN, staticDir, defaultReport: file, port: 0 });
-  return server;
+  const { server: started } = await startDemoServer(TOKEN);
+  server = started;
+  return started;
 }
 
 function request(port: number, opts: { path: string; method?: string; headers?: Record<string, string>; body?: string }) {

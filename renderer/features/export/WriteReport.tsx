@@ -1,20 +1,21 @@
 // Writing the report as a Word file, a PDF or a web page. In the app the system's save dialog names
-// the file; in browser mode the person types its full path (the format's extension is added when
-// missing). While the main process writes, the button is pending and a status line, which screen
-// readers hear, says so; then it says where the file went, how big it is and how many words it has,
-// or why it was not written.
+// the file; in browser mode the file is downloaded, named after the report file. While the main
+// process writes, the button is pending and a status line, which screen readers hear, says so; then
+// it says where the file went (or its name, downloaded), how big it is and how many words it has, or
+// why it was not written.
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/api.js';
-import { call } from '../../api/client.js';
-import { useFormat } from '../../app/format.js';
+import { call, inDesktopApp } from '../../api/client.js';
+import { fileName, useFormat } from '../../app/format.js';
 import { useWorkspace } from '../../app/workspaceContext.js';
-import { ChoiceStatus, PathForm, useFileChoice } from '../../widgets/file-choice.js';
+import { ChoiceStatus, useFileChoice } from '../../widgets/file-choice.js';
 import { formatSize } from '../inputs/inputRows.js';
-import { exportFilePath, offerExportPath } from './exportPath.js';
+import { exportFilePath } from './exportPath.js';
 
-type Written = { path: string; bytes: number; words: number };
+/** `downloaded`: browser mode, where `path` is the name the file was offered under. */
+type Written = { path: string; bytes: number; words: number; downloaded: boolean };
 
 export function WriteReport() {
   const { t, i18n } = useTranslation('export');
@@ -25,13 +26,12 @@ export function WriteReport() {
     dialog: (fmt) => ({ mode: 'save', kind: fmt }),
     run: async (fmt, chosen) => {
       setWritten(null);
-      setWritten(await call('export.write', { format: fmt, path: exportFilePath(chosen, fmt) }));
+      const done = await call('export.write', { format: fmt, path: exportFilePath(chosen, fmt) });
+      setWritten(inDesktopApp() ? { ...done, downloaded: false } : { ...done, path: fileName(done.path), downloaded: true });
     },
-    pathRequired: t('write.pathRequired'),
-    // Offered beside the report file, or as typed for the last format with this one's extension.
-    offer: (fmt, typed) => offerExportPath(typed, fmt, workspace.path),
+    downloadName: (fmt) => exportFilePath(fileName(workspace.path ?? 'report.upr'), fmt),
   });
-  const { asking, busy, failure } = choice;
+  const { busy, failure } = choice;
 
   return (
     <section className="ex-card ex-write" aria-labelledby="ex-write-title">
@@ -41,19 +41,18 @@ export function WriteReport() {
       <p className="ex-note">{t('write.lead')}</p>
       <div className="ex-write-buttons">
         {EXPORT_FORMATS.map((fmt) => (
-          <Button key={fmt} className={`button${asking === fmt ? ' ex-chosen' : ''}`} {...choice.buttonProps(fmt)}>
+          <Button key={fmt} className="button" {...choice.buttonProps(fmt)}>
             {t(`write.format.${fmt}`)}
           </Button>
         ))}
       </div>
-      {asking ? <PathForm choice={choice} className="ex-path" label={t(`write.pathLabel.${asking}`)} hint={t('write.pathHint')} submit={t('write.save')} /> : null}
       <ChoiceStatus
         working={busy ? t(`write.writing.${busy}`) : null}
         done={
           written ? (
             <p className="ex-written">
               <span aria-hidden="true">✓ </span>
-              {t('write.written', { count: written.words, path: written.path, size: formatSize(written.bytes, i18n.language).replace(' ', '\u00a0'), n: format.number(written.words) })}
+              {t(written.downloaded ? 'write.downloaded' : 'write.written', { count: written.words, path: written.path, size: formatSize(written.bytes, i18n.language).replace(' ', '\u00a0'), n: format.number(written.words) })}
             </p>
           ) : null
         }

@@ -15,22 +15,3 @@ export function exportFilePath(chosen: string, format: ExportFileFormat): string
   const withoutUpr = path.replace(/\.upr$/i, '');
   return withoutUpr + ext;
 }
-
-/**
- * A path typed for one export, offered for another format: its export extension is swapped, so
- * "/out/report.docx" becomes "/out/report.pdf" when the PDF is written next, not "report.docx.pdf".
- */
-export function switchExportFormat(typed: string, to: ExportFileFormat): string {
-  const path = typed.trim();
-  const ext = Object.values(EXTENSIONS).find((e) => path.toLowerCase().endsWith(e));
-  return ext ? path.slice(0, -ext.length) + EXTENSIONS[to] : typed;
-}
-
-/**
- * The path offered when a typed-path form opens for an export: what was typed for the last one,
- * with this format's extension, or else `beside` (the report file) with it, or nothing.
- */
-export function offerExportPath(typed: string, format: ExportFileFormat, beside?: string | null): string {
-  if (typed.trim()) return exportFilePath(switchExportFormat(typed, format), format);
-  return beside ? exportFilePath(beside, format) : '';
-}

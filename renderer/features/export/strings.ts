@@ -56,14 +56,6 @@ export const exportStrings = {
         pdf: 'PDF (.pdf)',
         html: 'Web page (.html)',
       },
-      pathLabel: {
-        docx: 'Save the Word file as',
-        pdf: 'Save the PDF file as',
-        html: 'Save the web page as',
-      },
-      pathHint: 'The full path of the file to write, on the computer running the app. The extension is added if it is missing.',
-      pathRequired: 'Type the full path of the file to write.',
-      save: 'Write',
       writing: {
         docx: 'Writing the Word file…',
         pdf: 'Writing the PDF file…',
@@ -71,6 +63,8 @@ export const exportStrings = {
       },
       written_one: 'Written to {{path}} ({{size}}, {{n}} word).',
       written_other: 'Written to {{path}} ({{size}}, {{n}} words).',
+      downloaded_one: 'Downloaded as {{path}} ({{size}}, {{n}} word).',
+      downloaded_other: 'Downloaded as {{path}} ({{size}}, {{n}} words).',
       failed: {
         docx: 'The Word file was not written: {{message}}',
         pdf: 'The PDF file was not written: {{message}}',
@@ -142,14 +136,6 @@ export const exportStrings = {
         pdf: 'PDF (.pdf)',
         html: 'Page web (.html)',
       },
-      pathLabel: {
-        docx: 'Enregistrer le fichier Word sous',
-        pdf: 'Enregistrer le fichier PDF sous',
-        html: 'Enregistrer la page web sous',
-      },
-      pathHint: 'Le chemin complet du fichier à écrire, sur l’ordinateur où tourne l’application. L’extension est ajoutée si elle manque.',
-      pathRequired: 'Saisissez le chemin complet du fichier à écrire.',
-      save: 'Écrire',
       writing: {
         docx: 'Écriture du fichier Word…',
         pdf: 'Écriture du fichier PDF…',
@@ -158,6 +144,9 @@ export const exportStrings = {
       written_one: 'Écrit dans {{path}} ({{size}}, {{n}} mot).',
       written_many: 'Écrit dans {{path}} ({{size}}, {{n}} mots).',
       written_other: 'Écrit dans {{path}} ({{size}}, {{n}} mots).',
+      downloaded_one: 'Téléchargé sous le nom {{path}} ({{size}}, {{n}} mot).',
+      downloaded_many: 'Téléchargé sous le nom {{path}} ({{size}}, {{n}} mots).',
+      downloaded_other: 'Téléchargé sous le nom {{path}} ({{size}}, {{n}} mots).',
       failed: {
         docx: 'Le fichier Word n’a pas été écrit : {{message}}',
         pdf: 'Le fichier PDF n’a pas été écrit : {{message}}',
@@ -229,14 +218,6 @@ export const exportStrings = {
         pdf: 'PDF (.pdf)',
         html: 'Página web (.html)',
       },
-      pathLabel: {
-        docx: 'Guardar el archivo Word como',
-        pdf: 'Guardar el archivo PDF como',
-        html: 'Guardar la página web como',
-      },
-      pathHint: 'La ruta completa del archivo que se escribirá, en el ordenador donde se ejecuta la aplicación. Se añade la extensión si falta.',
-      pathRequired: 'Escriba la ruta completa del archivo que se escribirá.',
-      save: 'Escribir',
       writing: {
         docx: 'Escribiendo el archivo Word…',
         pdf: 'Escribiendo el archivo PDF…',
@@ -245,6 +226,9 @@ export const exportStrings = {
       written_one: 'Escrito en {{path}} ({{size}}, {{n}} palabra).',
       written_many: 'Escrito en {{path}} ({{size}}, {{n}} palabras).',
       written_other: 'Escrito en {{path}} ({{size}}, {{n}} palabras).',
+      downloaded_one: 'Descargado como {{path}} ({{size}}, {{n}} palabra).',
+      downloaded_many: 'Descargado como {{path}} ({{size}}, {{n}} palabras).',
+      downloaded_other: 'Descargado como {{path}} ({{size}}, {{n}} palabras).',
       failed: {
         docx: 'El archivo Word no se escribió: {{message}}',
         pdf: 'El archivo PDF no se escribió: {{message}}',

@@ -1,13 +1,14 @@
 // An attachment opened read-only, safely: its bytes fetched through the API, plain text (CSV,
 // Markdown) shown as text, raster images drawn from a data: URL (the CSP allows data: images and
-// nothing looser), and everything else (PDF, Word, HTML, SVG) never rendered: only saved as a copy,
-// through a blob: URL that is dropped when the dialog closes.
+// nothing looser), a PDF in browser mode offered to the browser's own PDF viewer in a new tab (the
+// server shows a file there only if it is a PDF), and everything else (Word, HTML, SVG) never
+// rendered: only saved as a copy, through a blob: URL that is dropped when the dialog closes.
 import { useEffect, useState } from 'react';
 import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { base64ToBytes } from '../../../shared/base64.js';
 import type { Attachment } from '../../../shared/domain.js';
-import { call } from '../../api/client.js';
+import { attachmentViewUrl, call, inDesktopApp } from '../../api/client.js';
 import { messageOf } from '../../app/errors.js';
 import { useFormat } from '../../app/format.js';
 import { viewOf } from './inputRows.js';
@@ -20,6 +21,7 @@ type Opened =
   | { kind: 'failed'; message: string }
   | { kind: 'text'; text: string; truncated: boolean; saveUrl: string }
   | { kind: 'image'; src: string; saveUrl: string }
+  | { kind: 'pdf'; viewUrl: string; saveUrl: string }
   | { kind: 'save'; saveUrl: string };
 
 export function AttachmentViewer({ attachment, onClose }: { attachment: Attachment; onClose: () => void }) {
@@ -43,6 +45,9 @@ export function AttachmentViewer({ attachment, onClose }: { attachment: Attachme
           setOpened({ kind: 'text', text: text.slice(0, SHOWN_CHARACTERS), truncated: text.length > SHOWN_CHARACTERS, saveUrl });
         } else if (view === 'image') {
           setOpened({ kind: 'image', src: `data:${content.mediaType};base64,${content.data}`, saveUrl });
+        } else if (view === 'pdf' && !inDesktopApp() && new TextDecoder('latin1').decode(bytes.subarray(0, 5)) === '%PDF-') {
+          const viewUrl = await attachmentViewUrl(attachment.id);
+          if (live) setOpened({ kind: 'pdf', viewUrl, saveUrl });
         } else {
           setOpened({ kind: 'save', saveUrl });
         }
@@ -84,6 +89,13 @@ export function AttachmentViewer({ attachment, onClose }: { attachment: Attachme
             <div className="in-viewer-image">
               <img src={opened.src} alt={attachment.name} />
             </div>
+          ) : opened.kind === 'pdf' ? (
+            <p className="in-viewer-pdf">
+              {t('viewer.pdfNote')}{' '}
+              <a className="button button-primary" href={opened.viewUrl} target="_blank" rel="noopener noreferrer">
+                {t('viewer.openPdf')}
+              </a>
+            </p>
           ) : (
             <p className="in-viewer-cannot">{t('viewer.cannotShow')}</p>
           )}

@@ -1,19 +1,19 @@
 // The files attached to an input: each with its name, kind and size, opened read-only in the app or
-// saved as a copy; the secretariat attaches more and removes them. In the desktop app the file is
-// chosen with the system's dialog and read from disk by the main process (up to 50 MB). In browser
-// mode the page reads it and sends it as base64 through the API, which takes up to 12 MB; a larger
-// one gets a message saying so.
+// saved as a copy (a PDF, in browser mode, opened in the browser's own viewer); the secretariat
+// attaches more and removes them. In the desktop app the file is chosen with the system's dialog; in
+// browser mode with the browser's chooser, and sent to the server first. Either way the main process
+// reads it from disk, up to 50 MB.
 import { useState } from 'react';
 import { Button, FileTrigger } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { bytesToBase64 } from '../../../shared/base64.js';
 import type { Attachment, ConsultationInput } from '../../../shared/domain.js';
 import { call, inDesktopApp } from '../../api/client.js';
 import { useAnnounce } from '../../app/Announcer.js';
 import { messageOf } from '../../app/errors.js';
 import { ConfirmDialog } from '../../widgets/dialogs.js';
+import { runOnChosenFile } from '../../widgets/file-choice.js';
 import { AttachmentViewer } from './AttachmentViewer.js';
-import { API_ATTACHMENT_BYTES, fileKind, formatSize } from './inputRows.js';
+import { fileKind, formatSize } from './inputRows.js';
 import { fileName } from '../../app/format.js';
 
 export interface AttachmentsProps {
@@ -53,14 +53,9 @@ export function Attachments({ input, mayChange, onChanged }: AttachmentsProps) {
     const file = files?.[0];
     if (!file) return;
     setError(null);
-    if (file.size > API_ATTACHMENT_BYTES) {
-      setError(t('files.tooLarge', { name: file.name, size: formatSize(file.size, locale), limit: formatSize(API_ATTACHMENT_BYTES, locale) }));
-      return;
-    }
     setAttaching(file.name);
     try {
-      const data = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
-      await call('inputs.attach', { inputId: input.id, name: file.name, mediaType: file.type, data });
+      await runOnChosenFile(file, (path) => call('inputs.attachFile', { inputId: input.id, path, name: file.name, mediaType: file.type }));
       announce(t('files.attached', { name: file.name, title: input.title }));
       onChanged();
     } catch (e) {

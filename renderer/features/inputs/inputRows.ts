@@ -47,9 +47,6 @@ export function parseThemes(typed: string): string[] {
   return [...seen];
 }
 
-/** The largest file the API takes as base64 (its cap is 16 MiB of base64 text, 12 MiB of bytes). */
-export const API_ATTACHMENT_BYTES = 12 * 1024 * 1024;
-
 /** "12 KB", "3.4 MB" in the interface's language. */
 export function formatSize(bytes: number, locale: string): string {
   const [value, unit] = bytes < 1024 ? [bytes, 'byte'] : bytes < 1024 * 1024 ? [bytes / 1024, 'kilobyte'] : [bytes / (1024 * 1024), 'megabyte'];
@@ -82,11 +79,12 @@ const DRAWN_IMAGES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/web
  * How an attachment opens in the app: plain text, CSV and Markdown as text; raster images as an
  * image; anything else (PDF, Word, HTML, SVG) only saved as a copy, never rendered.
  */
-export function viewOf(mediaType: string, name: string): 'text' | 'image' | 'save' {
+export function viewOf(mediaType: string, name: string): 'text' | 'image' | 'pdf' | 'save' {
   const type = mediaType.toLowerCase();
   if (DRAWN_IMAGES.has(type)) return 'image';
   const kind = fileKind(type, name);
   if ((kind === 'text' || kind === 'csv' || kind === 'markdown') && !type.includes('html')) return 'text';
+  if (kind === 'pdf') return 'pdf';
   return 'save';
 }
 

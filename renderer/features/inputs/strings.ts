@@ -150,7 +150,6 @@ export const inputsStrings = {
       removeText: 'The file leaves this input. Copies of the report that already have it keep it.',
       attached: '“{{name}}” attached to “{{title}}”.',
       removed: '“{{name}}” removed from “{{title}}”.',
-      tooLarge: '“{{name}}” is {{size}}; here files of up to {{limit}} can be attached. The desktop app attaches files of up to 50 MB.',
       type: {
         pdf: 'PDF',
         word: 'Word document',
@@ -168,6 +167,8 @@ export const inputsStrings = {
       save: 'Save a copy…',
       close: 'Close',
       cannotShow: 'This kind of file cannot be shown here. Save a copy and open it with the program made for it.',
+      pdfNote: 'The PDF opens read-only in the browser’s own viewer, in a new tab.',
+      openPdf: 'Open the PDF',
       truncated: 'Only the first {{n}} characters are shown; save a copy to read the rest.',
     },
     log: {
@@ -335,7 +336,6 @@ export const inputsStrings = {
       removeText: 'Le fichier quitte cette contribution. Les copies du rapport qui l’ont déjà le gardent.',
       attached: '« {{name}} » joint à « {{title}} ».',
       removed: '« {{name}} » retiré de « {{title}} ».',
-      tooLarge: '« {{name}} » fait {{size}} ; ici, on peut joindre des fichiers d’au plus {{limit}}. L’application de bureau joint des fichiers jusqu’à 50 Mo.',
       type: {
         pdf: 'PDF',
         word: 'Document Word',
@@ -353,6 +353,8 @@ export const inputsStrings = {
       save: 'Enregistrer une copie…',
       close: 'Fermer',
       cannotShow: 'Ce type de fichier ne peut pas être affiché ici. Enregistrez-en une copie et ouvrez-la avec le programme prévu.',
+      pdfNote: 'Le PDF s’ouvre en lecture seule dans le lecteur du navigateur, dans un nouvel onglet.',
+      openPdf: 'Ouvrir le PDF',
       truncated: 'Seuls les {{n}} premiers caractères sont affichés ; enregistrez une copie pour lire la suite.',
     },
     log: {
@@ -522,7 +524,6 @@ export const inputsStrings = {
       removeText: 'El archivo sale de esta aportación. Las copias del informe que ya lo tienen lo conservan.',
       attached: '«{{name}}» adjuntado a «{{title}}».',
       removed: '«{{name}}» quitado de «{{title}}».',
-      tooLarge: '«{{name}}» ocupa {{size}}; aquí se pueden adjuntar archivos de hasta {{limit}}. La aplicación de escritorio adjunta archivos de hasta 50 MB.',
       type: {
         pdf: 'PDF',
         word: 'Documento de Word',
@@ -540,6 +541,8 @@ export const inputsStrings = {
       save: 'Guardar una copia…',
       close: 'Cerrar',
       cannotShow: 'Este tipo de archivo no se puede mostrar aquí. Guarde una copia y ábrala con el programa adecuado.',
+      pdfNote: 'El PDF se abre en modo de solo lectura en el visor del propio navegador, en una pestaña nueva.',
+      openPdf: 'Abrir el PDF',
       truncated: 'Solo se muestran los primeros {{n}} caracteres; guarde una copia para leer el resto.',
     },
     log: {

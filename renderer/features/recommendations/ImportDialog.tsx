@@ -1,9 +1,9 @@
-// Importing the list of recommendations (secretariat only): choose the file (or, where there is no
-// file dialog, type its path), see what the import would do (how many are new, changed or
+// Importing the list of recommendations (secretariat only): choose the file (the system's dialog in
+// the app; in browser mode the browser's chooser, the file then sent to the server), see what the import would do (how many are new, changed or
 // unchanged, the first rows, and every row that could not be read, with why), then confirm.
 // A table (CSV, XLSX) shows which column each field is read from; changing one reads it again.
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { Button, Dialog, Form, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import {
   CSV_DELIMITERS,
@@ -17,17 +17,33 @@ import {
   type ImportProblem,
   type TableColumns,
 } from '../../../shared/domain.js';
-import { call, inDesktopApp } from '../../api/client.js';
+import { call, inDesktopApp, uploadFile } from '../../api/client.js';
 import { useAnnounce } from '../../app/Announcer.js';
 import { messageOf } from '../../app/errors.js';
-import { useFormat } from '../../app/format.js';
-import { SelectField, TextInput } from '../../widgets/fields.js';
+import { fileName, useFormat } from '../../app/format.js';
+import { SelectField } from '../../widgets/fields.js';
+import { chooseInBrowser, namedAsChosen } from '../../widgets/file-choice.js';
 import { PositionBadge } from './badges.js';
 
 /** How many of the rows read the preview lists; the rest are counted. */
 export const PREVIEW_ROWS = 20;
 
-type Step = { kind: 'path' } | { kind: 'reading'; path: string } | { kind: 'preview'; path: string; preview: ImportPreview };
+/** The file chosen: where the main process reads it, and its name as the person knows it. */
+type Chosen = { path: string; name: string };
+type Step = { kind: 'failed' } | ({ kind: 'reading' } & Chosen) | ({ kind: 'preview'; preview: ImportPreview } & Chosen);
+
+/**
+ * Asks for the list: the system's dialog in the app, the browser's chooser in browser mode (the
+ * file is then sent to the server). Null when the person closed the chooser.
+ */
+async function chooseList(): Promise<Chosen | null> {
+  if (inDesktopApp()) {
+    const { path } = await call('app.chooseFile', { mode: 'open', kind: 'list' });
+    return path === null ? null : { path, name: fileName(path) };
+  }
+  const file = await chooseInBrowser('list');
+  return file ? { path: await uploadFile(file), name: file.name } : null;
+}
 
 export function ImportButton({ onImported }: { onImported: () => void }) {
   const { t } = useTranslation('recommendations');
@@ -38,11 +54,8 @@ export function ImportButton({ onImported }: { onImported: () => void }) {
   const start = async () => {
     setChoosing(true);
     try {
-      const choice = await call('app.chooseFile', { mode: 'open', kind: 'list' });
-      // Browser mode has no dialog: the path is typed. In the app, closing the dialog cancels.
-      if (choice.path === null) {
-        if (!inDesktopApp()) setStep({ kind: 'path' });
-      } else setStep({ kind: 'reading', path: choice.path });
+      const chosen = await chooseList();
+      if (chosen) setStep({ kind: 'reading', ...chosen });
     } catch (e) {
       announce(messageOf(e), 'error');
     } finally {
@@ -66,65 +79,74 @@ function ImportDialog({ initial, onClose, onImported }: { initial: Step; onClose
   const format = useFormat();
   const announce = useAnnounce();
   const [step, setStep] = useState<Step>(initial);
-  const [path, setPath] = useState(initial.kind === 'path' ? '' : initial.path);
   const [error, setError] = useState<string | null>(null);
+  const [choosing, setChoosing] = useState(false);
   const [importing, setImporting] = useState(false);
   const [rereading, setRereading] = useState(false);
   const started = useRef(false);
   /** The latest reading asked for: an earlier one answering late is ignored. */
   const reading = useRef(0);
 
-  const read = async (file: string) => {
+  /** The main process's message about the file, naming it as the person knows it (not the server's copy). */
+  const sayError = (e: unknown, file: Chosen) => setError(messageOf(namedAsChosen(e, file.path, file.name)));
+
+  const read = async (file: Chosen) => {
     setError(null);
-    setStep({ kind: 'reading', path: file });
+    setStep({ kind: 'reading', path: file.path, name: file.name });
     const mine = ++reading.current;
     try {
-      const preview = await call('recommendations.previewImport', { path: file });
-      if (mine === reading.current) setStep({ kind: 'preview', path: file, preview });
+      const preview = await call('recommendations.previewImport', { path: file.path });
+      if (mine === reading.current) setStep({ kind: 'preview', path: file.path, name: file.name, preview });
+    } catch (e) {
+      sayError(e, file);
+      setStep({ kind: 'failed' });
+    }
+  };
+
+  const chooseAgain = async () => {
+    setChoosing(true);
+    try {
+      const chosen = await chooseList();
+      if (chosen) await read(chosen);
     } catch (e) {
       setError(messageOf(e));
-      setStep({ kind: 'path' });
+    } finally {
+      setChoosing(false);
     }
   };
 
   /** Reads a table again through the columns the person chose; the choice shows at once, the rows when read. */
-  const remap = async (file: string, preview: ImportPreview, table: TableColumns, mapping: ColumnMapping | null, csv: CsvReading | null = table.csv) => {
+  const remap = async (file: Chosen, preview: ImportPreview, table: TableColumns, mapping: ColumnMapping | null, csv: CsvReading | null = table.csv) => {
     const mine = ++reading.current;
     setError(null);
     setRereading(true);
-    setStep({ kind: 'preview', path: file, preview: { ...preview, table: { ...table, csv, ...(mapping ? { mapping, remembered: false } : {}) } } });
+    setStep({ kind: 'preview', path: file.path, name: file.name, preview: { ...preview, table: { ...table, csv, ...(mapping ? { mapping, remembered: false } : {}) } } });
     try {
       // Another encoding or delimiter may give other headers: the columns are then matched afresh.
       const choice = csv ? { csv: { encoding: csv.encoding, delimiter: csv.delimiter } } : {};
-      const again = await call('recommendations.previewImport', { path: file, ...(mapping ? { mapping } : {}), ...choice });
-      if (mine === reading.current) setStep({ kind: 'preview', path: file, preview: again });
+      const again = await call('recommendations.previewImport', { path: file.path, ...(mapping ? { mapping } : {}), ...choice });
+      if (mine === reading.current) setStep({ kind: 'preview', path: file.path, name: file.name, preview: again });
     } catch (e) {
-      if (mine === reading.current) setError(messageOf(e));
+      if (mine === reading.current) sayError(e, file);
     } finally {
       if (mine === reading.current) setRereading(false);
     }
   };
-  // A file chosen in the system's dialog is read at once (once, even when strict mode mounts twice).
+  // The file chosen is read at once (once, even when strict mode mounts twice).
   useEffect(() => {
     if (initial.kind !== 'reading' || started.current) return;
     started.current = true;
-    void read(initial.path);
+    void read(initial);
   }, []);
 
-  const submitPath = (e: FormEvent) => {
-    e.preventDefault();
-    if (!path.trim()) return setError(t('import.pathRequired'));
-    void read(path.trim());
-  };
-
-  const confirm = async (file: string, preview: ImportPreview) => {
+  const confirm = async (file: Chosen, preview: ImportPreview) => {
     setImporting(true);
     setError(null);
     try {
       // A table is imported through the columns previewed, which also remembers them for its headers.
       const table = preview.table;
       const done = await call('recommendations.import', {
-        path: file,
+        path: file.path,
         ...(table ? { mapping: table.mapping } : {}),
         ...(table?.csv ? { csv: { encoding: table.csv.encoding, delimiter: table.csv.delimiter } } : {}),
       });
@@ -140,7 +162,7 @@ function ImportDialog({ initial, onClose, onImported }: { initial: Step; onClose
       onImported();
       onClose();
     } catch (e) {
-      setError(messageOf(e));
+      sayError(e, file);
     } finally {
       setImporting(false);
     }
@@ -159,30 +181,21 @@ function ImportDialog({ initial, onClose, onImported }: { initial: Step; onClose
           <Heading slot="title" className="dialog-title">
             {t('import.title')}
           </Heading>
-          {step.kind === 'path' ? (
-            <Form onSubmit={submitPath} validationBehavior="aria">
-              <TextInput
-                label={t('import.pathLabel')}
-                description={t('import.pathHint')}
-                value={path}
-                onChange={setPath}
-                placeholder={t('import.pathPlaceholder')}
-                autoFocus
-                isRequired
-              />
+          {step.kind === 'failed' ? (
+            <>
               {errorText}
               <div className="form-buttons">
                 <Button className="button" onPress={onClose}>
                   {common('common.cancel')}
                 </Button>
-                <Button type="submit" className="button button-primary">
-                  {t('import.read')}
+                <Button className="button button-primary" isPending={choosing} onPress={() => void chooseAgain()} autoFocus>
+                  {t('import.chooseAgain')}
                 </Button>
               </div>
-            </Form>
+            </>
           ) : step.kind === 'reading' ? (
             <p className="loading" role="status">
-              {t('import.reading', { name: step.path })}
+              {t('import.reading', { name: step.name })}
             </p>
           ) : (
             <PreviewBody
@@ -190,10 +203,10 @@ function ImportDialog({ initial, onClose, onImported }: { initial: Step; onClose
               error={errorText}
               importing={importing}
               rereading={rereading}
-              onMappingChange={(table, mapping) => void remap(step.path, step.preview, table, mapping)}
-              onCsvChange={(table, csv) => void remap(step.path, step.preview, table, null, csv)}
+              onMappingChange={(table, mapping) => void remap(step, step.preview, table, mapping)}
+              onCsvChange={(table, csv) => void remap(step, step.preview, table, null, csv)}
               onCancel={onClose}
-              onConfirm={() => void confirm(step.path, step.preview)}
+              onConfirm={() => void confirm(step, step.preview)}
             />
           )}
         </Dialog>

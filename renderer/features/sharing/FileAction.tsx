@@ -1,11 +1,10 @@
 // One action on a report file chosen by the person: sending a copy (a file to save) or merging one
-// (a file to open). In the app the system's dialog chooses it; in browser mode the person types
-// its full path (".upr" added when missing). While the main process works, the button is pending
-// and a status line, which screen readers hear, says so; what came of it is the caller's to show.
+// (a file to open). In the app the system's dialog chooses it; in browser mode the browser's chooser
+// picks the copy to merge, and the copy sent is downloaded. While it is worked on, the button is
+// disabled and a status line, which screen readers hear, says so; what came of it is the caller's.
 import type { ReactNode } from 'react';
 import { Button } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
-import { ChoiceStatus, PathForm, useFileChoice } from '../../widgets/file-choice.js';
+import { ChoiceStatus, useFileChoice } from '../../widgets/file-choice.js';
 import { reportFilePath } from './reportPath.js';
 
 export interface FileActionProps {
@@ -14,28 +13,27 @@ export interface FileActionProps {
   title: string;
   lead: string;
   button: string;
-  pathLabel: string;
-  submit: string;
+  /** Browser mode: the name a file saved is downloaded under. */
+  downloadName?: string;
   working: string;
   /** Says how it failed, given the main process's message. */
   failed: (message: string) => string;
-  /** Runs the action on the chosen file; throws to show why it did not. */
-  run: (path: string) => Promise<void>;
+  /** Runs the action on the chosen file (`name`: browser mode's file chosen, of which `path` is the server's copy); throws to show why it did not. */
+  run: (path: string, name?: string) => Promise<void>;
   /** The outcome, shown in the status line once the action has run. */
   children?: ReactNode;
 }
 
-export function FileAction({ id, mode, title, lead, button, pathLabel, submit, working, failed, run, children }: FileActionProps) {
-  const { t } = useTranslation('sharing');
+export function FileAction({ id, mode, title, lead, button, downloadName, working, failed, run, children }: FileActionProps) {
   const choice = useFileChoice<'report'>({
     dialog: () => ({ mode, kind: 'report' }),
-    run: (_, chosen) => run(reportFilePath(chosen)),
-    pathRequired: t('pathRequired'),
+    run: (_, chosen, name) => run(mode === 'save' ? reportFilePath(chosen) : chosen, name),
+    downloadName: () => reportFilePath(downloadName ?? 'report'),
     // Disabled rather than pending while the main process works: the status line already says so,
     // and react-aria's own pending announcement would say it a second time.
     busyButton: 'disabled',
   });
-  const { asking, busy, failure } = choice;
+  const { busy, failure } = choice;
 
   return (
     <section className="sh-card" aria-labelledby={`${id}-title`}>
@@ -43,11 +41,9 @@ export function FileAction({ id, mode, title, lead, button, pathLabel, submit, w
         {title}
       </h3>
       <p className="sh-note">{lead}</p>
-      {/* One file to a card: while its path is typed, the button has nothing more to offer. */}
-      <Button className={`button${asking ? ' sh-chosen' : ''}`} {...choice.buttonProps('report')} isDisabled={busy !== null || asking !== null}>
+      <Button className="button" {...choice.buttonProps('report')}>
         {button}
       </Button>
-      {asking ? <PathForm choice={choice} className="sh-path" label={pathLabel} hint={t('pathHint')} submit={submit} /> : null}
       <ChoiceStatus working={busy ? working : null} done={children} failed={failure ? failed(failure.message) : null} testId={`${id}-status`} />
     </section>
   );

@@ -3,8 +3,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MergeSummary } from '../../../shared/api.js';
-import { call } from '../../api/client.js';
+import { call, inDesktopApp } from '../../api/client.js';
 import { messageOf } from '../../app/errors.js';
+import { fileName } from '../../app/format.js';
 import { useWorkspace } from '../../app/workspaceContext.js';
 import { formatSize } from '../inputs/inputRows.js';
 import { Conflicts } from './Conflicts.js';
@@ -19,7 +20,8 @@ export function SharingScreen() {
   const { t, i18n } = useTranslation('sharing');
   const { workspace } = useWorkspace();
   const secretariat = workspace.me?.role === 'secretariat';
-  const [sent, setSent] = useState<{ path: string; bytes: number } | null>(null);
+  /** `downloaded`: browser mode, where `path` is the name the copy was offered under. */
+  const [sent, setSent] = useState<{ path: string; bytes: number; downloaded: boolean } | null>(null);
   // The last merge's report, as the file keeps it: it survives a reload and a visit to another tab
   // (the sections edited in both copies are named nowhere else). A merge made here replaces it.
   const [merged, setMerged] = useState<ShownMerge | null>(null);
@@ -49,19 +51,19 @@ export function SharingScreen() {
           title={t('send.title')}
           lead={t('send.lead')}
           button={t('send.button')}
-          pathLabel={t('send.pathLabel')}
-          submit={t('send.save')}
+          downloadName={fileName(workspace.path ?? 'report.upr')}
           working={t('send.working')}
           failed={(message) => t('send.failed', { message })}
           run={async (path) => {
             setSent(null);
-            setSent(await call('sharing.sendCopy', { path }));
+            const done = await call('sharing.sendCopy', { path });
+            setSent(inDesktopApp() ? { ...done, downloaded: false } : { ...done, path: fileName(done.path), downloaded: true });
           }}
         >
           {sent ? (
             <p className="sh-done">
               <span aria-hidden="true">✓ </span>
-              <bdi>{t('send.done', { path: sent.path, size: formatSize(sent.bytes, i18n.language).replace(' ', '\u00a0') })}</bdi>
+              <bdi>{t(sent.downloaded ? 'send.downloaded' : 'send.done', { path: sent.path, size: formatSize(sent.bytes, i18n.language).replace(' ', '\u00a0') })}</bdi>
             </p>
           ) : null}
         </FileAction>
@@ -72,14 +74,12 @@ export function SharingScreen() {
             title={t('merge.title')}
             lead={t('merge.lead')}
             button={t('merge.button')}
-            pathLabel={t('merge.pathLabel')}
-            submit={t('merge.save')}
             working={t('merge.working')}
             failed={(message) => t('merge.failed', { message })}
-            run={async (path) => {
+            run={async (path, name) => {
               mergedHere.current = true;
               setMerged(null);
-              const summary = await call('sharing.merge', { path });
+              const summary = await call('sharing.merge', { path, ...(name ? { name } : {}) });
               // A merge that brought nothing is not recorded, so it has no time to show.
               const recorded = summary.rows > 0 || summary.texts > 0;
               setMerged({ summary, mergedAt: recorded ? new Date().toISOString() : null, here: true });
