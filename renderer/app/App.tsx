@@ -14,7 +14,7 @@ export function App() {
   const session = useReportSession();
   const { screen } = session;
   const report = screen.kind === 'open' ? screen.workspace.report : null;
-  const languageChoice = useInterfaceLanguage(report?.language ?? null);
+  const languageChoice = useInterfaceLanguage(report?.language ?? null, screen.kind === 'open' ? screen.workspace.path : null);
   return (
     <I18nProvider locale={widgetLocale(languageChoice.language, report?.language)}>
       <LanguageContext.Provider value={languageChoice}>

@@ -4,7 +4,7 @@ import { SelectField } from '../widgets/fields.js';
 import { useLanguageChoice } from './language.js';
 
 /** Each language is named in itself, so anyone can find their own. */
-const OWN_NAMES: Record<UiLanguage, string> = { en: 'English', fr: 'Français', es: 'Español' };
+const OWN_NAMES: Record<UiLanguage, string> = { en: 'English', fr: 'Français', es: 'Español', ar: 'العربية', ru: 'Русский', zh: '中文' };
 
 export function LanguagePicker({ className }: { className?: string }) {
   const { t } = useTranslation();

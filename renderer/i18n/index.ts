@@ -17,14 +17,22 @@ import { errorStrings } from './errors.js';
 import { en } from './en.js';
 import { es } from './es.js';
 import { fr } from './fr.js';
+import { ar } from './ar.js';
+import { ru } from './ru.js';
+import { zh } from './zh.js';
 
-export const UI_LANGUAGES = ['en', 'fr', 'es'] as const;
+export const UI_LANGUAGES = ['en', 'fr', 'es', 'ar', 'ru', 'zh'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
 export const resources = {
   en: { translation: en, editor: editorStrings.en, errors: errorStrings.en, review: reviewStrings.en, matrix: matrixStrings.en, recommendations: recommendationsStrings.en, inputs: inputsStrings.en, export: exportStrings.en, sharing: sharingStrings.en },
   fr: { translation: fr, editor: editorStrings.fr, errors: errorStrings.fr, review: reviewStrings.fr, matrix: matrixStrings.fr, recommendations: recommendationsStrings.fr, inputs: inputsStrings.fr, export: exportStrings.fr, sharing: sharingStrings.fr },
   es: { translation: es, editor: editorStrings.es, errors: errorStrings.es, review: reviewStrings.es, matrix: matrixStrings.es, recommendations: recommendationsStrings.es, inputs: inputsStrings.es, export: exportStrings.es, sharing: sharingStrings.es },
+  // Arabic, Russian and Chinese came later and keep every namespace in one file each, so their
+  // translators work in one file.
+  ar,
+  ru,
+  zh,
 } as const;
 
 export function isUiLanguage(value: unknown): value is UiLanguage {
@@ -61,14 +69,17 @@ export function initI18n(lng: UiLanguage = browserLanguage()) {
   return i18next;
 }
 
-/** Arabic reports are written right to left, so the whole layout turns. */
-export function isRightToLeft(reportLanguage: ReportLanguage | null | undefined): boolean {
-  return reportLanguage === 'ar';
+/**
+ * The whole layout turns right to left when the interface speaks Arabic, and for an Arabic report
+ * whatever the interface language (its text is written right to left).
+ */
+export function isRightToLeft(ui: UiLanguage, reportLanguage: ReportLanguage | null | undefined): boolean {
+  return ui === 'ar' || reportLanguage === 'ar';
 }
 
 export function applyDocumentLanguage(ui: UiLanguage, reportLanguage: ReportLanguage | null | undefined): void {
   document.documentElement.lang = ui;
-  document.documentElement.dir = isRightToLeft(reportLanguage) ? 'rtl' : 'ltr';
+  document.documentElement.dir = isRightToLeft(ui, reportLanguage) ? 'rtl' : 'ltr';
 }
 
 /**
@@ -77,5 +88,5 @@ export function applyDocumentLanguage(ui: UiLanguage, reportLanguage: ReportLang
  * right-to-left layout while their built-in words stay in the interface language.
  */
 export function widgetLocale(ui: UiLanguage, reportLanguage: ReportLanguage | null | undefined): string {
-  return isRightToLeft(reportLanguage) ? `${ui}-Arab` : ui;
+  return ui !== 'ar' && isRightToLeft(ui, reportLanguage) ? `${ui}-Arab` : ui;
 }

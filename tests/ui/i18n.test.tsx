@@ -55,7 +55,9 @@ for (const ns of ['translation', 'editor', 'errors', 'review', 'matrix', 'recomm
 describe('choosing the interface language', () => {
   it('takes the first language the interface speaks, else English', () => {
     expect(pickUiLanguage(['de-DE', 'fr-CA', 'es'])).toBe('fr');
-    expect(pickUiLanguage(['ar', 'zh-CN'])).toBe('en');
+    expect(pickUiLanguage(['ar-EG', 'zh-CN'])).toBe('ar');
+    expect(pickUiLanguage(['zh-Hans-CN'])).toBe('zh');
+    expect(pickUiLanguage(['de-DE', 'it'])).toBe('en');
     expect(pickUiLanguage([])).toBe('en');
   });
 });

@@ -1,5 +1,5 @@
 // The interface language: the report's, switchable by the person; Arabic reports run right to left.
-import { cleanup, screen, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sampleWorld } from './fakeServer.js';
 import { findWorkspace, renderApp } from './renderApp.js';
@@ -24,6 +24,44 @@ describe('interface language', () => {
     expect(document.documentElement.lang).toBe('fr');
   });
 
+  it('speaks Arabic right to left, and Russian and Chinese left to right, each chosen by its own name', async () => {
+    const { user } = await renderApp();
+    await findWorkspace();
+    const choose = async (current: RegExp, name: string) => {
+      await user.click(screen.getByRole('button', { name: current }));
+      await user.click(await screen.findByRole('option', { name }));
+    };
+    await choose(/Language/, 'العربية');
+    expect(await screen.findByRole('tab', { name: 'نظرة عامة' })).toBeTruthy();
+    expect(screen.getByRole('navigation', { name: 'الهيكل' })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('ar');
+    // The interface itself turns, though the report is English.
+    expect(document.documentElement.dir).toBe('rtl');
+
+    await choose(/اللغة/, 'Русский');
+    expect(await screen.findByRole('tab', { name: 'Сводка' })).toBeTruthy();
+    expect(screen.getByRole('navigation', { name: 'Структура' })).toBeTruthy();
+    expect(document.documentElement.dir).toBe('ltr');
+
+    await choose(/Язык/, '中文');
+    expect(await screen.findByRole('tab', { name: '概览' })).toBeTruthy();
+    expect(screen.getByRole('navigation', { name: '提纲' })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('zh');
+    expect(document.documentElement.dir).toBe('ltr');
+  });
+
+  it('keeps the interface’s language when the open report’s language is changed, turning the layout for Arabic', async () => {
+    const { user } = await renderApp();
+    await findWorkspace();
+    await user.click(screen.getByRole('tab', { name: 'Report settings' }));
+    await user.click(await screen.findByRole('button', { name: /Language of the report/ }));
+    await user.click(await screen.findByRole('option', { name: 'Arabic' }));
+    await waitFor(() => expect(document.documentElement.dir).toBe('rtl'));
+    // Not a word changes under the person's hands.
+    expect(screen.getByRole('tab', { name: 'Report settings' })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('en');
+  });
+
   it('opens a French report in French', async () => {
     const world = sampleWorld();
     world.report.language = 'fr';
@@ -32,11 +70,11 @@ describe('interface language', () => {
     expect(screen.getByText('Connecté en tant que')).toBeTruthy();
   });
 
-  it('lays out an Arabic report right to left', async () => {
+  it('opens an Arabic report in Arabic, right to left', async () => {
     const world = sampleWorld();
     world.report.language = 'ar';
     await renderApp(world);
-    await findWorkspace();
+    expect(await screen.findByRole('tab', { name: 'الفروع' })).toBeTruthy();
     expect(document.documentElement.dir).toBe('rtl');
     cleanup();
     await renderApp(sampleWorld());
