@@ -314,7 +314,8 @@ function keystrokeLatency(env: BenchEnv): Benchmark {
     name: `keystroke latency, ${big.words.toLocaleString('en')}-word section (Chromium)`,
     note:
       `Time from keydown to the DOM holding the character, typing at the end of "${big.title}" in Debian Chromium ` +
-      `(playwright-core): the app's section editor (Lexical bound to Yjs, saving through the browser-mode server) ` +
+      `(playwright-core): the app's section editor (Lexical bound to Yjs, saving through the browser-mode server, run in a process ` +
+      `of its own as the app's main process is) ` +
       `against a bare Lexical editor with the same text on the same page; ${rounds} alternating rounds of ${keys} keys each.`,
     target: { stat: 'p95', ratio: 1.5 },
     plan: { warmup: 10, runs: rounds * keys },

@@ -1,13 +1,13 @@
 // Keystroke latency in Chromium: time from keydown to the DOM holding the new character, in the
 // app's section editor and in a bare Lexical editor with the same text on the same page. The two
 // are measured in alternating rounds so that machine noise falls on both alike.
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
-import { Host } from '../../../electron/hosts/host.js';
-import { startServer } from '../../../electron/hosts/server.js';
 import { CHROMIUM_ARGS, chromiumPath } from '../../e2e/harness.js';
 
 const PAGE_DIR = path.resolve(import.meta.dirname, '..', '..', '..', '.bench', 'keystroke-page');
@@ -50,11 +50,28 @@ async function typeRound(page: Page, selector: string, keys: number): Promise<nu
   return page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
 }
 
+/**
+ * The server in a process of its own (./serve-page.ts), as the app's main process is: the bench's
+ * process holds the generated report's data, whose collector would otherwise pause the server.
+ */
+async function serveInChild(file: string, dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'serve-page.ts'), file, PAGE_DIR, dataDir], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout! });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the keystroke page's server stopped (${code})`)));
+    lines.once('line', (line) => resolve((JSON.parse(line) as { url: string }).url));
+  });
+  return { url, child };
+}
+
 export async function measureKeystrokes(file: string, sectionId: string, rounds = 6, keysPerRound = 25): Promise<KeystrokeSamples> {
   await build({ configFile: path.join(import.meta.dirname, 'vite.config.ts') });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'upr-bench-keys-'));
-  const host = new Host({ dataDir });
-  const server = await startServer({ host, token: 'bench-token-000000', staticDir: PAGE_DIR, defaultReport: file, port: 0 });
+  const { url, child } = await serveInChild(file, dataDir);
+  const stopped = new Promise((resolve) => child.once('exit', resolve));
+  const server = { url };
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
@@ -78,8 +95,8 @@ export async function measureKeystrokes(file: string, sectionId: string, rounds 
     return samples;
   } finally {
     await browser.close();
-    await server.close();
-    host.closeAll();
+    child.stdin!.end();
+    await stopped;
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
