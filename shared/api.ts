@@ -248,7 +248,7 @@ export const api = {
   'session.signOut': method(empty).returns<{ ok: true }>(),
   'workspace.load': method(empty).returns<Workspace>(),
 
-  'report.update': method(reportFields.partial().strict()).returns<Report>(),
+  'report.update': method(reportFields.extend({ lockAtReview: z.boolean() }).partial().strict()).returns<Report>(),
 
   'organizations.create': method(z.object({ name: text(200), kind: z.enum(ORGANIZATION_KINDS) }).strict()).returns<Organization>(),
   'organizations.update': method(

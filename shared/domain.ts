@@ -29,6 +29,8 @@ export interface Report {
   session: string;
   /** The document symbol OHCHR gives the report ("A/HRC/WG.6/48/VRD/1"), '' until known. */
   symbol: string;
+  /** Sections are read only for their drafters from "Ready for review" on, not only once approved. */
+  lockAtReview: boolean;
 }
 
 export interface Organization {

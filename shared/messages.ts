@@ -65,6 +65,10 @@ export const MESSAGES = {
     code: 'forbidden',
     text: 'Section “{{title}}” is approved, so its text is final; ask the secretariat to reopen it to change it.',
   },
+  sectionInReview: {
+    code: 'forbidden',
+    text: 'Section “{{title}}” is ready for review, and the secretariat locks sections then: its text is read only for its drafters; ask the secretariat to reopen it to change it.',
+  },
   cannotComment: { code: 'forbidden', text: 'Your role ({{role}}) lets you read the report and its comments, but not comment.' },
   commentMissing: { code: 'not_found', text: 'That comment does not exist.' },
   commentExists: { code: 'conflict', text: 'A comment with that number already exists; try again.' },

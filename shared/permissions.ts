@@ -13,12 +13,21 @@ export function denyReportChange(me: Member | null): Denial {
   return null;
 }
 
-/** A section as the rules see it: who leads it, and (where known) its status. */
-export type SectionLead = Pick<Section, 'leadOrganizationId' | 'title'> & { status?: string | null };
+/**
+ * A section as the rules see it: who leads it, and (where known) its status and whether the report
+ * locks sections at "Ready for review" (the report's setting, `Report.lockAtReview`).
+ */
+export type SectionLead = Pick<Section, 'leadOrganizationId' | 'title'> & { status?: string | null; lockAtReview?: boolean };
+
+/** A section with the report's setting the rules read beside it (whether it locks at review). */
+export function asRulesSeeIt<S extends SectionLead>(section: S, report: { lockAtReview: boolean }): S & { lockAtReview: boolean } {
+  return { ...section, lockAtReview: report.lockAtReview };
+}
 
 /**
  * Writing a section's text: the secretariat, and the drafters of its lead organization until it is
- * approved (an approved section's text is final; the secretariat reopens it).
+ * approved (an approved section's text is final; the secretariat reopens it), or, when the report
+ * locks at review, until it is ready for review.
  */
 export function denySectionText(me: Member | null, section: SectionLead): Denial {
   if (!me) return { key: 'sayWhoBeforeWriting' };
@@ -26,6 +35,7 @@ export function denySectionText(me: Member | null, section: SectionLead): Denial
   if (me.role === 'drafter') {
     if (!section.leadOrganizationId || section.leadOrganizationId !== me.organizationId) return { key: 'otherOrganizationsSection', params: { title: section.title } };
     if (section.status === 'approved') return { key: 'sectionApproved', params: { title: section.title } };
+    if (section.status === 'ready_for_review' && section.lockAtReview) return { key: 'sectionInReview', params: { title: section.title } };
     return null;
   }
   return { key: 'readOnlyRole', params: { role: me.role } };

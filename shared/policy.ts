@@ -37,7 +37,7 @@ export interface ChangeScope {
   /** Who made the row (the author of its first change), or null when this change makes it. */
   creator: string | null;
   /** The section the row belongs to: a section itself, a comment's or link's section, a reply's comment's section. */
-  section: { title: string; leadOrganizationId: string | null; status?: string | null } | null;
+  section: { title: string; leadOrganizationId: string | null; status?: string | null; lockAtReview?: boolean } | null;
   /** A comment, or a reply's comment: who made it. */
   comment: { authorId: string } | null;
   /** A recommendation, or a note's recommendation. */

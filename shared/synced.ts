@@ -102,6 +102,7 @@ export const SYNCED = {
       word_limit: { kind: 'int', min: 100, max: 100_000 },
       session: text(NAME),
       symbol: text(NAME),
+      lock_at_review: flag,
       deleted: flag,
     },
     write: 'secretariat',

@@ -18,6 +18,7 @@ const REPORT_COLUMNS = {
   wordLimit: 'word_limit',
   session: 'session',
   symbol: 'symbol',
+  lockAtReview: 'lock_at_review',
 } as const;
 
 export function updateReport({ report, me }: ServiceContext, input: ParsedInput<'report.update'>): Report {
@@ -26,7 +27,8 @@ export function updateReport({ report, me }: ServiceContext, input: ParsedInput<
   const changes: Change[] = [];
   for (const [key, column] of Object.entries(REPORT_COLUMNS) as Array<[keyof typeof REPORT_COLUMNS, string]>) {
     const value = input[key];
-    if (value !== undefined && value !== current[key]) changes.push({ table: 'report', row: current.id, column, value });
+    // A flag is stored as 1 or 0.
+    if (value !== undefined && value !== current[key]) changes.push({ table: 'report', row: current.id, column, value: typeof value === 'boolean' ? (value ? 1 : 0) : value });
   }
   report.write(author.id, changes);
   if (changes.length) report.emit({ kind: 'changed', what: ['report'] });

@@ -15,6 +15,7 @@ interface ReportRow {
   word_limit: number;
   session: string;
   symbol: string;
+  lock_at_review: number;
 }
 interface SectionRow {
   id: string;
@@ -41,6 +42,7 @@ export function getReport(db: DB): Report {
     wordLimit: shown('report', 'word_limit', row.word_limit),
     session: row.session,
     symbol: row.symbol,
+    lockAtReview: row.lock_at_review === 1,
   };
 }
 

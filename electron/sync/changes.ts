@@ -313,8 +313,8 @@ export class ChangeLog {
   private judgeText(view: LogView, t: TextCandidate, annotationOnly: AnnotationCheck): Message | null {
     const { may, denied } = judgeTextAt(view, t.sectionId, t.author);
     if (may === 'write') return null;
-    // One who may comment only marks passages; a drafter of an approved section is told why.
-    if (may === 'annotate') return annotationOnly(t) ? null : denied?.key === 'sectionApproved' ? denied : { key: 'heldTextByReviewer' };
+    // One who may comment only marks passages; a drafter of an approved (or locked at review) section is told why.
+    if (may === 'annotate') return annotationOnly(t) ? null : denied?.key === 'sectionApproved' || denied?.key === 'sectionInReview' ? denied : { key: 'heldTextByReviewer' };
     return denied;
   }
 

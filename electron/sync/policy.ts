@@ -25,6 +25,8 @@ export interface PolicyView {
   hasSecretariat(): boolean;
   /** The member as the view has them, or null when they are not (or no longer) a member. */
   actor(id: string): Actor | null;
+  /** The report's settings row, or null when the view has none. */
+  reportId(): string | null;
 }
 
 const str = (v: CellValue | undefined): string | null => (typeof v === 'string' ? v : null);
@@ -47,10 +49,12 @@ export function secretariatRemains(view: PolicyView, except?: { id: string; role
 
 function sectionScope(view: PolicyView, id: string | null): ChangeScope['section'] {
   if (!id || view.cell('sections', id, 'title') === undefined) return null;
+  const report = view.reportId();
   return {
     title: str(view.cell('sections', id, 'title')) ?? '',
     leadOrganizationId: str(view.cell('sections', id, 'lead_organization_id')),
     status: str(view.cell('sections', id, 'status')),
+    lockAtReview: report !== null && view.cell('report', report, 'lock_at_review') === 1,
   };
 }
 
@@ -250,6 +254,10 @@ export class CurrentView implements PolicyView {
     if (!this.membersLaid) return prepared(this.db, "SELECT 1 FROM members WHERE role = 'secretariat' AND deleted = 0 LIMIT 1").get() !== undefined;
     return secretariatRemains(this);
   }
+
+  reportId(): string | null {
+    return (prepared(this.db, 'SELECT id FROM report LIMIT 1').pluck().get() as string | undefined) ?? null;
+  }
 }
 
 interface Entry {
@@ -329,6 +337,14 @@ export class LogView implements PolicyView {
   memberIds(): readonly string[] {
     this.members ??= this.db.prepare("SELECT DISTINCT row_id FROM change_log WHERE tbl = 'members'").pluck().all() as string[];
     return this.members;
+  }
+
+  private report: string | null | undefined;
+
+  reportId(): string | null {
+    // The settings row has one id in every copy of a report.
+    if (this.report === undefined) this.report = (prepared(this.db, 'SELECT id FROM report LIMIT 1').pluck().get() as string | undefined) ?? null;
+    return this.report;
   }
 
   /** Members as read at some stamp, kept while none of their cells changes (see nextChange). */

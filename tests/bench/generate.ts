@@ -12,6 +12,7 @@ import { editSection } from '../../electron/docs/headless.js';
 import { textUpdates } from '../../electron/docs/section-text.js';
 import { writeText as writeTextUpdate } from '../../electron/sync/text-log.js';
 import { OpenReport } from '../../electron/store/open-report.js';
+import { SCHEMA_VERSION } from '../../electron/store/migrations/index.js';
 import { listSections } from '../../electron/store/queries.js';
 import type { ServiceContext } from '../../electron/services/context.js';
 import { createReport } from '../../electron/services/new-report.js';
@@ -324,11 +325,12 @@ function writeText(ctx: ServiceContext, sectionId: string, blocks: Block[], appe
 }
 
 /**
- * The report for `options`, made once and kept under `dir` (keyed by generator version and
- * options). Treat the file as read-only: benchmarks that write work on a copy.
+ * The report for `options`, made once and kept under `dir` (keyed by generator version, the file's
+ * schema version, so no figure times a migration, and options). Treat the file as read-only:
+ * benchmarks that write work on a copy.
  */
 export function cachedLargeReport(options: GenerateOptions, dir: string, log: (line: string) => void = () => {}): GeneratedReport {
-  const key = `report-v${GENERATOR_VERSION}-${options.sections}s-${options.words}w-${options.changes}c-${options.members}m-${options.comments}r-${options.recommendations}rec-${options.inputs}in-${options.seed}`;
+  const key = `report-v${GENERATOR_VERSION}-schema${SCHEMA_VERSION}-${options.sections}s-${options.words}w-${options.changes}c-${options.members}m-${options.comments}r-${options.recommendations}rec-${options.inputs}in-${options.seed}`;
   const file = path.join(dir, `${key}.upr`);
   const infoFile = path.join(dir, `${key}.json`);
   if (fs.existsSync(file) && fs.existsSync(infoFile)) {

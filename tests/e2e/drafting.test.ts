@@ -133,6 +133,31 @@ describe('approval holds', () => {
     await expect.poll(() => drafter.locator('.ed-save').textContent(), { timeout: 10_000 }).toBe('All changes saved');
     expect(stored(mode!.file, (r) => readSectionText(r.db, sectionIn(mode!.file, /^Normative framework/).id).plain)).toContain('Amended in 2026.');
   });
+
+  it('when the secretariat locks at review, a drafter’s section turns read only as soon as they mark it Ready for review, and they may ask to reopen it', async () => {
+    mode = await startBrowserMode();
+    const secretariat = await mode.openTab();
+    await signIn(secretariat, 'Maria Santos');
+    await workspaceTab(secretariat, 'Report settings');
+    const lock = secretariat.getByRole('checkbox', { name: 'Lock a section for its drafters once it is Ready for review' });
+    await lock.check();
+    await expect.poll(() => stored(mode!.file, (r) => r.db.prepare('SELECT lock_at_review FROM report').pluck().get())).toBe(1);
+
+    const drafter = await mode.openTab();
+    await signIn(drafter, 'David Okafor');
+    await openSection(drafter, /Normative framework/);
+    expect(await drafter.locator('.ed-content').getAttribute('contenteditable')).toBe('true');
+    await drafter.getByRole('button', { name: /Status/ }).click();
+    await drafter.getByRole('option', { name: 'Ready for review' }).click();
+    const note = drafter.locator('.ed-readonly');
+    await expect.poll(() => note.textContent(), { timeout: 10_000 }).toBe(
+      'Section “Normative framework” is ready for review, and the secretariat locks sections then: its text is read only for its drafters; ask the secretariat to reopen it to change it.',
+    );
+    expect(await drafter.locator('.ed-content').getAttribute('contenteditable')).toBe('false');
+    expect(await drafter.getByRole('button', { name: /Status/ }).count()).toBe(0);
+    await drafter.getByRole('button', { name: 'Ask to reopen…' }).waitFor();
+    expect(await seriousViolations(drafter)).toEqual([]);
+  });
 });
 
 describe('the word limit', () => {

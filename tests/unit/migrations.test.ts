@@ -5,9 +5,12 @@ import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/store/migrations/inde
 import { SYNCED_TABLES } from '../../electron/store/schema.js';
 
 
-/** A synced table's columns without those 0006 added to the report (the cover's session and symbol; its own test checks them). */
-function asOf0005(table: string, columns: Record<string, string>): Record<string, string> {
-  return table === 'report' ? Object.fromEntries(Object.entries(columns).filter(([c]) => c !== 'session' && c !== 'symbol')) : columns;
+/** The report's columns later migrations added: 0006 the cover's session and symbol, 0010 the lock at review (their own tests check them). */
+const LATER_REPORT_COLUMNS: Record<string, number> = { session: 6, symbol: 6, lock_at_review: 10 };
+
+/** A synced table's columns as they were at schema `version` (only the report's grew later). */
+function asOf(version: number, table: string, columns: Record<string, string>): Record<string, string> {
+  return table === 'report' ? Object.fromEntries(Object.entries(columns).filter(([c]) => (LATER_REPORT_COLUMNS[c] ?? 0) <= version)) : columns;
 }
 describe('migrations', () => {
   it('are numbered 1..n without gaps', () => {
@@ -22,7 +25,7 @@ describe('migrations', () => {
     const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as Array<{ name: string; sql: string }>;
     for (const t of tables) expect(t.sql, t.name).toMatch(/STRICT/);
     for (const [table, all] of Object.entries(SYNCED_TABLES).filter(([t]) => ['report', 'organizations', 'members', 'sections'].includes(t))) {
-      const columns = asOf0005(table, all);
+      const columns = asOf(5, table, all);
       const cols = (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name);
       expect(cols).toEqual(expect.arrayContaining(['id', ...Object.keys(columns)]));
     }
@@ -68,7 +71,7 @@ describe('migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(3);
     expect(db.prepare('SELECT body FROM comments').all()).toEqual([{ body: 'Say more.' }]);
     for (const [table, all] of Object.entries(SYNCED_TABLES).filter(([t]) => !['inputs', 'input_links', 'attachments'].includes(t))) {
-      const columns = asOf0005(table, all);
+      const columns = asOf(5, table, all);
       const cols = (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name);
       expect(cols, table).toEqual(expect.arrayContaining(['id', ...Object.keys(columns)]));
     }
@@ -138,8 +141,22 @@ describe('migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(6);
     expect(db.prepare('SELECT title, session, symbol FROM report').get()).toEqual({ title: 'National report', session: '', symbol: '' });
     const cols = (db.prepare('PRAGMA table_info(report)').all() as Array<{ name: string }>).map((c) => c.name);
-    expect(cols).toEqual(expect.arrayContaining(['id', ...Object.keys(SYNCED_TABLES.report)]));
+    expect(cols).toEqual(expect.arrayContaining(['id', ...Object.keys(asOf(6, 'report', SYNCED_TABLES.report))]));
     expect((db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'report'").get() as { sql: string }).sql).toMatch(/STRICT/);
+    db.close();
+  });
+
+  it('0010 lets the secretariat lock sections at review, off in every report until chosen', () => {
+    const db = new Database(':memory:');
+    migrate(db, 9);
+    db.prepare("INSERT INTO report (id, title, country) VALUES ('r1', 'National report', 'Veridia')").run();
+    migrate(db, 10);
+    expect(db.pragma('user_version', { simple: true })).toBe(10);
+    expect(db.prepare('SELECT title, lock_at_review FROM report').get()).toEqual({ title: 'National report', lock_at_review: 0 });
+    const cols = (db.prepare('PRAGMA table_info(report)').all() as Array<{ name: string }>).map((c) => c.name);
+    expect(cols).toEqual(expect.arrayContaining(['id', ...Object.keys(SYNCED_TABLES.report)]));
+    // STRICT: a word is refused where a flag goes.
+    expect(() => db.prepare("UPDATE report SET lock_at_review = 'yes'").run()).toThrow(/cannot store TEXT/);
     db.close();
   });
 

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button, TabPanel } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { INPUT_CHANNELS, INPUT_DISPOSITIONS, ORGANIZATION_KINDS, outlineOrder, type InputChannel, type InputDisposition, type OrganizationKind } from '../../../shared/domain.js';
-import { denyInputChange, denyInputRead, denySectionText } from '../../../shared/permissions.js';
+import { asRulesSeeIt, denyInputChange, denyInputRead, denySectionText } from '../../../shared/permissions.js';
 import { useAnnounce } from '../../app/Announcer.js';
 import { useFormat } from '../../app/format.js';
 import { useWorkspace } from '../../app/workspaceContext.js';
@@ -68,8 +68,8 @@ function InputsView({ focus, onOpenSection, onOpenRecommendation }: InputsScreen
   const outline = useMemo(() => outlineOrder(workspace.sections), [workspace.sections]);
   const sections = useMemo(() => outline.map((e) => ({ id: e.section.id, name: `${e.label ? `${e.label}. ` : ''}${e.section.title}` })), [outline]);
   const writable = useMemo<LogSection[]>(
-    () => outline.filter((e) => denySectionText(me, e.section) === null).map((e) => ({ id: e.section.id, label: e.label, title: e.section.title })),
-    [outline, me],
+    () => outline.filter((e) => denySectionText(me, asRulesSeeIt(e.section, workspace.report)) === null).map((e) => ({ id: e.section.id, label: e.label, title: e.section.title })),
+    [outline, me, workspace.report],
   );
 
   // Shown from elsewhere (the search box): selected in the full list, no filter hiding it, in view.

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { TabPanel } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { IMPLEMENTATION_STATUSES, outlineOrder, POSITIONS, type ImplementationStatus, type Position } from '../../../shared/domain.js';
-import { denyReportChange, denySectionText } from '../../../shared/permissions.js';
+import { asRulesSeeIt, denyReportChange, denySectionText } from '../../../shared/permissions.js';
 import { useFormat } from '../../app/format.js';
 import { useWorkspace } from '../../app/workspaceContext.js';
 import { SelectField, TextInput } from '../../widgets/fields.js';
@@ -55,9 +55,9 @@ export function RecommendationsScreen({ focus = null, onOpenSection }: Recommend
   const linkable = useMemo(
     () =>
       outlineOrder(workspace.sections)
-        .filter((e) => denySectionText(me, e.section) === null)
+        .filter((e) => denySectionText(me, asRulesSeeIt(e.section, workspace.report)) === null)
         .map((e) => ({ id: e.section.id, name: `${e.label ? `${e.label}. ` : ''}${e.section.title}` })),
-    [workspace.sections, me],
+    [workspace.sections, me, workspace.report],
   );
   const organizationName = useCallback((id: string | null) => workspace.organizations.find((o) => o.id === id)?.name ?? '', [workspace.organizations]);
 

@@ -4,8 +4,8 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { DISPOSITIONS, type Disposition, type Member, type ReviewComment, type Section } from '../../../shared/domain.js';
-import { denyAnswer, denyCloseComment, denyReply, denySectionText } from '../../../shared/permissions.js';
+import { DISPOSITIONS, type Disposition, type Member, type ReviewComment } from '../../../shared/domain.js';
+import { denyAnswer, denyCloseComment, denyReply, denySectionText, type SectionLead } from '../../../shared/permissions.js';
 import { call } from '../../api/client.js';
 import { messageOf } from '../../app/errors.js';
 import { useFormat } from '../../app/format.js';
@@ -13,7 +13,8 @@ import { RadioChoice, TextAreaInput } from '../../widgets/fields.js';
 
 export interface CommentCardProps {
   comment: ReviewComment;
-  section: Pick<Section, 'leadOrganizationId' | 'title'>;
+  /** As the rules see it: its status and the report's lock at review decide whether a wording may be applied. */
+  section: SectionLead;
   me: Member | null;
   active: boolean;
   onActivate: () => void;

@@ -3,7 +3,7 @@
 // everyone else reads them.
 import { useTranslation } from 'react-i18next';
 import { SECTION_STATUSES, isOverdue, type SectionStatus, type SectionWithCount } from '../../../shared/domain.js';
-import { allowedStatuses, denyReportChange } from '../../../shared/permissions.js';
+import { allowedStatuses, asRulesSeeIt, denyReportChange } from '../../../shared/permissions.js';
 import { call } from '../../api/client.js';
 import { todayIso, useFormat } from '../../app/format.js';
 import { useChange, useWorkspace } from '../../app/workspaceContext.js';
@@ -23,7 +23,7 @@ export function SectionDetails({ section, today }: { section: SectionWithCount; 
   const { workspace } = useWorkspace();
   const change = useChange();
   const canEdit = denyReportChange(workspace.me) === null;
-  const statuses = allowedStatuses(workspace.me, section);
+  const statuses = allowedStatuses(workspace.me, asRulesSeeIt(section, workspace.report));
   const update = async (fields: { leadOrganizationId?: string | null; dueDate?: string; wordBudget?: number | null }) =>
     (await change(() => call('sections.update', { id: section.id, ...fields }), t('section.saved', { title: section.title }))) !== undefined;
   // Saved when left, on Enter, or when another section is chosen with the field still being typed in.
@@ -51,7 +51,8 @@ export function SectionDetails({ section, today }: { section: SectionWithCount; 
     </p>
   ) : null;
   const me = workspace.me;
-  const mayAskToReopen = section.status === 'approved' && me?.role === 'drafter' && me.organizationId === section.leadOrganizationId;
+  const locked = section.status === 'approved' || (section.status === 'ready_for_review' && workspace.report.lockAtReview);
+  const mayAskToReopen = locked && me?.role === 'drafter' && me.organizationId === section.leadOrganizationId;
 
   const statusField =
     statuses.length > 0 ? (

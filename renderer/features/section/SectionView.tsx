@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SectionWithCount } from '../../../shared/domain.js';
-import { denySectionText } from '../../../shared/permissions.js';
+import { asRulesSeeIt, denySectionText } from '../../../shared/permissions.js';
 import { messageText } from '../../app/errors.js';
 import { useFormat } from '../../app/format.js';
 import { useWorkspace } from '../../app/workspaceContext.js';
@@ -35,7 +35,9 @@ export function SectionView({ section, label, words, onWordCount, today, focusCo
   const { t } = useTranslation();
   const format = useFormat();
   const { workspace } = useWorkspace();
-  const denied = denySectionText(workspace.me, section);
+  // Approved, or ready for review in a report that locks then: read only for its drafters.
+  const ruled = asRulesSeeIt(section, workspace.report);
+  const denied = denySectionText(workspace.me, ruled);
   const readOnly = denied !== null;
   const over = section.wordBudget !== null && words > section.wordBudget;
 
@@ -63,10 +65,10 @@ export function SectionView({ section, label, words, onWordCount, today, focusCo
             sectionId={section.id}
             sectionTitle={section.title}
             readOnly={readOnly}
-            readOnlyNote={denied?.key === 'sectionApproved' ? messageText(denied.key, denied.params) : null}
+            readOnlyNote={denied?.key === 'sectionApproved' || denied?.key === 'sectionInReview' ? messageText(denied.key, denied.params) : null}
             onWordCount={onWordCount}
           >
-            <ReviewLayer section={section} marginHost={marginHost} focusCommentId={focusCommentId} onReload={() => setReloads((n) => n + 1)} />
+            <ReviewLayer section={ruled} marginHost={marginHost} focusCommentId={focusCommentId} onReload={() => setReloads((n) => n + 1)} />
             <RevealPlugin reveal={reveal} />
           </SectionEditor>
           )}

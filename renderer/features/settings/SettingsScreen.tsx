@@ -1,7 +1,8 @@
-// Report settings: title, country, cycle, language, submission deadline, word limit, and the
-// Working Group session and document symbol the cover of the exported report names. The
-// secretariat edits them; everyone else reads them.
-import { useState } from 'react';
+// Report settings: title, country, cycle, language, submission deadline, word limit, the Working
+// Group session and document symbol the cover of the exported report names, and whether sections
+// lock for their drafters at "Ready for review". The secretariat edits them; everyone else reads
+// them.
+import { useEffect, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { REPORT_LANGUAGES, type Report, type ReportLanguage } from '../../../shared/domain.js';
@@ -38,6 +39,7 @@ function SettingsList({ report }: { report: Report }) {
     [t('settings.wordLimit'), format.words(report.wordLimit)],
     [t('settings.session'), report.session || t('settings.notKnown')],
     [t('settings.symbol'), report.symbol || t('settings.notKnown')],
+    [t('settings.lockAtReview'), report.lockAtReview ? t('settings.lockOn') : t('settings.lockOff')],
   ];
   return (
     <>
@@ -85,6 +87,13 @@ function SettingsForm({ report }: { report: Report }) {
   const wordLimit = useCommit<number | null>(report.wordLimit, (v) => save({ wordLimit: v ?? report.wordLimit }));
   const session = useCommit(report.session, (v) => save({ session: v.trim() }));
   const symbol = useCommit(report.symbol, (v) => save({ symbol: v.trim() }));
+  // The tick shows at once; it goes back if the change cannot be saved, and follows the report's.
+  const [lock, setLock] = useState(report.lockAtReview);
+  useEffect(() => setLock(report.lockAtReview), [report.lockAtReview]);
+  const toggleLock = async (on: boolean) => {
+    setLock(on);
+    if (!(await save({ lockAtReview: on }))) setLock(!on);
+  };
   const text = (c: Commit<string>) => ({ value: c.draft, onChange: c.setDraft, onBlur: c.commit, onKeyDown: c.onKeyDown });
   const number = (c: Commit<number | null>) => ({ value: c.draft, onChange: c.setDraft, onDraft: c.note, onBlur: c.commit, onKeyDown: c.onKeyDown });
 
@@ -115,6 +124,17 @@ function SettingsForm({ report }: { report: Report }) {
         {...text(symbol)}
         placeholder={t('settings.symbolExample')}
       />
+      <h3 className="subhead wide">{t('settings.review')}</h3>
+      {/* A tick is saved as soon as it changes: there is nothing to type. */}
+      <div className="settings-check wide">
+        <label>
+          <input type="checkbox" checked={lock} aria-describedby="settings-lock-hint" onChange={(e) => void toggleLock(e.currentTarget.checked)} />{' '}
+          {t('settings.lockAtReview')}
+        </label>
+        <p id="settings-lock-hint" className="field-description">
+          {t('settings.lockAtReviewHint')}
+        </p>
+      </div>
       {error ? (
         <p role="alert" className="inline-error wide">
           {error}

@@ -33,6 +33,7 @@ export const FIELD_LABELS: { [T in SyncedTable]: Record<ColumnOf<T>, string> } =
     word_limit: app('settings.wordLimit'),
     session: app('settings.session'),
     symbol: app('settings.symbol'),
+    lock_at_review: app('settings.lockAtReview'),
     deleted: DELETED,
   },
   organizations: { name: app('people.organizationName'), kind: app('people.kind'), deleted: DELETED },
