@@ -1,7 +1,8 @@
 // Find and replace across the report. Finding reads the sections' plain text (the cache kept
 // current with every edit), so a find over the whole report takes milliseconds; replacing edits
-// each chosen section's text as the editor does (headless, text run by text run, as the find bar
-// in the editor replaces), through the one text write path, which judges the writer per section.
+// each chosen section's text as the editor does (headless, paragraph by paragraph across changes of
+// format, as the find bar replaces: shared/text-find.ts), through the one text write path, which
+// judges the writer per section.
 import type { FindResults, ParsedInput, ReplaceSummary, Result } from '../../shared/api.js';
 import { bytesToBase64 } from '../../shared/base64.js';
 import { outlineOrder } from '../../shared/domain.js';
@@ -14,7 +15,7 @@ import { prepared } from '../store/open.js';
 import { listSections } from '../store/queries.js';
 import { writeText } from '../sync/text-log.js';
 import { CurrentView, judgeTextAt } from '../sync/policy.js';
-import { $getRoot } from 'lexical';
+import { $findInText, $replaceInText } from '../../shared/text-find.js';
 import type { ServiceContext } from './context.js';
 import { actor } from './access.js';
 
@@ -60,12 +61,9 @@ export function replaceAll(ctx: ServiceContext, input: ParsedInput<'text.replace
         continue;
       }
       let count = 0;
+      // Found as the find bar finds them: within a paragraph, across changes of format.
       const update = editSection(textUpdates(db, sectionId), () => {
-        for (const node of $getRoot().getAllTextNodes()) {
-          const found = foldedOccurrences(node.getTextContent(), input.query);
-          for (const [s, e] of [...found].reverse()) node.spliceText(s, e - s, input.replacement, false);
-          count += found.length;
-        }
+        count = $replaceInText($findInText(input.query), input.replacement);
       });
       if (count === 0) continue;
       try {

@@ -49,11 +49,13 @@ export function secretariatRemains(view: PolicyView, except?: { id: string; role
 
 function sectionScope(view: PolicyView, id: string | null): ChangeScope['section'] {
   if (!id || view.cell('sections', id, 'title') === undefined) return null;
-  const report = view.reportId();
+  const status = str(view.cell('sections', id, 'status'));
+  // The report's lock matters only to a section ready for review: read only then.
+  const report = status === 'ready_for_review' ? view.reportId() : null;
   return {
     title: str(view.cell('sections', id, 'title')) ?? '',
     leadOrganizationId: str(view.cell('sections', id, 'lead_organization_id')),
-    status: str(view.cell('sections', id, 'status')),
+    status,
     lockAtReview: report !== null && view.cell('report', report, 'lock_at_review') === 1,
   };
 }
@@ -255,8 +257,11 @@ export class CurrentView implements PolicyView {
     return secretariatRemains(this);
   }
 
+  private report: string | null | undefined;
+
   reportId(): string | null {
-    return (prepared(this.db, 'SELECT id FROM report LIMIT 1').pluck().get() as string | undefined) ?? null;
+    if (this.report === undefined) this.report = (prepared(this.db, 'SELECT id FROM report LIMIT 1').pluck().get() as string | undefined) ?? null;
+    return this.report;
   }
 }
 

@@ -4,48 +4,41 @@
 // the report's search ignores them. Replacing is for those who may write the section; a
 // replacement is one edit of the text, saved like typing and undone like it (replacements made
 // within half a second of each other are one step of undo, as keystrokes are). The marks are CSS highlights:
-// the text itself is untouched until something is replaced. A match is found within one run of
-// text (a word half bold, half not, is not matched across the change of format).
+// the text itself is untouched until something is replaced. A match is found within a paragraph,
+// across changes of format (shared/text-find.ts, as the whole-report replace finds them).
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getNodeByKey, $getRoot, $isTextNode, COMMAND_PRIORITY_NORMAL, KEY_DOWN_COMMAND, type LexicalEditor } from 'lexical';
+import { COMMAND_PRIORITY_NORMAL, KEY_DOWN_COMMAND, type LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { Button, Input, Label, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { foldedOccurrences } from '../../shared/fold.js';
+import { $findInText, $replaceInText, type TextMatch } from '../../shared/text-find.js';
 import { ReportFindDialog } from './ReportFindDialog.js';
 
-export interface Match {
-  key: string;
-  start: number;
-  end: number;
-}
-
-/** Every match of `needle` in the text, in reading order. */
-export function $findMatches(needle: string): Match[] {
-  const matches: Match[] = [];
-  for (const node of $getRoot().getAllTextNodes()) {
-    for (const [start, end] of foldedOccurrences(node.getTextContent(), needle)) matches.push({ key: node.getKey(), start, end });
-  }
-  return matches;
-}
-
 /** Replaces the given matches (each still where it was found) with `text`, last first. */
-function replaceMatches(editor: LexicalEditor, matches: readonly Match[], text: string): void {
+function replaceMatches(editor: LexicalEditor, matches: readonly TextMatch[], text: string): void {
   editor.update(() => {
-    for (const m of [...matches].reverse()) {
-      const node = $getNodeByKey(m.key);
-      if ($isTextNode(node) && node.getTextContentSize() >= m.end) node.spliceText(m.start, m.end - m.start, text, false);
-    }
+    $replaceInText(matches, text);
   });
 }
 
-function rangeOf(editor: LexicalEditor, m: Match): Range | null {
-  const el = editor.getElementByKey(m.key);
-  const text = el?.firstChild;
-  if (!text || text.nodeType !== Node.TEXT_NODE || (text as Text).length < m.end) return null;
+/** The DOM text of one part of a match, with its offsets, or null when the page does not hold it (yet). */
+function domPoint(editor: LexicalEditor, key: string, offset: number): [Text, number] | null {
+  const text = editor.getElementByKey(key)?.firstChild;
+  if (!text || text.nodeType !== Node.TEXT_NODE || (text as Text).length < offset) return null;
+  return [text as Text, offset];
+}
+
+/** The page's range of a match, from its first part's start to its last part's end. */
+function rangeOf(editor: LexicalEditor, m: TextMatch): Range | null {
+  const first = m.parts[0];
+  const last = m.parts[m.parts.length - 1];
+  if (!first || !last) return null;
+  const from = domPoint(editor, first.key, first.start);
+  const to = domPoint(editor, last.key, last.end);
+  if (!from || !to) return null;
   const range = document.createRange();
-  range.setStart(text, m.start);
-  range.setEnd(text, m.end);
+  range.setStart(...from);
+  range.setEnd(...to);
   return range;
 }
 
@@ -55,7 +48,7 @@ export function FindPlugin({ editable }: { editable: boolean }) {
   const [open, setOpen] = useState<'find' | 'replace' | null>(null);
   const [needle, setNeedle] = useState('');
   const [replacement, setReplacement] = useState('');
-  const [matches, setMatches] = useState<Match[]>([]);
+  const [matches, setMatches] = useState<TextMatch[]>([]);
   const [current, setCurrent] = useState(0);
   const [changes, setChanges] = useState(0);
   const findBox = useRef<HTMLInputElement>(null);
@@ -83,7 +76,7 @@ export function FindPlugin({ editable }: { editable: boolean }) {
   // The matches follow the text as it changes.
   useEffect(() => {
     if (!open) return;
-    const refresh = () => setMatches(editor.getEditorState().read(() => $findMatches(needle)));
+    const refresh = () => setMatches(editor.getEditorState().read(() => $findInText(needle)));
     refresh();
     return editor.registerUpdateListener(({ dirtyLeaves, dirtyElements }) => {
       if (dirtyLeaves.size || dirtyElements.size) {

@@ -205,27 +205,8 @@ describe('what blocks submission', () => {
   });
 });
 
+// Writing in browser mode, on the real services and downloaded: tests/ui/browser-files.test.tsx.
 describe('writing the report', () => {
-  it('in browser mode, writes the file for the browser to download, named after the report, and says its name, size and words', async () => {
-    const { user, transport } = await renderExport();
-    const clicked = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
-    await user.click(within(writeRegion()).getByRole('button', { name: 'Word (.docx)' }));
-    await waitFor(() => expect(status().textContent).toBe('✓ Downloaded as veridia.docx (48\u00a0kB, 10,412 words).'));
-    expect(status().getAttribute('role')).toBe('status');
-    // The server gave a place to write it; the browser then fetched it from there, once.
-    expect(callsTo(transport, 'files.slot')).toEqual([{ name: 'veridia.docx' }]);
-    expect(callsTo(transport, 'export.write')).toEqual([{ format: 'docx', path: '/downloads/slot-1/veridia.docx' }]);
-    expect(clicked.mock.contexts.map((a) => (a as HTMLAnchorElement).getAttribute('href'))).toEqual(['./api/files/download/slot-1']);
-    // In browser mode there is no dialog to ask, and no path to type.
-    expect(callsTo(transport, 'app.chooseFile')).toEqual([]);
-    expect(within(writeRegion()).queryByRole('textbox')).toBeNull();
-
-    await user.click(within(writeRegion()).getByRole('button', { name: 'Web page (.html)' }));
-    await waitFor(() => expect(status().textContent).toBe('✓ Downloaded as veridia.html (12\u00a0kB, 10,412 words).'));
-    expect(callsTo(transport, 'files.slot')).toEqual([{ name: 'veridia.docx' }, { name: 'veridia.html' }]);
-    clicked.mockRestore();
-  });
-
   it('in the app, writes where the system’s save dialog says, and nothing when it is cancelled', async () => {
     const store: ExportStore = { check: sampleCheck(), chosen: '/Users/maria/Documents/National report.pdf' };
     const { user, transport } = await renderExport(store, { desktop: true });

@@ -262,18 +262,8 @@ describe('the comment resolution matrix', () => {
   });
 });
 
+// Exporting in browser mode, on the real services and downloaded: tests/ui/browser-files.test.tsx.
 describe('exporting the matrix', () => {
-  it('in browser mode, writes the matrix for the browser to download and says how many comments it saved', async () => {
-    const { user, transport } = await renderMatrix(sampleWorld({ comments: reviewRound(), chooseFile: null }));
-    const clicked = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
-    await user.click(screen.getByRole('button', { name: 'Export to Excel (XLSX)' }));
-    await waitFor(() => expect(callsTo(transport, 'comments.export')).toEqual([{ format: 'xlsx', path: '/downloads/slot-1/comment-matrix.xlsx' }]));
-    expect(await screen.findByText('Saved 5 comments to comment-matrix.xlsx.')).toBeTruthy();
-    expect(clicked.mock.contexts.map((a) => (a as HTMLAnchorElement).getAttribute('href'))).toEqual(['./api/files/download/slot-1']);
-    expect(screen.queryByRole('textbox')).toBeNull();
-    clicked.mockRestore();
-  });
-
   it('in the app, writes where the save dialog says, as CSV, and shows why it could not', async () => {
     const world = sampleWorld({ comments: reviewRound(), chooseFile: '/reports/round-1.upr' });
     const { user, transport } = await renderMatrix(world, { desktop: true });

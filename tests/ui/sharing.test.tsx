@@ -5,7 +5,7 @@
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiEvent, MergeSummary, OpenConflict, Reply, ShellEvent } from '../../shared/api.js';
 import type { Workspace } from '../../shared/domain.js';
 import { AnnouncerProvider } from '../../renderer/app/Announcer.js';
@@ -128,17 +128,7 @@ describe('the file a typed path names', () => {
   });
 });
 
-describe('sending a copy', () => {
-  it('in browser mode, writes the copy for the browser to download, named as the report, and says its name and size', async () => {
-    const { user, transport } = await renderSharing();
-    const clicked = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
-    await user.click(screen.getByRole('button', { name: 'Send a copy…' }));
-    await waitFor(() => expect(screen.getByTestId('sh-send-status').textContent).toContain('Downloaded as veridia.upr (240\u00a0kB). Give this file to the other office.'));
-    expect(callsTo(transport, 'sharing.sendCopy')).toEqual([{ path: '/downloads/slot-1/veridia.upr' }]);
-    expect(clicked.mock.contexts.map((a) => (a as HTMLAnchorElement).getAttribute('href'))).toEqual(['./api/files/download/slot-1']);
-    clicked.mockRestore();
-  });
-});
+// Sending a copy in browser mode, on the real services: tests/ui/browser-files.test.tsx.
 
 describe('merging a copy', () => {
   it('shows the merge underway, then whose changes came in, how many of each, the backup and the sections both copies edited', async () => {

@@ -3,7 +3,10 @@
 // write path, and the others are said; an approved section is not changed by its drafter.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readSectionText } from '../../electron/docs/section-text.js';
+import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
+import { editSection } from '../../electron/docs/headless.js';
+import { readSectionText, textUpdates } from '../../electron/docs/section-text.js';
+import { writeText } from '../../electron/sync/text-log.js';
 import { createDemoReport } from '../../electron/services/demo.js';
 import { findAll, replaceAll } from '../../electron/services/find-replace.js';
 import { setSectionStatus } from '../../electron/services/sections.js';
@@ -54,6 +57,37 @@ describe('find and replace across the report', () => {
     expect(() => replaceAll(again.ctx, { query: 'Act', replacement: 'Law', sectionIds: [b1] })).toThrow(/Nothing was replaced: Section “Normative framework” is approved/);
     expect(findAll(again.ctx, { query: 'the Act' }).sections.find((s) => s.sectionId === b1)!.mayReplace).toBe(false);
     again.report.close();
+    expect(checkReportFile(file)).toMatchObject({ sound: true, problems: [] });
+  });
+
+  it('finds and replaces words across a change of format within a paragraph, never across paragraphs, as the find bar does', () => {
+    const file = path.join(tempDir(), 'report.upr');
+    createDemoReport(file).close();
+    const maria = actIn(file);
+    const a = maria.section('Methodology').id;
+    const update = editSection(textUpdates(maria.report.db, a), () => {
+      const bold = $createTextNode('rights');
+      bold.toggleFormat('bold');
+      $getRoot().append(
+        $createParagraphNode().append($createTextNode('Support to human '), bold, $createTextNode(' defenders grew')),
+        $createParagraphNode().append($createTextNode('Regional offices opened.')),
+      );
+    });
+    writeText(maria.report, a, update, maria.me.id, 'edit');
+
+    const found = findAll(maria.ctx, { query: 'HUMAN RIGHTS defenders' }).sections.find((s) => s.sectionId === a)!;
+    expect(found.matches.map((m) => m.match)).toEqual(['human rights defenders']);
+    expect(findAll(maria.ctx, { query: 'grew Regional' }).total).toBe(0);
+
+    const done = replaceAll(maria.ctx, { query: 'human rights defenders', replacement: 'defenders of human rights', sectionIds: [a] });
+    expect(done).toMatchObject({ replaced: 1, sections: 1, skipped: [] });
+    const plain = readSectionText(maria.report.db, a).plain;
+    expect(plain).toContain('Support to defenders of human rights grew');
+    expect(plain).not.toContain('human rights defenders');
+    // Across two paragraphs nothing is replaced.
+    expect(() => replaceAll(maria.ctx, { query: 'grew Regional', replacement: 'x', sectionIds: [a] })).not.toThrow();
+    expect(readSectionText(maria.report.db, a).plain).toContain('Regional offices opened.');
+    maria.report.close();
     expect(checkReportFile(file)).toMatchObject({ sound: true, problems: [] });
   });
 });
