@@ -459,6 +459,33 @@ describe('find and replace in a section', () => {
   });
 });
 
+describe('find across a change of format', () => {
+  it('finds words half bold, half not, marks them as one match, and replaces them in the first letter’s format', async () => {
+    const { page, text } = await typingIn('Maria Santos', /Normative framework/);
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Support to human ');
+    await page.keyboard.press('Control+B');
+    await page.keyboard.type('rights');
+    await page.keyboard.press('Control+B');
+    await page.keyboard.type(' defenders grew.');
+    await page.keyboard.press('Control+F');
+    await page.keyboard.type('human rights defenders');
+    await expect.poll(() => page.getByTestId('find-count').textContent()).toBe('1 of 1');
+    expect(await page.evaluate(() => [...(CSS.highlights.get('upr-find-current') ?? [])].map((r) => (r as Range).toString()))).toEqual(['human rights defenders']);
+    await page.keyboard.press('Escape');
+    await text.click();
+    await page.keyboard.press('Control+H');
+    await page.keyboard.type('human rights defenders');
+    await page.getByRole('textbox', { name: 'Replace with' }).fill('defenders of human rights');
+    await page.getByRole('button', { name: 'Replace all' }).click();
+    await expect.poll(() => text.innerText()).toContain('Support to defenders of human rights grew.');
+    await expect.poll(() => page.locator('.ed-save').textContent(), { timeout: 10_000 }).toBe('All changes saved');
+    const b1 = sectionIn(mode!.file, /^Normative framework/).id;
+    expect(stored(mode!.file, (r) => readSectionText(r.db, b1).plain)).toContain('Support to defenders of human rights grew.');
+  });
+});
+
 describe('find and replace in the whole report', () => {
   it('lists the matches by section, only the sections the person may write are ticked, and replaces in them; the open editor shows it', async () => {
     const { page, text } = await typingIn('David Okafor', /Normative framework/);
