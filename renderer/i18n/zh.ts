@@ -1077,6 +1077,10 @@ export const zh = {
       },
     },
     compare: {
+      legend: '与本报告的文本相比标出：',
+      inserted: '新增',
+      deleted: '删除',
+      tooLong: '两份文本差异过大，无法逐词标出；按原样显示。',
       title: '{{section}}的文本',
       local: '本报告',
       other: '副本',

@@ -97,10 +97,23 @@ describe('sharing between offices in a browser', () => {
     await report.getByRole('button', { name: `Compare the texts of ${B_TITLE}` }).click();
     const dialog = page.getByRole('dialog', { name: `Texts of ${B_TITLE}` });
     await dialog.getByRole('region', { name: 'This report' }).getByText(/The secretariat added this paragraph/).waitFor();
-    expect(await dialog.getByRole('region', { name: 'The copy' }).textContent()).toContain('The Justice ministry added this paragraph.');
-    const merged = (await dialog.getByRole('region', { name: 'Merged text, now in the report' }).textContent()) ?? '';
+    // Each text as it reads, the words struck through (what this report has and it lacks) left out.
+    const reads = (name: string) =>
+      dialog.getByRole('region', { name }).locator('.sh-text-body').evaluate((el) => {
+        const copy = el.cloneNode(true) as HTMLElement;
+        copy.querySelectorAll('del').forEach((d) => d.remove());
+        return copy.textContent ?? '';
+      });
+    expect(await reads('The copy')).toContain('The Justice ministry added this paragraph.');
+    expect(await reads('The copy')).not.toContain('The secretariat added this paragraph.');
+    const merged = await reads('Merged text, now in the report');
     expect(merged).toContain('The Justice ministry added this paragraph.');
     expect(merged).toContain('The secretariat added this paragraph.');
+    // Marked word by word against this report's text: the copy's words underlined, this report's it lacks struck.
+    expect((await dialog.getByRole('region', { name: 'The copy' }).locator('ins').allInnerTexts()).join(' ')).toMatch(/Justice\s+ministry/);
+    expect((await dialog.getByRole('region', { name: 'The copy' }).locator('del').allInnerTexts()).join(' ')).toMatch(/secretariat/);
+    expect(await dialog.getByRole('region', { name: 'Merged text, now in the report' }).locator('del').count()).toBe(0);
+    await dialog.page().screenshot({ path: path.join(os.tmpdir(), 'upr-compare-redline.png') });
     expect(await seriousViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Close' }).click();
     await dialog.waitFor({ state: 'detached' });

@@ -1,10 +1,13 @@
 // A section both copies edited: this report's text and the copy's as they met, side by side, and
-// the merged text the report has now beneath them.
+// the merged text the report has now beneath them. The copy's and the merged text are marked word
+// by word against this report's (inserted underlined, deleted struck through), so a sentence the
+// merge ran together is seen at once, not found by eye.
 import { useEffect, useState } from 'react';
 import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client.js';
 import { messageOf } from '../../app/errors.js';
+import { Redline } from '../../widgets/Redline.js';
 
 type Texts = { local: string; other: string; merged: string } | null;
 
@@ -23,14 +26,21 @@ export function CompareTexts({ sectionId, title, onClose }: { sectionId: string;
     };
   }, [sectionId]);
 
-  const text = (id: string, heading: string, body: string) => (
+  /** `against`: this report's text, which `body` is marked against. */
+  const text = (id: string, heading: string, body: string, against?: string) => (
     <section className="sh-text" aria-labelledby={id}>
       <h4 id={id} className="sh-subtitle">
         {heading}
       </h4>
       <div className="sh-text-body" tabIndex={0} aria-labelledby={id} dir="auto">
         {/* A text that began empty starts with blank paragraphs: not worth a reader's scrolling. */}
-        {body.trim() ? body.trim() : <span className="muted">{t('compare.empty')}</span>}
+        {!body.trim() ? (
+          <span className="muted">{t('compare.empty')}</span>
+        ) : against === undefined ? (
+          body.trim()
+        ) : (
+          <Redline from={against.trim()} to={body.trim()} insertedLabel={t('compare.inserted')} deletedLabel={t('compare.deleted')} tooLong={t('compare.tooLong')} />
+        )}
       </div>
     </section>
   );
@@ -52,11 +62,14 @@ export function CompareTexts({ sectionId, title, onClose }: { sectionId: string;
             <p>{t('compare.missing')}</p>
           ) : (
             <>
+              <p className="muted sh-compare-legend">
+                {t('compare.legend')} <ins className="redline-ins">{t('compare.inserted')}</ins> <del className="redline-del">{t('compare.deleted')}</del>
+              </p>
               <div className="sh-sides">
                 {text('sh-text-local', t('compare.local'), texts.local)}
-                {text('sh-text-other', t('compare.other'), texts.other)}
+                {text('sh-text-other', t('compare.other'), texts.other, texts.local)}
               </div>
-              {text('sh-text-merged', t('compare.merged'), texts.merged)}
+              {text('sh-text-merged', t('compare.merged'), texts.merged, texts.local)}
             </>
           )}
           <div className="dialog-buttons">

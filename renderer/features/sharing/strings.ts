@@ -75,6 +75,10 @@ export const sharingStrings = {
       },
     },
     compare: {
+      legend: 'Marked against this report\'s text:',
+      inserted: 'added',
+      deleted: 'removed',
+      tooLong: 'These texts are too far apart to mark word by word; shown as they are.',
       title: 'Texts of {{section}}',
       local: 'This report',
       other: 'The copy',
@@ -245,6 +249,10 @@ export const sharingStrings = {
       },
     },
     compare: {
+      legend: 'Marqué par rapport au texte de ce rapport :',
+      inserted: 'ajouté',
+      deleted: 'supprimé',
+      tooLong: 'Ces textes sont trop différents pour être marqués mot à mot ; ils sont montrés tels quels.',
       title: 'Textes de {{section}}',
       local: 'Ce rapport',
       other: 'La copie',
@@ -416,6 +424,10 @@ export const sharingStrings = {
       },
     },
     compare: {
+      legend: 'Marcado respecto del texto de este informe:',
+      inserted: 'añadido',
+      deleted: 'suprimido',
+      tooLong: 'Estos textos son demasiado distintos para marcarlos palabra por palabra; se muestran tal cual.',
       title: 'Textos de {{section}}',
       local: 'Este informe',
       other: 'La copia',
