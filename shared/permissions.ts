@@ -41,6 +41,14 @@ export function denySectionText(me: Member | null, section: SectionLead): Denial
   return { key: 'readOnlyRole', params: { role: me.role } };
 }
 
+/**
+ * Whether a denial of writing is a section's status closing it to its own drafters (approved, or
+ * in review where the report locks then), which they may ask the secretariat to reopen.
+ */
+export function closedByStatus(denial: Denial): boolean {
+  return denial?.key === 'sectionApproved' || denial?.key === 'sectionInReview';
+}
+
 const DRAFTER_STATUSES: readonly SectionStatus[] = ['not_started', 'drafting', 'ready_for_review'];
 
 export function denySectionStatus(me: Member | null, section: SectionLead, status: SectionStatus): Denial {

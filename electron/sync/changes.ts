@@ -19,6 +19,7 @@ import { SYNCED_TABLES, columnType, isSyncedTable, valueFits, type CellValue, ty
 import type { DB } from '../store/open.js';
 import { isStamp, type Clock } from './hlc.js';
 import { CurrentView, LogView, judge, judgeTextAt } from './policy.js';
+import { closedByStatus } from '../../shared/permissions.js';
 
 export interface Change {
   table: SyncedTable;
@@ -314,7 +315,7 @@ export class ChangeLog {
     const { may, denied } = judgeTextAt(view, t.sectionId, t.author);
     if (may === 'write') return null;
     // One who may comment only marks passages; a drafter of an approved (or locked at review) section is told why.
-    if (may === 'annotate') return annotationOnly(t) ? null : denied?.key === 'sectionApproved' || denied?.key === 'sectionInReview' ? denied : { key: 'heldTextByReviewer' };
+    if (may === 'annotate') return annotationOnly(t) ? null : closedByStatus(denied) ? denied : { key: 'heldTextByReviewer' };
     return denied;
   }
 

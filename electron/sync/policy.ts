@@ -29,6 +29,11 @@ export interface PolicyView {
   reportId(): string | null;
 }
 
+/** The report's settings row: one id in every copy of a report (null in a file without one). */
+function settingsRowId(db: DB): string | null {
+  return (prepared(db, 'SELECT id FROM report LIMIT 1').pluck().get() as string | undefined) ?? null;
+}
+
 const str = (v: CellValue | undefined): string | null => (typeof v === 'string' ? v : null);
 
 /** The member as the view has them, read cell by cell. */
@@ -260,8 +265,7 @@ export class CurrentView implements PolicyView {
   private report: string | null | undefined;
 
   reportId(): string | null {
-    if (this.report === undefined) this.report = (prepared(this.db, 'SELECT id FROM report LIMIT 1').pluck().get() as string | undefined) ?? null;
-    return this.report;
+    return (this.report ??= settingsRowId(this.db));
   }
 }
 
@@ -347,9 +351,7 @@ export class LogView implements PolicyView {
   private report: string | null | undefined;
 
   reportId(): string | null {
-    // The settings row has one id in every copy of a report.
-    if (this.report === undefined) this.report = (prepared(this.db, 'SELECT id FROM report LIMIT 1').pluck().get() as string | undefined) ?? null;
-    return this.report;
+    return (this.report ??= settingsRowId(this.db));
   }
 
   /** Members as read at some stamp, kept while none of their cells changes (see nextChange). */

@@ -3,7 +3,7 @@
 // everyone else reads them.
 import { useTranslation } from 'react-i18next';
 import { SECTION_STATUSES, isOverdue, type SectionStatus, type SectionWithCount } from '../../../shared/domain.js';
-import { allowedStatuses, asRulesSeeIt, denyReportChange } from '../../../shared/permissions.js';
+import { allowedStatuses, asRulesSeeIt, closedByStatus, denyReportChange, denySectionText } from '../../../shared/permissions.js';
 import { call } from '../../api/client.js';
 import { todayIso, useFormat } from '../../app/format.js';
 import { useChange, useWorkspace } from '../../app/workspaceContext.js';
@@ -51,8 +51,8 @@ export function SectionDetails({ section, today }: { section: SectionWithCount; 
     </p>
   ) : null;
   const me = workspace.me;
-  const locked = section.status === 'approved' || (section.status === 'ready_for_review' && workspace.report.lockAtReview);
-  const mayAskToReopen = locked && me?.role === 'drafter' && me.organizationId === section.leadOrganizationId;
+  // The section's own drafters, shut out by its status, may ask to have it reopened.
+  const mayAskToReopen = closedByStatus(denySectionText(me, asRulesSeeIt(section, workspace.report)));
 
   const statusField =
     statuses.length > 0 ? (

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SectionWithCount } from '../../../shared/domain.js';
-import { asRulesSeeIt, denySectionText } from '../../../shared/permissions.js';
+import { asRulesSeeIt, closedByStatus, denySectionText } from '../../../shared/permissions.js';
 import { messageText } from '../../app/errors.js';
 import { useFormat } from '../../app/format.js';
 import { useWorkspace } from '../../app/workspaceContext.js';
@@ -65,7 +65,7 @@ export function SectionView({ section, label, words, onWordCount, today, focusCo
             sectionId={section.id}
             sectionTitle={section.title}
             readOnly={readOnly}
-            readOnlyNote={denied?.key === 'sectionApproved' || denied?.key === 'sectionInReview' ? messageText(denied.key, denied.params) : null}
+            readOnlyNote={denied && closedByStatus(denied) ? messageText(denied.key, denied.params) : null}
             onWordCount={onWordCount}
           >
             <ReviewLayer section={ruled} marginHost={marginHost} focusCommentId={focusCommentId} onReload={() => setReloads((n) => n + 1)} />

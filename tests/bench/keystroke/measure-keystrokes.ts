@@ -71,11 +71,10 @@ export async function measureKeystrokes(file: string, sectionId: string, rounds 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'upr-bench-keys-'));
   const { url, child } = await serveInChild(file, dataDir);
   const stopped = new Promise((resolve) => child.once('exit', resolve));
-  const server = { url };
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    await page.goto(`${server.url}&section=${encodeURIComponent(sectionId)}`);
+    await page.goto(`${url}&section=${encodeURIComponent(sectionId)}`);
     await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true, null, { timeout: 60_000 });
     const app = '#app-editor .ed-content';
     const bare = '#bare-editor .ed-content';
