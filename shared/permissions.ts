@@ -51,11 +51,14 @@ export function closedByStatus(denial: Denial): boolean {
 
 const DRAFTER_STATUSES: readonly SectionStatus[] = ['not_started', 'drafting', 'ready_for_review'];
 
+/**
+ * Setting a section's status. What the person's role can never do is said before what the section's
+ * state refuses, so the reason for a refusal does not depend on the order in which copies arrive (a
+ * drafter's "approved" is held as "only the secretariat approves" in every office).
+ */
 export function denySectionStatus(me: Member | null, section: SectionLead, status: SectionStatus): Denial {
-  const text = denySectionText(me, section);
-  if (text) return text;
-  if (me!.role === 'drafter' && !DRAFTER_STATUSES.includes(status)) return { key: 'approveSecretariatOnly' };
-  return null;
+  if (me?.role === 'drafter' && !DRAFTER_STATUSES.includes(status)) return { key: 'approveSecretariatOnly' };
+  return denySectionText(me, section);
 }
 
 export function allowedStatuses(me: Member | null, section: SectionLead): SectionStatus[] {

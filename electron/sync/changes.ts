@@ -247,7 +247,10 @@ export class ChangeLog {
     const rowsIn = this.byRow(changes);
     const before = changes.length ? this.currentStamps(rowsIn) : new Map<string, Map<string, string>>();
     const fresh = this.store(changes);
-    const newestBefore = this.newest;
+    // A text update already here was judged as of its stamp too: a change older than it (a role,
+    // a lead) must have it judged again, as must one older than the newest change-log row.
+    const newestText = (this.db.prepare('SELECT max(hlc) FROM section_updates').pluck().get() as string | null) ?? '';
+    const newestBefore = this.newest > newestText ? this.newest : newestText;
     for (const c of fresh) if (c.hlc > this.newest && isStamp(c.hlc)) this.newest = c.hlc;
     const outcome: Applied = { written: 0, held: [], released: [] };
     if (fresh.length === 0 && texts.length === 0) return outcome;

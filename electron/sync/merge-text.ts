@@ -101,9 +101,19 @@ export function problemOf(update: Uint8Array): Message | null {
  * nothing but marks, against the section's text as this file has it.
  */
 export function annotationCheck(db: DB, rows: ReadonlyMap<string, TheirText>): (t: TextCandidate) => boolean {
+  const storedRow = db.prepare('SELECT data FROM section_updates WHERE hlc = ?').pluck();
+  const olderStored = db.prepare('SELECT data FROM section_updates WHERE section_id = ? AND hlc < ? ORDER BY hlc').pluck();
   return (t) => {
-    const row = rows.get(t.hlc);
-    return !!row && marksOnly(textUpdates(db, t.sectionId), row.data) !== null;
+    const data = rows.get(t.hlc)?.data ?? (storedRow.get(t.hlc) as Uint8Array | undefined);
+    if (!(data instanceof Uint8Array)) return false;
+    // Judged against every update of the section stamped before it, here or in the copy, held back
+    // or not: what it builds on is then the same whatever order the copies came in (against only
+    // what is here and accepted, an update whose base is missing would change nothing, and pass).
+    const older = [
+      ...(olderStored.all(t.sectionId, t.hlc) as Uint8Array[]),
+      ...[...rows.values()].filter((r) => r.sectionId === t.sectionId && r.hlc < t.hlc).map((r) => r.data),
+    ];
+    return marksOnly(older, data) !== null;
   };
 }
 

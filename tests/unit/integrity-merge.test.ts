@@ -105,7 +105,7 @@ describe('a merged copy that claims more than its authors could do', () => {
     expect(here.section('Developments').status).toBe('ready_for_review');
     expect(summary.held).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ kind: 'change', table: 'sections', row: methodology.id, column: 'status', authorName: 'David Okafor', reason: 'otherOrganizationsSection' }),
+        expect.objectContaining({ kind: 'change', table: 'sections', row: methodology.id, column: 'status', authorName: 'David Okafor', reason: 'approveSecretariatOnly' }),
         expect.objectContaining({ kind: 'change', table: 'members', row: ingrid, column: 'role', authorName: 'Ingrid Larsen', reason: 'secretariatOnly' }),
         expect.objectContaining({ kind: 'text', table: 'sections', row: promotion.id, authorName: 'Ingrid Larsen', reason: 'heldTextByReviewer' }),
       ]),
