@@ -27,6 +27,7 @@ import {
   type Section,
   type Workspace,
 } from './domain.js';
+import type { VersionComparison, VersionInfo, VersionReading } from './versions.js';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not a valid id');
 const text = (max: number) => z.string().trim().min(1, 'cannot be empty').max(max, `is longer than ${max} characters`);
@@ -36,6 +37,8 @@ const base64 = z
   .max(16 * 1024 * 1024, 'is larger than 12 MB')
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'is not base64');
 const empty = z.object({}).strict();
+/** A version's id, or 'now' for the report as it is. */
+const versionRef = z.union([z.literal('now'), id]);
 /** A file's path as a person gave it (or the app's dialog did); a NUL character ends no real path. */
 const filePath = z
   .string()
@@ -417,6 +420,19 @@ export const api = {
     z.object({ format: z.enum(['xlsx', 'csv']), path: filePath }).strict(),
   ).returns<{ path: string; rows: number }>(),
 
+  // Versions of the report (shared/versions.ts). Saving one is the secretariat's; reading and
+  // comparing anyone's. `to` (and `from`) may be 'now', the report as it is. Restoring puts a
+  // section's text or one of its details back as it was in a version, as a new change.
+  'versions.list': method(empty).returns<VersionInfo[]>(),
+  'versions.save': method(z.object({ name: text(300) }).strict()).returns<VersionInfo>(),
+  'versions.read': method(z.object({ id }).strict()).returns<VersionReading>(),
+  'versions.compare': method(z.object({ from: versionRef, to: versionRef }).strict()).returns<VersionComparison>(),
+  'versions.restore': method(
+    z.object({ versionId: id, sectionId: id, what: z.enum(['text', 'title', 'status', 'lead', 'due', 'budget']) }).strict(),
+  ).returns<{ changed: boolean }>(),
+  /** The comparison as a Word document with tracked changes (insertions and deletions Word can accept or reject). */
+  'versions.redline': method(z.object({ from: versionRef, to: versionRef, path: filePath }).strict()).returns<{ path: string; bytes: number }>(),
+
   // One search box over the report: section text, recommendations, consultation inputs and comments.
   // Anyone who can open the report may search; inputs are found only by a signed-in member.
   'search.query': method(
@@ -470,7 +486,7 @@ export function isMethodName(name: unknown): name is MethodName {
 
 /** Events pushed from the main process to every window or tab with the same file open. */
 export type ApiEvent =
-  | { kind: 'changed'; what: Array<'report' | 'organizations' | 'members' | 'sections' | 'words' | 'comments' | 'recommendations' | 'inputs'> }
+  | { kind: 'changed'; what: Array<'report' | 'organizations' | 'members' | 'sections' | 'words' | 'comments' | 'recommendations' | 'inputs' | 'versions'> }
   | { kind: 'text'; sectionId: string; update: string; origin: string }
   | { kind: 'closed' };
 

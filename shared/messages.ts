@@ -116,6 +116,10 @@ export const MESSAGES = {
   attachmentTooLarge: { code: 'invalid', text: '“{{name}}” is {{size}} MB; attachments can be at most {{limit}} MB.' },
   uploadTooLarge: { code: 'invalid', text: '“{{name}}” is larger than the {{limit}} MB this server takes; nothing was sent.' },
   uploadBroken: { code: 'io', text: '“{{name}}” did not arrive whole; choose it again.' },
+  versionMissing: { code: 'not_found', text: 'That version does not exist in this report (it may have come from another copy).' },
+  versionUnreadable: { code: 'damaged', text: 'The version “{{name}}” cannot be read (its record was changed outside the app); the other versions can.' },
+  versionLacksSection: { code: 'not_found', text: 'This section did not exist yet in the version “{{name}}”.' },
+  versionTextMissing: { code: 'not_found', text: 'The text of this section as it was in “{{name}}” cannot be rebuilt in this file: it lacks changes the version was saved with. Merge the copy it came from first.' },
   attachmentEmpty: { code: 'invalid', text: '“{{name}}” is empty; there is nothing to attach.' },
   attachmentMissing: { code: 'not_found', text: 'That attachment does not exist (it may have been removed).' },
   attachmentNotHere: {

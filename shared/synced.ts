@@ -16,6 +16,7 @@ import {
   ROLES,
   SECTION_STATUSES,
 } from './domain.js';
+import { VERSION_KINDS } from './versions.js';
 
 /** What a column holds. Every kind but `int`, `flag` and a nullable `ref` is text. */
 export type ColumnKind =
@@ -223,6 +224,20 @@ export const SYNCED = {
       deleted: flag,
     },
     write: 'inputs',
+  },
+  versions: {
+    columns: {
+      name: text(NAME),
+      kind: oneOf(VERSION_KINDS),
+      created_by: ref,
+      created_at: time,
+      words: { kind: 'int', min: 0, max: 100_000_000 },
+      // Every section's details and a snapshot of its text, as JSON (electron/services/versions.ts).
+      state: text(50_000_000),
+      deleted: flag,
+    },
+    write: 'secretariat',
+    self: ['created_by'],
   },
 } as const satisfies Record<string, TableSpec>;
 

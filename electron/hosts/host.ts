@@ -39,6 +39,7 @@ const PATH_METHODS = new Set<MethodName>([
   'inputs.attachFile',
   'export.write',
   'comments.export',
+  'versions.redline',
   'sharing.sendCopy',
   'sharing.merge',
 ]);

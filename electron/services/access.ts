@@ -94,6 +94,16 @@ export const ACCESS: Rules = {
   'sharing.texts': anyone,
   'export.check': anyone,
   'export.write': anyone,
+  'versions.list': anyone,
+  'versions.save': { write: 'versions.name' },
+  'versions.read': anyone,
+  'versions.compare': anyone,
+  'versions.redline': anyone,
+  // A section's details are the secretariat's; its status is judged by the change log as it is written (the value is the version's).
+  'versions.restore': [
+    { text: (i) => (i.what === 'text' ? i.sectionId : null) },
+    { write: 'sections.title', row: (i) => i.sectionId, when: (i) => i.what !== 'text' && i.what !== 'status' },
+  ],
   'search.query': anyone,
   // Each section's writer is judged by the text write path; sections they may not write are skipped and said.
   'text.findAll': anyone,

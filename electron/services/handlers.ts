@@ -17,6 +17,8 @@ import { lastMerge, listConflicts, mergeFromCopy, sectionTexts, sendCopy, settle
 import { createInput, decideInput, deleteInput, inputsOf, linkInput, updateInput } from './inputs.js';
 import { attachData, attachFile, attachmentOf, detachAttachment } from './attachments.js';
 import { importListFile, previewImport } from './recommendation-import.js';
+import { compare, readVersion, restoreFromVersion, saveNamedVersion, versionsOf } from './versions.js';
+import { writeRedline } from './redline.js';
 
 export type ReportMethod = Exclude<MethodName, `app.${string}` | `session.${string}`>;
 
@@ -72,6 +74,12 @@ export const reportHandlers: ReportHandlers = {
   'sharing.texts': sectionTexts,
   'export.check': checkExport,
   'export.write': exportReport,
+  'versions.list': versionsOf,
+  'versions.save': saveNamedVersion,
+  'versions.read': readVersion,
+  'versions.compare': compare,
+  'versions.restore': restoreFromVersion,
+  'versions.redline': writeRedline,
   'search.query': searchQuery,
   'text.findAll': findAll,
   'text.replaceAll': replaceAll,

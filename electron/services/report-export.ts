@@ -1,5 +1,6 @@
 // The final report: what the Export screen checks before writing, and the Word, PDF and HTML files.
 // Anyone who can read the report may export it; nothing in the report changes.
+import { saveVersion } from './versions.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ExportCheck, ParsedInput, Result } from '../../shared/api.js';
@@ -62,6 +63,15 @@ export async function writeReport(db: DB, format: ParsedInput<'export.write'>['f
   return { path: file, bytes: bytes.length, words: doc.words.body };
 }
 
-export function exportReport(ctx: ServiceContext, input: ParsedInput<'export.write'>): Promise<Result<'export.write'>> {
-  return writeReport(ctx.report.db, input.format, path.resolve(input.path));
+/**
+ * Writes the report; when the secretariat exports it, a version is saved too (named after the
+ * file), so what was sent can always be compared with what followed.
+ */
+export async function exportReport(ctx: ServiceContext, input: ParsedInput<'export.write'>): Promise<Result<'export.write'>> {
+  const written = await writeReport(ctx.report.db, input.format, path.resolve(input.path));
+  if (ctx.me?.role === 'secretariat') {
+    saveVersion(ctx.report, ctx.me.id, 'export', path.basename(written.path));
+    ctx.report.emit({ kind: 'changed', what: ['versions'] });
+  }
+  return written;
 }

@@ -23,7 +23,7 @@ export function sendCopy(ctx: ServiceContext, input: ParsedInput<'sharing.sendCo
 }
 
 export function mergeFromCopy(ctx: ServiceContext, input: ParsedInput<'sharing.merge'>): Result<'sharing.merge'> {
-  const summary = mergeCopy(ctx.report, input.path, { backupDir: path.join(ctx.dataDir ?? defaultDataDir(), 'backups'), ...(input.name ? { shownAs: input.name } : {}) });
+  const summary = mergeCopy(ctx.report, input.path, { backupDir: path.join(ctx.dataDir ?? defaultDataDir(), 'backups'), ...(input.name ? { shownAs: input.name } : {}), ...(ctx.me ? { versionBy: ctx.me.id } : {}) });
   if (summary.rows || summary.texts) {
     ctx.report.scheduleRecount();
     ctx.report.emit({ kind: 'changed', what: ['report', 'organizations', 'members', 'sections', 'words', 'comments', 'recommendations', 'inputs'] });

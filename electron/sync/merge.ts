@@ -9,6 +9,7 @@
 // merging a copy twice changes nothing. What needs a person is recorded: fields changed in both
 // copies since they parted (both values, who and when), sections whose text both changed (each
 // side's text kept as a revision), and what was held back, with whom it claims to be from and why.
+import { saveVersion } from '../services/versions.js';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -173,9 +174,14 @@ export interface MergeOptions {
    * browser mode `otherFile` is the server's copy of the file they chose, whose folder they never saw.
    */
   shownAs?: string;
+  /**
+   * Saves a version of this file as it is before the copy's changes go in (named after the copy),
+   * by this member: only when the copy brings something.
+   */
+  versionBy?: string;
 }
 
-export function mergeCopy(report: OpenReport, otherFile: string, { backupDir, now = Date.now, shownAs }: MergeOptions): MergeSummary {
+export function mergeCopy(report: OpenReport, otherFile: string, { backupDir, now = Date.now, shownAs, versionBy }: MergeOptions): MergeSummary {
   const resolved = path.resolve(otherFile);
   const name = shownAs ? path.basename(shownAs.replace(/\\/g, '/')) : path.basename(resolved);
   const file = shownAs ? name : resolved;
@@ -246,6 +252,7 @@ export function mergeCopy(report: OpenReport, otherFile: string, { backupDir, no
     const theirText = new Map(compared.map((id) => [id, stateOf(theirAll.filter((t) => t.sectionId === id).map((t) => t.data))]));
 
     summary.backup = backUp(db, backupDir);
+    if (versionBy) saveVersion(report, versionBy, 'merge', name);
     const mergeId = randomUUID();
     db.transaction(() => {
       // The copy's text updates, each stored as it came; one that cannot be read, or holds a node

@@ -83,6 +83,10 @@ const fr: Catalogue = {
   attachmentTooLarge: '« {{name}} » fait {{size}} Mo ; une pièce jointe peut faire au plus {{limit}} Mo.',
   uploadTooLarge: '« {{name}} » dépasse les {{limit}} Mo que ce serveur accepte ; rien n’a été envoyé.',
   uploadBroken: '« {{name}} » n’est pas arrivé en entier ; choisissez-le à nouveau.',
+  versionMissing: 'Cette version n’existe pas dans ce rapport (elle vient peut-être d’une autre copie).',
+  versionUnreadable: 'La version « {{name}} » est illisible (son enregistrement a été modifié hors de l’application) ; les autres versions restent lisibles.',
+  versionLacksSection: 'Cette section n’existait pas encore dans la version « {{name}} ».',
+  versionTextMissing: 'Le texte de cette section tel qu’il était dans « {{name}} » ne peut pas être reconstitué dans ce fichier : il lui manque des modifications présentes lors de l’enregistrement de la version. Fusionnez d’abord la copie d’où elle vient.',
   attachmentEmpty: '« {{name}} » est vide ; il n’y a rien à joindre.',
   attachmentMissing: 'Cette pièce jointe n’existe pas (elle a peut-être été retirée).',
   attachmentNotHere:
@@ -233,6 +237,10 @@ const es: Catalogue = {
   attachmentTooLarge: '«{{name}}» ocupa {{size}} MB; un archivo adjunto puede ocupar como máximo {{limit}} MB.',
   uploadTooLarge: '«{{name}}» supera los {{limit}} MB que admite este servidor; no se envió nada.',
   uploadBroken: '«{{name}}» no llegó completo; vuelva a elegirlo.',
+  versionMissing: 'Esa versión no existe en este informe (puede que venga de otra copia).',
+  versionUnreadable: 'La versión «{{name}}» no se puede leer (su registro se modificó fuera de la aplicación); las demás versiones sí.',
+  versionLacksSection: 'Esta sección aún no existía en la versión «{{name}}».',
+  versionTextMissing: 'El texto de esta sección tal como estaba en «{{name}}» no puede reconstruirse en este archivo: le faltan cambios que tenía la versión al guardarse. Fusione primero la copia de la que procede.',
   attachmentEmpty: '«{{name}}» está vacío; no hay nada que adjuntar.',
   attachmentMissing: 'Ese archivo adjunto no existe (puede que se haya retirado).',
   attachmentNotHere:

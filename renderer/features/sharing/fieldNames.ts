@@ -112,6 +112,15 @@ export const FIELD_LABELS: { [T in SyncedTable]: Record<ColumnOf<T>, string> } =
     created_at: own('createdAt'),
     deleted: DELETED,
   },
+  versions: {
+    name: 'versions:field.name',
+    kind: 'versions:field.kind',
+    created_by: 'versions:field.createdBy',
+    created_at: own('createdAt'),
+    words: 'versions:field.words',
+    state: 'versions:field.state',
+    deleted: DELETED,
+  },
 };
 
 /** The i18next key of a field's label; null for a field this app does not know (a newer copy's). */
