@@ -44,7 +44,7 @@ export function sameSnapshot(a: Y.Snapshot, b: Y.Snapshot): boolean {
 const BLOCKS_IN = new Set(['root', 'list', 'table', 'tablecell', 'quote']);
 
 /**
- * The section's paragraphs at `snap` (or now): headings, paragraphs and list items one each, a
+ * The section's paragraphs at `snap` (or now), the empty ones left out: headings, paragraphs and list items one each, a
  * table's row one paragraph with its cells separated by " | "; footnotes inline in brackets,
  * recommendation references by their number.
  */
@@ -52,7 +52,8 @@ export function paragraphsAt(doc: Y.Doc, snap?: Y.Snapshot): string[] {
   const out: string[] = [];
   const root = doc.get('root', Y.XmlText);
   walkBlocks(root, 'root', snap, out);
-  return out;
+  // Empty paragraphs are spacing, not text: a comparison and a reader skip them.
+  return out.filter((p) => p.trim() !== '');
 }
 
 function typeOf(t: Y.XmlText | Y.XmlElement, snap?: Y.Snapshot): string {

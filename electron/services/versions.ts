@@ -23,7 +23,7 @@ import type {
   VersionSide,
 } from '../../shared/versions.js';
 import { VERSION_KINDS } from '../../shared/versions.js';
-import { countWords } from '../../shared/words.js';
+import { countWords, reportWords } from '../../shared/words.js';
 import { editSection, readSection } from '../docs/headless.js';
 import { refreshStaleText, textUpdates } from '../docs/section-text.js';
 import { historyDoc, paragraphsAt, snapshotNow, usableSnapshot } from '../docs/version-text.js';
@@ -75,7 +75,7 @@ export function keptSections(db: DB): KeptSection[] {
  */
 export function saveVersion(report: OpenReport, authorId: string, kind: VersionKind, name: string): VersionInfo {
   const sections = keptSections(report.db);
-  const words = sections.reduce((sum, s) => sum + s.words, 0);
+  const words = bodyWords(sections);
   const id = randomUUID();
   const createdAt = new Date().toISOString();
   const state = JSON.stringify({ v: 1, sections });
@@ -88,6 +88,11 @@ export function saveVersion(report: OpenReport, authorId: string, kind: VersionK
     { table: 'versions', row: id, column: 'state', value: state },
   ]);
   return { id, name, kind, createdBy: memberName(report.db, authorId), createdAt, words, sections: sections.length };
+}
+
+/** The body's words as the limit counts them (each section's text and heading), as the header shows them. */
+function bodyWords(sections: readonly KeptSection[]): number {
+  return reportWords(outlineOrder(sections).map(({ section, label }) => ({ label, title: section.title, words: section.words })));
 }
 
 function memberName(db: DB, id: string): string {
@@ -170,7 +175,7 @@ function sideOf(db: DB, id: string): Side {
     refreshStaleText(db);
     const words = new Map((prepared(db, 'SELECT section_id, words FROM section_text').all() as Array<{ section_id: string; words: number }>).map((r) => [r.section_id, r.words]));
     const sections = listSections(db).map((s) => ({ ...s, words: words.get(s.id) ?? 0, snapshot: '' }));
-    return { info: { id: 'now', name: '', at: new Date().toISOString(), words: sections.reduce((n, s) => n + s.words, 0) }, sections, now: true };
+    return { info: { id: 'now', name: '', at: new Date().toISOString(), words: bodyWords(sections) }, sections, now: true };
   }
   const row = versionRow(db, id);
   const sections = readKept(row.state);
