@@ -28,6 +28,7 @@ import {
   type Workspace,
 } from './domain.js';
 import type { VersionComparison, VersionInfo, VersionReading } from './versions.js';
+import type { HistoryPage } from './history.js';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not a valid id');
 const text = (max: number) => z.string().trim().min(1, 'cannot be empty').max(max, `is longer than ${max} characters`);
@@ -37,6 +38,10 @@ const base64 = z
   .max(16 * 1024 * 1024, 'is larger than 12 MB')
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'is not base64');
 const empty = z.object({}).strict();
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)');
+const historyFilter = z
+  .object({ sectionId: id.optional(), memberId: id.optional(), organizationId: id.optional(), since: isoDay.optional(), until: isoDay.optional(), limit: z.number().int().min(1).max(100_000).optional() })
+  .strict();
 /** A version's id, or 'now' for the report as it is. */
 const versionRef = z.union([z.literal('now'), id]);
 /** A file's path as a person gave it (or the app's dialog did); a NUL character ends no real path. */
@@ -430,6 +435,10 @@ export const api = {
   'versions.restore': method(
     z.object({ versionId: id, sectionId: id, what: z.enum(['text', 'title', 'status', 'lead', 'due', 'budget']) }).strict(),
   ).returns<{ changed: boolean }>(),
+  // The report's history (shared/history.ts): who changed what and when, newest first, filtered;
+  // and the same written to XLSX or CSV for an audit.
+  'history.list': method(historyFilter).returns<HistoryPage>(),
+  'history.export': method(z.object({ format: z.enum(['xlsx', 'csv']), path: filePath, filter: historyFilter }).strict()).returns<{ path: string; rows: number }>(),
   /** The comparison as a Word document with tracked changes (insertions and deletions Word can accept or reject). */
   'versions.redline': method(z.object({ from: versionRef, to: versionRef, path: filePath }).strict()).returns<{ path: string; bytes: number }>(),
 

@@ -111,9 +111,9 @@ export function recommendationRefsBySection(db: DB): Map<string, string[]> {
 export const COMPACT_AFTER_UPDATES = 200;
 
 /**
- * Folds a section's stored updates into one per person. Y.mergeUpdates keeps every insertion and
+ * Folds a section's stored updates into one per person, sitting and day. Y.mergeUpdates keeps every insertion and
  * deletion (nothing is garbage-collected), so the folded updates give the same document, and merge
- * with any other copy exactly as the separate updates would have. Each person's updates are folded
+ * with any other copy exactly as the separate updates would have. Each person's updates of a sitting and day are folded
  * apart, into their newest (its stamp and number kept, marked folded), so every stored update is
  * still one person's, judged as theirs when another office merges it; updates held back are left
  * as they are. Typing saves a row about every 150 ms; without this a long session would leave tens
@@ -122,10 +122,10 @@ export const COMPACT_AFTER_UPDATES = 200;
 export function compactSectionText(db: DB, sectionId: string): boolean {
   const rows = db
     .prepare(
-      `SELECT seq, data, author FROM section_updates AS u WHERE section_id = ?
+      `SELECT seq, data, author, hlc, replica FROM section_updates AS u WHERE section_id = ?
        AND NOT EXISTS (SELECT 1 FROM held_changes AS h WHERE h.kind = 'text' AND h.hlc = u.hlc) ORDER BY seq`,
     )
-    .all(sectionId) as Array<{ seq: number; data: Uint8Array; author: string }>;
+    .all(sectionId) as Array<{ seq: number; data: Uint8Array; author: string; hlc: string; replica: string }>;
   const byAuthor = new Map<string, typeof rows>();
   for (const r of rows) {
     // An update that cannot be read is left as it is, for `upr check` to name.
@@ -134,7 +134,12 @@ export function compactSectionText(db: DB, sectionId: string): boolean {
     } catch {
       continue;
     }
-    byAuthor.set(r.author, [...(byAuthor.get(r.author) ?? []), r]);
+    // One person's updates of one sitting (the app's run that stored them) and one day (UTC) are
+    // folded together: the history keeps who wrote when.
+    const key = `${r.author}\u0000${r.replica}\u0000${r.hlc.slice(0, 10)}`;
+    const group = byAuthor.get(key);
+    if (group) group.push(r);
+    else byAuthor.set(key, [r]);
   }
   const groups = [...byAuthor.values()].filter((g) => g.length > 1);
   if (groups.length === 0) return false;

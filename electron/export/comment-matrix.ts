@@ -1,16 +1,13 @@
 // The comment resolution matrix as a file: one row per comment, in comment-number order, for the
 // meeting where drafters and reviewers go through them. XLSX for Excel and LibreOffice, or CSV
 // (UTF-8 with a byte order mark and CRLF line ends, which is what Excel reads correctly).
-import fs from 'node:fs';
-import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import type { CommentState, CommentType, Disposition, ReviewComment } from '../../shared/domain.js';
 import { listComments } from '../services/comments.js';
 import type { DB } from '../store/open.js';
 import { getReport } from '../store/queries.js';
-import { writeThroughTemporary } from './write-file.js';
+import { writeTableFile, type TableFormat } from './table-file.js';
 
-export type MatrixFormat = 'xlsx' | 'csv';
+export type MatrixFormat = TableFormat;
 
 /** The matrix's columns, in order: their width in characters, and whether their text wraps. */
 export const MATRIX_COLUMNS = [
@@ -126,71 +123,7 @@ export async function exportCommentMatrix(
   const rows = listComments(db).map((c) => matrixRow(c, words));
   const headers = MATRIX_COLUMNS.map(({ key }) => words.headers[key]);
   const title = getReport(db).title;
-  await writeThroughTemporary(file, (tmp) => (format === 'xlsx' ? writeXlsx(tmp, title, headers, rows, words) : writeCsv(tmp, headers, rows)));
+  await writeTableFile(file, format, { title, subject: words.subject, sheet: words.sheet, columns: MATRIX_COLUMNS, headers, rows });
   return { path: file, rows: rows.length };
 }
 
-async function writeCsv(tmp: string, headers: string[], rows: Array<Array<string | number>>): Promise<void> {
-  const text = stringify([headers, ...rows], { bom: true, record_delimiter: 'windows' });
-  await fs.promises.writeFile(tmp, text, { encoding: 'utf8', flag: 'wx', flush: true });
-}
-
-/** Streams the sheet to the file as rows are added; styles are set per column, not per cell. */
-async function writeXlsx(tmp: string, title: string, headers: string[], rows: Array<Array<string | number>>, words: MatrixWords): Promise<void> {
-  const out = await openStream(tmp);
-  // exceljs listens for the file's errors only at the very end; one before that (a full disk)
-  // must still end the export rather than the process.
-  const failure = new Promise<never>((_, reject) => out.on('error', reject));
-  try {
-    await Promise.race([streamWorkbook(out, title, headers, rows, words), failure]);
-    await Promise.race([closed(out), failure]);
-  } catch (e) {
-    // Closed before it is deleted: Windows deletes no open file.
-    out.destroy();
-    await closed(out);
-    throw e;
-  }
-}
-
-async function streamWorkbook(out: fs.WriteStream, title: string, headers: string[], rows: Array<Array<string | number>>, words: MatrixWords): Promise<void> {
-  // Shared strings make every text cell a plain string cell (t="s"), never a formula's result.
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
-  book.title = title;
-  book.subject = words.subject;
-  book.creator = 'UPR Workbench';
-  book.lastModifiedBy = 'UPR Workbench';
-  // The streaming writer does not check sheet names; Excel refuses a file whose name breaks its rules.
-  const sheetName = words.sheet.replace(/[[\]:*?/\\\s]+/g, ' ').trim().slice(0, 31);
-  const sheet = book.addWorksheet(sheetName, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
-  sheet.columns = MATRIX_COLUMNS.map((c) => ({
-    key: c.key,
-    width: c.width,
-    style: { alignment: { vertical: 'top', wrapText: c.wrap } },
-  }));
-  const header = sheet.addRow(headers);
-  header.font = { bold: true };
-  header.alignment = { vertical: 'top', wrapText: true };
-  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
-  header.commit();
-  for (const r of rows) sheet.addRow(r).commit();
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: MATRIX_COLUMNS.length } };
-  sheet.commit();
-  await book.commit();
-}
-
-/** A write stream to a new file, once it is open (so a bad path fails here, as an error to catch). */
-function openStream(file: string): Promise<fs.WriteStream> {
-  return new Promise((resolve, reject) => {
-    const out = fs.createWriteStream(file, { flags: 'wx', flush: true });
-    out.once('open', () => {
-      out.off('error', reject);
-      resolve(out);
-    });
-    out.once('error', reject);
-  });
-}
-
-/** Resolves once the file is flushed and closed, so it can be renamed (Windows renames no open file). */
-function closed(out: fs.WriteStream): Promise<void> {
-  return out.closed ? Promise.resolve() : new Promise((resolve) => out.once('close', () => resolve()));
-}

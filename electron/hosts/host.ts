@@ -40,6 +40,7 @@ const PATH_METHODS = new Set<MethodName>([
   'export.write',
   'comments.export',
   'versions.redline',
+  'history.export',
   'sharing.sendCopy',
   'sharing.merge',
 ]);

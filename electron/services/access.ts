@@ -95,6 +95,8 @@ export const ACCESS: Rules = {
   'export.check': anyone,
   'export.write': anyone,
   'versions.list': anyone,
+  'history.list': anyone,
+  'history.export': anyone,
   'versions.save': { write: 'versions.name' },
   'versions.read': anyone,
   'versions.compare': anyone,

@@ -19,6 +19,7 @@ import { attachData, attachFile, attachmentOf, detachAttachment } from './attach
 import { importListFile, previewImport } from './recommendation-import.js';
 import { compare, readVersion, restoreFromVersion, saveNamedVersion, versionsOf } from './versions.js';
 import { writeRedline } from './redline.js';
+import { exportHistory, historyOf } from './history.js';
 
 export type ReportMethod = Exclude<MethodName, `app.${string}` | `session.${string}`>;
 
@@ -75,6 +76,8 @@ export const reportHandlers: ReportHandlers = {
   'export.check': checkExport,
   'export.write': exportReport,
   'versions.list': versionsOf,
+  'history.list': historyOf,
+  'history.export': exportHistory,
   'versions.save': saveNamedVersion,
   'versions.read': readVersion,
   'versions.compare': compare,

@@ -62,7 +62,7 @@ type Db = ServiceContext['report']['db'];
  * Names what a changed row belongs to, in no language: a kind the screen words, and the name,
  * number or title that tells it apart. A row that is gone (never, in practice) is named by its id.
  */
-function subjectNamer(db: Db, memberNames: Map<string, string>) {
+export function subjectNamer(db: Db, memberNames: Map<string, string>) {
   const comments = new Map(listComments(db).map((c) => [c.id, String(c.number)]));
   const one = (sql: string, row: string) => (prepared(db, sql).pluck().get(row) as string | number | undefined) ?? null;
   const recommendation = (id: string) => one('SELECT number FROM recommendations WHERE id = ?', id);

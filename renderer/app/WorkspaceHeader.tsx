@@ -9,7 +9,7 @@ import { SearchBox } from './SearchBox.js';
 import { useWorkspace } from './workspaceContext.js';
 import './header.css';
 
-export const VIEWS = ['mine', 'write', 'overview', 'comments', 'recommendations', 'inputs', 'export', 'sharing', 'people', 'settings'] as const;
+export const VIEWS = ['mine', 'write', 'overview', 'comments', 'recommendations', 'inputs', 'export', 'versions', 'sharing', 'people', 'settings'] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface WorkspaceHeaderProps {

@@ -18,6 +18,7 @@ import { EDITOR_TARGET_ID, SectionView } from '../features/section/SectionView.j
 import { revealedWords, type Reveal } from '../editor/RevealPlugin.js';
 import { SettingsScreen } from '../features/settings/SettingsScreen.js';
 import { SharingScreen } from '../features/sharing/SharingScreen.js';
+import { VersionsScreen } from '../features/versions/VersionsScreen.js';
 import { useAnnounce } from './Announcer.js';
 import { messageOf } from './errors.js';
 import { todayIso } from './format.js';
@@ -169,6 +170,11 @@ export function WorkspaceShell({ workspace, refresh }: { workspace: Workspace; r
         <TabPanel id="export" className="view view-page view-export">
           <main id={MAIN_ID} tabIndex={-1} className="page-main">
             <ExportScreen onOpenSection={openSection} />
+          </main>
+        </TabPanel>
+        <TabPanel id="versions" className="view view-page view-versions">
+          <main id={MAIN_ID} tabIndex={-1} className="page-main">
+            <VersionsScreen />
           </main>
         </TabPanel>
         <TabPanel id="sharing" className="view view-page view-sharing">

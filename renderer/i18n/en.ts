@@ -18,6 +18,7 @@ export const en = {
       recommendations: 'Recommendations',
       export: 'Export',
       sharing: 'Sharing',
+      versions: 'Versions',
       inputs: 'Consultation',
       people: 'People',
       settings: 'Report settings',

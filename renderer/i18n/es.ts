@@ -18,6 +18,7 @@ export const es = {
       recommendations: 'Recomendaciones',
       export: 'Exportar',
       sharing: 'Compartir',
+      versions: 'Versiones',
       inputs: 'Consulta',
       people: 'Participantes',
       settings: 'Configuración del informe',

@@ -18,6 +18,7 @@ export const fr = {
       recommendations: 'Recommandations',
       export: 'Exporter',
       sharing: 'Partage',
+      versions: 'Versions',
       inputs: 'Consultation',
       people: 'Participants',
       settings: 'Paramètres du rapport',

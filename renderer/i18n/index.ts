@@ -9,6 +9,7 @@ import type { ReportLanguage } from '../../shared/domain.js';
 import { editorStrings } from '../editor/strings.js';
 import { exportStrings } from '../features/export/strings.js';
 import { sharingStrings } from '../features/sharing/strings.js';
+import { versionsStrings } from '../features/versions/strings.js';
 import { inputsStrings } from '../features/inputs/strings.js';
 import { matrixStrings } from '../features/matrix/strings.js';
 import { recommendationsStrings } from '../features/recommendations/strings.js';
@@ -25,9 +26,9 @@ export const UI_LANGUAGES = ['en', 'fr', 'es', 'ar', 'ru', 'zh'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
 export const resources = {
-  en: { translation: en, editor: editorStrings.en, errors: errorStrings.en, review: reviewStrings.en, matrix: matrixStrings.en, recommendations: recommendationsStrings.en, inputs: inputsStrings.en, export: exportStrings.en, sharing: sharingStrings.en },
-  fr: { translation: fr, editor: editorStrings.fr, errors: errorStrings.fr, review: reviewStrings.fr, matrix: matrixStrings.fr, recommendations: recommendationsStrings.fr, inputs: inputsStrings.fr, export: exportStrings.fr, sharing: sharingStrings.fr },
-  es: { translation: es, editor: editorStrings.es, errors: errorStrings.es, review: reviewStrings.es, matrix: matrixStrings.es, recommendations: recommendationsStrings.es, inputs: inputsStrings.es, export: exportStrings.es, sharing: sharingStrings.es },
+  en: { translation: en, editor: editorStrings.en, errors: errorStrings.en, review: reviewStrings.en, matrix: matrixStrings.en, recommendations: recommendationsStrings.en, inputs: inputsStrings.en, export: exportStrings.en, sharing: sharingStrings.en, versions: versionsStrings.en },
+  fr: { translation: fr, editor: editorStrings.fr, errors: errorStrings.fr, review: reviewStrings.fr, matrix: matrixStrings.fr, recommendations: recommendationsStrings.fr, inputs: inputsStrings.fr, export: exportStrings.fr, sharing: sharingStrings.fr, versions: versionsStrings.fr },
+  es: { translation: es, editor: editorStrings.es, errors: errorStrings.es, review: reviewStrings.es, matrix: matrixStrings.es, recommendations: recommendationsStrings.es, inputs: inputsStrings.es, export: exportStrings.es, sharing: sharingStrings.es, versions: versionsStrings.es },
   // Arabic, Russian and Chinese came later and keep every namespace in one file each, so their
   // translators work in one file.
   ar,
@@ -60,7 +61,7 @@ export function initI18n(lng: UiLanguage = browserLanguage()) {
       lng,
       fallbackLng: 'en',
       supportedLngs: [...UI_LANGUAGES],
-      ns: ['translation', 'editor', 'errors', 'review', 'matrix', 'recommendations', 'inputs', 'export', 'sharing'],
+      ns: ['translation', 'editor', 'errors', 'review', 'matrix', 'recommendations', 'inputs', 'export', 'sharing', 'versions'],
       defaultNS: 'translation',
       interpolation: { escapeValue: false },
       initAsync: false,

@@ -17,7 +17,7 @@ function flatten(tree: object, prefix = ''): Map<string, string> {
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1]).sort();
 
-for (const ns of ['translation', 'editor', 'errors', 'review', 'matrix', 'recommendations', 'inputs', 'export', 'sharing'] as const) {
+for (const ns of ['translation', 'editor', 'errors', 'review', 'matrix', 'recommendations', 'inputs', 'export', 'sharing', 'versions'] as const) {
   describe(`the ${ns} strings`, () => {
     const english = flatten(resources.en[ns]);
     const baseKeys = (keys: Iterable<string>) => new Set([...keys].map((k) => k.replace(PLURAL, '')));

@@ -70,7 +70,7 @@ describe('migrations', () => {
     migrate(db, 3);
     expect(db.pragma('user_version', { simple: true })).toBe(3);
     expect(db.prepare('SELECT body FROM comments').all()).toEqual([{ body: 'Say more.' }]);
-    for (const [table, all] of Object.entries(SYNCED_TABLES).filter(([t]) => !['inputs', 'input_links', 'attachments'].includes(t))) {
+    for (const [table, all] of Object.entries(SYNCED_TABLES).filter(([t]) => !['inputs', 'input_links', 'attachments', 'versions'].includes(t))) {
       const columns = asOf(5, table, all);
       const cols = (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name);
       expect(cols, table).toEqual(expect.arrayContaining(['id', ...Object.keys(columns)]));
@@ -157,6 +157,20 @@ describe('migrations', () => {
     expect(cols).toEqual(expect.arrayContaining(['id', ...Object.keys(SYNCED_TABLES.report)]));
     // STRICT: a word is refused where a flag goes.
     expect(() => db.prepare("UPDATE report SET lock_at_review = 'yes'").run()).toThrow(/cannot store TEXT/);
+    db.close();
+  });
+
+  it('0011 adds versions, empty in every report until one is saved, STRICT', () => {
+    const db = new Database(':memory:');
+    migrate(db, 10);
+    db.prepare("INSERT INTO report (id, title, country) VALUES ('r1', 'National report', 'Veridia')").run();
+    migrate(db, 11);
+    expect(db.pragma('user_version', { simple: true })).toBe(11);
+    expect(db.prepare('SELECT count(*) AS n FROM versions').get()).toEqual({ n: 0 });
+    const cols = (db.prepare('PRAGMA table_info(versions)').all() as Array<{ name: string }>).map((c) => c.name);
+    expect(cols).toEqual(['id', ...Object.keys(SYNCED_TABLES.versions)]);
+    expect(db.prepare('SELECT title FROM report').get()).toEqual({ title: 'National report' });
+    expect(() => db.prepare("INSERT INTO versions (id, words) VALUES ('v', 'many')").run()).toThrow(/cannot store TEXT/);
     db.close();
   });
 
