@@ -198,6 +198,24 @@ export interface ConflictSubject {
   label: string;
 }
 
+/**
+ * A paragraph both copies edited since they parted, not settled yet: its text as both had it when
+ * they parted, each side's as the merge met them ('' where a side deleted it), and the merged one now.
+ */
+export interface FlaggedParagraph {
+  sectionId: string;
+  label: string;
+  title: string;
+  /** The paragraph's id in the section's text (the same in every copy). */
+  blockId: string;
+  /** When the merge that flagged it was made (ISO, UTC). */
+  mergedAt: string;
+  common: string;
+  local: string;
+  other: string;
+  merged: string;
+}
+
 /** A conflict still to settle, as the merge report and its screen show it. */
 export interface OpenConflict {
   id: string;
@@ -226,6 +244,8 @@ export interface ExportCheck {
   blockers: Array<
     | { kind: 'notApproved'; sectionId: string; label: string; title: string; status: string }
     | { kind: 'openCritical'; commentId: string; number: number; sectionId: string; label: string; title: string }
+    /** Paragraphs both copies edited, not settled yet (see `sharing.flags`). */
+    | { kind: 'mergeReview'; sectionId: string; label: string; title: string; paragraphs: number }
     /** The section's text cannot be read: it is left out of what is written until it is restored. */
     | { kind: 'damaged'; sectionId: string; label: string; title: string }
     /** The body is over the report's word limit: by how much, and the sections over their own budgets. */
@@ -418,6 +438,14 @@ export const api = {
   'sharing.settle': method(
     z.object({ conflictId: id, value: z.union([z.string().max(100_000), z.number(), z.null()]) }).strict(),
   ).returns<{ ok: true }>(),
+  /** Paragraphs both copies edited since they parted, not settled yet (shared/api.ts FlaggedParagraph). */
+  'sharing.flags': method(empty).returns<FlaggedParagraph[]>(),
+  /** Settles a flagged paragraph: keeps this report's, the copy's, the merged one, or `text` (edited). */
+  'sharing.settleParagraph': method(
+    z
+      .object({ sectionId: id, blockId: z.string().regex(/^\d{1,12}:\d{1,12}$/, 'is not a paragraph'), keep: z.enum(['local', 'other', 'merged', 'edited']), text: z.string().max(100_000).optional() })
+      .strict(),
+  ).returns<{ changed: boolean }>(),
   /** A section whose text both copies changed: each side's text as they met, and the text now. */
   'sharing.texts': method(z.object({ sectionId: id }).strict()).returns<{ local: string; other: string; merged: string } | null>(),
 

@@ -116,6 +116,8 @@ export const MESSAGES = {
   attachmentTooLarge: { code: 'invalid', text: '“{{name}}” is {{size}} MB; attachments can be at most {{limit}} MB.' },
   uploadTooLarge: { code: 'invalid', text: '“{{name}}” is larger than the {{limit}} MB this server takes; nothing was sent.' },
   uploadBroken: { code: 'io', text: '“{{name}}” did not arrive whole; choose it again.' },
+  paragraphNotFlagged: { code: 'not_found', text: 'That paragraph has nothing to settle (it may have been settled already, here or in another copy).' },
+  settleEditNotText: { code: 'invalid', text: 'This paragraph is a list or a table: keep one side’s or the merged one, then edit it in the section.' },
   versionMissing: { code: 'not_found', text: 'That version does not exist in this report (it may have come from another copy).' },
   versionUnreadable: { code: 'damaged', text: 'The version “{{name}}” cannot be read (its record was changed outside the app); the other versions can.' },
   versionLacksSection: { code: 'not_found', text: 'This section did not exist yet in the version “{{name}}”.' },

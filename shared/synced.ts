@@ -239,6 +239,19 @@ export const SYNCED = {
     write: 'secretariat',
     self: ['created_by'],
   },
+  // A paragraph both copies edited, settled (electron/sync/merge-review.ts): by those who may write its section.
+  paragraph_settlements: {
+    columns: {
+      section_id: ref,
+      block: text(40),
+      kept: oneOf(['local', 'other', 'merged', 'edited']),
+      settled_by: ref,
+      settled_at: time,
+      deleted: flag,
+    },
+    write: 'sectionWriter',
+    self: ['settled_by'],
+  },
 } as const satisfies Record<string, TableSpec>;
 
 export type SyncedTable = keyof typeof SYNCED;

@@ -56,6 +56,13 @@ export function paragraphsAt(doc: Y.Doc, snap?: Y.Snapshot): string[] {
   return out.filter((p) => p.trim() !== '');
 }
 
+/** One top-level block's words at `snap` (or now): its paragraphs (a list's items, a table's rows) on lines of their own. */
+export function blockText(block: Y.XmlText, snap?: Y.Snapshot): string {
+  const out: string[] = [];
+  walkBlocks(block, typeOf(block, snap), snap, out);
+  return out.filter((p) => p.trim() !== '').join('\n');
+}
+
 function typeOf(t: Y.XmlText | Y.XmlElement, snap?: Y.Snapshot): string {
   const attrs = snap ? (Y.typeMapGetAllSnapshot(t, snap) as Record<string, unknown>) : (t.getAttributes() as Record<string, unknown>);
   const type = attrs.__type;

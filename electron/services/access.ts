@@ -92,6 +92,9 @@ export const ACCESS: Rules = {
   'sharing.lastMerge': secretariat,
   'sharing.settle': secretariat,
   'sharing.texts': anyone,
+  'sharing.flags': anyone,
+  // Settling writes the paragraph's text: for those who may write the section (the change log judges the record too).
+  'sharing.settleParagraph': { text: (i) => i.sectionId },
   'export.check': anyone,
   'export.write': anyone,
   'versions.list': anyone,

@@ -20,6 +20,8 @@ import { importListFile, previewImport } from './recommendation-import.js';
 import { compare, readVersion, restoreFromVersion, saveNamedVersion, versionsOf } from './versions.js';
 import { writeRedline } from './redline.js';
 import { exportHistory, historyOf } from './history.js';
+import { flaggedParagraphs, settleParagraph } from '../sync/merge-review.js';
+import { actor } from './access.js';
 
 export type ReportMethod = Exclude<MethodName, `app.${string}` | `session.${string}`>;
 
@@ -73,6 +75,8 @@ export const reportHandlers: ReportHandlers = {
   'sharing.lastMerge': lastMerge,
   'sharing.settle': settleConflict,
   'sharing.texts': sectionTexts,
+  'sharing.flags': (ctx) => flaggedParagraphs(ctx.report.db),
+  'sharing.settleParagraph': (ctx, input) => settleParagraph(ctx.report, actor(ctx).id, input),
   'export.check': checkExport,
   'export.write': exportReport,
   'versions.list': versionsOf,

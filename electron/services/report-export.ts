@@ -1,5 +1,6 @@
 // The final report: what the Export screen checks before writing, and the Word, PDF and HTML files.
 // Anyone who can read the report may export it; nothing in the report changes.
+import { flaggedParagraphs } from '../sync/merge-review.js';
 import { saveVersion } from './versions.js';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -47,8 +48,18 @@ export function exportCheck(db: DB): ExportCheck {
     ...critical
       .filter((c) => labels.has(c.sectionId))
       .map((c) => ({ kind: 'openCritical' as const, commentId: c.id, number: c.number, sectionId: c.sectionId, label: labels.get(c.sectionId)!.label, title: labels.get(c.sectionId)!.title })),
+    ...mergeReviewBlockers(db, labels),
   ];
   return { words: { body, footnotes, limit: report.word_limit }, sections, blockers };
+}
+
+/** Sections with paragraphs both copies edited and nobody has settled yet: one blocker each. */
+function mergeReviewBlockers(db: DB, labels: ReadonlyMap<string, { label: string; title: string }>): ExportCheck['blockers'] {
+  const counts = new Map<string, number>();
+  for (const f of flaggedParagraphs(db)) counts.set(f.sectionId, (counts.get(f.sectionId) ?? 0) + 1);
+  return [...counts]
+    .filter(([id]) => labels.has(id))
+    .map(([sectionId, paragraphs]) => ({ kind: 'mergeReview' as const, sectionId, label: labels.get(sectionId)!.label, title: labels.get(sectionId)!.title, paragraphs }));
 }
 
 export function checkExport(ctx: ServiceContext): Result<'export.check'> {

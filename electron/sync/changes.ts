@@ -93,6 +93,7 @@ const DECIDING = new Set([
   'recommendations.responsible_organization_id',
   'recommendation_notes.recommendation_id',
   'section_recommendations.section_id',
+  'paragraph_settlements.section_id',
 ]);
 
 /** The changes and text updates held back, in the file and in memory (there are few). */

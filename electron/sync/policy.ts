@@ -103,6 +103,7 @@ export function scopeOf(view: PolicyView, change: Judged, authorId: string): Cha
         return sectionScope(view, row);
       case 'comments':
       case 'section_recommendations':
+      case 'paragraph_settlements':
         return sectionScope(view, after('section_id'));
       case 'comment_replies': {
         const commentId = commentOfReply();

@@ -4,6 +4,7 @@
 // them). Every office must end with the same synced tables and section text, and every change
 // any office made must be in every merged file. A failure prints fast-check's seed; rerun it with
 // FC_SEED=<seed> (and FC_PATH=<path> to go straight to the shrunk case).
+import { listVersions, readVersion, restoreFromVersion, saveVersion } from '../../electron/services/versions.js';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -61,6 +62,9 @@ const edit = fc.oneof(
   fc.record({ kind: fc.constant('role' as const), m: pick, role: fc.constantFrom(...ROLES) }),
   fc.record({ kind: fc.constant('drafterStatus' as const), s: pick, status: fc.constantFrom(...SECTION_STATUSES) }),
   fc.record({ kind: fc.constant('attach' as const), i: pick, words }),
+  // A version saved (the secretariat's), and a section's text or status restored from the newest version here.
+  fc.record({ kind: fc.constant('version' as const), name: words }),
+  fc.record({ kind: fc.constant('restore' as const), s: pick, what: fc.constantFrom('text' as const, 'status' as const) }),
   // A change written into the copy by hand, claiming an author who could not make it: held back everywhere.
   fc.record({ kind: fc.constant('forge' as const), s: pick, as: fc.constantFrom('reviewer', 'drafter', 'stranger'), what: fc.constantFrom('approve', 'promote', 'title') }),
 );
@@ -183,6 +187,14 @@ function applyOrRefused(ctx: ServiceContext & { me: Member }, e: Edit): void {
     case 'attach':
       if (input) attachData(ctx, { inputId: input.id, name: `${e.words.slice(0, 8) || 'note'}.txt`, mediaType: 'text/plain', data: Buffer.from(`Attached: ${e.words}`).toString('base64') });
       return;
+    case 'version':
+      saveVersion(ctx.report, ctx.me.id, 'named', e.name);
+      return;
+    case 'restore': {
+      const newest = listVersions(db)[0];
+      if (newest && section) restoreFromVersion(ctx, { versionId: newest.id, sectionId: section.id, what: e.what });
+      return;
+    }
     case 'forge': {
       // As sqlite3 would: a log row claiming someone who may not make it, and the cell to match.
       const author = e.as === 'stranger' ? 'someone-not-a-member' : memberWith(db as never, e.as)?.id;
@@ -215,7 +227,11 @@ function contents(report: OpenReport) {
   const log = report.db.prepare('SELECT * FROM change_log ORDER BY hlc').all();
   const held = report.db.prepare('SELECT kind, hlc, reason FROM held_changes ORDER BY kind, hlc').all();
   const blobs = report.db.prepare('SELECT sha256 FROM blobs ORDER BY sha256').pluck().all();
-  return { tables, texts, log, held, blobs };
+  // Every version reads the same in every office: its sections' text rebuilt from the snapshots it keeps.
+  const versions = Object.fromEntries(
+    listVersions(report.db).map((v) => [v.id, readVersion({ report, me: null }, { id: v.id }).sections.map((s) => [s.sectionId, s.paragraphs, s.textMissing ?? false])]),
+  );
+  return { tables, texts, log, held, blobs, versions };
 }
 
 const stamps = (file: string): string[] => {

@@ -21,6 +21,7 @@ export function Blockers({ blockers, onOpenSection }: BlockersProps) {
   const critical = blockers.filter((b): b is Extract<Blocker, { kind: 'openCritical' }> => b.kind === 'openCritical');
   const damaged = blockers.filter((b): b is Extract<Blocker, { kind: 'damaged' }> => b.kind === 'damaged');
   const overLimit = blockers.find((b): b is Extract<Blocker, { kind: 'overLimit' }> => b.kind === 'overLimit');
+  const toSettle = blockers.filter((b): b is Extract<Blocker, { kind: 'mergeReview' }> => b.kind === 'mergeReview');
   const format = useFormat();
   return (
     <section className={`ex-card ex-blockers${blockers.length ? ' blocked' : ' clear'}`} aria-labelledby="ex-blockers-title">
@@ -51,6 +52,13 @@ export function Blockers({ blockers, onOpenSection }: BlockersProps) {
             </>
           ) : null}
           <SectionBlockers id="ex-damaged" title={t('blockers.damaged', { count: damaged.length })} blockers={damaged} onOpenSection={onOpenSection} />
+          <SectionBlockers
+            id="ex-merge-review"
+            title={t('blockers.mergeReview', { count: toSettle.length })}
+            blockers={toSettle}
+            onOpenSection={onOpenSection}
+            badge={(b) => <span className="ex-over-budget">{t('blockers.paragraphsToSettle', { count: b.paragraphs, n: format.number(b.paragraphs) })}</span>}
+          />
           <SectionBlockers
             id="ex-not-approved"
             title={t('blockers.notApproved', { count: notApproved.length })}

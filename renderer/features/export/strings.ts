@@ -47,6 +47,10 @@ export const exportStrings = {
       overLimit: 'Over the word limit by {{over}}: {{words}} of {{limit}} words',
       overBudget: 'Sections over their own budget',
       sectionWords: '{{words}} / {{budget}} words',
+      mergeReview_one: '{{count}} section with paragraphs edited in both copies, not settled (see Sharing)',
+      mergeReview_other: '{{count}} sections with paragraphs edited in both copies, not settled (see Sharing)',
+      paragraphsToSettle_one: '{{n}} paragraph to settle',
+      paragraphsToSettle_other: '{{n}} paragraphs to settle',
     },
     write: {
       title: 'Write the report',

@@ -9,6 +9,7 @@ import { fileName } from '../../app/format.js';
 import { useWorkspace } from '../../app/workspaceContext.js';
 import { formatSize } from '../inputs/inputRows.js';
 import { Conflicts } from './Conflicts.js';
+import { FlaggedParagraphs } from './FlaggedParagraphs.js';
 import { FileAction } from './FileAction.js';
 import { MergeReport } from './MergeReport.js';
 import './sharing.css';
@@ -100,6 +101,7 @@ export function SharingScreen() {
         </p>
       ) : null}
       {merged ? <MergeReport summary={merged.summary} mergedAt={merged.mergedAt} /> : null}
+      <FlaggedParagraphs />
       <Conflicts canSettle={secretariat} />
     </div>
   );

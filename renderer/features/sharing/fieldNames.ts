@@ -121,6 +121,14 @@ export const FIELD_LABELS: { [T in SyncedTable]: Record<ColumnOf<T>, string> } =
     state: 'versions:field.state',
     deleted: DELETED,
   },
+  paragraph_settlements: {
+    section_id: own('section'),
+    block: own('paragraph'),
+    kept: own('kept'),
+    settled_by: own('settledBy'),
+    settled_at: own('settledAt'),
+    deleted: DELETED,
+  },
 };
 
 /** The i18next key of a field's label; null for a field this app does not know (a newer copy's). */
