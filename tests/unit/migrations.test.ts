@@ -70,7 +70,7 @@ describe('migrations', () => {
     migrate(db, 3);
     expect(db.pragma('user_version', { simple: true })).toBe(3);
     expect(db.prepare('SELECT body FROM comments').all()).toEqual([{ body: 'Say more.' }]);
-    for (const [table, all] of Object.entries(SYNCED_TABLES).filter(([t]) => !['inputs', 'input_links', 'attachments', 'versions'].includes(t))) {
+    for (const [table, all] of Object.entries(SYNCED_TABLES).filter(([t]) => !['inputs', 'input_links', 'attachments', 'versions', 'paragraph_settlements'].includes(t))) {
       const columns = asOf(5, table, all);
       const cols = (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name);
       expect(cols, table).toEqual(expect.arrayContaining(['id', ...Object.keys(columns)]));
@@ -171,6 +171,18 @@ describe('migrations', () => {
     expect(cols).toEqual(['id', ...Object.keys(SYNCED_TABLES.versions)]);
     expect(db.prepare('SELECT title FROM report').get()).toEqual({ title: 'National report' });
     expect(() => db.prepare("INSERT INTO versions (id, words) VALUES ('v', 'many')").run()).toThrow(/cannot store TEXT/);
+    db.close();
+  });
+
+  it('0012 adds paragraph settlements, empty until a paragraph edited in both copies is settled, STRICT', () => {
+    const db = new Database(':memory:');
+    migrate(db, 11);
+    migrate(db, 12);
+    expect(db.pragma('user_version', { simple: true })).toBe(12);
+    expect(db.prepare('SELECT count(*) AS n FROM paragraph_settlements').get()).toEqual({ n: 0 });
+    const cols = (db.prepare('PRAGMA table_info(paragraph_settlements)').all() as Array<{ name: string }>).map((c) => c.name);
+    expect(cols).toEqual(['id', ...Object.keys(SYNCED_TABLES.paragraph_settlements)]);
+    expect(() => db.prepare("INSERT INTO paragraph_settlements (id, deleted) VALUES ('p', 'yes')").run()).toThrow(/cannot store TEXT/);
     db.close();
   });
 
