@@ -41,6 +41,16 @@ export type ParagraphChange =
 export const COMPARED_FIELDS = ['title', 'status', 'lead', 'due', 'budget', 'place'] as const;
 export type ComparedField = (typeof COMPARED_FIELDS)[number];
 
+/** The fields' names in English, for what is written without the interface (the Word redline, the command line). */
+export const COMPARED_FIELD_NAMES: Record<ComparedField, string> = {
+  title: 'Title',
+  status: 'Status',
+  lead: 'Lead',
+  due: 'Due date',
+  budget: 'Word budget',
+  place: 'Place in outline',
+};
+
 /** A field of a section that differs between the two sides, as shown (names, not ids). */
 export interface FieldChange {
   field: ComparedField;
@@ -89,6 +99,20 @@ export interface VersionComparison {
   records: RecordsChanged;
   /** Counts over the sections: those with any difference, and words inserted and deleted. */
   totals: { sectionsChanged: number; wordsInserted: number; wordsDeleted: number };
+}
+
+/** A run of a section's text with its change since a version: who made it and when (ISO, UTC). */
+export interface MarkedRun {
+  text: string;
+  change?: 'inserted' | 'deleted';
+  by?: string;
+  at?: string;
+}
+
+/** A paragraph of a section with its changes marked; `block` when the whole paragraph was added or removed. */
+export interface MarkedParagraph {
+  runs: MarkedRun[];
+  block?: 'inserted' | 'deleted';
 }
 
 /** A version opened to read: its outline and each section's paragraphs as they were. */

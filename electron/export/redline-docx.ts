@@ -3,16 +3,8 @@
 // Only sections that differ are written; each change is credited to the people who wrote in the
 // section between the two sides, dated at the newer side.
 import { DeletedTextRun, Document, HeadingLevel, InsertedTextRun, Packer, Paragraph, TextRun } from 'docx';
-import type { ComparedField, ParagraphChange, SectionComparison, VersionComparison } from '../../shared/versions.js';
+import { COMPARED_FIELD_NAMES, type ParagraphChange, type SectionComparison, type VersionComparison } from '../../shared/versions.js';
 
-const FIELD_NAMES: Record<ComparedField, string> = {
-  title: 'Title',
-  status: 'Status',
-  lead: 'Lead',
-  due: 'Due date',
-  budget: 'Word budget',
-  place: 'Place in outline',
-};
 
 /** Who a tracked change is credited to when nobody is recorded as writing in the section. */
 const NO_WRITER = 'UPR workbench';
@@ -50,7 +42,7 @@ class RedlineWriter {
     const headingChange = s.change === 'added' ? 'inserted' : s.change === 'removed' ? 'deleted' : undefined;
     return [
       this.whole(heading, headingChange, author, { heading: HeadingLevel.HEADING_2 }),
-      ...s.fields.map((f) => this.paragraph([this.run(`${FIELD_NAMES[f.field]}: ${shown(f.from)} → ${shown(f.to)}`)])),
+      ...s.fields.map((f) => this.paragraph([this.run(`${COMPARED_FIELD_NAMES[f.field]}: ${shown(f.from)} → ${shown(f.to)}`)])),
       ...s.paragraphs.map((p) => this.changedParagraph(p, author)),
       ...(s.textMissing ? [this.paragraph([this.run('This section’s text could not be rebuilt for one of the two sides.', { italics: true })])] : []),
     ];

@@ -23,13 +23,9 @@ import { exportCheck, writeReport } from '../services/report-export.js';
 import { withExtension } from '../report-files.js';
 import { writeClosedCopy } from '../sync/copy.js';
 import { mergeCopy } from '../sync/merge.js';
-import type { MergeSummary, Result } from '../../shared/api.js';
+import type { MergeSummary } from '../../shared/api.js';
 import type { Member } from '../../shared/domain.js';
-import type { ComparedField, ParagraphChange, VersionComparison, VersionInfo, VersionKind, VersionSide } from '../../shared/versions.js';
-import { compareVersions, listVersions } from '../services/versions.js';
-import { writeRedline } from '../services/redline.js';
-import { writeThroughTemporary } from '../export/write-file.js';
-import { realPath } from '../store/files.js';
+import { VERSION_COMMANDS, VERSIONS_USAGE } from './cli-versions.js';
 
 /** What `upr export` can write: each format, and how it writes a report to a file. */
 const EXPORTS: Record<string, (report: OpenReport, out: string) => Promise<string>> = {
@@ -90,10 +86,9 @@ function formatMerge(s: MergeSummary): string {
 }
 
 const IMPORT_USAGE = `upr import-recommendations FILE LIST [--map FIELD=HEADER]... [--json] [--as MEMBER]`;
-const VERSION_USAGE = 'upr version FILE --name NAME [--as MEMBER]';
-const DIFF_USAGE = 'upr diff FILE --from VERSION [--to VERSION|now] [--format text|json|docx] [--out PATH]';
 
-const USAGE = `usage:
+/** Built when asked: cli-versions.ts, whose lines it lists, imports this file's helpers in turn. */
+const usage = () => `usage:
   upr new FILE --title T --country C [--cycle N] [--language en|fr|es|ar|ru|zh] [--by NAME] [--org NAME]
   upr demo FILE
   upr info FILE [--json]
@@ -102,14 +97,13 @@ const USAGE = `usage:
   upr check FILE
   upr export FILE --format ${Object.keys(EXPORTS).join('|')} --out PATH
   ${IMPORT_USAGE}
-  upr versions FILE [--json]
-  ${VERSION_USAGE}
-  ${DIFF_USAGE}
+  ${VERSIONS_USAGE.join('\n  ')}
   upr call FILE METHOD JSON --as MEMBER
 VERSION is a version's id or its name (where names repeat, the newest of that name); now is the report as it is.
+LABEL is a section's number in the outline (B.1) or its title; history's --since and --until are days in UTC.
 upr version and upr import-recommendations act as the report's first secretariat member unless --as names another.`;
 
-type Out = { out: (s: string) => void; err: (s: string) => void };
+export type Out = { out: (s: string) => void; err: (s: string) => void };
 const stdio: Out = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
 
 export async function main(argv: string[], io: Out = stdio): Promise<number> {
@@ -245,58 +239,6 @@ async function run(argv: string[], io: Out): Promise<number> {
       }
       return 0;
     }
-    case 'versions': {
-      const { values, positionals } = parse(rest, { json: { type: 'boolean' } });
-      const report = OpenReport.openSnapshot(onePath(positionals, 'versions'));
-      try {
-        const versions = listVersions(report.db);
-        io.out(values.json ? JSON.stringify(versions, null, 2) : formatVersions(versions));
-      } finally {
-        report.close();
-      }
-      return 0;
-    }
-    case 'version': {
-      const { values, positionals } = parse(rest, { name: { type: 'string' }, as: { type: 'string' } });
-      if (positionals.length !== 1) throw new UserError(`usage: ${VERSION_USAGE}`);
-      if (values.name === undefined) throw new UserError('say what to call the version: --name NAME');
-      const who = (report: OpenReport) => actingMember(report, values.as, 'save a version as').id;
-      const saved = (await callAs(positionals[0]!, who, 'versions.save', { name: values.name })) as Result<'versions.save'>;
-      io.out(`saved version “${saved.name}” (id ${saved.id})`);
-      return 0;
-    }
-    case 'diff': {
-      const { values, positionals } = parse(rest, { from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } });
-      if (positionals.length !== 1) throw new UserError(`usage: ${DIFF_USAGE}`);
-      const file = positionals[0]!;
-      if (values.from === undefined) throw new UserError('say which version to compare from: --from VERSION (upr versions FILE lists them)');
-      const format = values.format ?? 'text';
-      if (format !== 'docx' && !Object.hasOwn(SHOW_COMPARISON, format)) throw new UserError(`unknown diff format “${format}” (accepted: text, json, docx)`);
-      if (format === 'docx' && values.out === undefined) throw new UserError('a redline is a Word file: say where to write it with --out PATH');
-      const out = values.out === undefined ? undefined : path.resolve(values.out);
-      if (out !== undefined && realPath(out) === realPath(file)) throw new UserError(`--out names the report itself (${file}); nothing is ever written over it. Choose another file.`);
-      const report = OpenReport.openSnapshot(file);
-      try {
-        const from = versionRef(report, values.from);
-        const to = versionRef(report, values.to ?? 'now');
-        if (format === 'docx') {
-          // The app's own redline: the same comparison, document and safe writer.
-          const written = await writeRedline({ report, me: null }, { from, to, path: out! });
-          io.out(`wrote ${written.path} (${written.bytes.toLocaleString('en')} bytes)`);
-          return 0;
-        }
-        const shown = SHOW_COMPARISON[format as keyof typeof SHOW_COMPARISON](compareVersions(report.db, from, to));
-        if (out === undefined) {
-          io.out(shown);
-        } else {
-          await writeThroughTemporary(out, (tmp) => fs.promises.writeFile(tmp, `${shown}\n`));
-          io.out(`wrote ${out}`);
-        }
-      } finally {
-        report.close();
-      }
-      return 0;
-    }
     case 'call': {
       const { values, positionals } = parse(rest, { as: { type: 'string' } });
       const [file, method, json] = positionals;
@@ -316,10 +258,11 @@ async function run(argv: string[], io: Out): Promise<number> {
     case undefined:
     case 'help':
     case '--help':
-      io.out(USAGE);
+      io.out(usage());
       return command === undefined ? 2 : 0;
     default:
-      throw new UserError(`unknown command “${command}”\n${USAGE}`);
+      if (Object.hasOwn(VERSION_COMMANDS, command)) return VERSION_COMMANDS[command]!(rest, io);
+      throw new UserError(`unknown command “${command}”\n${usage()}`);
   }
 }
 
@@ -327,7 +270,7 @@ async function run(argv: string[], io: Out): Promise<number> {
  * One API method called on `file` through the host, as the app calls it (the same validation and
  * permissions), by the member `who` picks once the report is open, or by nobody when it picks none.
  */
-async function callAs(file: string, who: (report: OpenReport) => string | null, method: string, input: unknown): Promise<unknown> {
+export async function callAs(file: string, who: (report: OpenReport) => string | null, method: string, input: unknown): Promise<unknown> {
   const host = new Host({ dataDir: defaultDataDir() });
   const client = host.connect(() => {});
   try {
@@ -345,7 +288,7 @@ async function callAs(file: string, who: (report: OpenReport) => string | null, 
 }
 
 /** Who does what is the secretariat's: the member --as names, or the first of the secretariat. */
-function actingMember(report: OpenReport, as: string | undefined, doing: string): Member {
+export function actingMember(report: OpenReport, as: string | undefined, doing: string): Member {
   const me = as === undefined ? listMembers(report.db).find((m) => m.role === 'secretariat') : getMember(report.db, findMember(report, as));
   if (!me) throw new UserError(`this report has no member in the secretariat to ${doing}; name one with --as`);
   return me;
@@ -386,7 +329,7 @@ function describeMapping({ mapping, remembered }: TableColumns): string {
   return `columns${remembered ? ' (as remembered for these headers)' : ''}: ${used.join(', ')}`;
 }
 
-function parse<const O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
+export function parse<const O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (e) {
@@ -394,7 +337,7 @@ function parse<const O extends NonNullable<ParseArgsConfig['options']>>(args: st
   }
 }
 
-function onePath(positionals: string[], command: string): string {
+export function onePath(positionals: string[], command: string): string {
   if (positionals.length !== 1) throw new UserError(`name one file: upr ${command} FILE`);
   return positionals[0]!;
 }
@@ -405,7 +348,7 @@ function mustExist(file: string): string {
 }
 
 /** A member by id, or by name (case-insensitive) when the name is unambiguous. */
-function findMember(report: OpenReport, who: string): string {
+export function findMember(report: OpenReport, who: string): string {
   const members = listMembers(report.db);
   const byId = members.find((m) => m.id === who);
   if (byId) return byId.id;
@@ -413,100 +356,4 @@ function findMember(report: OpenReport, who: string): string {
   if (byName.length === 1) return byName[0]!.id;
   if (byName.length > 1) throw new UserError(`more than one member is called “${who}”; use their id`);
   throw new UserError(`no member called “${who}” in this report (members: ${members.map((m) => m.name).join(', ')})`);
-}
-
-const KIND_NAMES: Record<VersionKind, string> = { named: 'named', merge: 'before merge', export: 'export' };
-
-function formatVersions(versions: VersionInfo[]): string {
-  if (versions.length === 0) return 'no versions saved yet (upr version FILE --name NAME saves one)';
-  return versions
-    .map((v) => {
-      const what = v.unreadable ? '(cannot be read)' : `${v.words.toLocaleString('en')} words, ${v.sections} sections`;
-      return `${localTime(v.createdAt)}  “${v.name}”, ${KIND_NAMES[v.kind]}, by ${v.createdBy || 'unknown'}: ${what} (id ${v.id})`;
-    })
-    .join('\n');
-}
-
-/**
- * A version named on the command line as the comparison takes it: 'now', or the version with that
- * id, or else the newest with that name.
- */
-function versionRef(report: OpenReport, ref: string): string {
-  if (ref === 'now') return ref;
-  const versions = listVersions(report.db);
-  const found = versions.find((v) => v.id === ref) ?? versions.find((v) => v.name === ref);
-  if (!found) throw new UserError(`no version called “${ref}” in this report (upr versions FILE lists them)`);
-  return found.id;
-}
-
-/** How `upr diff` shows a comparison in a terminal (or a file); the Word redline is written by the app's own service. */
-const SHOW_COMPARISON: Record<'text' | 'json', (cmp: VersionComparison) => string> = {
-  text: formatComparison,
-  json: (cmp) => JSON.stringify(cmp, null, 2),
-};
-
-/** As the redline names them (electron/export/redline-docx.ts). */
-const FIELD_NAMES: Record<ComparedField, string> = {
-  title: 'Title',
-  status: 'Status',
-  lead: 'Lead',
-  due: 'Due date',
-  budget: 'Word budget',
-  place: 'Place in outline',
-};
-
-/**
- * Each section that differs, its details and its paragraphs (added +, removed -, changed ~ with
- * words marked as git's --word-diff marks them), then the totals and the other records changed.
- */
-function formatComparison(cmp: VersionComparison): string {
-  const lines = [`changes from ${sideName(cmp.from)} to ${sideName(cmp.to)}`];
-  for (const s of cmp.sections) {
-    if (s.change === 'same') continue;
-    lines.push(`${[s.label, s.title].filter((t) => t !== '').join(' ')} (${s.change})`);
-    if (s.writers.length) lines.push(`  written by ${s.writers.join(', ')}`);
-    for (const f of s.fields) lines.push(`  ${FIELD_NAMES[f.field]}: ${fieldValue(f.field, f.from)} → ${fieldValue(f.field, f.to)}`);
-    for (const p of s.paragraphs) if (p.kind !== 'same') lines.push(`  ${paragraphLine(p)}`);
-    if (s.textMissing) lines.push('  (the text of one side cannot be rebuilt from this file)');
-  }
-  const { totals: t, records: r } = cmp;
-  if (t.sectionsChanged === 0) lines.push('no section differs');
-  lines.push(
-    `${plural(t.sectionsChanged, 'section')} changed, ${plural(t.wordsInserted, 'word')} inserted, ${t.wordsDeleted.toLocaleString('en')} deleted`,
-    `records: ${plural(r.commentsMade, 'comment')} made, ${r.commentsAnswered} answered, ${r.commentsClosed} closed; ` +
-      `${plural(r.recommendationsChanged, 'recommendation')} changed; ${plural(r.inputsAdded, 'input')} added, ${r.inputsDecided} decided`,
-  );
-  return lines.join('\n');
-}
-
-function paragraphLine(p: Exclude<ParagraphChange, { kind: 'same' }>): string {
-  switch (p.kind) {
-    case 'added':
-      return `+ ${p.text}`;
-    case 'removed':
-      return `- ${p.text}`;
-    case 'changed':
-      return `~ ${p.parts.map((part) => (part.change === 'inserted' ? `{+${part.text}+}` : part.change === 'deleted' ? `[-${part.text}-]` : part.text)).join('')}`;
-  }
-}
-
-function sideName(side: VersionSide): string {
-  return side.id === 'now' ? 'the report now' : `“${side.name}” (${localTime(side.at)})`;
-}
-
-function fieldValue(field: ComparedField, value: string): string {
-  if (value === '') return '(none)';
-  return field === 'status' ? value.replace(/_/g, ' ') : value;
-}
-
-function plural(n: number, noun: string): string {
-  return `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
-}
-
-/** An ISO 8601 time in this computer's time zone, to the minute: 2025-03-12 14:05. */
-function localTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }

@@ -1,6 +1,6 @@
-// `upr versions`, `upr version` and `upr diff`: the versions of a report from a terminal, run as a
-// person runs them (the real command, over the demo report in a temporary folder), the text typed
-// between versions written by the services as the editor writes it.
+// `upr versions`, `upr version`, `upr diff` and `upr history`: the versions and history of a report
+// from a terminal, run as a person runs them (the real command, over the demo report in a temporary
+// folder), the text typed between versions written by the services as the editor writes it.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,7 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { editSection } from '../../electron/docs/headless.js';
 import { textUpdates } from '../../electron/docs/section-text.js';
 import { createDemoReport } from '../../electron/services/demo.js';
+import { setSectionStatus } from '../../electron/services/sections.js';
+import { OpenReport } from '../../electron/store/open-report.js';
+import { listSections } from '../../electron/store/queries.js';
 import { writeText } from '../../electron/sync/text-log.js';
+import { outlineOrder } from '../../shared/domain.js';
+import type { HistoryPage } from '../../shared/history.js';
 import type { VersionComparison, VersionInfo } from '../../shared/versions.js';
 import { sha256, tempDir, upr } from './helpers.js';
 import { actIn } from './office.js';
@@ -166,6 +171,87 @@ describe('upr versions, version and diff', { timeout: 90_000 }, () => {
     expect(help).toContain('\n  upr versions FILE [--json]\n  upr version FILE --name NAME [--as MEMBER]\n');
     expect(help).toContain('\n  upr diff FILE --from VERSION [--to VERSION|now] [--format text|json|docx] [--out PATH]\n');
     expect(help).toContain("VERSION is a version's id or its name (where names repeat, the newest of that name)");
+    expect(sha256(file)).toBe(report);
+    expect(fs.readdirSync(dir).sort()).toEqual(['report.upr']);
+  });
+});
+
+/** A section's number in the outline, as the Sections view shows it. */
+function outlineLabel(file: string, title: string): string | undefined {
+  const report = OpenReport.openSnapshot(file);
+  try {
+    return outlineOrder(listSections(report.db)).find((o) => o.section.title === title)?.label;
+  } finally {
+    report.close();
+  }
+}
+
+describe('upr history', { timeout: 90_000 }, () => {
+  it('one line per change, newest first: a version saved, a session of typing with its characters, a status set; a section found by its number or its title alike', async () => {
+    const { file } = demo();
+    expect((await upr(['version', file, '--name', 'Sent to ministries'])).code).toBe(0);
+    typeAs(file, 'David Okafor', 'Normative framework', PARAGRAPH);
+    const maria = actIn(file);
+    try {
+      setSectionStatus(maria.ctx, { id: maria.section('Normative framework').id, status: 'ready_for_review' });
+    } finally {
+      maria.report.close();
+    }
+
+    const newest = await upr(['history', file, '--limit', '3']);
+    expect(newest.code).toBe(0);
+    expect(newest.stderr).toBe('');
+    const minute = '\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}';
+    expect(newest.stdout).toMatch(
+      new RegExp(
+        [
+          `^${minute}  Maria Santos \\(Ministry of Foreign Affairs\\)  section “Normative framework”: status = ready_for_review`,
+          `${minute}  David Okafor \\(Ministry of Justice\\)  B\\.1 Normative framework: text, ${PARAGRAPH.length} characters typed, 0 deleted, in 1 save`,
+          `${minute}  Maria Santos \\(Ministry of Foreign Affairs\\)  version “Sent to ministries” saved`,
+          '… more entries: narrow with --since/--section or raise --limit\n$',
+        ].join('\n'),
+      ),
+    );
+    const times = newest.stdout.split('\n').slice(0, 3).map((line) => line.slice(0, 16));
+    expect(times).toEqual([...times].sort().reverse());
+
+    const byTitle = await upr(['history', file, '--section', 'Normative framework']);
+    expect(byTitle.code).toBe(0);
+    expect(byTitle.stdout).toContain(`  David Okafor (Ministry of Justice)  B.1 Normative framework: text, ${PARAGRAPH.length} characters typed,`);
+    const sessions = byTitle.stdout.split('\n').filter((line) => line.includes(': text, '));
+    expect(sessions.length).toBeGreaterThan(1);
+    for (const line of sessions) expect(line).toContain('  B.1 Normative framework: text, ');
+    // B.1 is what the Sections view numbers it: the number finds the same entries as the title.
+    expect(outlineLabel(file, 'Normative framework')).toBe('B.1');
+    expect(await upr(['history', file, '--section', 'B.1'])).toEqual(byTitle);
+  });
+
+  it("one person's entries as JSON, the history page the app reads", async () => {
+    const { file } = demo();
+    typeAs(file, 'David Okafor', 'Normative framework', PARAGRAPH);
+    const r = await upr(['history', file, '--person', 'David Okafor', '--json']);
+    expect(r.code).toBe(0);
+    const page = JSON.parse(r.stdout) as HistoryPage;
+    expect(page.entries.length).toBeGreaterThan(1);
+    expect(page.entries.every((e) => e.who === 'David Okafor')).toBe(true);
+    expect(page.entries[0]).toMatchObject({ kind: 'text', sectionTitle: 'Normative framework', organization: 'Ministry of Justice', typed: PARAGRAPH.length });
+    expect(page.more).toBe(false);
+  });
+
+  it('refuses an unknown section or person and a day not on the calendar, each in one line, the report left as it was', async () => {
+    const { dir, file } = demo();
+    const report = sha256(file);
+    const refusals: Array<[string[], string]> = [
+      [['--section', 'Z.9'], 'upr: no section numbered or titled “Z.9” in this report (upr info FILE lists them)\n'],
+      [['--person', 'Nobody Known'], 'upr: no member called “Nobody Known” in this report (members: David Okafor, Ingrid Larsen, Leila Haddad, Maria Santos, Tomás Ruiz)\n'],
+      [['--since', '2001-13-01'], 'upr: --since takes a day as YYYY-MM-DD (got “2001-13-01”)\n'],
+      [['--until', '2027-02-30'], 'upr: --until takes a day as YYYY-MM-DD (got “2027-02-30”)\n'],
+      [['--limit', '0'], 'upr: --limit takes a number of entries, 1 or more (got “0”)\n'],
+    ];
+    for (const [args, said] of refusals) expect(await upr(['history', file, ...args])).toEqual({ code: 2, stdout: '', stderr: said });
+    expect((await upr(['help'])).stdout).toContain(
+      '\n  upr history FILE [--section LABEL] [--person NAME] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--limit N] [--json]\n',
+    );
     expect(sha256(file)).toBe(report);
     expect(fs.readdirSync(dir).sort()).toEqual(['report.upr']);
   });
