@@ -27,7 +27,7 @@ import {
   type Section,
   type Workspace,
 } from './domain.js';
-import type { VersionComparison, VersionInfo, VersionReading } from './versions.js';
+import type { MarkedParagraph, VersionComparison, VersionInfo, VersionReading } from './versions.js';
 import type { HistoryPage } from './history.js';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not a valid id');
@@ -460,6 +460,8 @@ export const api = {
   'versions.save': method(z.object({ name: text(300) }).strict()).returns<VersionInfo>(),
   'versions.read': method(z.object({ id }).strict()).returns<VersionReading>(),
   'versions.compare': method(z.object({ from: versionRef, to: versionRef }).strict()).returns<VersionComparison>(),
+  /** A section's text with what changed since a version marked, by whom and when (Word's "All markup"); null when this file cannot rebuild that version's text. */
+  'versions.markup': method(z.object({ sectionId: id, since: id }).strict()).returns<MarkedParagraph[] | null>(),
   'versions.restore': method(
     z.object({ versionId: id, sectionId: id, what: z.enum(['text', 'title', 'status', 'lead', 'due', 'budget']) }).strict(),
   ).returns<{ changed: boolean }>(),

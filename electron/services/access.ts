@@ -103,6 +103,7 @@ export const ACCESS: Rules = {
   'versions.save': { write: 'versions.name' },
   'versions.read': anyone,
   'versions.compare': anyone,
+  'versions.markup': anyone,
   'versions.redline': anyone,
   // A section's details are the secretariat's; its status is judged by the change log as it is written (the value is the version's).
   'versions.restore': [

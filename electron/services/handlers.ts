@@ -17,7 +17,7 @@ import { lastMerge, listConflicts, mergeFromCopy, sectionTexts, sendCopy, settle
 import { createInput, decideInput, deleteInput, inputsOf, linkInput, updateInput } from './inputs.js';
 import { attachData, attachFile, attachmentOf, detachAttachment } from './attachments.js';
 import { importListFile, previewImport } from './recommendation-import.js';
-import { compare, readVersion, restoreFromVersion, saveNamedVersion, versionsOf } from './versions.js';
+import { compare, markupSince, readVersion, restoreFromVersion, saveNamedVersion, versionsOf } from './versions.js';
 import { writeRedline } from './redline.js';
 import { exportHistory, historyOf } from './history.js';
 import { flaggedParagraphs, settleParagraph } from '../sync/merge-review.js';
@@ -85,6 +85,7 @@ export const reportHandlers: ReportHandlers = {
   'versions.save': saveNamedVersion,
   'versions.read': readVersion,
   'versions.compare': compare,
+  'versions.markup': markupSince,
   'versions.restore': restoreFromVersion,
   'versions.redline': writeRedline,
   'search.query': searchQuery,

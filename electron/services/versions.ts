@@ -27,6 +27,7 @@ import { countWords, reportWords } from '../../shared/words.js';
 import { editSection, readSection } from '../docs/headless.js';
 import { refreshStaleText, textUpdates } from '../docs/section-text.js';
 import { historyDoc, paragraphsAt, snapshotNow, usableSnapshot } from '../docs/version-text.js';
+import { markedParagraphs } from '../docs/markup.js';
 import type { OpenReport } from '../store/open-report.js';
 import { prepared, type DB } from '../store/open.js';
 import { listSections } from '../store/queries.js';
@@ -455,6 +456,21 @@ export function saveNamedVersion(ctx: ServiceContext, input: ParsedInput<'versio
 export function versionsOf(ctx: ServiceContext): Result<'versions.list'> {
   return listVersions(ctx.report.db);
 }
+
+/** A section's text with what changed since a version marked, by whom and when. */
+export function markupSince(ctx: ServiceContext, input: ParsedInput<'versions.markup'>): Result<'versions.markup'> {
+  const db = ctx.report.db;
+  const row = versionRow(db, input.since);
+  const kept = readKept(row.state);
+  if (!kept) throw userError('versionUnreadable', { name: row.name });
+  if (!listSections(db).some((s) => s.id === input.sectionId)) throw userError('sectionMissing');
+  // A section made since the version: all of its text is new.
+  const was = kept.find((s) => s.id === input.sectionId);
+  return markedParagraphs(db, input.sectionId, textUpdates(db, input.sectionId), was ? was.snapshot : EMPTY_SNAPSHOT);
+}
+
+/** The snapshot of a document with nothing in it. */
+const EMPTY_SNAPSHOT = Buffer.from(Y.encodeSnapshotV2(Y.emptySnapshot)).toString('base64');
 
 export function compare(ctx: ServiceContext, input: ParsedInput<'versions.compare'>): Result<'versions.compare'> {
   return compareVersions(ctx.report.db, input.from, input.to);

@@ -7,7 +7,7 @@ import { $createTextNode, $getRoot, type ElementNode } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createDemoReport } from '../../electron/services/demo.js';
-import { compareVersions, listVersions, readVersion, restoreFromVersion, saveNamedVersion } from '../../electron/services/versions.js';
+import { compareVersions, listVersions, markupSince, readVersion, restoreFromVersion, saveNamedVersion } from '../../electron/services/versions.js';
 import { setSectionStatus, updateSection } from '../../electron/services/sections.js';
 import { editSection } from '../../electron/docs/headless.js';
 import { readSectionText, textUpdates } from '../../electron/docs/section-text.js';
@@ -130,6 +130,31 @@ describe('versions', () => {
     expect(() => restoreFromVersion(other.ctx, { versionId: v.id, sectionId: framework.id, what: 'text' })).toThrow();
     other.report.close();
     expect(checkReportFile(main)).toMatchObject({ sound: true, problems: [] });
+  });
+
+  it('mark a section’s changes since a version as Word’s All markup does: who inserted and who deleted each word, and when', () => {
+    const { main } = demo();
+    const sec = actIn(main);
+    const v = saveNamedVersion(sec.ctx, { name: 'Before the ministries' });
+    const framework = sec.section('Normative framework');
+    sec.report.close();
+    const david = actIn(main, 'David Okafor');
+    david.type('Normative framework', 'A paragraph David added.');
+    rewrite(david, 'Normative framework', 'Other legislative measures', 'Further legislative measures');
+    david.report.close();
+    const maria = actIn(main);
+    const marked = markupSince(maria.ctx, { sectionId: framework.id, since: v.id })!;
+    const runs = marked.flatMap((p) => p.runs);
+    expect(runs.find((r) => r.text === 'A paragraph David added.')).toMatchObject({ change: 'inserted', by: 'David Okafor' });
+    expect(marked.find((p) => p.runs.some((r) => r.text === 'A paragraph David added.'))!.block).toBe('inserted');
+    // The rewritten paragraph: its old words deleted by David, its new ones inserted by him.
+    const rewritten = marked.find((p) => p.runs.some((r) => r.text.includes('Further')))!;
+    expect(rewritten.runs.filter((r) => r.change === 'deleted').map((r) => r.by)).toEqual(['David Okafor']);
+    expect(rewritten.runs.filter((r) => r.change === 'deleted').map((r) => r.text).join('')).toContain('Other legislative measures');
+    expect(runs.filter((r) => r.change).every((r) => /^\d{4}-\d\d-\d\dT/.test(r.at ?? ''))).toBe(true);
+    // Paragraphs nobody touched carry no marks.
+    expect(marked.find((p) => p.runs.some((r) => r.text.startsWith('Since the previous review')))!.runs.every((r) => !r.change)).toBe(true);
+    maria.report.close();
   });
 
   it('travel in copies: a version saved in a copy is listed and compared after the merge, and a merge saves one before it', () => {

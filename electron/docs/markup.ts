@@ -1,0 +1,142 @@
+// A section's text with its changes since a version marked, as Word's "All markup" shows them: the
+// words inserted since then and those deleted, each with who made the change and when. The
+// document keeps every item ever inserted (nothing garbage-collected), each made by one Yjs client;
+// each stored update is one person's, so the client that inserted a word names its author, and the
+// update whose delete set covers a word names who deleted it.
+import * as Y from 'yjs';
+import type { MarkedParagraph, MarkedRun } from '../../shared/versions.js';
+import { prepared, type DB } from '../store/open.js';
+import { historyDoc, usableSnapshot } from './version-text.js';
+
+interface Who {
+  by: string;
+  at: string;
+}
+
+/** Who made each client's insertions, and who deleted what, from the section's stored updates. */
+function attribution(db: DB, sectionId: string): { inserted: (client: number) => Who | undefined; deleted: (id: Y.ID) => Who | undefined } {
+  const rows = prepared(
+    db,
+    `SELECT u.data, u.hlc, coalesce(m.name, u.author) AS name FROM section_updates AS u LEFT JOIN members AS m ON m.id = u.author
+     WHERE u.section_id = ? AND NOT EXISTS (SELECT 1 FROM held_changes AS h WHERE h.kind = 'text' AND h.hlc = u.hlc) ORDER BY u.hlc`,
+  ).all(sectionId) as Array<{ data: Uint8Array; hlc: string; name: string }>;
+  const clients = new Map<number, Who>();
+  const deletions = new Map<number, Array<{ from: number; to: number; who: Who }>>();
+  for (const r of rows) {
+    let decoded: ReturnType<typeof Y.decodeUpdate>;
+    try {
+      decoded = Y.decodeUpdate(r.data);
+    } catch {
+      continue;
+    }
+    const who = { by: r.name, at: r.hlc.slice(0, 24) };
+    for (const s of decoded.structs) if (!clients.has(s.id.client) || (s as { content?: unknown }).content !== undefined) clients.set(s.id.client, who);
+    for (const [client, items] of decoded.ds.clients) {
+      const list = deletions.get(client) ?? [];
+      for (const item of items) list.push({ from: item.clock, to: item.clock + item.len, who });
+      deletions.set(client, list);
+    }
+  }
+  return {
+    inserted: (client) => clients.get(client),
+    // The earliest update that deleted it (a later one may only repeat the deletion).
+    deleted: (id) => deletions.get(id.client)?.find((d) => id.clock >= d.from && id.clock < d.to)?.who,
+  };
+}
+
+/** What Lexical's binding nests: an element's text, or a decorator. */
+type Shared = Y.XmlText | Y.XmlElement;
+
+const BLOCKS_IN = new Set(['root', 'list', 'table', 'tablecell', 'quote']);
+
+function typeOf(t: Shared): string {
+  const type = t.getAttribute('__type');
+  return typeof type === 'string' ? type : '';
+}
+
+/**
+ * The section's paragraphs now, with what changed since `snapshot` (a version's) marked; the
+ * paragraphs as they are now when `snapshot` is null. Null when this file cannot rebuild the
+ * version's text (it lacks updates the version saw).
+ */
+export function markedParagraphs(db: DB, sectionId: string, updates: readonly Uint8Array[], snapshot: string | null): MarkedParagraph[] | null {
+  const doc = historyDoc(updates);
+  try {
+    const then = snapshot === null ? Y.snapshot(doc) : usableSnapshot(doc, snapshot);
+    if (!then) return null;
+    const who = attribution(db, sectionId);
+    const out: MarkedParagraph[] = [];
+    const visibleThen = (n: Y.Item) => n.id.clock < (then.sv.get(n.id.client) ?? 0) && !Y.isDeleted(then.ds, n.id);
+    const change = (n: Y.Item): Pick<MarkedRun, 'change' | 'by' | 'at'> => {
+      const before = visibleThen(n);
+      const now = !n.deleted;
+      if (before && !now) {
+        const w = who.deleted(n.id);
+        return { change: 'deleted', ...(w ? { by: w.by, at: w.at } : {}) };
+      }
+      if (!before && now) {
+        const w = who.inserted(n.id.client);
+        return { change: 'inserted', ...(w ? { by: w.by, at: w.at } : {}) };
+      }
+      return {};
+    };
+    const push = (runs: MarkedRun[], run: MarkedRun) => {
+      const last = runs[runs.length - 1];
+      if (last && last.change === run.change && last.by === run.by && last.at === run.at) last.text += run.text;
+      else runs.push(run);
+    };
+    const inline = (type: Shared, runs: MarkedRun[], nested: Shared[]) => {
+      for (let n = type._start; n !== null; n = n.right) {
+        if (!visibleThen(n) && n.deleted) continue;
+        if (n.content instanceof Y.ContentString) push(runs, { text: n.content.str, ...change(n) });
+        else if (n.content instanceof Y.ContentType) {
+          const child = n.content.type as Shared;
+          if (child instanceof Y.XmlText) {
+            if (typeOf(child) === 'list') nested.push(child);
+            else inline(child, runs, nested);
+          } else if (child instanceof Y.XmlElement) {
+            const note = child.getAttribute('__text');
+            const number = child.getAttribute('__number');
+            const text = typeof note === 'string' ? ` [${note}]` : typeof number === 'string' ? number : '';
+            if (text) push(runs, { text, ...change(n) });
+          }
+        }
+      }
+    };
+    const blocks = (type: Shared, kind: string) => {
+      if (kind === 'tablerow') {
+        const runs: MarkedRun[] = [];
+        let first = true;
+        for (let n = type._start; n !== null; n = n.right) {
+          if (!(n.content instanceof Y.ContentType) || (!visibleThen(n) && n.deleted)) continue;
+          if (!first) push(runs, { text: ' | ' });
+          first = false;
+          const nested: Shared[] = [];
+          for (let c = (n.content.type as Shared)._start; c !== null; c = c.right) if (c.content instanceof Y.ContentType) inline(c.content.type as Shared, runs, nested);
+        }
+        out.push({ runs });
+        return;
+      }
+      if (BLOCKS_IN.has(kind) || kind === 'table') {
+        for (let n = type._start; n !== null; n = n.right) {
+          if (!(n.content instanceof Y.ContentType) || (!visibleThen(n) && n.deleted)) continue;
+          const at = out.length;
+          blocks(n.content.type as Shared, typeOf(n.content.type as Shared));
+          // A block added or removed whole is said so, on each of its paragraphs.
+          const whole = change(n).change;
+          if (whole) for (const p of out.slice(at)) p.block = whole;
+        }
+        return;
+      }
+      const runs: MarkedRun[] = [];
+      const nested: Shared[] = [];
+      inline(type, runs, nested);
+      if (runs.some((r) => r.text.trim())) out.push({ runs });
+      for (const list of nested) blocks(list, 'list');
+    };
+    blocks(doc.get('root', Y.XmlText), 'root');
+    return out;
+  } finally {
+    doc.destroy();
+  }
+}
