@@ -341,6 +341,8 @@ const DEFAULTS: Partial<Record<FieldKey, CellValue>> = {
   'recommendations.implementation_status': 'not_started',
   'inputs.channel': 'written_submission',
   'input_links.target_kind': 'section',
+  'versions.kind': 'named',
+  'paragraph_settlements.kept': 'merged',
   'attachments.media_type': 'application/octet-stream',
 };
 

@@ -135,8 +135,53 @@ export function markedParagraphs(db: DB, sectionId: string, updates: readonly Ui
       for (const list of nested) blocks(list, 'list');
     };
     blocks(doc.get('root', Y.XmlText), 'root');
-    return out;
+    return out.map((p) => ({ ...p, runs: wholeWords(p.runs) }));
   } finally {
     doc.destroy();
   }
+}
+
+/**
+ * Changes widened to whole words, as Word marks them: the text stores "adopted" changed to "passed"
+ * as "adopt" deleted, "pass" inserted and "ed" kept; a reader sees "adopted" struck through and
+ * "passed" inserted. Each widened change keeps who made it (the first of its part).
+ */
+export function wholeWords(runs: readonly MarkedRun[]): MarkedRun[] {
+  const rest = runs.map((r) => ({ ...r }));
+  const out: MarkedRun[] = [];
+  let i = 0;
+  while (i < rest.length) {
+    if (!rest[i]!.change) {
+      out.push(rest[i]!);
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < rest.length && rest[j]!.change) j++;
+    const group = rest.slice(i, j);
+    const before = out[out.length - 1];
+    const after = rest[j];
+    // Only where the change starts or ends inside a word.
+    const pre = before && !before.change && /^\S/.test(group[0]!.text) ? (/\S*$/.exec(before.text)?.[0] ?? '') : '';
+    const post = after && /\S$/.test(group[group.length - 1]!.text) ? (/^\S*/.exec(after.text)?.[0] ?? '') : '';
+    if (!pre && !post) {
+      out.push(...group);
+      i = j;
+      continue;
+    }
+    if (pre) {
+      before!.text = before!.text.slice(0, before!.text.length - pre.length);
+      if (!before!.text) out.pop();
+    }
+    if (post) after!.text = after!.text.slice(post.length);
+    const deleted = group.filter((r) => r.change === 'deleted');
+    const inserted = group.filter((r) => r.change === 'inserted');
+    const who = (r: MarkedRun | undefined) => (r?.by ? { by: r.by, ...(r.at ? { at: r.at } : {}) } : {});
+    out.push({ text: pre + deleted.map((r) => r.text).join('') + post, change: 'deleted', ...who(deleted[0] ?? inserted[0]) });
+    out.push({ text: pre + inserted.map((r) => r.text).join('') + post, change: 'inserted', ...who(inserted[0] ?? deleted[0]) });
+    // An emptied neighbour is dropped.
+    if (after && !after.text) rest.splice(j, 1);
+    i = j;
+  }
+  return out.filter((r) => r.text !== '');
 }

@@ -29,6 +29,7 @@ import { ohchrListBenchmark } from './ohchr-import.js';
 import { findAllBenchmark, searchBenchmark } from './search.js';
 import { reportExportBenchmark } from './report-export.js';
 import { mergeBenchmark } from './merge.js';
+import { versionsBenchmarks } from './versions.js';
 
 export interface Target {
   /** Which statistic must stay under `ms` (or under `ratio` times the baseline's same statistic). */
@@ -78,7 +79,7 @@ function trial<S>(t: Trial<S>): Trial {
 }
 
 export function benchmarks(env: BenchEnv): Benchmark[] {
-  return [...openAndLoad(env), ...serviceEdits(env), sectionLoad(env), keystrokeLatency(env), keystrokeLatencyWithTables(env), commentsExportBenchmark(env), matrixRenderBenchmark(env), ohchrListBenchmark(env), searchBenchmark(env), reportExportBenchmark(env), mergeBenchmark(env), findAllBenchmark(env)];
+  return [...openAndLoad(env), ...serviceEdits(env), sectionLoad(env), keystrokeLatency(env), keystrokeLatencyWithTables(env), commentsExportBenchmark(env), matrixRenderBenchmark(env), ohchrListBenchmark(env), searchBenchmark(env), reportExportBenchmark(env), mergeBenchmark(env), findAllBenchmark(env), ...versionsBenchmarks(env)];
 }
 
 /**

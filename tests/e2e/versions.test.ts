@@ -22,7 +22,7 @@ import { editSection } from '../../electron/docs/headless.js';
 import { writeText } from '../../electron/sync/text-log.js';
 import { $nodesOfType, TextNode } from 'lexical';
 import { actIn } from '../unit/office.js';
-import { seriousViolations, signIn, startBrowserMode, type BrowserMode } from './harness.js';
+import { openSection, seriousViolations, signIn, startBrowserMode, type BrowserMode } from './harness.js';
 
 const B_TITLE = 'Developments since the previous review: normative and institutional framework';
 const ADDED = 'The Justice ministry added this paragraph after the draft.';
@@ -65,6 +65,25 @@ async function openVersions(page: Page): Promise<void> {
 }
 
 describe('versions in a browser', () => {
+  it('marks, in a section, its changes since a version: who inserted and deleted what, in their colour, on hover', async () => {
+    const page = await mode.openTab();
+    await signIn(page, 'Maria Santos');
+    // In the section, its changes since the draft marked as Word's All markup: who, in their colour, on hover.
+    await openSection(page, /Normative framework/);
+    await page.getByRole('combobox', { name: 'Show changes since' }).selectOption({ label: 'Draft sent to the NHRI' });
+    const markup = page.getByTestId('section-markup');
+    await markup.locator('ins.markup-ins').first().waitFor();
+    expect(await markup.locator('ins.markup-ins').allTextContents()).toEqual(['passed']);
+    expect(await markup.locator('del.markup-del').allTextContents()).toEqual(['adopted']);
+    expect(await markup.locator('ins.markup-ins').getAttribute('title')).toMatch(/^Inserted by David Okafor, /);
+    expect(await markup.getByRole('list', { name: 'Who changed the text' }).textContent()).toContain('David Okafor');
+    await page.screenshot({ path: path.join(os.tmpdir(), 'upr-versions-markup.png') });
+    expect(await seriousViolations(page)).toEqual([]);
+    await markup.getByRole('button', { name: 'Back to editing' }).click();
+    await page.locator('.ed-content').waitFor();
+    await page.close();
+  });
+
   it('saves a version, compares the draft with now, takes the redline to Word, opens the draft, and restores a section from it', async () => {
     const page = await mode.openTab();
     await signIn(page, 'Maria Santos');

@@ -12,6 +12,7 @@ import { setSectionStatus, updateSection } from '../../electron/services/section
 import { editSection } from '../../electron/docs/headless.js';
 import { readSectionText, textUpdates } from '../../electron/docs/section-text.js';
 import { writeText } from '../../electron/sync/text-log.js';
+import { wholeWords } from '../../electron/docs/markup.js';
 import { mergeCopy } from '../../electron/sync/merge.js';
 import { checkReportFile } from '../../electron/store/check.js';
 import { tempDir } from './helpers.js';
@@ -155,6 +156,21 @@ describe('versions', () => {
     // Paragraphs nobody touched carry no marks.
     expect(marked.find((p) => p.runs.some((r) => r.text.startsWith('Since the previous review')))!.runs.every((r) => !r.change)).toBe(true);
     maria.report.close();
+  });
+
+  it('widen changes made inside a word to the whole word, as Word marks them, and leave changes between words as they are', () => {
+    expect(wholeWords([{ text: 'Parliament ' }, { text: 'adopt', change: 'deleted', by: 'D' }, { text: 'pass', change: 'inserted', by: 'D' }, { text: 'ed the Law' }])).toEqual([
+      { text: 'Parliament ' },
+      { text: 'adopted', change: 'deleted', by: 'D' },
+      { text: 'passed', change: 'inserted', by: 'D' },
+      { text: ' the Law' },
+    ]);
+    expect(wholeWords([{ text: 'the ' }, { text: 'new ', change: 'inserted', by: 'D' }, { text: 'Law' }])).toEqual([{ text: 'the ' }, { text: 'new ', change: 'inserted', by: 'D' }, { text: 'Law' }]);
+    expect(wholeWords([{ text: 'adopt' }, { text: 'ed', change: 'deleted', by: 'M', at: 'x' }, { text: ' it' }])).toEqual([
+      { text: 'adopted', change: 'deleted', by: 'M', at: 'x' },
+      { text: 'adopt', change: 'inserted', by: 'M', at: 'x' },
+      { text: ' it' },
+    ]);
   });
 
   it('travel in copies: a version saved in a copy is listed and compared after the merge, and a merge saves one before it', () => {

@@ -1,5 +1,5 @@
-// The selected section: its title, details, the editor laid out like a page, and its word count
-// against its budget as the person types.
+// The selected section: its title, details, the editor laid out like a page, its word count
+// against its budget as the person types, and its history a click away.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SectionWithCount } from '../../../shared/domain.js';
@@ -11,6 +11,8 @@ import { RevealPlugin, type Reveal } from '../../editor/RevealPlugin.js';
 import { SectionEditor } from '../../editor/SectionEditor.js';
 import { ReviewLayer } from '../review/ReviewLayer.js';
 import { SectionDetails } from './SectionDetails.js';
+import { SectionHistoryButton } from './SectionHistory.js';
+import { ChangesSince, SectionMarkup } from './SectionMarkup.js';
 import './section.css';
 
 export const EDITOR_TARGET_ID = 'section-text';
@@ -40,6 +42,9 @@ export function SectionView({ section, label, words, onWordCount, today, focusCo
   const denied = denySectionText(workspace.me, ruled);
   const readOnly = denied !== null;
   const over = section.wordBudget !== null && words > section.wordBudget;
+  // The version whose changes since are shown instead of the editor ('' while editing); per section.
+  const [since, setSince] = useState<{ sectionId: string; version: string }>({ sectionId: section.id, version: '' });
+  const showing = since.sectionId === section.id ? since.version : '';
 
   return (
     <article className="section-view with-margin" aria-labelledby="section-heading">
@@ -47,10 +52,14 @@ export function SectionView({ section, label, words, onWordCount, today, focusCo
         <h2 id="section-heading" className="section-title bidi-keep">
           <span className="section-label">{label}.</span> <span>{section.title}</span>
         </h2>
-        <p className={`section-words${over ? ' over' : ''}`} data-testid="section-words">
-          {format.wordsOf(words, section.wordBudget)}
-          {over ? <span className="over-note"> · {t('words.overBy', { n: format.number(words - section.wordBudget!) })}</span> : null}
-        </p>
+        <div className="section-head-end">
+          <p className={`section-words${over ? ' over' : ''}`} data-testid="section-words">
+            {format.wordsOf(words, section.wordBudget)}
+            {over ? <span className="over-note"> · {t('words.overBy', { n: format.number(words - section.wordBudget!) })}</span> : null}
+          </p>
+          <ChangesSince value={showing} onChange={(version) => setSince({ sectionId: section.id, version })} />
+          <SectionHistoryButton sectionId={section.id} title={section.title} />
+        </div>
       </div>
       <SectionDetails key={section.id} section={section} today={today} />
       <div className="page-wrap">
@@ -59,6 +68,8 @@ export function SectionView({ section, label, words, onWordCount, today, focusCo
             <p className="section-damaged" role="alert">
               {t('section.damaged')}
             </p>
+          ) : showing ? (
+            <SectionMarkup sectionId={section.id} since={showing} onDone={() => setSince({ sectionId: section.id, version: '' })} />
           ) : (
           <SectionEditor
             key={`${section.id}:${reloads}`}

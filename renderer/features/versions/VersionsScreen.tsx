@@ -1,6 +1,6 @@
 // The Versions screen: saving a version by name (the secretariat's), the versions saved (by name,
-// before merges, at exports), opening one to read, and comparing two, or one with the report now,
-// as a redline section by section (./Comparison.tsx).
+// before merges, at exports), opening one to read, comparing two, or one with the report now, as a
+// redline section by section (./Comparison.tsx), and the report's history (./History.tsx).
 import { useCallback, useState } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { useWorkspace } from '../../app/workspaceContext.js';
 import { SelectField, TextInput } from '../../widgets/fields.js';
 import { localTime } from '../sharing/fieldNames.js';
 import { Comparison } from './Comparison.js';
+import { History } from './History.js';
 import { VersionReader } from './VersionReader.js';
 import './versions.css';
 
@@ -204,6 +205,8 @@ export function VersionsScreen() {
       ) : null}
 
       {comparison ? <Comparison comparison={comparison} versions={list} onRestored={() => void compare(comparison.from.id, comparison.to.id)} /> : null}
+      {/* Last, so that a comparison asked for in the list above opens next to it. */}
+      <History />
       {reading ? <VersionReader id={reading} onClose={() => setReading(null)} /> : null}
     </div>
   );
