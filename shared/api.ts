@@ -460,8 +460,8 @@ export const api = {
   'versions.save': method(z.object({ name: text(300) }).strict()).returns<VersionInfo>(),
   'versions.read': method(z.object({ id }).strict()).returns<VersionReading>(),
   'versions.compare': method(z.object({ from: versionRef, to: versionRef }).strict()).returns<VersionComparison>(),
-  /** A section's text with what changed since a version marked, by whom and when (Word's "All markup"); null when this file cannot rebuild that version's text. */
-  'versions.markup': method(z.object({ sectionId: id, since: id }).strict()).returns<MarkedParagraph[] | null>(),
+  /** A section's text now (or at the version `until`) with what changed since a version marked, by whom and when (Word's "All markup"); null when this file cannot rebuild a version's text. */
+  'versions.markup': method(z.object({ sectionId: id, since: id, until: id.optional() }).strict()).returns<MarkedParagraph[] | null>(),
   'versions.restore': method(
     z.object({ versionId: id, sectionId: id, what: z.enum(['text', 'title', 'status', 'lead', 'due', 'budget']) }).strict(),
   ).returns<{ changed: boolean }>(),

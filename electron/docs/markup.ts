@@ -55,21 +55,23 @@ function typeOf(t: Shared): string {
 }
 
 /**
- * The section's paragraphs now, with what changed since `snapshot` (a version's) marked; the
- * paragraphs as they are now when `snapshot` is null. Null when this file cannot rebuild the
- * version's text (it lacks updates the version saw).
+ * The section's paragraphs now (or at the version whose snapshot is `until`), with what changed
+ * since `snapshot` (a version's) marked; unmarked when `snapshot` is null. Null when this file
+ * cannot rebuild either version's text (it lacks updates the version saw).
  */
-export function markedParagraphs(db: DB, sectionId: string, updates: readonly Uint8Array[], snapshot: string | null): MarkedParagraph[] | null {
+export function markedParagraphs(db: DB, sectionId: string, updates: readonly Uint8Array[], snapshot: string | null, until: string | null = null): MarkedParagraph[] | null {
   const doc = historyDoc(updates);
   try {
     const then = snapshot === null ? Y.snapshot(doc) : usableSnapshot(doc, snapshot);
-    if (!then) return null;
+    const end = until === null ? null : usableSnapshot(doc, until);
+    if (!then || (until !== null && !end)) return null;
+    const visibleEnd = (n: Y.Item) => (end ? n.id.clock < (end.sv.get(n.id.client) ?? 0) && !Y.isDeleted(end.ds, n.id) : !n.deleted);
     const who = attribution(db, sectionId);
     const out: MarkedParagraph[] = [];
     const visibleThen = (n: Y.Item) => n.id.clock < (then.sv.get(n.id.client) ?? 0) && !Y.isDeleted(then.ds, n.id);
     const change = (n: Y.Item): Pick<MarkedRun, 'change' | 'by' | 'at'> => {
       const before = visibleThen(n);
-      const now = !n.deleted;
+      const now = visibleEnd(n);
       if (before && !now) {
         const w = who.deleted(n.id);
         return { change: 'deleted', ...(w ? { by: w.by, at: w.at } : {}) };
@@ -87,7 +89,7 @@ export function markedParagraphs(db: DB, sectionId: string, updates: readonly Ui
     };
     const inline = (type: Shared, runs: MarkedRun[], nested: Shared[]) => {
       for (let n = type._start; n !== null; n = n.right) {
-        if (!visibleThen(n) && n.deleted) continue;
+        if (!visibleThen(n) && !visibleEnd(n)) continue;
         if (n.content instanceof Y.ContentString) push(runs, { text: n.content.str, ...change(n) });
         else if (n.content instanceof Y.ContentType) {
           const child = n.content.type as Shared;
@@ -108,7 +110,7 @@ export function markedParagraphs(db: DB, sectionId: string, updates: readonly Ui
         const runs: MarkedRun[] = [];
         let first = true;
         for (let n = type._start; n !== null; n = n.right) {
-          if (!(n.content instanceof Y.ContentType) || (!visibleThen(n) && n.deleted)) continue;
+          if (!(n.content instanceof Y.ContentType) || (!visibleThen(n) && !visibleEnd(n))) continue;
           if (!first) push(runs, { text: ' | ' });
           first = false;
           const nested: Shared[] = [];
@@ -119,7 +121,7 @@ export function markedParagraphs(db: DB, sectionId: string, updates: readonly Ui
       }
       if (BLOCKS_IN.has(kind) || kind === 'table') {
         for (let n = type._start; n !== null; n = n.right) {
-          if (!(n.content instanceof Y.ContentType) || (!visibleThen(n) && n.deleted)) continue;
+          if (!(n.content instanceof Y.ContentType) || (!visibleThen(n) && !visibleEnd(n))) continue;
           const at = out.length;
           blocks(n.content.type as Shared, typeOf(n.content.type as Shared));
           // A block added or removed whole is said so, on each of its paragraphs.

@@ -466,7 +466,14 @@ export function markupSince(ctx: ServiceContext, input: ParsedInput<'versions.ma
   if (!listSections(db).some((s) => s.id === input.sectionId)) throw userError('sectionMissing');
   // A section made since the version: all of its text is new.
   const was = kept.find((s) => s.id === input.sectionId);
-  return markedParagraphs(db, input.sectionId, textUpdates(db, input.sectionId), was ? was.snapshot : EMPTY_SNAPSHOT);
+  let until: string | null = null;
+  if (input.until) {
+    const end = versionRow(db, input.until);
+    const endKept = readKept(end.state);
+    if (!endKept) throw userError('versionUnreadable', { name: end.name });
+    until = endKept.find((s) => s.id === input.sectionId)?.snapshot ?? EMPTY_SNAPSHOT;
+  }
+  return markedParagraphs(db, input.sectionId, textUpdates(db, input.sectionId), was ? was.snapshot : EMPTY_SNAPSHOT, until);
 }
 
 /** The snapshot of a document with nothing in it. */

@@ -1262,6 +1262,8 @@ export const zh = {
       written: '已生成至{{path}}（{{size}}）。可在Word中通过“审阅”▸“接受”和“拒绝”处理其中的修订。',
       downloaded: '已下载为{{path}}（{{size}}）。可在Word中通过“审阅”▸“接受”和“拒绝”处理其中的修订。',
       wordFailed: '未能生成Word文件：{{message}}',
+      byWho: '显示谁更改了什么',
+      byWords: '显示更改的词语',
       fileName: '更改',
       failed: '未能完成比较：{{message}}',
     },

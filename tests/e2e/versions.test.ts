@@ -116,8 +116,17 @@ describe('versions in a browser', () => {
     expect(await sub.locator('del.redline-del').allTextContents()).toEqual(['adopted']);
     expect(await sub.locator('ins.redline-ins').allTextContents()).toEqual(['passed']);
     expect(await sub.locator('.vs-p-same').count()).toBe(0);
-    await sub.getByRole('button', { name: 'Show' }).first().click();
+    await sub.getByRole('button', { name: 'Show', exact: true }).first().click();
     expect(await sub.locator('.vs-p-same').count()).toBeGreaterThan(0);
+    // Who changed what: the same change in David's colour, who and when on hover; then back to the words.
+    await sub.getByRole('button', { name: 'Show who changed what' }).click();
+    const who = sub.getByTestId('who-changed');
+    await who.locator('ins.markup-ins').first().waitFor();
+    expect(await who.locator('ins.markup-ins').allTextContents()).toEqual(['passed']);
+    expect(await who.locator('ins.markup-ins').getAttribute('title')).toMatch(/^Inserted by David Okafor, /);
+    expect(await who.getByRole('list', { name: 'Who changed the text' }).textContent()).toContain('David Okafor');
+    await sub.getByRole('button', { name: 'Show the words changed' }).click();
+    await sub.locator('del.redline-del').first().waitFor();
     await page.screenshot({ path: path.join(os.tmpdir(), 'upr-versions-compare.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
 

@@ -43,7 +43,7 @@ export function ChangesSince({ value, onChange }: { value: string; onChange: (id
 }
 
 export function SectionMarkup({ sectionId, since, onDone }: { sectionId: string; since: string; onDone: () => void }) {
-  const { t, i18n } = useTranslation('versions');
+  const { t } = useTranslation('versions');
   const [paragraphs, setParagraphs] = useState<MarkedParagraph[] | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -59,11 +59,6 @@ export function SectionMarkup({ sectionId, since, onDone }: { sectionId: string;
     };
   }, [sectionId, since]);
 
-  const people = [...new Set((paragraphs ?? []).flatMap((p) => p.runs.filter((r) => r.change && r.by).map((r) => r.by!)))];
-  const colour = (by?: string) => PALETTE[Math.max(0, people.indexOf(by ?? '')) % PALETTE.length];
-  const said = (r: MarkedRun) =>
-    t(r.change === 'inserted' ? 'markup.insertedBy' : 'markup.deletedBy', { name: r.by ?? t('markup.someone'), when: r.at ? localTime(r.at, i18n.language) : '' });
-
   return (
     <div className="section-markup" data-testid="section-markup">
       <div className="markup-bar">
@@ -72,15 +67,6 @@ export function SectionMarkup({ sectionId, since, onDone }: { sectionId: string;
           {t('markup.back')}
         </Button>
       </div>
-      {people.length ? (
-        <ul className="markup-legend plain-list" aria-label={t('markup.legend')}>
-          {people.map((p) => (
-            <li key={p}>
-              <span className="markup-swatch" style={{ background: colour(p) }} aria-hidden="true" /> {p}
-            </li>
-          ))}
-        </ul>
-      ) : null}
       {error ? (
         <p role="alert" className="inline-error">
           {error}
@@ -92,16 +78,39 @@ export function SectionMarkup({ sectionId, since, onDone }: { sectionId: string;
       ) : !paragraphs.some((p) => p.runs.some((r) => r.change)) ? (
         <>
           <p className="vs-note">{t('markup.nothing')}</p>
-          <Paragraphs paragraphs={paragraphs} colour={colour} said={said} />
+          <MarkedText paragraphs={paragraphs} />
         </>
       ) : (
-        <Paragraphs paragraphs={paragraphs} colour={colour} said={said} />
+        <MarkedText paragraphs={paragraphs} />
       )}
     </div>
   );
 }
 
-function Paragraphs({ paragraphs, colour, said }: { paragraphs: MarkedParagraph[]; colour: (by?: string) => string | undefined; said: (r: MarkedRun) => string }) {
+/** Marked paragraphs with the legend of who changed them: one colour per person, who and when on hover. */
+export function MarkedText({ paragraphs }: { paragraphs: readonly MarkedParagraph[] }) {
+  const { t, i18n } = useTranslation('versions');
+  const people = [...new Set(paragraphs.flatMap((p) => p.runs.filter((r) => r.change && r.by).map((r) => r.by!)))];
+  const colour = (by?: string) => PALETTE[Math.max(0, people.indexOf(by ?? '')) % PALETTE.length];
+  const said = (r: MarkedRun) =>
+    t(r.change === 'inserted' ? 'markup.insertedBy' : 'markup.deletedBy', { name: r.by ?? t('markup.someone'), when: r.at ? localTime(r.at, i18n.language) : '' });
+  return (
+    <>
+      {people.length ? (
+        <ul className="markup-legend plain-list" aria-label={t('markup.legend')}>
+          {people.map((p) => (
+            <li key={p}>
+              <span className="markup-swatch" style={{ background: colour(p) }} aria-hidden="true" /> {p}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <Paragraphs paragraphs={paragraphs} colour={colour} said={said} />
+    </>
+  );
+}
+
+function Paragraphs({ paragraphs, colour, said }: { paragraphs: readonly MarkedParagraph[]; colour: (by?: string) => string | undefined; said: (r: MarkedRun) => string }) {
   return (
     <div className="markup-text" dir="auto">
       {paragraphs.map((p, i) => (

@@ -3,12 +3,12 @@
 // underlined and those deleted struck through, unchanged paragraphs folded, and who wrote in it.
 // When the newer side is the report now, a section's text or a detail can be put back as it was;
 // the whole comparison can be taken to Word with its changes tracked.
-import { Fragment, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { SectionStatus } from '../../../shared/domain.js';
 import { denySectionText, asRulesSeeIt } from '../../../shared/permissions.js';
-import type { FieldChange, ParagraphChange, SectionComparison, VersionComparison, VersionInfo } from '../../../shared/versions.js';
+import type { FieldChange, MarkedParagraph, ParagraphChange, SectionComparison, VersionComparison, VersionInfo } from '../../../shared/versions.js';
 import { call, inDesktopApp } from '../../api/client.js';
 import { useAnnounce } from '../../app/Announcer.js';
 import { messageOf } from '../../app/errors.js';
@@ -18,6 +18,7 @@ import { ChoiceStatus, useFileChoice } from '../../widgets/file-choice.js';
 import { formatSize } from '../inputs/inputRows.js';
 import { exportFilePath } from '../export/exportPath.js';
 import { useVersionName } from './VersionsScreen.js';
+import { MarkedText } from '../section/SectionMarkup.js';
 
 const RESTORABLE = new Set<FieldChange['field']>(['title', 'status', 'lead', 'due', 'budget']);
 
@@ -95,18 +96,20 @@ export function Comparison({ comparison, versions, onRestored }: ComparisonProps
         </p>
       ) : null}
       {differing.map((s) => (
-        <SectionDiff key={s.sectionId} section={s} fromId={comparison.from.id} fromName={sideName(comparison.from.id)} toNow={comparison.to.id === 'now'} onRestored={onRestored} />
+        <SectionDiff key={s.sectionId} section={s} fromId={comparison.from.id} toId={comparison.to.id} fromName={sideName(comparison.from.id)} onRestored={onRestored} />
       ))}
     </section>
   );
 }
 
-function SectionDiff({ section, fromId, fromName, toNow, onRestored }: { section: SectionComparison; fromId: string; fromName: string; toNow: boolean; onRestored: () => void }) {
+function SectionDiff({ section, fromId, toId, fromName, onRestored }: { section: SectionComparison; fromId: string; toId: string; fromName: string; onRestored: () => void }) {
+  const toNow = toId === 'now';
   const { t } = useTranslation('versions');
   const tApp = useTranslation().t;
   const announce = useAnnounce();
   const { workspace } = useWorkspace();
   const [error, setError] = useState<string | null>(null);
+  const [byWho, setByWho] = useState(false);
   const here = workspace.sections.find((x) => x.id === section.sectionId);
   // Restoring is from the older side (a version) into the report now, in a section that is still here.
   const canRestore = toNow && fromId !== 'now' && here !== undefined && section.change === 'changed';
@@ -157,7 +160,13 @@ function SectionDiff({ section, fromId, fromName, toNow, onRestored }: { section
         </dl>
       ) : null}
       {section.textMissing ? <p className="vs-note vs-warning">{t('compare.textMissing')}</p> : null}
-      <Paragraphs paragraphs={section.paragraphs} />
+      {/* Who changed what: the same text, marked by the Yjs items' authors, one colour each (from a version only). */}
+      {fromId !== 'now' && section.paragraphs.length && here ? (
+        <Button className="link-button vs-who" aria-pressed={byWho} onPress={() => setByWho(!byWho)}>
+          {byWho ? t('compare.byWords') : t('compare.byWho')}
+        </Button>
+      ) : null}
+      {byWho ? <WhoChanged sectionId={section.sectionId} since={fromId} until={toNow ? undefined : toId} /> : <Paragraphs paragraphs={section.paragraphs} />}
       {canRestore && mayWrite && section.paragraphs.length ? (
         <div className="vs-restore-text">
           <Button className="button button-small" onPress={() => void restore('text')}>
@@ -244,4 +253,30 @@ function Paragraph({ p }: { p: ParagraphChange }) {
         </p>
       );
   }
+}
+
+/** The section's text between the two sides, each change in the colour of who made it, who and when on hover. */
+function WhoChanged({ sectionId, since, until }: { sectionId: string; since: string; until?: string }) {
+  const { t } = useTranslation('versions');
+  const [paragraphs, setParagraphs] = useState<MarkedParagraph[] | null | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    call('versions.markup', { sectionId, since, ...(until ? { until } : {}) }).then(
+      (found) => live && setParagraphs(found),
+      (e: unknown) => live && setError(messageOf(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [sectionId, since, until]);
+  if (error) return <p role="alert" className="inline-error">{error}</p>;
+  if (paragraphs === undefined) return <p className="muted">{t('markup.loading')}</p>;
+  if (paragraphs === null) return <p className="vs-note vs-warning">{t('compare.textMissing')}</p>;
+  // Only the paragraphs with a change, as the comparison shows only what differs.
+  return (
+    <div className="vs-paragraphs" data-testid="who-changed">
+      <MarkedText paragraphs={paragraphs.filter((p) => p.block || p.runs.some((r) => r.change))} />
+    </div>
+  );
 }
