@@ -114,7 +114,7 @@ function Paragraphs({ paragraphs, colour, said }: { paragraphs: readonly MarkedP
   return (
     <div className="markup-text" dir="auto">
       {paragraphs.map((p, i) => (
-        <p key={i} className={`markup-p${p.block ? ` markup-block-${p.block}` : ''}`}>
+        <p key={i} className={`markup-p${p.block ? ` markup-block-${p.block}` : ''}`} dir="auto">
           {p.runs.map((r, k) =>
             r.change === 'inserted' ? (
               <ins key={k} className="markup-ins" style={{ color: colour(r.by), textDecorationColor: colour(r.by) }} title={said(r)} aria-label={`${said(r)}: ${r.text}`}>

@@ -217,10 +217,10 @@ function Paragraph({ p }: { p: ParagraphChange }) {
   const { t } = useTranslation('versions');
   switch (p.kind) {
     case 'same':
-      return <p className="vs-p vs-p-same">{p.text}</p>;
+      return <p className="vs-p vs-p-same" dir="auto">{p.text}</p>;
     case 'added':
       return (
-        <p className="vs-p vs-p-added">
+        <p className="vs-p vs-p-added" dir="auto">
           <ins className="redline-ins" aria-label={`${t('compare.paragraphAdded')}: ${p.text}`}>
             {p.text}
           </ins>
@@ -228,7 +228,7 @@ function Paragraph({ p }: { p: ParagraphChange }) {
       );
     case 'removed':
       return (
-        <p className="vs-p vs-p-removed">
+        <p className="vs-p vs-p-removed" dir="auto">
           <del className="redline-del" aria-label={`${t('compare.paragraphRemoved')}: ${p.text}`}>
             {p.text}
           </del>
@@ -236,7 +236,7 @@ function Paragraph({ p }: { p: ParagraphChange }) {
       );
     case 'changed':
       return (
-        <p className="vs-p vs-p-changed">
+        <p className="vs-p vs-p-changed" dir="auto">
           {p.parts.map((part, i) =>
             part.change === 'inserted' ? (
               <ins key={i} className="redline-ins" title={t('compare.inserted')}>
