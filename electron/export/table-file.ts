@@ -1,5 +1,6 @@
 // A table written as a file a person opens in Excel or LibreOffice: XLSX (streamed, one sheet, the
-// header row bold and frozen, an autofilter) or CSV (UTF-8 with a byte order mark and CRLF line
+// header row bold and frozen, an autofilter, printed landscape fitted to the page's width with the
+// header row on every page) or CSV (UTF-8 with a byte order mark and CRLF line
 // ends, which is what Excel reads correctly). Through a temporary file renamed when complete. The
 // comment matrix and the history are written with it.
 import fs from 'node:fs';
@@ -54,7 +55,12 @@ async function streamWorkbook(out: fs.WriteStream, { title, subject, sheet: name
   book.lastModifiedBy = 'UPR Workbench';
   // The streaming writer does not check sheet names; Excel refuses a file whose name breaks its rules.
   const sheetName = name.replace(/[[\]:*?/\\\s]+/g, ' ').trim().slice(0, 31);
-  const sheet = book.addWorksheet(sheetName, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
+  // Printed as a table is read: landscape A4, every column fitted to the page's width (as many pages
+  // down as it takes), the header row repeated on each page.
+  const sheet = book.addWorksheet(sheetName, {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
+    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1', margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } },
+  });
   sheet.columns = columns.map((c) => ({
     key: c.key,
     width: c.width,

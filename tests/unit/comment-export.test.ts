@@ -129,6 +129,24 @@ describe('the comment resolution matrix', () => {
     }
     expect(sheet.getCell('G3').value).toBe(r.expected[1]![6]);
     expect(sheet.getCell('G6').value).toBe(ARABIC);
+    // Printed landscape, every column fitted to the page's width, the header row on every page.
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+  }, 90_000);
+
+  it('prints in LibreOffice as one landscape page across, not one column a page', async () => {
+    const r = await reviewedReport();
+    const file = path.join(tempDir(), 'matrix.xlsx');
+    await r.admin.call('comments.export', { format: 'xlsx', path: file });
+    const outDir = tempDir();
+    const profile = tempDir();
+    await promisify(execFile)('libreoffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, file], { timeout: 60_000 });
+    const info = (await promisify(execFile)('pdfinfo', [path.join(outDir, 'matrix.pdf')])).stdout;
+    const [width, height] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info)!.slice(1).map(Number);
+    expect(width).toBeGreaterThan(height!);
+    expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBe(1);
+    // Every column's header is on that one page.
+    const text = (await promisify(execFile)('pdftotext', ['-layout', path.join(outDir, 'matrix.pdf'), '-'])).stdout;
+    for (const header of ['No.', 'Section', 'Disposition', 'Status']) expect(text).toContain(header);
   }, 90_000);
 
   it('replaces an earlier export whole, and leaves nothing behind', async () => {
