@@ -2,7 +2,7 @@
 // documents: A4, Times New Roman 10 pt, a 13 cm text column indented 2 cm from the margin, headings
 // whose "A." hangs out to the left of the column, paragraph numbers at the column's edge with the
 // text after a tab. Measures are twips (1/20 pt; 567 = 1 cm).
-import { AlignmentType, BorderStyle, LevelFormat, type ILevelsOptions, type INumberingOptions, type IStylesOptions } from 'docx';
+import { AlignmentType, BorderStyle, LevelFormat, LineRuleType, type ILevelsOptions, type INumberingOptions, type IStylesOptions } from 'docx';
 import type { ReportLanguage } from '../../shared/domain.js';
 
 export const PAGE = { width: 11906, height: 16838 } as const;
@@ -74,8 +74,10 @@ export function documentStyles(language: ReportLanguage): IStylesOptions {
     default: {
       document: {
         run: { font, ...size(10), language: LANGUAGE_TAGS[language] },
-        // Arabic's marks above and below the letters need more room between lines than Latin.
-        paragraph: { spacing: { before: 0, after: 0, line: language === 'ar' ? 276 : 240 } },
+        // Arabic's marks above and below the letters need more room between lines than Latin. The
+        // rule is said: LibreOffice reads a line height without one as exact, and then a 14-point
+        // title's lines, held to 12 points, overlap.
+        paragraph: { spacing: { before: 0, after: 0, line: language === 'ar' ? 276 : 240, lineRule: LineRuleType.AUTO } },
       },
       heading1: { ...h1, run: { ...h1.run, bold: true } },
       heading2: { ...h2, run: { ...h2.run, bold: true } },
@@ -85,7 +87,7 @@ export function documentStyles(language: ReportLanguage): IStylesOptions {
       // UN documents print their links as text; they stay links for a reader on screen.
       hyperlink: { run: { color: '000000' } },
       footnoteText: {
-        paragraph: { indent: { left: INDENT, right: INDENT, hanging: 283 }, spacing: { after: 0, line: 220 } },
+        paragraph: { indent: { left: INDENT, right: INDENT, hanging: 283 }, spacing: { after: 0, line: 220, lineRule: LineRuleType.AUTO } },
         run: size(9),
       },
       footnoteReference: { run: { superScript: true } },

@@ -221,6 +221,21 @@ describe.skipIf(skip)('the Word report', () => {
     const pdf = fs.readFileSync(path.join(out, 'report.pdf'));
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(20_000);
+    // The cover's title block does not overlap itself (issue 15, point 7): its 14-point lines stand
+    // at least 14 points apart on the page LibreOffice laid out (a line height without its rule was
+    // read as exact 12 points).
+    const { stdout } = await run('pdftotext', ['-f', '1', '-l', '1', '-bbox-layout', path.join(out, 'report.pdf'), '-']);
+    const lines = [...stdout.matchAll(/<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)].map((m) => ({
+      top: Number(m[1]),
+      bottom: Number(m[2]),
+      text: [...m[3]!.matchAll(/>([^<]+)<\/word>/g)].map((w) => w[1]).join(' '),
+    }));
+    const title = lines.findIndex((l) => l.text.startsWith('National report submitted'));
+    expect(title).toBeGreaterThanOrEqual(0);
+    const [first, second] = [lines[title]!, lines[title + 1]!];
+    expect(second.text).toMatch(/paragraph 5 of the annex/);
+    expect(second.top - first.top).toBeGreaterThanOrEqual(14);
+    expect(second.top).toBeGreaterThanOrEqual(first.bottom - 1);
   });
 
   it('writes an Arabic report right to left, its text intact', async () => {
