@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import {
   COMMENT_TYPES,
+  DISTRIBUTIONS,
   CSV_DELIMITERS,
   CSV_ENCODINGS,
   DISPOSITIONS,
@@ -276,7 +277,7 @@ export const api = {
   'session.signOut': method(empty).returns<{ ok: true }>(),
   'workspace.load': method(empty).returns<Workspace>(),
 
-  'report.update': method(reportFields.extend({ lockAtReview: z.boolean() }).partial().strict()).returns<Report>(),
+  'report.update': method(reportFields.extend({ lockAtReview: z.boolean(), distribution: z.enum(DISTRIBUTIONS), issued: isoDate }).partial().strict()).returns<Report>(),
 
   'organizations.create': method(z.object({ name: text(200), kind: z.enum(ORGANIZATION_KINDS) }).strict()).returns<Organization>(),
   'organizations.update': method(

@@ -31,7 +31,14 @@ export interface Report {
   symbol: string;
   /** Sections are read only for their drafters from "Ready for review" on, not only once approved. */
   lockAtReview: boolean;
+  /** The masthead's distribution: "Distr.: General" (or Limited, Restricted). */
+  distribution: Distribution;
+  /** The document's date on the masthead, ISO (YYYY-MM-DD), or '' until set. */
+  issued: string;
 }
+
+export const DISTRIBUTIONS = ['general', 'limited', 'restricted'] as const;
+export type Distribution = (typeof DISTRIBUTIONS)[number];
 
 export interface Organization {
   id: string;

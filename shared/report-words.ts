@@ -1,6 +1,6 @@
 // Words the app itself writes into the report (not its interface): the consultation log table put in
 // a section, and the export's cover and annexes. They follow the report's language, not the reader's.
-import type { ImplementationStatus, InputChannel, InputDisposition, OrganizationKind, Position, ReportLanguage } from './domain.js';
+import type { Distribution, ImplementationStatus, InputChannel, InputDisposition, OrganizationKind, Position, ReportLanguage } from './domain.js';
 
 export interface LogWords {
   headers: { number: string; source: string; date: string; channel: string; title: string; disposition: string };
@@ -137,6 +137,12 @@ export interface ExportWords {
   council: string;
   workingGroup: string;
   submitted: string;
+  /** The masthead's distribution line, as UN documents in this language print it. */
+  distribution: Record<Distribution, string>;
+  /** "Original: English": the report's own language is its original. */
+  original: string;
+  /** The masthead's date ("12 February 2027"), from an ISO day. */
+  date: (iso: string) => string;
   /** "Annex I", "Annex II": the label before an annex's title, given its roman number. */
   annex: (roman: string) => string;
   recommendationsTitle: string;
@@ -153,6 +159,9 @@ const exportEn: ExportWords = {
   council: 'Human Rights Council',
   workingGroup: 'Working Group on the Universal Periodic Review',
   submitted: 'National report submitted in accordance with paragraph 5 of the annex to Human Rights Council resolution 16/21',
+  distribution: { general: 'Distr.: General', limited: 'Distr.: Limited', restricted: 'Distr.: Restricted' },
+  original: 'Original: English',
+  date: (iso) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)),
   annex: (n) => `Annex ${n}`,
   recommendationsTitle: 'Recommendations received in the previous cycle and their follow-up',
   recommendationHeaders: { number: 'No.', text: 'Recommendation', states: 'Recommending States', position: 'Position', status: 'Implementation', sections: 'Addressed in' },
@@ -168,6 +177,9 @@ const exportFr: ExportWords = {
   council: 'Conseil des droits de l’homme',
   workingGroup: 'Groupe de travail sur l’Examen périodique universel',
   submitted: 'Rapport national soumis conformément au paragraphe 5 de l’annexe à la résolution 16/21 du Conseil des droits de l’homme',
+  distribution: { general: 'Distr. générale', limited: 'Distr. limitée', restricted: 'Distr. restreinte' },
+  original: 'Original : français',
+  date: (iso) => new Intl.DateTimeFormat('fr', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)),
   annex: (n) => `Annexe ${n}`,
   recommendationsTitle: 'Recommandations reçues lors du cycle précédent et suite donnée',
   recommendationHeaders: { number: 'No', text: 'Recommandation', states: 'États auteurs', position: 'Position', status: 'Mise en œuvre', sections: 'Traitée dans' },
@@ -183,6 +195,9 @@ const exportEs: ExportWords = {
   council: 'Consejo de Derechos Humanos',
   workingGroup: 'Grupo de Trabajo sobre el Examen Periódico Universal',
   submitted: 'Informe nacional presentado con arreglo al párrafo 5 del anexo de la resolución 16/21 del Consejo de Derechos Humanos',
+  distribution: { general: 'Distr. general', limited: 'Distr. limitada', restricted: 'Distr. reservada' },
+  original: 'Original: español',
+  date: (iso) => new Intl.DateTimeFormat('es', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)),
   annex: (n) => `Anexo ${n}`,
   recommendationsTitle: 'Recomendaciones recibidas en el ciclo anterior y su seguimiento',
   recommendationHeaders: { number: 'N.º', text: 'Recomendación', states: 'Estados recomendantes', position: 'Posición', status: 'Aplicación', sections: 'Tratada en' },
@@ -198,6 +213,9 @@ const exportAr: ExportWords = {
   council: 'مجلس حقوق الإنسان',
   workingGroup: 'الفريق العامل المعني بالاستعراض الدوري الشامل',
   submitted: 'تقرير وطني مقدم وفقاً للفقرة 5 من مرفق قرار مجلس حقوق الإنسان 16/21',
+  distribution: { general: 'Distr.: General', limited: 'Distr.: Limited', restricted: 'Distr.: Restricted' },
+  original: 'Original: Arabic',
+  date: (iso) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)),
   annex: (n) => `المرفق ${n}`,
   recommendationsTitle: 'التوصيات الواردة في الجولة السابقة ومتابعتها',
   recommendationHeaders: { number: 'الرقم', text: 'التوصية', states: 'الدول المقدمة للتوصية', position: 'الموقف', status: 'التنفيذ', sections: 'تناولها في' },
@@ -213,6 +231,9 @@ const exportRu: ExportWords = {
   council: 'Совет по правам человека',
   workingGroup: 'Рабочая группа по универсальному периодическому обзору',
   submitted: 'Национальный доклад, представленный в соответствии с пунктом 5 приложения к резолюции 16/21 Совета по правам человека',
+  distribution: { general: 'Distr.: General', limited: 'Distr.: Limited', restricted: 'Distr.: Restricted' },
+  original: 'Original: Russian',
+  date: (iso) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)),
   annex: (n) => `Приложение ${n}`,
   recommendationsTitle: 'Рекомендации, полученные в ходе предыдущего цикла, и их выполнение',
   recommendationHeaders: { number: '№', text: 'Рекомендация', states: 'Государства', position: 'Позиция', status: 'Выполнение', sections: 'Где рассмотрена' },
@@ -228,6 +249,9 @@ const exportZh: ExportWords = {
   council: '人权理事会',
   workingGroup: '普遍定期审议工作组',
   submitted: '根据人权理事会第16/21号决议附件第5段提交的国家报告',
+  distribution: { general: 'Distr.: General', limited: 'Distr.: Limited', restricted: 'Distr.: Restricted' },
+  original: 'Original: Chinese',
+  date: (iso) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)),
   annex: (n) => `附件${n}`,
   recommendationsTitle: '上一轮收到的建议及其落实情况',
   recommendationHeaders: { number: '编号', text: '建议', states: '提出建议的国家', position: '立场', status: '落实情况', sections: '涉及章节' },

@@ -6,6 +6,7 @@
 // labels. A column added here is checked everywhere at once.
 import {
   COMMENT_TYPES,
+  DISTRIBUTIONS,
   DISPOSITIONS,
   IMPLEMENTATION_STATUSES,
   INPUT_CHANNELS,
@@ -104,6 +105,8 @@ export const SYNCED = {
       session: text(NAME),
       symbol: text(NAME),
       lock_at_review: flag,
+      distribution: oneOf(DISTRIBUTIONS),
+      issued: date,
       deleted: flag,
     },
     write: 'secretariat',
@@ -332,6 +335,7 @@ const DEFAULTS: Partial<Record<FieldKey, CellValue>> = {
   'report.cycle': 4,
   'report.language': 'en',
   'report.word_limit': 10_700,
+  'report.distribution': 'general',
   'organizations.kind': 'other',
   'members.role': 'observer',
   'sections.position': 'a0',

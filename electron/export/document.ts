@@ -232,6 +232,9 @@ export function buildExportDocument(db: DB): ExportDocument {
       council: w.council,
       workingGroup: w.workingGroup,
       session: report.session,
+      distribution: w.distribution[report.distribution],
+      date: report.issued ? w.date(report.issued) : '',
+      original: w.original,
       submitted: w.submitted,
       // On a line of its own: "the Republic of Veridia" starts with a capital there.
       country: report.country.charAt(0).toLocaleUpperCase(language) + report.country.slice(1),

@@ -55,8 +55,16 @@ export async function writeDocx(doc: ExportDocument): Promise<Uint8Array> {
  * Working Group and the session, then the title in bold and the country.
  */
 function cover(writer: BodyWriter, c: Cover, csBoost: number) {
-  const line = (text: string, options: { bold?: boolean } = {}) =>
-    new Paragraph({ style: 'CoverLine', ...writer.direction, children: writer.textRuns(text, options) });
+  const masthead = (left: string, right: string, bold = false) =>
+    new Paragraph({
+      style: 'CoverLine',
+      ...writer.direction,
+      tabStops: [{ type: TabStopType.RIGHT, position: FULL_WIDTH }],
+      children: [...(left ? writer.textRuns(left, bold ? { bold } : {}) : []), ...(right ? [...writer.textRuns('\t'), ...writer.textRuns(latin(right))] : [])],
+    });
+  // The masthead is in Latin letters in an Arabic report too ("12 February 2027"): embedded left to
+  // right, or the day would be set after the year.
+  const latin = (text: string) => (writer.rtl && !/[\u0600-\u06ff]/.test(text) ? `\u202a${text}\u202c` : text);
   return [
     new Paragraph({
       style: 'CoverLine',
@@ -69,9 +77,12 @@ function cover(writer: BodyWriter, c: Cover, csBoost: number) {
         ...(c.symbol ? [...writer.textRuns('\t'), ...writer.textRuns(c.symbol, { ...sizeOf(14, csBoost), bold: true })] : []),
       ],
     }),
-    line(c.council, { bold: true }),
-    line(c.workingGroup, { bold: true }),
-    ...(c.session ? [line(c.session)] : []),
+    // The Council's lines on the left; the masthead (distribution, date, original) on the right,
+    // each on its own line by a right tab, as UN documents set them.
+    masthead(c.council, c.distribution, true),
+    masthead(c.workingGroup, c.date, true),
+    masthead(c.session, ''),
+    masthead('', c.original),
     new Paragraph({ style: 'CoverTitle', ...writer.direction, spacing: { before: 720, after: 240 }, children: writer.textRuns(c.submitted) }),
     new Paragraph({ style: 'CoverTitle', ...writer.direction, spacing: { before: 0, after: 480 }, children: writer.textRuns(c.country) }),
   ];

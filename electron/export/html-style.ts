@@ -36,7 +36,11 @@ body { margin: 0; }
 }
 .organization { font-size: 10pt; }
 .symbol { font-size: 16pt; }
-.meeting { margin: 0 0 2.5em; }
+.meeting-block { display: flex; justify-content: space-between; align-items: flex-start; gap: 2em; margin: 0 0 2.5em; }
+.meeting { margin: 0; }
+.distribution { margin: 0; text-align: end; }
+.distribution > span { display: block; }
+.distribution .original { margin-block-start: 1em; }
 .meeting > span { display: block; }
 .council { font-weight: bold; }
 h1 { margin: 0; font-weight: bold; }

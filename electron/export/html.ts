@@ -154,7 +154,11 @@ function cover(c: Cover, language: string): string {
   return [
     '<header class="cover">',
     `<div class="masthead"><span class="organization">${escapeHtml(c.organization)}</span>${symbol}</div>`,
+    '<div class="meeting-block">',
     `<p class="meeting"><span class="council">${escapeHtml(c.council)}</span><span class="working-group">${escapeHtml(c.workingGroup)}</span>${session}</p>`,
+    // The masthead: distribution, date, original language, set apart on the other side.
+    `<p class="distribution"><span dir="auto">${escapeHtml(c.distribution)}</span>${c.date ? `<span dir="auto">${escapeHtml(c.date)}</span>` : ''}<span class="original" dir="auto">${escapeHtml(c.original)}</span></p>`,
+    '</div>',
     `<h1><span class="submitted">${escapeHtml(c.submitted)}</span><span class="country" dir="auto">${escapeHtml(capitalized(c.country, language))}</span></h1>`,
     '</header>',
   ].join('\n');

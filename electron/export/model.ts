@@ -111,6 +111,10 @@ export interface Cover {
   workingGroup: string;
   /** "Fourth cycle" or "Forty-eighth session" when set, else ''. */
   session: string;
+  /** The masthead beside the Council's lines: "Distr.: General", the date ('' until set), "Original: English". */
+  distribution: string;
+  date: string;
+  original: string;
   /** "National report submitted in accordance with paragraph 5 of the annex to Human Rights Council resolution 16/21" */
   submitted: string;
   /** The country's name. */

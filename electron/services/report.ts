@@ -19,6 +19,8 @@ const REPORT_COLUMNS = {
   session: 'session',
   symbol: 'symbol',
   lockAtReview: 'lock_at_review',
+  distribution: 'distribution',
+  issued: 'issued',
 } as const;
 
 export function updateReport({ report, me }: ServiceContext, input: ParsedInput<'report.update'>): Report {

@@ -16,6 +16,8 @@ interface ReportRow {
   session: string;
   symbol: string;
   lock_at_review: number;
+  distribution: string;
+  issued: string;
 }
 interface SectionRow {
   id: string;
@@ -43,6 +45,8 @@ export function getReport(db: DB): Report {
     session: row.session,
     symbol: row.symbol,
     lockAtReview: row.lock_at_review === 1,
+    distribution: shown('report', 'distribution', row.distribution),
+    issued: shown('report', 'issued', row.issued),
   };
 }
 

@@ -76,6 +76,7 @@ export const en = {
     un_entity: 'UN entity',
     other: 'Other',
   },
+  distribution: { general: 'General', limited: 'Limited', restricted: 'Restricted' },
   status: {
     not_started: 'Not started',
     drafting: 'Drafting',
@@ -268,6 +269,9 @@ export const en = {
     review: 'Review',
     lockAtReview: 'Lock a section for its drafters once it is Ready for review',
     lockAtReviewHint: 'As an approved section is: its text and details are read only for its drafters until the secretariat sets it back to Drafting. When this is off, drafters can write until the section is approved.',
+    distribution: 'Distribution',
+    issued: 'Date on the cover',
+    issuedHint: 'The date the cover’s masthead gives the document (the day it is issued).',
     lockOn: 'Yes',
     lockOff: 'No',
     notKnown: 'Not known yet',

@@ -80,6 +80,7 @@ export const es = {
     un_entity: 'Entidad de las Naciones Unidas',
     other: 'Otra',
   },
+  distribution: { general: 'General', limited: 'Limitada', restricted: 'Reservada' },
   status: {
     not_started: 'Sin empezar',
     drafting: 'En redacción',
@@ -274,6 +275,9 @@ export const es = {
     review: 'Revisión',
     lockAtReview: 'Bloquear una sección para sus redactores cuando esté Lista para revisión',
     lockAtReviewHint: 'Como una sección aprobada: su texto y sus datos son de solo lectura para sus redactores hasta que la secretaría la devuelva a En redacción. Si no, los redactores pueden escribir hasta que se apruebe.',
+    distribution: 'Distribución',
+    issued: 'Fecha en la portada',
+    issuedHint: 'La fecha que el encabezado de la portada da al documento (el día en que se publica).',
     lockOn: 'Sí',
     lockOff: 'No',
     notKnown: 'Aún no se conoce',

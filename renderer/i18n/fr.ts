@@ -80,6 +80,7 @@ export const fr = {
     un_entity: 'Entité des Nations Unies',
     other: 'Autre',
   },
+  distribution: { general: 'Générale', limited: 'Limitée', restricted: 'Restreinte' },
   status: {
     not_started: 'Non commencée',
     drafting: 'En rédaction',
@@ -274,6 +275,9 @@ export const fr = {
     review: 'Relecture',
     lockAtReview: 'Verrouiller une section pour ses rédacteurs dès qu’elle est Prête pour relecture',
     lockAtReviewHint: 'Comme une section approuvée : son texte et ses détails sont en lecture seule pour ses rédacteurs jusqu’à ce que le secrétariat la remette en rédaction. Sinon, les rédacteurs peuvent écrire jusqu’à l’approbation.',
+    distribution: 'Distribution',
+    issued: 'Date sur la couverture',
+    issuedHint: 'La date que la manchette de la couverture donne au document (le jour de sa publication).',
     lockOn: 'Oui',
     lockOff: 'Non',
     notKnown: 'Pas encore connue',

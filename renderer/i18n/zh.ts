@@ -216,6 +216,7 @@ export const zh = {
       un_entity: '联合国实体',
       other: '其他',
     },
+    distribution: { general: '普遍', limited: '有限', restricted: '内部' },
     status: {
       not_started: '未开始',
       drafting: '起草中',
@@ -407,6 +408,9 @@ export const zh = {
       review: '审阅',
       lockAtReview: '章节一经标为“待审阅”，即对其起草人锁定',
       lockAtReviewHint: '与已核准的章节相同：其正文和详细信息对起草人只读，直至秘书处将其退回“起草中”。如不启用，起草人可一直编写至章节核准为止。',
+      distribution: '分发',
+      issued: '封面日期',
+      issuedHint: '封面报头上的文件日期（发布之日）。',
       lockOn: '是',
       lockOff: '否',
       notKnown: '尚未确定',

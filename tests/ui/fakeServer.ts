@@ -111,6 +111,8 @@ export function sampleWorld(overrides: Partial<FakeWorld> = {}): FakeWorld {
     session: '',
     symbol: '',
     lockAtReview: false,
+    distribution: 'general',
+    issued: '',
   };
   const section = (id: string, title: string, position: string, more: Partial<SectionWithCount> = {}): SectionWithCount => ({
     openComments: 0,
@@ -216,7 +218,7 @@ export function fakeTransport(world: FakeWorld): FakeTransport {
     'app.newReport': (input: { path: string; country: string; cycle: number; language: Report['language']; yourName: string; yourOrganization: string }) => {
       if (world.files[input.path]) throw new Refusal(`A file already exists at ${input.path}; choose another name.`, 'conflict');
       world.path = input.path;
-      world.report = { id: 'new', title: `National report of ${input.country}`, country: input.country, cycle: input.cycle, language: input.language, deadline: '', wordLimit: 10_700, session: '', symbol: '', lockAtReview: false };
+      world.report = { id: 'new', title: `National report of ${input.country}`, country: input.country, cycle: input.cycle, language: input.language, deadline: '', wordLimit: 10_700, session: '', symbol: '', lockAtReview: false, distribution: 'general', issued: '' };
       world.organizations = [{ id: 'org1', name: input.yourOrganization, kind: 'ministry' }];
       world.members = [{ id: 'me1', name: input.yourName, organizationId: 'org1', role: 'secretariat' }];
       world.sections = [];

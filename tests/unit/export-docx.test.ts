@@ -212,6 +212,15 @@ describe.skipIf(skip)('the Word report', () => {
     expect(text).toContain('opened four new shelters');
   });
 
+  it('carries the masthead: the distribution and the date beside the Council’s lines, the original language', async () => {
+    const { doc, dir } = demo();
+    const { file } = await written({ ...doc, cover: { ...doc.cover, distribution: 'Distr.: General', date: '12 February 2027', original: 'Original: English' } }, dir);
+    const text = await plain(file);
+    expect(text).toMatch(/Human Rights Council\s+Distr\.: General/);
+    expect(text).toMatch(/Working Group on the Universal Periodic Review\s+12 February 2027/);
+    expect(text).toContain('Original: English');
+  });
+
   it('opens and prints in LibreOffice', { timeout: 120_000 }, async () => {
     const { doc, dir } = demo();
     const { file } = await written(doc, dir);

@@ -121,6 +121,22 @@ describe('the report as HTML', () => {
     expect(cover.querySelector('.meeting .session')!.text).toBe('Forty-eighth session');
   });
 
+  it('carries the masthead beside the Council’s lines: distribution, the date once set, and the original language, in the report’s language', async () => {
+    const { file, admin } = await newReport();
+    let cover = parse(renderHtml(await documentOf(file))).querySelector('header.cover')!;
+    expect(cover.querySelectorAll('.distribution > span').map((s) => s.text)).toEqual(['Distr.: General', 'Original: English']);
+    await admin.call('report.update', { issued: '2027-02-12', distribution: 'limited' });
+    cover = parse(renderHtml(await documentOf(file))).querySelector('header.cover')!;
+    expect(cover.querySelectorAll('.distribution > span').map((s) => s.text)).toEqual(['Distr.: Limited', '12 February 2027', 'Original: English']);
+    await admin.call('report.update', { language: 'fr', distribution: 'general' });
+    cover = parse(renderHtml(await documentOf(file))).querySelector('header.cover')!;
+    expect(cover.querySelectorAll('.distribution > span').map((s) => s.text)).toEqual(['Distr. générale', '12 février 2027', 'Original : français']);
+    // A value the app does not know is refused, and changes nothing.
+    await expect(admin.call('report.update', { distribution: 'secret' as never })).rejects.toThrow();
+    await expect(admin.call('report.update', { issued: '12/02/2027' })).rejects.toThrow();
+    expect((await admin.call('workspace.load')).report).toMatchObject({ distribution: 'general', issued: '2027-02-12' });
+  });
+
   it('writes the sections’ headings in outline order, each label in its own span', () => {
     const doc = demoDocument();
     const main = parse(renderHtml(doc)).querySelector('main')!;
@@ -349,6 +365,9 @@ describe('the report as PDF', () => {
     for (const t of REVIEW_TEXTS) expectWords(flat, t, false);
     // Page numbers in the footer: a line holding only the number.
     expect(layout).toMatch(/^\s+2\s*$/m);
+    // The masthead: the Council's line and the distribution on one line, the original language below.
+    expect(layout).toMatch(/Human Rights Council\s+Distr\.: General/);
+    expectWords(flat, 'Original: English');
   });
 
   itPrints('prints an Arabic report from right to left, its words intact', async () => {

@@ -6,7 +6,7 @@ import { SYNCED_TABLES } from '../../electron/store/schema.js';
 
 
 /** The report's columns later migrations added: 0006 the cover's session and symbol, 0010 the lock at review (their own tests check them). */
-const LATER_REPORT_COLUMNS: Record<string, number> = { session: 6, symbol: 6, lock_at_review: 10 };
+const LATER_REPORT_COLUMNS: Record<string, number> = { session: 6, symbol: 6, lock_at_review: 10, distribution: 13, issued: 13 };
 
 /** A synced table's columns as they were at schema `version` (only the report's grew later). */
 function asOf(version: number, table: string, columns: Record<string, string>): Record<string, string> {
@@ -154,7 +154,7 @@ describe('migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(10);
     expect(db.prepare('SELECT title, lock_at_review FROM report').get()).toEqual({ title: 'National report', lock_at_review: 0 });
     const cols = (db.prepare('PRAGMA table_info(report)').all() as Array<{ name: string }>).map((c) => c.name);
-    expect(cols).toEqual(expect.arrayContaining(['id', ...Object.keys(SYNCED_TABLES.report)]));
+    expect(cols).toEqual(expect.arrayContaining(['id', ...Object.keys(asOf(10, 'report', SYNCED_TABLES.report))]));
     // STRICT: a word is refused where a flag goes.
     expect(() => db.prepare("UPDATE report SET lock_at_review = 'yes'").run()).toThrow(/cannot store TEXT/);
     db.close();
@@ -171,6 +171,18 @@ describe('migrations', () => {
     expect(cols).toEqual(['id', ...Object.keys(SYNCED_TABLES.versions)]);
     expect(db.prepare('SELECT title FROM report').get()).toEqual({ title: 'National report' });
     expect(() => db.prepare("INSERT INTO versions (id, words) VALUES ('v', 'many')").run()).toThrow(/cannot store TEXT/);
+    db.close();
+  });
+
+  it('0013 gives the report its masthead: distribution general and no date until set', () => {
+    const db = new Database(':memory:');
+    migrate(db, 12);
+    db.prepare("INSERT INTO report (id, title, country) VALUES ('r1', 'National report', 'Veridia')").run();
+    migrate(db, 13);
+    expect(db.pragma('user_version', { simple: true })).toBe(13);
+    expect(db.prepare('SELECT title, distribution, issued FROM report').get()).toEqual({ title: 'National report', distribution: 'general', issued: '' });
+    const cols = (db.prepare('PRAGMA table_info(report)').all() as Array<{ name: string }>).map((c) => c.name);
+    expect(cols).toEqual(expect.arrayContaining(['id', ...Object.keys(SYNCED_TABLES.report)]));
     db.close();
   });
 

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { REPORT_LANGUAGES, type Report, type ReportLanguage } from '../../../shared/domain.js';
+import { DISTRIBUTIONS, REPORT_LANGUAGES, type Distribution, type Report, type ReportLanguage } from '../../../shared/domain.js';
 import { denyReportChange } from '../../../shared/permissions.js';
 import { call } from '../../api/client.js';
 import { messageOf } from '../../app/errors.js';
@@ -39,6 +39,8 @@ function SettingsList({ report }: { report: Report }) {
     [t('settings.wordLimit'), format.words(report.wordLimit)],
     [t('settings.session'), report.session || t('settings.notKnown')],
     [t('settings.symbol'), report.symbol || t('settings.notKnown')],
+    [t('settings.distribution'), t(`distribution.${report.distribution}`)],
+    [t('settings.issued'), report.issued ? format.date(report.issued) : t('settings.notKnown')],
     [t('settings.lockAtReview'), report.lockAtReview ? t('settings.lockOn') : t('settings.lockOff')],
   ];
   return (
@@ -87,6 +89,7 @@ function SettingsForm({ report }: { report: Report }) {
   const wordLimit = useCommit<number | null>(report.wordLimit, (v) => save({ wordLimit: v ?? report.wordLimit }));
   const session = useCommit(report.session, (v) => save({ session: v.trim() }));
   const symbol = useCommit(report.symbol, (v) => save({ symbol: v.trim() }));
+  const issued = useCommit(report.issued, (v) => save({ issued: v }));
   // The tick shows at once; it goes back if the change cannot be saved, and follows the report's.
   const [lock, setLock] = useState(report.lockAtReview);
   useEffect(() => setLock(report.lockAtReview), [report.lockAtReview]);
@@ -124,6 +127,13 @@ function SettingsForm({ report }: { report: Report }) {
         {...text(symbol)}
         placeholder={t('settings.symbolExample')}
       />
+      <SelectField<Distribution>
+        label={t('settings.distribution')}
+        value={report.distribution}
+        onChange={(v) => void (v !== report.distribution && save({ distribution: v }))}
+        options={DISTRIBUTIONS.map((d) => ({ id: d, label: t(`distribution.${d}`) }))}
+      />
+      <TextInput type="date" label={t('settings.issued')} description={t('settings.issuedHint')} {...text(issued)} />
       <h3 className="subhead wide">{t('settings.review')}</h3>
       {/* A tick is saved as soon as it changes: there is nothing to type. */}
       <div className="settings-check wide">

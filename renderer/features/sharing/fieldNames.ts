@@ -34,6 +34,8 @@ export const FIELD_LABELS: { [T in SyncedTable]: Record<ColumnOf<T>, string> } =
     session: app('settings.session'),
     symbol: app('settings.symbol'),
     lock_at_review: app('settings.lockAtReview'),
+    distribution: app('settings.distribution'),
+    issued: app('settings.issued'),
     deleted: DELETED,
   },
   organizations: { name: app('people.organizationName'), kind: app('people.kind'), deleted: DELETED },
