@@ -233,6 +233,16 @@ export interface OpenConflict {
 
 /** The formats of the final report. */
 export const EXPORT_FORMATS = ['docx', 'pdf', 'html'] as const;
+/** Which recommendations the annex lists: all, those the State supported, those the report addresses, or no annex. */
+export const ANNEX_RECOMMENDATIONS = ['all', 'supported', 'addressed', 'none'] as const;
+/** The recommendations annex by number, or clustered by theme (by their cluster, as OHCHR's list gives it). */
+export const ANNEX_ORDERS = ['number', 'theme'] as const;
+export interface AnnexChoice {
+  recommendations: (typeof ANNEX_RECOMMENDATIONS)[number];
+  order: (typeof ANNEX_ORDERS)[number];
+  inputs: boolean;
+}
+export const DEFAULT_ANNEXES: AnnexChoice = { recommendations: 'all', order: 'number', inputs: true };
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** What the Export screen shows before the report is written. */
@@ -423,7 +433,13 @@ export const api = {
   // and renamed when complete).
   'export.check': method(empty).returns<ExportCheck>(),
   'export.write': method(
-    z.object({ format: z.enum(EXPORT_FORMATS), path: filePath }).strict(),
+    z
+      .object({
+        format: z.enum(EXPORT_FORMATS),
+        path: filePath,
+        annexes: z.object({ recommendations: z.enum(ANNEX_RECOMMENDATIONS), order: z.enum(ANNEX_ORDERS), inputs: z.boolean() }).strict().optional(),
+      })
+      .strict(),
   ).returns<{ path: string; bytes: number; words: number }>(),
 
   // Sharing between offices. A copy is written closed (VACUUM INTO, then renamed); merging a copy

@@ -146,7 +146,9 @@ export interface ExportWords {
   /** "Annex I", "Annex II": the label before an annex's title, given its roman number. */
   annex: (roman: string) => string;
   recommendationsTitle: string;
-  recommendationHeaders: { number: string; text: string; states: string; position: string; status: string; sections: string };
+  recommendationHeaders: { theme: string; number: string; text: string; states: string; position: string; status: string; sections: string };
+  /** The cluster of a recommendation the list gives none for. */
+  noTheme: string;
   positions: Record<Position, string>;
   statuses: Record<ImplementationStatus, string>;
   inputsTitle: string;
@@ -164,7 +166,8 @@ const exportEn: ExportWords = {
   date: (iso) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)),
   annex: (n) => `Annex ${n}`,
   recommendationsTitle: 'Recommendations received in the previous cycle and their follow-up',
-  recommendationHeaders: { number: 'No.', text: 'Recommendation', states: 'Recommending States', position: 'Position', status: 'Implementation', sections: 'Addressed in' },
+  noTheme: 'Other',
+  recommendationHeaders: { theme: 'Theme', number: 'No.', text: 'Recommendation', states: 'Recommending States', position: 'Position', status: 'Implementation', sections: 'Addressed in' },
   positions: { supported: 'Supported', noted: 'Noted' },
   statuses: { not_started: 'Not started', in_progress: 'In progress', partially_implemented: 'Partially implemented', implemented: 'Implemented', not_applicable: 'Not applicable' },
   inputsTitle: 'Consultation inputs and how they were taken into account',
@@ -182,7 +185,8 @@ const exportFr: ExportWords = {
   date: (iso) => new Intl.DateTimeFormat('fr', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)),
   annex: (n) => `Annexe ${n}`,
   recommendationsTitle: 'Recommandations reçues lors du cycle précédent et suite donnée',
-  recommendationHeaders: { number: 'No', text: 'Recommandation', states: 'États auteurs', position: 'Position', status: 'Mise en œuvre', sections: 'Traitée dans' },
+  noTheme: 'Autres',
+  recommendationHeaders: { theme: 'Thème', number: 'No', text: 'Recommandation', states: 'États auteurs', position: 'Position', status: 'Mise en œuvre', sections: 'Traitée dans' },
   positions: { supported: 'Acceptée', noted: 'Notée' },
   statuses: { not_started: 'Non commencée', in_progress: 'En cours', partially_implemented: 'Partiellement mise en œuvre', implemented: 'Mise en œuvre', not_applicable: 'Sans objet' },
   inputsTitle: 'Contributions reçues lors des consultations et suite donnée',
@@ -200,7 +204,8 @@ const exportEs: ExportWords = {
   date: (iso) => new Intl.DateTimeFormat('es', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)),
   annex: (n) => `Anexo ${n}`,
   recommendationsTitle: 'Recomendaciones recibidas en el ciclo anterior y su seguimiento',
-  recommendationHeaders: { number: 'N.º', text: 'Recomendación', states: 'Estados recomendantes', position: 'Posición', status: 'Aplicación', sections: 'Tratada en' },
+  noTheme: 'Otros',
+  recommendationHeaders: { theme: 'Tema', number: 'N.º', text: 'Recomendación', states: 'Estados recomendantes', position: 'Posición', status: 'Aplicación', sections: 'Tratada en' },
   positions: { supported: 'Aceptada', noted: 'Anotada' },
   statuses: { not_started: 'No iniciada', in_progress: 'En curso', partially_implemented: 'Aplicada en parte', implemented: 'Aplicada', not_applicable: 'No procede' },
   inputsTitle: 'Contribuciones recibidas en las consultas y cómo se tuvieron en cuenta',
@@ -218,7 +223,8 @@ const exportAr: ExportWords = {
   date: (iso) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)),
   annex: (n) => `المرفق ${n}`,
   recommendationsTitle: 'التوصيات الواردة في الجولة السابقة ومتابعتها',
-  recommendationHeaders: { number: 'الرقم', text: 'التوصية', states: 'الدول المقدمة للتوصية', position: 'الموقف', status: 'التنفيذ', sections: 'تناولها في' },
+  noTheme: 'مواضيع أخرى',
+  recommendationHeaders: { theme: 'الموضوع', number: 'الرقم', text: 'التوصية', states: 'الدول المقدمة للتوصية', position: 'الموقف', status: 'التنفيذ', sections: 'تناولها في' },
   positions: { supported: 'مؤيَّدة', noted: 'أُحيط بها علماً' },
   statuses: { not_started: 'لم يبدأ', in_progress: 'جارٍ', partially_implemented: 'نُفذت جزئياً', implemented: 'نُفذت', not_applicable: 'لا ينطبق' },
   inputsTitle: 'المساهمات الواردة في المشاورات وكيفية مراعاتها',
@@ -236,7 +242,8 @@ const exportRu: ExportWords = {
   date: (iso) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)),
   annex: (n) => `Приложение ${n}`,
   recommendationsTitle: 'Рекомендации, полученные в ходе предыдущего цикла, и их выполнение',
-  recommendationHeaders: { number: '№', text: 'Рекомендация', states: 'Государства', position: 'Позиция', status: 'Выполнение', sections: 'Где рассмотрена' },
+  noTheme: 'Прочее',
+  recommendationHeaders: { theme: 'Тема', number: '№', text: 'Рекомендация', states: 'Государства', position: 'Позиция', status: 'Выполнение', sections: 'Где рассмотрена' },
   positions: { supported: 'Поддержана', noted: 'Принята к сведению' },
   statuses: { not_started: 'Не начато', in_progress: 'В процессе', partially_implemented: 'Выполнена частично', implemented: 'Выполнена', not_applicable: 'Неприменимо' },
   inputsTitle: 'Материалы, полученные в ходе консультаций, и их учет',
@@ -254,7 +261,8 @@ const exportZh: ExportWords = {
   date: (iso) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)),
   annex: (n) => `附件${n}`,
   recommendationsTitle: '上一轮收到的建议及其落实情况',
-  recommendationHeaders: { number: '编号', text: '建议', states: '提出建议的国家', position: '立场', status: '落实情况', sections: '涉及章节' },
+  noTheme: '其他',
+  recommendationHeaders: { theme: '主题', number: '编号', text: '建议', states: '提出建议的国家', position: '立场', status: '落实情况', sections: '涉及章节' },
   positions: { supported: '支持', noted: '注意到' },
   statuses: { not_started: '尚未开始', in_progress: '进行中', partially_implemented: '部分落实', implemented: '已落实', not_applicable: '不适用' },
   inputsTitle: '磋商中收到的意见及采纳情况',

@@ -3,7 +3,8 @@
 // updates, review annotations taken out), and the annexes from the recommendations and the
 // consultation inputs. Only what the report says is read: never a comment, a proposed wording or
 // a mark.
-import { outlineOrder, type Recommendation, type ReportLanguage } from '../../shared/domain.js';
+import { addressedIn, outlineOrder, type Recommendation, type ReportLanguage } from '../../shared/domain.js';
+import { DEFAULT_ANNEXES, type AnnexChoice } from '../../shared/api.js';
 import { EXPORT_WORDS } from '../../shared/report-words.js';
 import { countWords } from '../../shared/words.js';
 import { readSectionWithoutAnnotations } from '../docs/section-text.js';
@@ -166,15 +167,26 @@ export function bodyWords(blocks: readonly Block[]): number {
   return words;
 }
 
-function recommendationsAnnex(recommendations: readonly Recommendation[], sectionLabel: (id: string) => string | undefined, language: ReportLanguage): Omit<Annex, 'label'> {
+/**
+ * The recommendations annex as chosen: all of them, those the State supported, or those the report
+ * addresses; by number, or clustered by theme (the list's cluster, else its first theme), with a
+ * column that names the cluster and the rows of each cluster together.
+ */
+function recommendationsAnnex(all: readonly Recommendation[], sectionLabel: (id: string) => string | undefined, language: ReportLanguage, choice: AnnexChoice): Omit<Annex, 'label'> {
   const w = EXPORT_WORDS[language];
   const h = w.recommendationHeaders;
+  const chosen = all.filter((r) => (choice.recommendations === 'supported' ? r.position === 'supported' : choice.recommendations === 'addressed' ? addressedIn(r).length > 0 : true));
+  const byNumber = [...chosen].sort((a, b) => compareNumbers(a.number, b.number));
+  const themeOf = (r: Recommendation) => r.cluster.trim() || r.themes[0]?.trim() || w.noTheme;
+  const clustered = choice.order === 'theme';
+  const recommendations = clustered ? [...byNumber].sort((a, b) => themeOf(a).localeCompare(themeOf(b), language) || compareNumbers(a.number, b.number)) : byNumber;
   return {
     title: w.recommendationsTitle,
-    headers: [h.number, h.text, h.states, h.position, h.status, h.sections],
-    widths: [8, 42, 16, 10, 13, 11],
+    headers: [...(clustered ? [h.theme] : []), h.number, h.text, h.states, h.position, h.status, h.sections],
+    widths: clustered ? [12, 8, 36, 14, 9, 11, 10] : [8, 42, 16, 10, 13, 11],
     empty: w.noRecommendations,
     rows: recommendations.map((r) => [
+      ...(clustered ? [themeOf(r)] : []),
       r.number,
       r.text,
       r.states.join(', '),
@@ -189,7 +201,7 @@ function recommendationsAnnex(recommendations: readonly Recommendation[], sectio
 }
 
 /** The whole report as an exported document. */
-export function buildExportDocument(db: DB): ExportDocument {
+export function buildExportDocument(db: DB, annexChoice: AnnexChoice = DEFAULT_ANNEXES): ExportDocument {
   const report = getReport(db);
   const language = report.language;
   const w = EXPORT_WORDS[language];
@@ -211,16 +223,17 @@ export function buildExportDocument(db: DB): ExportDocument {
     body.push(...sectionBlocks(reading.json, n));
   }
 
+  // The annexes chosen, numbered I, II in the order they come.
   const annexes: Annex[] = [
-    recommendationsAnnex(
-      [...listRecommendations(db)].sort((a, b) => compareNumbers(a.number, b.number)),
-      (id) => labels.get(id),
-      language,
-    ),
-    (() => {
-      const [headers, ...rows] = logRows(listInputs(db), language);
-      return { title: w.inputsTitle, headers: headers!, rows, widths: [6, 22, 13, 13, 24, 22], empty: w.noInputs };
-    })(),
+    ...(annexChoice.recommendations === 'none' ? [] : [recommendationsAnnex(listRecommendations(db), (id) => labels.get(id), language, annexChoice)]),
+    ...(annexChoice.inputs
+      ? [
+          (() => {
+            const [headers, ...rows] = logRows(listInputs(db), language);
+            return { title: w.inputsTitle, headers: headers!, rows, widths: [6, 22, 13, 13, 24, 22], empty: w.noInputs };
+          })(),
+        ]
+      : []),
   ].map((a, i) => ({ ...a, label: w.annex(ROMAN[i]!) }));
 
   return {

@@ -4,7 +4,7 @@ import { flaggedParagraphs } from '../sync/merge-review.js';
 import { saveVersion } from './versions.js';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ExportCheck, ParsedInput, Result } from '../../shared/api.js';
+import { DEFAULT_ANNEXES, type AnnexChoice, type ExportCheck, type ParsedInput, type Result } from '../../shared/api.js';
 import { outlineOrder } from '../../shared/domain.js';
 import { reportWords } from '../../shared/words.js';
 import { buildExportDocument } from '../export/document.js';
@@ -67,8 +67,8 @@ export function checkExport(ctx: ServiceContext): Result<'export.check'> {
 }
 
 /** Writes the report in a format to a file; returns where, how big, and the body's words. */
-export async function writeReport(db: DB, format: ParsedInput<'export.write'>['format'], file: string): Promise<Result<'export.write'>> {
-  const doc = buildExportDocument(db);
+export async function writeReport(db: DB, format: ParsedInput<'export.write'>['format'], file: string, annexes: AnnexChoice = DEFAULT_ANNEXES): Promise<Result<'export.write'>> {
+  const doc = buildExportDocument(db, annexes);
   const bytes = format === 'docx' ? await writeDocx(doc) : format === 'html' ? new TextEncoder().encode(renderHtml(doc)) : await printPdf(renderHtml(doc));
   await writeThroughTemporary(file, (tmp) => fs.promises.writeFile(tmp, bytes, { flag: 'wx', flush: true }));
   return { path: file, bytes: bytes.length, words: doc.words.body };
@@ -79,7 +79,7 @@ export async function writeReport(db: DB, format: ParsedInput<'export.write'>['f
  * file), so what was sent can always be compared with what followed.
  */
 export async function exportReport(ctx: ServiceContext, input: ParsedInput<'export.write'>): Promise<Result<'export.write'>> {
-  const written = await writeReport(ctx.report.db, input.format, path.resolve(input.path));
+  const written = await writeReport(ctx.report.db, input.format, path.resolve(input.path), input.annexes);
   if (ctx.me?.role === 'secretariat') {
     saveVersion(ctx.report, ctx.me.id, 'export', path.basename(written.path));
     ctx.report.emit({ kind: 'changed', what: ['versions'] });

@@ -1003,6 +1003,14 @@ export const zh = {
       mergeReview_other: '{{count}}个章节有在两份副本中均编辑过且尚未解决的段落（见“共享”）',
       paragraphsToSettle_other: '{{n}}个段落待解决',
     },
+    annexes: {
+      title: '附件',
+      recommendations: '建议附件',
+      which: { all: '收到的全部建议', supported: '仅限国家支持的建议', addressed: '仅限报告涉及的建议', none: '不附建议附件' },
+      order: '建议的排序',
+      orders: { number: '按编号', theme: '按主题归类' },
+      inputs: '磋商意见附件',
+    },
     write: {
       title: '生成报告',
       lead: '按报告当前内容生成，包括封面、编号段落、脚注和附件。不含意见和修改建议。',

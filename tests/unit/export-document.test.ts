@@ -132,6 +132,45 @@ describe('the exported report', () => {
     report.close();
   });
 
+  it('gives the annexes chosen (issue 15, point 2): all recommendations, the supported ones, those addressed, by number or by theme, or none; the inputs or not', async () => {
+    const list = await readThematicList(fs.readFileSync(OHCHR_LIST), 'list.docx');
+    const { report, ctx } = demo();
+    importRecommendations(ctx, list.rows, list.problems, 'UPR34');
+    // One recommendation addressed in the text.
+    const c = listSections(report.db).find((s) => s.title.startsWith('Promotion and protection'))!;
+    writeText(report, c.id, editSection(textUpdates(report.db, c.id), () => {
+      $getRoot().append($createParagraphNode().append($createTextNode('This answers recommendation '), $createRecommendationRefNode('121.2'), $createTextNode('.')));
+    }), ctx.me.id, 'edit');
+    const recs = ctx.report.db.prepare('SELECT count(*) FROM recommendations WHERE deleted = 0').pluck().get() as number;
+    expect(recs).toBeGreaterThan(2);
+    const annex = (choice: Parameters<typeof buildExportDocument>[1]) => buildExportDocument(report.db, choice).annexes;
+    const all = annex({ recommendations: 'all', order: 'number', inputs: true });
+    expect(all.map((a) => a.label)).toEqual(['Annex I', 'Annex II']);
+    expect(all[0]!.rows).toHaveLength(recs);
+    const position = all[0]!.headers.indexOf('Position');
+    const sections = all[0]!.headers.indexOf('Addressed in');
+    const supported = annex({ recommendations: 'supported', order: 'number', inputs: true })[0]!;
+    expect(supported.rows.length).toBe(all[0]!.rows.filter((r) => r[position] === 'Supported').length);
+    expect(supported.rows.length).toBeLessThan(recs);
+    expect(supported.rows.every((r) => r[position] === 'Supported')).toBe(true);
+    const addressed = annex({ recommendations: 'addressed', order: 'number', inputs: true })[0]!;
+    expect(addressed.rows.length).toBe(all[0]!.rows.filter((r) => r[sections] !== '').length);
+    expect(addressed.rows.every((r) => r[sections] !== '')).toBe(true);
+    // Clustered by theme: a Theme column first, the rows of a theme together, by number within it.
+    const themed = annex({ recommendations: 'all', order: 'theme', inputs: true })[0]!;
+    expect(themed.headers[0]).toBe('Theme');
+    expect(themed.headers).toHaveLength(themed.widths.length);
+    const themes = themed.rows.map((r) => r[0]!);
+    expect(themes).toEqual([...themes].sort((a, b) => a.localeCompare(b, 'en')));
+    expect(new Set(themed.rows.map((r) => r[1])).size).toBe(recs);
+    // No recommendations annex: the inputs' annex becomes Annex I; neither: no annex at all.
+    const inputsOnly = annex({ recommendations: 'none', order: 'number', inputs: true });
+    expect(inputsOnly.map((a) => [a.label, a.title])).toEqual([['Annex I', 'Consultation inputs and how they were taken into account']]);
+    expect(annex({ recommendations: 'none', order: 'number', inputs: false })).toEqual([]);
+    expect(annex({ recommendations: 'all', order: 'number', inputs: false }).map((a) => a.label)).toEqual(['Annex I']);
+    report.close();
+  });
+
   it('follows the report’s language: an Arabic report is right to left with Arabic annex words', () => {
     const { report, ctx } = demo();
     report.write(ctx.me.id, [{ table: 'report', row: report.db.prepare('SELECT id FROM report').pluck().get() as string, column: 'language', value: 'ar' }]);

@@ -6,11 +6,12 @@
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/api.js';
+import { ANNEX_ORDERS, ANNEX_RECOMMENDATIONS, DEFAULT_ANNEXES, EXPORT_FORMATS, type AnnexChoice, type ExportFormat } from '../../../shared/api.js';
 import { call, inDesktopApp } from '../../api/client.js';
 import { fileName, useFormat } from '../../app/format.js';
 import { useWorkspace } from '../../app/workspaceContext.js';
 import { ChoiceStatus, useFileChoice } from '../../widgets/file-choice.js';
+import { SelectField } from '../../widgets/fields.js';
 import { formatSize } from '../inputs/inputRows.js';
 import { exportFilePath } from './exportPath.js';
 
@@ -22,11 +23,12 @@ export function WriteReport() {
   const format = useFormat();
   const { workspace } = useWorkspace();
   const [written, setWritten] = useState<Written | null>(null);
+  const [annexes, setAnnexes] = useState<AnnexChoice>(DEFAULT_ANNEXES);
   const choice = useFileChoice<ExportFormat>({
     dialog: (fmt) => ({ mode: 'save', kind: fmt }),
     run: async (fmt, chosen) => {
       setWritten(null);
-      const done = await call('export.write', { format: fmt, path: exportFilePath(chosen, fmt) });
+      const done = await call('export.write', { format: fmt, path: exportFilePath(chosen, fmt), annexes });
       setWritten(inDesktopApp() ? { ...done, downloaded: false } : { ...done, path: fileName(done.path), downloaded: true });
     },
     downloadName: (fmt) => exportFilePath(fileName(workspace.path ?? 'report.upr'), fmt),
@@ -39,6 +41,25 @@ export function WriteReport() {
         {t('write.title')}
       </h3>
       <p className="ex-note">{t('write.lead')}</p>
+      <fieldset className="ex-annexes">
+        <legend className="ex-subtitle">{t('annexes.title')}</legend>
+        <SelectField<AnnexChoice['recommendations']>
+          label={t('annexes.recommendations')}
+          value={annexes.recommendations}
+          onChange={(v) => setAnnexes({ ...annexes, recommendations: v })}
+          options={ANNEX_RECOMMENDATIONS.map((k) => ({ id: k, label: t(`annexes.which.${k}`) }))}
+        />
+        <SelectField<AnnexChoice['order']>
+          label={t('annexes.order')}
+          value={annexes.order}
+          onChange={(v) => setAnnexes({ ...annexes, order: v })}
+          options={ANNEX_ORDERS.map((k) => ({ id: k, label: t(`annexes.orders.${k}`) }))}
+          isDisabled={annexes.recommendations === 'none'}
+        />
+        <label className="ex-check">
+          <input type="checkbox" checked={annexes.inputs} onChange={(e) => setAnnexes({ ...annexes, inputs: e.currentTarget.checked })} /> {t('annexes.inputs')}
+        </label>
+      </fieldset>
       <div className="ex-write-buttons">
         {EXPORT_FORMATS.map((fmt) => (
           <Button key={fmt} className="button" {...choice.buttonProps(fmt)}>

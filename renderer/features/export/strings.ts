@@ -52,6 +52,14 @@ export const exportStrings = {
       paragraphsToSettle_one: '{{n}} paragraph to settle',
       paragraphsToSettle_other: '{{n}} paragraphs to settle',
     },
+    annexes: {
+      title: 'Annexes',
+      recommendations: 'Recommendations annex',
+      which: { all: 'Every recommendation received', supported: 'Only those the State supported', addressed: 'Only those the report addresses', none: 'No recommendations annex' },
+      order: 'Order of the recommendations',
+      orders: { number: 'By number', theme: 'Clustered by theme' },
+      inputs: 'Consultation inputs annex',
+    },
     write: {
       title: 'Write the report',
       lead: 'The report as it stands now, with its cover, numbered paragraphs, footnotes and annexes. Comments and suggestions are left out.',
@@ -137,6 +145,14 @@ export const exportStrings = {
       paragraphsToSettle_one: '{{n}} paragraphe à trancher',
       paragraphsToSettle_many: '{{n}} paragraphes à trancher',
       paragraphsToSettle_other: '{{n}} paragraphes à trancher',
+    },
+    annexes: {
+      title: 'Annexes',
+      recommendations: 'Annexe des recommandations',
+      which: { all: 'Toutes les recommandations reçues', supported: 'Seulement celles que l’État a acceptées', addressed: 'Seulement celles que le rapport traite', none: 'Pas d’annexe des recommandations' },
+      order: 'Ordre des recommandations',
+      orders: { number: 'Par numéro', theme: 'Regroupées par thème' },
+      inputs: 'Annexe des contributions à la consultation',
     },
     write: {
       title: 'Écrire le rapport',
@@ -225,6 +241,14 @@ export const exportStrings = {
       paragraphsToSettle_one: '{{n}} párrafo por resolver',
       paragraphsToSettle_many: '{{n}} párrafos por resolver',
       paragraphsToSettle_other: '{{n}} párrafos por resolver',
+    },
+    annexes: {
+      title: 'Anexos',
+      recommendations: 'Anexo de recomendaciones',
+      which: { all: 'Todas las recomendaciones recibidas', supported: 'Solo las que el Estado aceptó', addressed: 'Solo las que el informe trata', none: 'Sin anexo de recomendaciones' },
+      order: 'Orden de las recomendaciones',
+      orders: { number: 'Por número', theme: 'Agrupadas por tema' },
+      inputs: 'Anexo de contribuciones a la consulta',
     },
     write: {
       title: 'Escribir el informe',
