@@ -407,14 +407,14 @@ describe('a CSV from Excel in Central Europe', () => {
       'The encoding is a guess: Central European (Windows-1250). If letters in the preview look wrong (“Priporoèilo” for “Priporočilo”), choose another.',
     );
     expect(await dialog.getByRole('button', { name: /Delimiter/ }).innerText()).toContain('Semicolon (;)');
-    await expect.poll(() => dialog.locator('.rc-preview-table').innerText()).toContain('Okrepiti ukrepe za preprečevanje nasilja nad ženskami');
+    await expect.poll(() => dialog.locator('.rc-preview-table').innerText(), { timeout: 30_000 }).toContain('Okrepiti ukrepe za preprečevanje nasilja nad ženskami');
 
     await dialog.getByRole('button', { name: /Encoding/ }).click();
     await page.getByRole('option', { name: 'Western European (Windows-1252)' }).click();
-    await expect.poll(() => dialog.locator('.rc-preview-table').innerText()).toContain('prepreèevanje');
+    await expect.poll(() => dialog.locator('.rc-preview-table').innerText(), { timeout: 30_000 }).toContain('prepreèevanje');
     await dialog.getByRole('button', { name: /Encoding/ }).click();
     await page.getByRole('option', { name: 'Central European (Windows-1250)' }).click();
-    await expect.poll(() => dialog.locator('.rc-preview-table').innerText()).toContain('preprečevanje');
+    await expect.poll(() => dialog.locator('.rc-preview-table').innerText(), { timeout: 30_000 }).toContain('preprečevanje');
     await dialog.getByRole('button', { name: 'Import 5 recommendations' }).click();
     await dialog.waitFor({ state: 'detached' });
     expect(await seriousViolations(page)).toEqual([]);
