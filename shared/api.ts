@@ -438,6 +438,8 @@ export const api = {
         format: z.enum(EXPORT_FORMATS),
         path: filePath,
         annexes: z.object({ recommendations: z.enum(ANNEX_RECOMMENDATIONS), order: z.enum(ANNEX_ORDERS), inputs: z.boolean() }).strict().optional(),
+        /** A draft: marked DRAFT on every page, its name and the date at the foot; lines numbered in Word on request. */
+        draft: z.object({ label: text(200), lineNumbers: z.boolean() }).strict().optional(),
       })
       .strict(),
   ).returns<{ path: string; bytes: number; words: number }>(),

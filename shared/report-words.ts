@@ -143,6 +143,9 @@ export interface ExportWords {
   original: string;
   /** The masthead's date ("12 February 2027"), from an ISO day. */
   date: (iso: string) => string;
+  /** A draft's watermark, and the line at the foot of its pages. */
+  draftWatermark: string;
+  draftFooter: (label: string, date: string) => string;
   /** "Annex I", "Annex II": the label before an annex's title, given its roman number. */
   annex: (roman: string) => string;
   recommendationsTitle: string;
@@ -164,6 +167,8 @@ const exportEn: ExportWords = {
   distribution: { general: 'Distr.: General', limited: 'Distr.: Limited', restricted: 'Distr.: Restricted' },
   original: 'Original: English',
   date: (iso) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)),
+  draftWatermark: 'DRAFT',
+  draftFooter: (label, date) => `Draft: ${label}, ${date}`,
   annex: (n) => `Annex ${n}`,
   recommendationsTitle: 'Recommendations received in the previous cycle and their follow-up',
   noTheme: 'Other',
@@ -183,6 +188,8 @@ const exportFr: ExportWords = {
   distribution: { general: 'Distr. générale', limited: 'Distr. limitée', restricted: 'Distr. restreinte' },
   original: 'Original : français',
   date: (iso) => new Intl.DateTimeFormat('fr', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)),
+  draftWatermark: 'PROJET',
+  draftFooter: (label, date) => `Projet : ${label}, ${date}`,
   annex: (n) => `Annexe ${n}`,
   recommendationsTitle: 'Recommandations reçues lors du cycle précédent et suite donnée',
   noTheme: 'Autres',
@@ -202,6 +209,8 @@ const exportEs: ExportWords = {
   distribution: { general: 'Distr. general', limited: 'Distr. limitada', restricted: 'Distr. reservada' },
   original: 'Original: español',
   date: (iso) => new Intl.DateTimeFormat('es', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)),
+  draftWatermark: 'BORRADOR',
+  draftFooter: (label, date) => `Borrador: ${label}, ${date}`,
   annex: (n) => `Anexo ${n}`,
   recommendationsTitle: 'Recomendaciones recibidas en el ciclo anterior y su seguimiento',
   noTheme: 'Otros',
@@ -221,6 +230,8 @@ const exportAr: ExportWords = {
   distribution: { general: 'Distr.: General', limited: 'Distr.: Limited', restricted: 'Distr.: Restricted' },
   original: 'Original: Arabic',
   date: (iso) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)),
+  draftWatermark: 'مسودة',
+  draftFooter: (label, date) => `مسودة: ${label}، ${date}`,
   annex: (n) => `المرفق ${n}`,
   recommendationsTitle: 'التوصيات الواردة في الجولة السابقة ومتابعتها',
   noTheme: 'مواضيع أخرى',
@@ -240,6 +251,8 @@ const exportRu: ExportWords = {
   distribution: { general: 'Distr.: General', limited: 'Distr.: Limited', restricted: 'Distr.: Restricted' },
   original: 'Original: Russian',
   date: (iso) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)),
+  draftWatermark: 'ПРОЕКТ',
+  draftFooter: (label, date) => `Проект: ${label}, ${date}`,
   annex: (n) => `Приложение ${n}`,
   recommendationsTitle: 'Рекомендации, полученные в ходе предыдущего цикла, и их выполнение',
   noTheme: 'Прочее',
@@ -259,6 +272,8 @@ const exportZh: ExportWords = {
   distribution: { general: 'Distr.: General', limited: 'Distr.: Limited', restricted: 'Distr.: Restricted' },
   original: 'Original: Chinese',
   date: (iso) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)),
+  draftWatermark: '草稿',
+  draftFooter: (label, date) => `草稿：${label}，${date}`,
   annex: (n) => `附件${n}`,
   recommendationsTitle: '上一轮收到的建议及其落实情况',
   noTheme: '其他',

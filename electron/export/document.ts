@@ -201,7 +201,13 @@ function recommendationsAnnex(all: readonly Recommendation[], sectionLabel: (id:
 }
 
 /** The whole report as an exported document. */
-export function buildExportDocument(db: DB, annexChoice: AnnexChoice = DEFAULT_ANNEXES): ExportDocument {
+/** A draft as the person asked for it: its name (in the footer, and the version saved) and whether lines are numbered. */
+export interface DraftChoice {
+  label: string;
+  lineNumbers: boolean;
+}
+
+export function buildExportDocument(db: DB, annexChoice: AnnexChoice = DEFAULT_ANNEXES, draft: DraftChoice | null = null, today: Date = new Date()): ExportDocument {
   const report = getReport(db);
   const language = report.language;
   const w = EXPORT_WORDS[language];
@@ -256,5 +262,6 @@ export function buildExportDocument(db: DB, annexChoice: AnnexChoice = DEFAULT_A
     body,
     annexes,
     words: { body: bodyWords(body), footnotes: footnoteWords, limit: report.wordLimit },
+    ...(draft ? { draft: { watermark: w.draftWatermark, footer: w.draftFooter(draft.label, w.date(today.toISOString().slice(0, 10))) }, lineNumbers: draft.lineNumbers } : {}),
   };
 }

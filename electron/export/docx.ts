@@ -8,6 +8,7 @@ import {
   Footer,
   Header,
   HeadingLevel,
+  LineNumberRestartFormat,
   Packer,
   PageNumber,
   Paragraph,
@@ -16,6 +17,7 @@ import {
   TableRow,
   TextRun,
 } from 'docx';
+import { TextWatermark } from 'docx/watermarks';
 import type { Annex, Cover, ExportDocument } from './model.js';
 import { BodyWriter } from './docx-blocks.js';
 import { CELL_MARGINS, FULL_WIDTH, INDENT, MARGIN, PAGE, documentNumbering, documentStyles, fontsFor, sizeOf } from './docx-layout.js';
@@ -40,9 +42,10 @@ export async function writeDocx(doc: ExportDocument): Promise<Uint8Array> {
           page: { size: PAGE, margin: MARGIN },
           // The first page is the cover: no running header or page number on it.
           titlePage: true,
+          ...(doc.lineNumbers ? { lineNumbers: { countBy: 1, restart: LineNumberRestartFormat.CONTINUOUS, distance: 283 } } : {}),
         },
-        headers: runningHeaders(writer, doc.cover.symbol),
-        footers: pageNumbers(writer),
+        headers: runningHeaders(writer, doc.cover.symbol, doc.draft?.watermark ?? null),
+        footers: pageNumbers(writer, doc.draft?.footer ?? null),
         children,
       },
     ],
@@ -111,8 +114,13 @@ function annex(writer: BodyWriter, a: Annex, csBoost: number) {
   return [heading, writer.wordTable(rows, widths, 0)];
 }
 
-/** The document symbol at the top of each page after the first, on the outer side as UN documents have it. */
-function runningHeaders(writer: BodyWriter, symbol: string) {
+/**
+ * The document symbol at the top of each page after the first, on the outer side as UN documents
+ * have it; a draft's watermark on every page, the cover's too (Word's own, which its Design ▸
+ * Watermark command can remove).
+ */
+function runningHeaders(writer: BodyWriter, symbol: string, watermark: string | null) {
+  const mark = () => (watermark ? [new Paragraph({ children: [new TextWatermark({ text: watermark, color: 'C0C0C0', opacity: 0.5 })] })] : []);
   const header = (alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
     new Header({
       children: [
@@ -123,16 +131,18 @@ function runningHeaders(writer: BodyWriter, symbol: string) {
           border: symbol ? { bottom: { style: BorderStyle.SINGLE, size: 4, color: '000000', space: 4 } } : undefined,
           children: writer.textRuns(symbol),
         }),
+        ...mark(),
       ],
     });
-  return { default: header(AlignmentType.RIGHT), even: header(AlignmentType.LEFT), first: new Header({ children: [] }) };
+  return { default: header(AlignmentType.RIGHT), even: header(AlignmentType.LEFT), first: new Header({ children: mark() }) };
 }
 
-/** The page number at the foot of each page after the first, on the outer side. */
-function pageNumbers(writer: BodyWriter) {
+/** The page number at the foot of each page after the first, on the outer side; a draft's name and date on every page. */
+function pageNumbers(writer: BodyWriter, draft: string | null) {
+  const line = () => (draft ? [new Paragraph({ style: 'HeaderText', ...writer.direction, children: writer.textRuns(draft) })] : []);
   const footer = (alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
     new Footer({
-      children: [new Paragraph({ style: 'HeaderText', alignment, ...writer.direction, children: [new TextRun({ children: [PageNumber.CURRENT] })] })],
+      children: [new Paragraph({ style: 'HeaderText', alignment, ...writer.direction, children: [new TextRun({ children: [PageNumber.CURRENT] })] }), ...line()],
     });
-  return { default: footer(AlignmentType.RIGHT), even: footer(AlignmentType.LEFT), first: new Footer({ children: [] }) };
+  return { default: footer(AlignmentType.RIGHT), even: footer(AlignmentType.LEFT), first: new Footer({ children: line() }) };
 }

@@ -28,6 +28,14 @@ body { margin: 0; }
   body { max-inline-size: 17cm; margin: 2cm auto; padding-inline: 1cm; }
 }
 
+/* A draft: the watermark and the draft's name at the foot, on every printed page. */
+.draft-watermark {
+  position: fixed; inset-block-start: 45%; inset-inline-start: 0; inline-size: 100%;
+  text-align: center; font-size: 96pt; font-weight: bold; color: rgb(0 0 0 / 9%);
+  transform: rotate(-40deg); pointer-events: none; z-index: 0;
+}
+.draft-footer { position: fixed; inset-block-end: 0; inset-inline-start: 0; margin: 0; font-size: 8pt; color: #444; }
+
 /* Cover: the masthead line, the meeting, then the report's title and the country. */
 .cover { margin-block-end: 2.2em; }
 .masthead {

@@ -198,6 +198,11 @@ export function renderHtml(doc: ExportDocument): string {
     `<style>${STYLESHEET}</style>`,
     '</head>',
     '<body>',
+    // A draft: the watermark across every printed page, its name and date at the foot of each
+    // (fixed, so that print repeats them on every page).
+    ...(doc.draft
+      ? [`<div class="draft-watermark" aria-hidden="true">${escapeHtml(doc.draft.watermark)}</div>`, `<p class="draft-footer" dir="auto">${escapeHtml(doc.draft.footer)}</p>`]
+      : []),
     cover(doc.cover, doc.language),
     '<main>',
     body,

@@ -140,4 +140,8 @@ export interface ExportDocument {
   body: Block[];
   annexes: Annex[];
   words: WordCounts;
+  /** A draft: the watermark across every page ("DRAFT") and the line at the foot of each ("Draft: … , date"). */
+  draft?: { watermark: string; footer: string };
+  /** Lines numbered in the margin (the Word file), for a consultation round where readers cite lines. */
+  lineNumbers?: boolean;
 }

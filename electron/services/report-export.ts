@@ -7,7 +7,7 @@ import path from 'node:path';
 import { DEFAULT_ANNEXES, type AnnexChoice, type ExportCheck, type ParsedInput, type Result } from '../../shared/api.js';
 import { outlineOrder } from '../../shared/domain.js';
 import { reportWords } from '../../shared/words.js';
-import { buildExportDocument } from '../export/document.js';
+import { buildExportDocument, type DraftChoice } from '../export/document.js';
 import { writeDocx } from '../export/docx.js';
 import { renderHtml } from '../export/html.js';
 import { printPdf } from '../export/pdf.js';
@@ -67,8 +67,8 @@ export function checkExport(ctx: ServiceContext): Result<'export.check'> {
 }
 
 /** Writes the report in a format to a file; returns where, how big, and the body's words. */
-export async function writeReport(db: DB, format: ParsedInput<'export.write'>['format'], file: string, annexes: AnnexChoice = DEFAULT_ANNEXES): Promise<Result<'export.write'>> {
-  const doc = buildExportDocument(db, annexes);
+export async function writeReport(db: DB, format: ParsedInput<'export.write'>['format'], file: string, annexes: AnnexChoice = DEFAULT_ANNEXES, draft: DraftChoice | null = null): Promise<Result<'export.write'>> {
+  const doc = buildExportDocument(db, annexes, draft);
   const bytes = format === 'docx' ? await writeDocx(doc) : format === 'html' ? new TextEncoder().encode(renderHtml(doc)) : await printPdf(renderHtml(doc));
   await writeThroughTemporary(file, (tmp) => fs.promises.writeFile(tmp, bytes, { flag: 'wx', flush: true }));
   return { path: file, bytes: bytes.length, words: doc.words.body };
@@ -79,9 +79,10 @@ export async function writeReport(db: DB, format: ParsedInput<'export.write'>['f
  * file), so what was sent can always be compared with what followed.
  */
 export async function exportReport(ctx: ServiceContext, input: ParsedInput<'export.write'>): Promise<Result<'export.write'>> {
-  const written = await writeReport(ctx.report.db, input.format, path.resolve(input.path), input.annexes);
+  const written = await writeReport(ctx.report.db, input.format, path.resolve(input.path), input.annexes, input.draft ?? null);
   if (ctx.me?.role === 'secretariat') {
-    saveVersion(ctx.report, ctx.me.id, 'export', path.basename(written.path));
+    // A draft's version is named as the draft is; a final report's after its file.
+    saveVersion(ctx.report, ctx.me.id, 'export', input.draft ? input.draft.label : path.basename(written.path));
     ctx.report.emit({ kind: 'changed', what: ['versions'] });
   }
   return written;

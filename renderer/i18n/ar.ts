@@ -1243,6 +1243,15 @@ export const ar = {
       paragraphsToSettle_many: '{{n}} فقرة يلزم حسمها',
       paragraphsToSettle_other: '{{n}} فقرة يلزم حسمها',
     },
+    draft: {
+      kind: 'هذا التصدير',
+      final: 'التقرير النهائي',
+      draft: 'مسودة',
+      hint: 'تحمل كل صفحة علامة «مسودة»، مع اسمها وتاريخ اليوم في أسفل كل صفحة.',
+      label: 'اسم المسودة',
+      defaultLabel: 'مسودة للتشاور',
+      lineNumbers: 'ترقيم الأسطر (في ملف Word)',
+    },
     annexes: {
       title: 'المرفقات',
       recommendations: 'مرفق التوصيات',

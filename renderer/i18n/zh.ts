@@ -1003,6 +1003,15 @@ export const zh = {
       mergeReview_other: '{{count}}个章节有在两份副本中均编辑过且尚未解决的段落（见“共享”）',
       paragraphsToSettle_other: '{{n}}个段落待解决',
     },
+    draft: {
+      kind: '本次导出为',
+      final: '最终报告',
+      draft: '草稿',
+      hint: '每页标注“草稿”，页脚注明草稿名称和当天日期。',
+      label: '草稿名称',
+      defaultLabel: '征求意见稿',
+      lineNumbers: '为各行编号（Word文件中）',
+    },
     annexes: {
       title: '附件',
       recommendations: '建议附件',

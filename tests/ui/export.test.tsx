@@ -213,7 +213,7 @@ describe('writing the report', () => {
     await user.click(within(writeRegion()).getByRole('button', { name: 'PDF (.pdf)' }));
     await waitFor(() => expect(status().textContent).toBe('✓ Written to /Users/maria/Documents/National report.pdf (12\u00a0kB, 10,412 words).'));
     expect(callsTo(transport, 'app.chooseFile')).toEqual([{ mode: 'save', kind: 'pdf' }]);
-    expect(callsTo(transport, 'export.write')).toEqual([{ format: 'pdf', path: '/Users/maria/Documents/National report.pdf' }]);
+    expect(callsTo(transport, 'export.write')).toEqual([{ format: 'pdf', path: '/Users/maria/Documents/National report.pdf', annexes: { recommendations: 'all', order: 'number', inputs: true } }]);
     expect(within(writeRegion()).queryByRole('textbox')).toBeNull();
 
     store.chosen = null;

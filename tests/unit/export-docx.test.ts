@@ -221,6 +221,33 @@ describe.skipIf(skip)('the Word report', () => {
     expect(text).toContain('Original: English');
   });
 
+  it('marks a draft (issue 15, point 1): Word’s own DRAFT watermark on every page, its name and date at the foot, lines numbered on request; a final report has none of it', { timeout: 120_000 }, async () => {
+    const dir = tempDir();
+    const report = createDemoReport(path.join(dir, 'demo.upr'));
+    opened.push(report);
+    const draft = buildExportDocument(report.db, undefined, { label: 'Draft for the NHRI', lineNumbers: true }, new Date('2027-01-20T10:00:00Z'));
+    const { file, bytes } = await written(draft, dir);
+    const parts = unzipSync(bytes);
+    const headers = Object.keys(parts).filter((n) => /^word\/header\d+\.xml$/.test(n)).map((n) => strFromU8(parts[n]!));
+    const footers = Object.keys(parts).filter((n) => /^word\/footer\d+\.xml$/.test(n)).map((n) => strFromU8(parts[n]!));
+    // Every header (the cover's, odd and even pages) carries the watermark; every footer the draft's line.
+    expect(headers.length).toBeGreaterThanOrEqual(3);
+    for (const h of headers) expect(h).toMatch(/<v:textpath[^>]*string="DRAFT"/);
+    for (const f of footers) expect(f).toContain('Draft: Draft for the NHRI, 20 January 2027');
+    expect(documentXml(bytes)).toMatch(/<w:lnNumType w:countBy="1"[^>]*w:restart="continuous"/);
+    // LibreOffice prints it with the draft's line at the foot of the pages.
+    const out = path.join(dir, 'pdf');
+    const profile = path.join(tempDir(), `lo-${randomUUID()}`);
+    await run(LIBREOFFICE ?? 'libreoffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, file], { timeout: 60_000 });
+    const { stdout } = await run('pdftotext', ['-layout', path.join(out, 'report.pdf'), '-']);
+    expect(stdout.split('\f').filter((page) => page.includes('Draft: Draft for the NHRI, 20 January 2027')).length).toBeGreaterThanOrEqual(2);
+    // A final report: none of it.
+    const final = await written(buildExportDocument(report.db), tempDir());
+    const finalParts = unzipSync(final.bytes);
+    for (const n of Object.keys(finalParts).filter((x) => /^word\/(header|footer)\d+\.xml$/.test(x))) expect(strFromU8(finalParts[n]!)).not.toMatch(/textpath|Draft:/);
+    expect(documentXml(final.bytes)).not.toContain('w:lnNumType');
+  });
+
   it('opens and prints in LibreOffice', { timeout: 120_000 }, async () => {
     const { doc, dir } = demo();
     const { file } = await written(doc, dir);

@@ -370,6 +370,41 @@ describe('the report as PDF', () => {
     expectWords(flat, 'Original: English');
   });
 
+  itPrints('prints a draft with DRAFT across each page and its name and date at the foot of each', async () => {
+    const report = createDemoReport(path.join(tempDir(), 'demo.upr'));
+    let html: string;
+    try {
+      html = renderHtml(buildExportDocument(report.db, undefined, { label: 'Draft for the NHRI', lineNumbers: false }, new Date('2027-01-20T10:00:00Z')));
+    } finally {
+      report.close();
+    }
+    const root = parse(html);
+    expect(root.querySelector('.draft-watermark')!.text).toBe('DRAFT');
+    expect(root.querySelector('.draft-footer')!.text).toBe('Draft: Draft for the NHRI, 20 January 2027');
+    const pdf = await printPdf(html);
+    const { layout } = await pdfText(pdf);
+    const pages = layout.split('\f').filter((p) => p.trim());
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    for (const page of pages) expect(page).toContain('Draft: Draft for the NHRI, 20 January 2027');
+    // The watermark is drawn, not text pdftotext reads (rotated, nearly transparent): the pages are
+    // rendered and their blank middle band compared with the same band of the final report's.
+    const finalHtml = html.replace(/<div class="draft-watermark"[^>]*>[^<]*<\/div>/, '');
+    const ink = async (bytes: Uint8Array) => {
+      const dir = tempDir();
+      fs.writeFileSync(path.join(dir, 'p.pdf'), bytes);
+      await promisify(execFile)('pdftoppm', ['-gray', '-r', '20', '-f', '2', '-l', '2', path.join(dir, 'p.pdf'), path.join(dir, 'page')]);
+      const pgm = fs.readFileSync(path.join(dir, fs.readdirSync(dir).find((f) => f.endsWith('.pgm'))!));
+      const [, w, h] = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 30).toString('latin1'))!.map(Number);
+      const pixels = pgm.subarray(pgm.length - w! * h!);
+      let grey = 0;
+      // The lower middle of page 2, below its text: grey only where the watermark is.
+      for (let y = Math.floor(h! * 0.62); y < Math.floor(h! * 0.8); y++) for (let x = 0; x < w!; x++) if (pixels[y * w! + x]! < 250) grey++;
+      return grey;
+    };
+    const [withMark, without] = [await ink(pdf), await ink(await printPdf(finalHtml))];
+    expect(withMark).toBeGreaterThan(without + 20);
+  });
+
   itPrints('prints an Arabic report from right to left, its words intact', async () => {
     const { file, admin } = await newReport();
     await admin.call('report.update', { language: 'ar' });

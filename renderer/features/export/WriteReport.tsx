@@ -11,7 +11,7 @@ import { call, inDesktopApp } from '../../api/client.js';
 import { fileName, useFormat } from '../../app/format.js';
 import { useWorkspace } from '../../app/workspaceContext.js';
 import { ChoiceStatus, useFileChoice } from '../../widgets/file-choice.js';
-import { SelectField } from '../../widgets/fields.js';
+import { RadioChoice, SelectField, TextInput } from '../../widgets/fields.js';
 import { formatSize } from '../inputs/inputRows.js';
 import { exportFilePath } from './exportPath.js';
 
@@ -24,11 +24,15 @@ export function WriteReport() {
   const { workspace } = useWorkspace();
   const [written, setWritten] = useState<Written | null>(null);
   const [annexes, setAnnexes] = useState<AnnexChoice>(DEFAULT_ANNEXES);
+  const [kind, setKind] = useState<'final' | 'draft'>('final');
+  const [label, setLabel] = useState('');
+  const [lineNumbers, setLineNumbers] = useState(false);
+  const draft = kind === 'draft' ? { label: label.trim() || t('draft.defaultLabel'), lineNumbers } : undefined;
   const choice = useFileChoice<ExportFormat>({
     dialog: (fmt) => ({ mode: 'save', kind: fmt }),
     run: async (fmt, chosen) => {
       setWritten(null);
-      const done = await call('export.write', { format: fmt, path: exportFilePath(chosen, fmt), annexes });
+      const done = await call('export.write', { format: fmt, path: exportFilePath(chosen, fmt), annexes, ...(draft ? { draft } : {}) });
       setWritten(inDesktopApp() ? { ...done, downloaded: false } : { ...done, path: fileName(done.path), downloaded: true });
     },
     downloadName: (fmt) => exportFilePath(fileName(workspace.path ?? 'report.upr'), fmt),
@@ -41,6 +45,26 @@ export function WriteReport() {
         {t('write.title')}
       </h3>
       <p className="ex-note">{t('write.lead')}</p>
+      <div className="ex-draft">
+        <RadioChoice<'final' | 'draft'>
+          label={t('draft.kind')}
+          value={kind}
+          onChange={setKind}
+          options={[
+            { id: 'final', label: t('draft.final') },
+            { id: 'draft', label: t('draft.draft') },
+          ]}
+          description={kind === 'draft' ? t('draft.hint') : undefined}
+        />
+        {kind === 'draft' ? (
+          <>
+            <TextInput label={t('draft.label')} value={label} onChange={setLabel} placeholder={t('draft.defaultLabel')} />
+            <label className="ex-check">
+              <input type="checkbox" checked={lineNumbers} onChange={(e) => setLineNumbers(e.currentTarget.checked)} /> {t('draft.lineNumbers')}
+            </label>
+          </>
+        ) : null}
+      </div>
       <fieldset className="ex-annexes">
         <legend className="ex-subtitle">{t('annexes.title')}</legend>
         <SelectField<AnnexChoice['recommendations']>

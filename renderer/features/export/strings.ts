@@ -52,6 +52,15 @@ export const exportStrings = {
       paragraphsToSettle_one: '{{n}} paragraph to settle',
       paragraphsToSettle_other: '{{n}} paragraphs to settle',
     },
+    draft: {
+      kind: 'This export is',
+      final: 'The final report',
+      draft: 'A draft',
+      hint: 'Marked DRAFT on every page, with its name and today’s date at the foot of each.',
+      label: 'Name of the draft',
+      defaultLabel: 'Draft for consultation',
+      lineNumbers: 'Number the lines (in the Word file)',
+    },
     annexes: {
       title: 'Annexes',
       recommendations: 'Recommendations annex',
@@ -145,6 +154,15 @@ export const exportStrings = {
       paragraphsToSettle_one: '{{n}} paragraphe à trancher',
       paragraphsToSettle_many: '{{n}} paragraphes à trancher',
       paragraphsToSettle_other: '{{n}} paragraphes à trancher',
+    },
+    draft: {
+      kind: 'Cet export est',
+      final: 'Le rapport final',
+      draft: 'Un projet',
+      hint: 'Marqué PROJET sur chaque page, avec son nom et la date du jour en bas de chacune.',
+      label: 'Nom du projet',
+      defaultLabel: 'Projet pour consultation',
+      lineNumbers: 'Numéroter les lignes (dans le fichier Word)',
     },
     annexes: {
       title: 'Annexes',
@@ -241,6 +259,15 @@ export const exportStrings = {
       paragraphsToSettle_one: '{{n}} párrafo por resolver',
       paragraphsToSettle_many: '{{n}} párrafos por resolver',
       paragraphsToSettle_other: '{{n}} párrafos por resolver',
+    },
+    draft: {
+      kind: 'Esta exportación es',
+      final: 'El informe final',
+      draft: 'Un borrador',
+      hint: 'Marcado BORRADOR en cada página, con su nombre y la fecha de hoy al pie de cada una.',
+      label: 'Nombre del borrador',
+      defaultLabel: 'Borrador para consulta',
+      lineNumbers: 'Numerar las líneas (en el archivo de Word)',
     },
     annexes: {
       title: 'Anexos',
