@@ -6,7 +6,7 @@
 import * as Y from 'yjs';
 import type { MarkedParagraph, MarkedRun } from '../../shared/versions.js';
 import { prepared, type DB } from '../store/open.js';
-import { historyDoc, usableSnapshot } from './version-text.js';
+import { BLOCKS_IN, historyDoc, typeOf, usableSnapshot } from './version-text.js';
 
 interface Who {
   by: string;
@@ -47,12 +47,6 @@ function attribution(db: DB, sectionId: string): { inserted: (client: number) =>
 /** What Lexical's binding nests: an element's text, or a decorator. */
 type Shared = Y.XmlText | Y.XmlElement;
 
-const BLOCKS_IN = new Set(['root', 'list', 'table', 'tablecell', 'quote']);
-
-function typeOf(t: Shared): string {
-  const type = t.getAttribute('__type');
-  return typeof type === 'string' ? type : '';
-}
 
 /**
  * The section's paragraphs now (or at the version whose snapshot is `until`), with what changed

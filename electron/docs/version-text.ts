@@ -41,7 +41,8 @@ export function sameSnapshot(a: Y.Snapshot, b: Y.Snapshot): boolean {
   return Y.equalSnapshots(a, b);
 }
 
-const BLOCKS_IN = new Set(['root', 'list', 'table', 'tablecell', 'quote']);
+/** The element types that hold blocks rather than words (the walk goes through them). */
+export const BLOCKS_IN = new Set(['root', 'list', 'table', 'tablecell', 'quote']);
 
 /**
  * The section's paragraphs at `snap` (or now), the empty ones left out: headings, paragraphs and list items one each, a
@@ -63,7 +64,8 @@ export function blockText(block: Y.XmlText, snap?: Y.Snapshot): string {
   return out.filter((p) => p.trim() !== '').join('\n');
 }
 
-function typeOf(t: Y.XmlText | Y.XmlElement, snap?: Y.Snapshot): string {
+/** A Lexical node's type as its Yjs element says it (at `snap`, or now). */
+export function typeOf(t: Y.XmlText | Y.XmlElement, snap?: Y.Snapshot): string {
   const attrs = snap ? (Y.typeMapGetAllSnapshot(t, snap) as Record<string, unknown>) : (t.getAttributes() as Record<string, unknown>);
   const type = attrs.__type;
   return typeof type === 'string' ? type : '';

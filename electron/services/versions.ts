@@ -30,7 +30,7 @@ import { historyDoc, paragraphsAt, snapshotNow, usableSnapshot } from '../docs/v
 import { markedParagraphs } from '../docs/markup.js';
 import type { OpenReport } from '../store/open-report.js';
 import { prepared, type DB } from '../store/open.js';
-import { listSections } from '../store/queries.js';
+import { listSections, sectionWordCounts } from '../store/queries.js';
 import { writeText } from '../sync/text-log.js';
 import { CurrentView, judgeTextAt } from '../sync/policy.js';
 import { actor } from './access.js';
@@ -59,7 +59,7 @@ const DIFF_MS = 200;
 /** The report's sections as a version keeps them, now. */
 export function keptSections(db: DB): KeptSection[] {
   refreshStaleText(db);
-  const words = new Map((prepared(db, 'SELECT section_id, words FROM section_text').all() as Array<{ section_id: string; words: number }>).map((r) => [r.section_id, r.words]));
+  const words = sectionWordCounts(db);
   return listSections(db).map((s) => {
     const doc = historyDoc(textUpdates(db, s.id));
     try {
@@ -174,7 +174,7 @@ interface Side {
 function sideOf(db: DB, id: string): Side {
   if (id === 'now') {
     refreshStaleText(db);
-    const words = new Map((prepared(db, 'SELECT section_id, words FROM section_text').all() as Array<{ section_id: string; words: number }>).map((r) => [r.section_id, r.words]));
+    const words = sectionWordCounts(db);
     const sections = listSections(db).map((s) => ({ ...s, words: words.get(s.id) ?? 0, snapshot: '' }));
     return { info: { id: 'now', name: '', at: new Date().toISOString(), words: bodyWords(sections) }, sections, now: true };
   }

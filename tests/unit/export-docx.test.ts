@@ -1,6 +1,6 @@
 // The Word report read back by real readers: pandoc for what it says and in what order, LibreOffice
 // for whether it opens and prints, the XML for what pandoc cannot show (direction, Word's lists).
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,21 +17,11 @@ import type { OpenReport } from '../../electron/store/open-report.js';
 import { getMember } from '../../electron/store/queries.js';
 import { OHCHR_LIST } from '../bench/ohchr-import.js';
 import type { RecommendationImport } from '../../shared/domain.js';
-import { newReport, tempDir } from './helpers.js';
+import { newReport, tempDir, installed, LIBREOFFICE } from './helpers.js';
 import { typeParagraphs } from './review-helpers.js';
 
 const run = promisify(execFile);
 
-function installed(command: string): boolean {
-  try {
-    execFileSync(command, ['--version'], { stdio: 'ignore', timeout: 30_000 });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const LIBREOFFICE = ['libreoffice', 'soffice'].find(installed);
 const readers = installed('pandoc') && LIBREOFFICE !== undefined;
 // On a developer's machine without the readers the tests skip; in CI they must run, so they fail there instead.
 const skip = !readers && !process.env.CI;

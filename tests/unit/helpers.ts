@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterEach } from 'vitest';
 import type { Input, MethodName, Reply, Result } from '../../shared/api.js';
@@ -99,3 +99,16 @@ export async function upr(args: string[], env: Record<string, string> = {}, limi
     return { code: err.code, stdout: err.stdout, stderr: err.stderr };
   }
 }
+
+/** Whether a command answers `--version` (pandoc, LibreOffice): the readers the export tests open files with. */
+export function installed(command: string): boolean {
+  try {
+    execFileSync(command, ['--version'], { stdio: 'ignore', timeout: 30_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** LibreOffice's command on this machine, if it has one. */
+export const LIBREOFFICE = ['libreoffice', 'soffice'].find(installed);

@@ -1,7 +1,7 @@
 // The redline .docx read back by real readers: pandoc for which words are inserted or deleted and
 // what accepting or rejecting every change leaves, LibreOffice for whether its tracked changes are
 // ones an office suite takes as such (not just coloured text).
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,20 +10,10 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { writeRedlineDocx } from '../../electron/export/redline-docx.js';
 import type { SectionComparison, VersionComparison } from '../../shared/versions.js';
-import { tempDir } from './helpers.js';
+import { tempDir, installed, LIBREOFFICE } from './helpers.js';
 
 const run = promisify(execFile);
 
-function installed(command: string): boolean {
-  try {
-    execFileSync(command, ['--version'], { stdio: 'ignore', timeout: 30_000 });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const LIBREOFFICE = ['libreoffice', 'soffice'].find(installed);
 const readers = installed('pandoc') && LIBREOFFICE !== undefined;
 // On a developer's machine without the readers the tests skip; in CI they must run, so they fail there instead.
 const skip = !readers && !process.env.CI;
