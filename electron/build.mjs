@@ -43,6 +43,9 @@ export async function buildElectron(outdir = path.join(root, 'dist-electron')) {
   await build({ ...common, entryPoints: { main: path.join(root, 'electron', 'shell', 'main.ts') } });
   // Lists of recommendations are read in a worker thread with a memory limit of its own.
   await build({ ...common, entryPoints: { 'parse-worker': path.join(root, 'electron', 'import', 'parse-worker.ts') } });
+  // The paged-media engine the PDF is laid out with (electron/export/print.ts) is one script read at
+  // run time and sent into the printed page; only that file ships, not its package's dependencies.
+  fs.copyFileSync(path.join(root, 'node_modules', 'pagedjs', 'dist', 'paged.polyfill.min.js'), path.join(outdir, 'paged.polyfill.min.js'));
   // The preload runs in a sandboxed renderer, where only 'electron' can be required.
   await build({ ...common, entryPoints: { preload: path.join(root, 'electron', 'shell', 'preload.ts') }, external: ['electron'] });
   return { main: path.join(outdir, 'main.cjs'), preload: path.join(outdir, 'preload.cjs') };

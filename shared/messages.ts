@@ -202,6 +202,10 @@ export const MESSAGES = {
     code: 'not_found',
     text: 'Writing a PDF needs Chromium, which was not found at {{path}}; install it or set CHROMIUM_PATH to where it is.',
   },
+  pdfLayoutFailed: {
+    code: 'io',
+    text: 'The PDF could not be laid out in pages, so nothing was written. Write the report as Word or as a web page, and tell whoever supports the app.',
+  },
   commentNotYours: { code: 'forbidden', text: "Only the person who made a comment can change its words." },
   replyNotYours: { code: 'forbidden', text: "Only the person who wrote a reply can change it." },
   noteNotYours: { code: 'forbidden', text: "Only the person who wrote a progress note can change it." },

@@ -1,6 +1,6 @@
 // The exported report as one HTML file: the cover block, the numbered text with its footnotes at the
 // end, and the annexes, with an inline stylesheet that prints it as a UN document (the PDF is this
-// file printed by Chromium). Nothing in the model is markup: every text is escaped here, numbers
+// file laid out in pages by print.ts's engine, its footnotes at the foot of their pages). Nothing in the model is markup: every text is escaped here, numbers
 // and markers are written as text so copying and pdftotext keep them, and the page runs no script.
 import type { Annex, Block, Cover, ExportDocument, FootnoteRun, Inline, ListBlock, TableBlock, TableCell, TextRun } from './model.js';
 import { STYLESHEET } from './html-style.js';
@@ -21,8 +21,12 @@ const multiline = (text: string) => escapeHtml(text).replace(/\r?\n/g, '<br>');
 
 const SAFE_LINK = /^(?:https?:|mailto:)/i;
 
-/** Collects the footnotes in the order their references are written, for the notes at the end. */
-type Notes = FootnoteRun[];
+/**
+ * Collects the footnotes in the order their references are written, for the notes at the end; when
+ * the page is printed (`paged`), each note is written where it is referred to instead, and the
+ * paged-media engine (print.ts) sets it at the foot of that page.
+ */
+type Notes = FootnoteRun[] & { paged?: boolean };
 
 function textRun(run: TextRun): string {
   let html = escapeHtml(run.text).replace(/\t/g, '<span class="tab">\t</span>');
@@ -44,7 +48,11 @@ function inline(run: Inline, notes: Notes): string {
     case 'footnote': {
       notes.push(run);
       const n = footnoteNumber(run);
-      return `<sup class="fnref"><a id="fnref-${n}" href="#fn-${n}" role="doc-noteref">${n}</a></sup>`;
+      const ref = `<sup class="fnref"><a id="fnref-${n}" href="#fn-${n}" role="doc-noteref">${n}</a></sup>`;
+      // The number is written by us on both ends (the engine's own counters are hidden), so the
+      // reference and its note always carry the number the Word file gives them.
+      if (notes.paged) return `${ref}<span class="footnote" role="doc-footnote" id="fn-${n}"><span class="fn-num">${n}<span class="gap">\t</span></span><span dir="auto">${escapeHtml(run.text)}</span></span>`;
+      return ref;
     }
     case 'link': {
       const text = run.runs.map(textRun).join('');
@@ -182,9 +190,20 @@ function annex(a: Annex, index: number): string {
   return `<section class="annex" id="annex-${index + 1}">${heading}\n<table>${cols}${head}<tbody>\n${rows}\n</tbody></table></section>`;
 }
 
-/** The whole HTML file, print stylesheet included. */
-export function renderHtml(doc: ExportDocument): string {
+/** What printing adds to the page (print.ts): the paged-media engine, its stylesheet, and the policy that lets them run. */
+export interface PagedPrint {
+  policy: string;
+  head: string;
+}
+
+/**
+ * The whole HTML file, print stylesheet included. With `print`, the page is the one the PDF is
+ * printed from: footnotes are written where they are referred to, for the engine to set at the
+ * foot of their page, and the engine's script runs (nothing else may).
+ */
+export function renderHtml(doc: ExportDocument, print?: PagedPrint): string {
   const notes: Notes = [];
+  if (print) notes.paged = true;
   const body = doc.body.map((b) => block(b, notes)).join('\n');
   const title = doc.cover.title || doc.cover.country;
   return [
@@ -192,10 +211,11 @@ export function renderHtml(doc: ExportDocument): string {
     `<html lang="${escapeHtml(doc.language)}" dir="${doc.direction === 'rtl' ? 'rtl' : 'ltr'}">`,
     '<head>',
     '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${PAGE_POLICY}">`,
+    `<meta http-equiv="Content-Security-Policy" content="${print?.policy ?? PAGE_POLICY}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(title)}</title>`,
     `<style>${STYLESHEET}</style>`,
+    ...(print ? [print.head] : []),
     '</head>',
     '<body>',
     // A draft: the watermark across every printed page, its name and date at the foot of each
@@ -206,7 +226,7 @@ export function renderHtml(doc: ExportDocument): string {
     cover(doc.cover, doc.language),
     '<main>',
     body,
-    footnotes(notes),
+    print ? '' : footnotes(notes),
     '</main>',
     ...doc.annexes.map(annex),
     '<div class="end" role="presentation"></div>',

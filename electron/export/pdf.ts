@@ -1,19 +1,20 @@
-// The exported report as PDF: its HTML (html.ts) printed on A4 by Chromium, with the page numbers in
-// the footer. The Electron shell prints with its own Chromium (pdf-electron.ts); browser mode and the
-// CLI launch the system's Chromium through playwright-core, in a page with JavaScript off and every
-// request refused, since the file needs nothing but itself.
+// The exported report as PDF: its HTML laid out in pages by the paged-media engine (print.ts), then
+// printed on A4 by Chromium. The Electron shell prints with its own Chromium (pdf-electron.ts);
+// browser mode and the CLI launch the system's Chromium through playwright-core, in a page that
+// runs only the engine (its policy allows no other script) and whose every request is refused,
+// since the file needs nothing but itself.
 import fs from 'node:fs';
 import { userError } from '../../shared/messages.js';
+import { PRINTED_ATTRIBUTE } from './print.js';
 
 /** Prints a complete HTML document to PDF bytes. */
 export type PdfPrinter = (html: string) => Promise<Uint8Array>;
 
-/** No header: without one Chromium would print the date and the title at the top of every page. */
-export const PDF_HEADER_TEMPLATE = '<span></span>';
+/** How long the engine may take to lay out a report (a 23-page annex takes seconds, not minutes). */
+export const LAYOUT_TIMEOUT_MS = 120_000;
 
-/** The page number centred under the text; Chromium fills the span in (it has no @page margin boxes). */
-export const PDF_FOOTER_TEMPLATE =
-  '<div style="inline-size:100%;text-align:center;font-size:9pt;font-family:\'Times New Roman\',Times,\'Liberation Serif\',serif;"><span class="pageNumber"></span></div>';
+/** The same options for both printers: the engine's page size, its page numbers, no header of Chromium's. */
+export const PDF_OPTIONS = { printBackground: true, preferCSSPageSize: true, displayHeaderFooter: false } as const;
 
 /** Debian's Chromium without a display, in a container (the end-to-end tests use the same). */
 export const CHROMIUM_ARGS = [
@@ -38,20 +39,16 @@ async function printWithChromium(html: string): Promise<Uint8Array> {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browser.newContext();
     await context.route('**/*', (route) => route.abort());
     const page = await context.newPage();
     await page.setContent(html, { waitUntil: 'load' });
-    const pdf = await page.pdf({
-      format: 'A4',
-      printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: PDF_HEADER_TEMPLATE,
-      footerTemplate: PDF_FOOTER_TEMPLATE,
-      preferCSSPageSize: true,
-      tagged: true,
-      outline: true,
-    });
+    const state = await page
+      .waitForFunction((name) => document.documentElement.getAttribute(name), PRINTED_ATTRIBUTE, { timeout: LAYOUT_TIMEOUT_MS })
+      .then((handle) => handle.jsonValue())
+      .catch(() => 'failed');
+    if (state !== 'ready') throw userError('pdfLayoutFailed');
+    const pdf = await page.pdf({ ...PDF_OPTIONS, format: 'A4', tagged: true, outline: true });
     return new Uint8Array(pdf);
   } finally {
     await browser.close();

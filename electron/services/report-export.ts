@@ -11,6 +11,7 @@ import { buildExportDocument, type DraftChoice } from '../export/document.js';
 import { writeDocx } from '../export/docx.js';
 import { renderHtml } from '../export/html.js';
 import { printPdf } from '../export/pdf.js';
+import { renderPrintHtml } from '../export/print.js';
 import { writeThroughTemporary } from '../export/write-file.js';
 import { prepared } from '../store/open.js';
 import { listSections, sectionWordCounts } from '../store/queries.js';
@@ -69,7 +70,7 @@ export function checkExport(ctx: ServiceContext): Result<'export.check'> {
 /** Writes the report in a format to a file; returns where, how big, and the body's words. */
 export async function writeReport(db: DB, format: ParsedInput<'export.write'>['format'], file: string, annexes: AnnexChoice = DEFAULT_ANNEXES, draft: DraftChoice | null = null): Promise<Result<'export.write'>> {
   const doc = buildExportDocument(db, annexes, draft);
-  const bytes = format === 'docx' ? await writeDocx(doc) : format === 'html' ? new TextEncoder().encode(renderHtml(doc)) : await printPdf(renderHtml(doc));
+  const bytes = format === 'docx' ? await writeDocx(doc) : format === 'html' ? new TextEncoder().encode(renderHtml(doc)) : await printPdf(renderPrintHtml(doc));
   await writeThroughTemporary(file, (tmp) => fs.promises.writeFile(tmp, bytes, { flag: 'wx', flush: true }));
   return { path: file, bytes: bytes.length, words: doc.words.body };
 }

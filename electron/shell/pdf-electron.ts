@@ -1,12 +1,15 @@
 // The desktop app's PDF printer: Electron's own Chromium prints the report's HTML, so the installed
-// app needs no other browser. The page is shown in no window, runs no script, has no preload, and
-// lives in a session of its own (in memory) that lets it load nothing but its own file.
+// app needs no other browser. The page is shown in no window, runs only the paged-media engine (its
+// policy allows no other script; print.ts), has no preload, and lives in a session of its own (in
+// memory) that lets it load nothing but its own file.
 import { BrowserWindow, session } from 'electron';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, type PdfPrinter } from '../export/pdf.js';
+import { userError } from '../../shared/messages.js';
+import { LAYOUT_TIMEOUT_MS, PDF_OPTIONS, type PdfPrinter } from '../export/pdf.js';
+import { PRINTED_ATTRIBUTE } from '../export/print.js';
 
 /** Not "persist:": nothing of the printing session is written to disk. */
 const PRINT_PARTITION = 'upr-pdf-print';
@@ -22,12 +25,23 @@ function isPrintedFile(url: string): boolean {
   }
 }
 
+/** Waits for the engine to say the pages are laid out (or that it failed, or for the time allowed to pass). */
+async function laidOut(window: BrowserWindow): Promise<string> {
+  const until = Date.now() + LAYOUT_TIMEOUT_MS;
+  while (Date.now() < until) {
+    const state: unknown = await window.webContents.executeJavaScript(`document.documentElement.getAttribute('${PRINTED_ATTRIBUTE}')`);
+    if (state === 'ready' || state === 'failed') return state;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return 'failed';
+}
+
 export const printPdfWithElectron: PdfPrinter = async (html) => {
   const printSession = session.fromPartition(PRINT_PARTITION);
   printSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isPrintedFile(details.url) }));
   const window = new BrowserWindow({
     show: false,
-    webPreferences: { javascript: false, contextIsolation: true, sandbox: true, nodeIntegration: false, session: printSession, spellcheck: false },
+    webPreferences: { javascript: true, contextIsolation: true, sandbox: true, nodeIntegration: false, session: printSession, spellcheck: false },
   });
   // A temporary file rather than a data: URL, which Chromium caps at 2 MB (a long annex can pass that).
   let dir: string | undefined;
@@ -37,16 +51,8 @@ export const printPdfWithElectron: PdfPrinter = async (html) => {
     await fs.promises.writeFile(file, html, { encoding: 'utf8', mode: 0o600 });
     printing.add(file);
     await window.loadFile(file);
-    const pdf = await window.webContents.printToPDF({
-      pageSize: 'A4',
-      printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: PDF_HEADER_TEMPLATE,
-      footerTemplate: PDF_FOOTER_TEMPLATE,
-      preferCSSPageSize: true,
-      generateTaggedPDF: true,
-      generateDocumentOutline: true,
-    });
+    if ((await laidOut(window)) !== 'ready') throw userError('pdfLayoutFailed');
+    const pdf = await window.webContents.printToPDF({ ...PDF_OPTIONS, pageSize: 'A4', generateTaggedPDF: true, generateDocumentOutline: true });
     return new Uint8Array(pdf);
   } finally {
     window.destroy();

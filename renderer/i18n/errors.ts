@@ -137,6 +137,7 @@ const fr: Catalogue = {
   importTableBadNumber: '« {{value}} » n’est pas un numéro de recommandation (comme 115.23) ; cette ligne a été ignorée.',
   pdfNeedsChromium:
     'Pour écrire un PDF, il faut Chromium, introuvable à l’emplacement {{path}} ; installez-le ou indiquez son emplacement dans CHROMIUM_PATH.',
+  pdfLayoutFailed: 'Le PDF n’a pas pu être mis en pages ; rien n’a été écrit. Écrivez le rapport en Word ou en page web, et prévenez l’assistance de l’application.',
   commentNotYours: "Seule la personne qui a fait un commentaire peut en changer les termes.",
   replyNotYours: "Seule la personne qui a écrit une réponse peut la modifier.",
   noteNotYours: "Seule la personne qui a écrit une note de suivi peut la modifier.",
@@ -291,6 +292,7 @@ const es: Catalogue = {
   importTableNoNumber: 'Esta fila no tiene número de recomendación (como 115.23) en la columna «{{column}}»; se omitió.',
   importTableBadNumber: '«{{value}}» no es un número de recomendación (como 115.23); esta fila se omitió.',
   pdfNeedsChromium: 'Para escribir un PDF se necesita Chromium, que no se encontró en {{path}}; instálelo o indique su ubicación en CHROMIUM_PATH.',
+  pdfLayoutFailed: 'No se pudo compaginar el PDF, así que no se escribió nada. Escriba el informe en Word o como página web y avise a quien da soporte a la aplicación.',
   commentNotYours: "Solo la persona que hizo un comentario puede cambiar su texto.",
   replyNotYours: "Solo la persona que escribió una respuesta puede cambiarla.",
   noteNotYours: "Solo la persona que escribió una nota de seguimiento puede cambiarla.",

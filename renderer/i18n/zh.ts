@@ -116,6 +116,7 @@ const errors: Catalogue = {
   importTableNoNumber: '此行“{{column}}”列中没有建议编号（如115.23），因此已跳过。',
   importTableBadNumber: '“{{value}}”不是建议编号（如115.23），因此已跳过此行。',
   pdfNeedsChromium: '生成PDF需要Chromium，但在{{path}}未找到；请安装Chromium，或将CHROMIUM_PATH设为其所在位置。',
+  pdfLayoutFailed: '无法将PDF排成页面，因此未写入任何内容。请将报告写为Word文件或网页，并告知应用的技术支持人员。',
   commentNotYours: '只有意见提出人可以修改意见内容。',
   replyNotYours: '只有回复人可以修改其回复。',
   noteNotYours: '只有进展说明的撰写人可以修改该说明。',

@@ -27,7 +27,7 @@ import { commentsExportBenchmark } from './comments-export.js';
 import { matrixRenderBenchmark } from './matrix-render.js';
 import { ohchrListBenchmark } from './ohchr-import.js';
 import { findAllBenchmark, searchBenchmark } from './search.js';
-import { reportExportBenchmark } from './report-export.js';
+import { reportExportBenchmark, reportPdfBenchmark } from './report-export.js';
 import { mergeBenchmark } from './merge.js';
 import { versionsBenchmarks } from './versions.js';
 
@@ -79,7 +79,7 @@ function trial<S>(t: Trial<S>): Trial {
 }
 
 export function benchmarks(env: BenchEnv): Benchmark[] {
-  return [...openAndLoad(env), ...serviceEdits(env), sectionLoad(env), keystrokeLatency(env), keystrokeLatencyWithTables(env), commentsExportBenchmark(env), matrixRenderBenchmark(env), ohchrListBenchmark(env), searchBenchmark(env), reportExportBenchmark(env), mergeBenchmark(env), findAllBenchmark(env), ...versionsBenchmarks(env)];
+  return [...openAndLoad(env), ...serviceEdits(env), sectionLoad(env), keystrokeLatency(env), keystrokeLatencyWithTables(env), commentsExportBenchmark(env), matrixRenderBenchmark(env), ohchrListBenchmark(env), searchBenchmark(env), reportExportBenchmark(env), reportPdfBenchmark(env), mergeBenchmark(env), findAllBenchmark(env), ...versionsBenchmarks(env)];
 }
 
 /**

@@ -11,6 +11,8 @@ import { promisify } from 'node:util';
 import { buildExportDocument } from '../../electron/export/document.js';
 import { writeDocx } from '../../electron/export/docx.js';
 import { renderHtml } from '../../electron/export/html.js';
+import { CHROMIUM_ARGS, chromiumPath, printPdf } from '../../electron/export/pdf.js';
+import { renderPrintHtml } from '../../electron/export/print.js';
 import { OpenReport } from '../../electron/store/open-report.js';
 import type { Benchmark, BenchEnv } from './benchmarks.js';
 
@@ -70,6 +72,68 @@ export function reportExportBenchmark(env: BenchEnv): Benchmark {
       ? {
           run: async () => {
             await promisify(execFile)('pandoc', ['-f', 'html', '-t', 'docx', '-o', path.join(dir, 'pandoc.docx'), html]);
+          },
+        }
+      : null,
+  };
+}
+
+// 9b. The same report to PDF: built into the export model, laid out in pages by the paged-media
+// engine (footnotes at the foot of their page, header rows repeated) and printed by Chromium, as
+// browser mode and the CLI do (a Chromium launched per export). Baseline in the same run: Chromium
+// printing the exported HTML as it is, without the engine (how the PDF was made before issue 15):
+// what the engine costs.
+export function reportPdfBenchmark(env: BenchEnv): Benchmark {
+  let file = '';
+  let report: OpenReport | null = null;
+  let plainHtml = '';
+  const facts = { pages: 0, bytes: 0 };
+  const chromium = fs.existsSync(chromiumPath());
+  return {
+    id: '9b',
+    name: 'Export the report to PDF',
+    get note() {
+      return (
+        `buildExportDocument then renderPrintHtml and printPdf: Paged.js lays out ${facts.pages} pages in headless Chromium, which prints them ` +
+        `(${Math.round(facts.bytes / 1024)} KB). Baseline: Chromium launched the same way printing the exported HTML without the engine.`
+      );
+    },
+    target: null,
+    plan: { warmup: 1, runs: env.quick ? 2 : 3 },
+    baselineName: 'Chromium printing the HTML without the engine',
+    ...(chromium ? {} : { pending: `Chromium is not installed at ${chromiumPath()}.` }),
+    before: () => {
+      if (!chromium) return;
+      file = env.copy();
+      report = OpenReport.open(file);
+      plainHtml = renderHtml(buildExportDocument(report.db));
+    },
+    after: () => {
+      report?.close();
+      report = null;
+      if (file) env.discard(file);
+    },
+    run: chromium
+      ? {
+          run: async () => {
+            const bytes = await printPdf(renderPrintHtml(buildExportDocument(report!.db)));
+            facts.bytes = bytes.length;
+            facts.pages = (Buffer.from(bytes).toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
+          },
+        }
+      : null,
+    baseline: chromium
+      ? {
+          run: async () => {
+            const { chromium: browserType } = await import('playwright-core');
+            const browser = await browserType.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+            try {
+              const page = await browser.newPage({ javaScriptEnabled: false });
+              await page.setContent(plainHtml, { waitUntil: 'load' });
+              await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+            } finally {
+              await browser.close();
+            }
           },
         }
       : null,

@@ -4,6 +4,7 @@
 // Printing needs Chromium and poppler's pdftotext: without them the PDF tests are skipped here, and
 // fail on CI, where both are installed.
 import { execFile, execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -13,6 +14,7 @@ import { buildExportDocument } from '../../electron/export/document.js';
 import { renderHtml } from '../../electron/export/html.js';
 import type { Block, ExportDocument, Inline } from '../../electron/export/model.js';
 import { chromiumPath, printPdf } from '../../electron/export/pdf.js';
+import { renderPrintHtml } from '../../electron/export/print.js';
 import { createDemoReport } from '../../electron/services/demo.js';
 import { openReportDatabase } from '../../electron/store/open.js';
 import { demoWithListAndInputs } from '../e2e/fixtures.js';
@@ -66,12 +68,12 @@ const plain = (runs: readonly Inline[]): string =>
 
 const ofKind = <K extends Block['kind']>(doc: ExportDocument, kind: K) => doc.body.filter((b): b is Extract<Block, { kind: K }> => b.kind === kind);
 
-/** pdftotext's layout text, with every run of white space made one space (lines wrap anywhere). */
 /** A short failure message: which words, not the whole report. */
 function expectWords(text: string, words: string, present = true): void {
   expect(text.includes(words), `${present ? 'missing' : 'present'}: ${words}`).toBe(present);
 }
 
+/** pdftotext's layout text, and the same with every run of white space made one space (lines wrap anywhere). */
 async function pdfText(pdf: Uint8Array): Promise<{ layout: string; flat: string }> {
   const file = path.join(tempDir(), 'report.pdf');
   fs.writeFileSync(file, pdf);
@@ -275,6 +277,20 @@ describe('the report as HTML', () => {
     expect(root.querySelector('.country')!.text).toBe(evil);
     expect(root.querySelector('section.footnotes li')!.text).toBe(`1\t${evil}`);
     expect(root.querySelector('section.annex td')!.text).toBe(evil);
+
+    // The page the PDF is printed from: the same escaping, the note where it is referred to, and no
+    // script but the engine's three, each allowed by its hash in the page's policy.
+    const printed = parse(renderPrintHtml(hostile));
+    expect(printed.querySelectorAll('img, [onerror]')).toHaveLength(0);
+    expect(printed.querySelector('main p.para .footnote')!.text).toBe(`1\t${evil}`);
+    expect(printed.querySelector('section.footnotes')).toBeNull();
+    const policy = printed.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')!;
+    const scripts = printed.querySelectorAll('script');
+    expect(scripts).toHaveLength(3);
+    const allowed = /script-src ([^;]+)/.exec(policy)![1]!.trim().split(/\s+/);
+    expect(allowed).toEqual(scripts.map((el) => `'sha256-${crypto.createHash('sha256').update(el.innerHTML, 'utf8').digest('base64')}'`));
+    expect(policy).toMatch(/default-src 'none'/);
+    expect(printed.querySelectorAll('[src], link, iframe, object, embed, base, form')).toHaveLength(0);
   });
 
   it('letters ordered lists (a), (b) and their sub-lists (i), (ii); a table keeps its cell spans and its header rows together', () => {
@@ -334,11 +350,21 @@ describe('the report as PDF', () => {
     }
   });
 
+  itPrints('writes nothing and says so when the page cannot be laid out in pages', async () => {
+    // The engine's error handler marks the page as failed; a page that says so is never printed.
+    const broken = '<!DOCTYPE html><p>x</p><script>document.documentElement.setAttribute("data-printed", "failed")</script>';
+    await expect(printPdf(broken)).rejects.toMatchObject({
+      name: 'UserError',
+      translatable: { key: 'pdfLayoutFailed' },
+      message: expect.stringContaining('could not be laid out in pages'),
+    });
+  });
+
   itPrints('prints the cover, the headings, the numbered paragraphs, the notes and the annexes, and no comment', async () => {
     const file = path.join(tempDir(), 'listed.upr');
     await demoWithListAndInputs(file);
     const doc = await documentOf(file);
-    const pdf = await printPdf(renderHtml(doc));
+    const pdf = await printPdf(renderPrintHtml(doc));
     expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
     const { layout, flat } = await pdfText(pdf);
     for (const line of ['United Nations', 'Human Rights Council', 'Working Group on the Universal Periodic Review', doc.cover.submitted, 'The Republic of Veridia']) {
@@ -356,6 +382,24 @@ describe('the report as PDF', () => {
     for (const note of ['A/HRC/DEC/17/119, annex, section I.', 'Official Gazette No. 44/2023.', 'Helpline 0800 100 200, operated by the Centre for Social Work.']) {
       expectWords(flat, note);
     }
+    // Each note at the foot of the page its reference is on, below the text: the words just before
+    // the reference and the note's own words are found on the same page, in that order, once.
+    const pages = layout.split('\f').map((p) => p.replace(/\s+/g, ' '));
+    for (const p of ofKind(doc, 'paragraph')) {
+      p.runs.forEach((run, i) => {
+        if (run.kind !== 'footnote') return;
+        const before = plain(p.runs.slice(0, i)).trim().split(/\s+/).slice(-3).join(' ');
+        const note = `${run.number} ${run.text}`;
+        const refPage = pages.findIndex((page) => page.includes(before));
+        const notePages = pages.flatMap((page, n) => (page.includes(note) ? [n] : []));
+        expect(notePages, `note ${run.number}`).toEqual([refPage]);
+        expect(pages[refPage]!.indexOf(note)).toBeGreaterThan(pages[refPage]!.indexOf(before));
+      });
+    }
+    // The recommendations annex runs over several pages, each with the table's header row.
+    const annexPages = layout.split('\f').filter((page) => /^\s*121\.\d+\s/m.test(page));
+    expect(annexPages.length).toBeGreaterThan(1);
+    for (const page of annexPages) expect(page).toMatch(/No\.\s+Recommendation\s+Recommending/);
     expectWords(flat, 'Annex I Recommendations received in the previous cycle');
     expectWords(flat, '121.1 Ratify the International Convention');
     expectWords(flat, 'Annex II Consultation inputs');
@@ -370,25 +414,43 @@ describe('the report as PDF', () => {
     expectWords(flat, 'Original: English');
   });
 
-  itPrints('prints a draft with DRAFT across each page and its name and date at the foot of each', async () => {
+  itPrints('prints a draft with DRAFT across each page, its name and date at the foot of each, and its lines numbered on request', async () => {
     const report = createDemoReport(path.join(tempDir(), 'demo.upr'));
-    let html: string;
+    let draft: ExportDocument;
+    let final: ExportDocument;
     try {
-      html = renderHtml(buildExportDocument(report.db, undefined, { label: 'Draft for the NHRI', lineNumbers: false }, new Date('2027-01-20T10:00:00Z')));
+      draft = buildExportDocument(report.db, undefined, { label: 'Draft for the NHRI', lineNumbers: true }, new Date('2027-01-20T10:00:00Z'));
+      final = buildExportDocument(report.db);
     } finally {
       report.close();
     }
+    const html = renderPrintHtml(draft);
     const root = parse(html);
     expect(root.querySelector('.draft-watermark')!.text).toBe('DRAFT');
     expect(root.querySelector('.draft-footer')!.text).toBe('Draft: Draft for the NHRI, 20 January 2027');
     const pdf = await printPdf(html);
+    const finalPdf = await printPdf(renderPrintHtml(final));
     const { layout } = await pdfText(pdf);
     const pages = layout.split('\f').filter((p) => p.trim());
     expect(pages.length).toBeGreaterThanOrEqual(2);
     for (const page of pages) expect(page).toContain('Draft: Draft for the NHRI, 20 January 2027');
+
+    // Line numbers stand in the left margin (the page's first 58 points; the text starts at 62):
+    // read from that strip alone, they run 1, 2, 3… through the text, across pages; the final has none.
+    const strip = async (bytes: Uint8Array) => {
+      const file = path.join(tempDir(), 'strip.pdf');
+      fs.writeFileSync(file, bytes);
+      const { stdout } = await promisify(execFile)('pdftotext', ['-x', '0', '-y', '0', '-W', '58', '-H', '842', file, '-']);
+      return stdout.split(/\s+/).filter(Boolean);
+    };
+    const numbers = await strip(pdf);
+    const lines = ofKind(draft, 'paragraph').length + ofKind(draft, 'heading').length;
+    expect(numbers.length).toBeGreaterThan(lines);
+    expect(numbers).toEqual(numbers.map((_, i) => String(i + 1)));
+    expect(await strip(finalPdf)).toEqual([]);
+
     // The watermark is drawn, not text pdftotext reads (rotated, nearly transparent): the pages are
     // rendered and their blank middle band compared with the same band of the final report's.
-    const finalHtml = html.replace(/<div class="draft-watermark"[^>]*>[^<]*<\/div>/, '');
     const ink = async (bytes: Uint8Array) => {
       const dir = tempDir();
       fs.writeFileSync(path.join(dir, 'p.pdf'), bytes);
@@ -401,22 +463,27 @@ describe('the report as PDF', () => {
       for (let y = Math.floor(h! * 0.62); y < Math.floor(h! * 0.8); y++) for (let x = 0; x < w!; x++) if (pixels[y * w! + x]! < 250) grey++;
       return grey;
     };
-    const [withMark, without] = [await ink(pdf), await ink(await printPdf(finalHtml))];
+    const [withMark, without] = [await ink(pdf), await ink(finalPdf)];
     expect(withMark).toBeGreaterThan(without + 20);
   });
 
-  itPrints('prints an Arabic report from right to left, its words intact', async () => {
+  itPrints('prints an Arabic report from right to left, its words intact, every page of it', async () => {
     const { file, admin } = await newReport();
     await admin.call('report.update', { language: 'ar' });
     const ws = await admin.call('workspace.load');
     const words = 'أعدت اللجنة الوطنية هذا التقرير بالتشاور مع منظمات المجتمع المدني';
-    await typeParagraphs(admin, ws.sections[0]!.id, [words]);
+    // Enough paragraphs for several pages, each with a mark of its own: an engine that lays out
+    // pages from the left would stop after the first few and lose the rest without a word.
+    const many = Array.from({ length: 60 }, (_, i) => `${words} (X${i + 1}Y) ${words} ${words}`);
+    await typeParagraphs(admin, ws.sections[0]!.id, [words, ...many]);
     const doc = await documentOf(file);
-    const html = renderHtml(doc);
+    const html = renderPrintHtml(doc);
     const root = parse(html).querySelector('html')!;
     expect([root.getAttribute('lang'), root.getAttribute('dir')]).toEqual(['ar', 'rtl']);
 
-    const { flat } = await pdfText(await printPdf(html));
+    const { layout, flat } = await pdfText(await printPdf(html));
+    expect(layout.split('\f').filter((p) => p.trim()).length).toBeGreaterThan(3);
+    for (let i = 1; i <= many.length; i++) expectWords(flat, `X${i}Y`);
     // pdftotext may mark the direction with control characters and may write shaped letters or marks
     // in another order: compare letters only, word by word.
     const letters = (s: string) => s.normalize('NFKC').replace(/[\u064b-\u065f\u0670\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Configuration } from 'electron-builder';
 import yaml from 'js-yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ENGINE_FILE } from '../../electron/export/print.js';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.js';
 import { tempDir } from './helpers.js';
 
@@ -128,7 +129,9 @@ describe('electron-builder.yml', () => {
       }
       return yes;
     };
-    const needed = ['package.json', 'dist-electron/main.cjs', 'dist-electron/preload.cjs', 'dist/renderer/index.html'];
+    // The paged-media engine the PDF is laid out with, copied beside the bundle by the build.
+    expect(fs.existsSync(path.join(path.dirname(mainCjs), ENGINE_FILE))).toBe(true);
+    const needed = ['package.json', 'dist-electron/main.cjs', 'dist-electron/preload.cjs', `dist-electron/${ENGINE_FILE}`, 'dist/renderer/index.html'];
     for (const m of requires(mainCjs).filter((m) => m !== 'electron' && !isBuiltin(m))) {
       needed.push(`node_modules/${m}/package.json`, `node_modules/${m}/lib/index.js`);
     }
