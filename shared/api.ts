@@ -443,6 +443,18 @@ export const api = {
       })
       .strict(),
   ).returns<{ path: string; bytes: number; words: number }>(),
+  /**
+   * The pages as the PDF would print them, with the same choices, written nowhere: the PDF's bytes
+   * (base64) for the Export view to show before anything is written.
+   */
+  'export.preview': method(
+    z
+      .object({
+        annexes: z.object({ recommendations: z.enum(ANNEX_RECOMMENDATIONS), order: z.enum(ANNEX_ORDERS), inputs: z.boolean() }).strict().optional(),
+        draft: z.object({ label: text(200), lineNumbers: z.boolean() }).strict().optional(),
+      })
+      .strict(),
+  ).returns<{ pdf: string; bytes: number }>(),
 
   // Sharing between offices. A copy is written closed (VACUUM INTO, then renamed); merging a copy
   // that came back brings over what it has that this file lacks, after a backup.

@@ -97,6 +97,7 @@ export const ACCESS: Rules = {
   'sharing.settleParagraph': { text: (i) => i.sectionId },
   'export.check': anyone,
   'export.write': anyone,
+  'export.preview': anyone,
   'versions.list': anyone,
   'history.list': anyone,
   'history.export': anyone,

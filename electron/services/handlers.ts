@@ -12,7 +12,7 @@ import { exportComments } from './exports.js';
 import { addProgressNote, linkRecommendation, recommendationsOf, updateRecommendation } from './recommendations.js';
 import { searchQuery } from '../search/search.js';
 import { insertConsultationLog } from './consultation-log.js';
-import { checkExport, exportReport } from './report-export.js';
+import { checkExport, exportReport, previewReport } from './report-export.js';
 import { lastMerge, listConflicts, mergeFromCopy, sectionTexts, sendCopy, settleConflict } from './sharing.js';
 import { createInput, decideInput, deleteInput, inputsOf, linkInput, updateInput } from './inputs.js';
 import { attachData, attachFile, attachmentOf, detachAttachment } from './attachments.js';
@@ -79,6 +79,7 @@ export const reportHandlers: ReportHandlers = {
   'sharing.settleParagraph': (ctx, input) => settleParagraph(ctx.report, actor(ctx).id, input),
   'export.check': checkExport,
   'export.write': exportReport,
+  'export.preview': previewReport,
   'versions.list': versionsOf,
   'history.list': historyOf,
   'history.export': exportHistory,

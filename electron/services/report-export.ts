@@ -76,6 +76,17 @@ export async function writeReport(db: DB, format: ParsedInput<'export.write'>['f
 }
 
 /**
+ * The PDF the same choices would write, kept in memory for the Export view's preview: nothing is
+ * written and no version saved (the same engine and printer as `export.write`, so the pages shown
+ * are the pages printed).
+ */
+export async function previewReport(ctx: ServiceContext, input: ParsedInput<'export.preview'>): Promise<Result<'export.preview'>> {
+  const doc = buildExportDocument(ctx.report.db, input.annexes, input.draft ?? null);
+  const bytes = await printPdf(renderPrintHtml(doc));
+  return { pdf: Buffer.from(bytes).toString('base64'), bytes: bytes.length };
+}
+
+/**
  * Writes the report; when the secretariat exports it, a version is saved too (named after the
  * file), so what was sent can always be compared with what followed.
  */

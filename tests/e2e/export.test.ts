@@ -5,7 +5,8 @@
 // and as a Word file, each downloaded by the browser under the report file's name, seeing the
 // progress while each is written. The downloads are whole: the web page names the country, the
 // session and the symbol; pandoc reads the Word file. axe finds nothing serious on the screen,
-// right to left included.
+// right to left included. Then the preview: the pages as the PDF prints them, drawn by pdf.js
+// beside the choices, the same number of pages as the PDF written, laid out again for a draft.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -129,6 +130,59 @@ describe('exporting the report in a browser', () => {
     await page.getByRole('region', { name: 'Write the report' }).waitFor();
     found['right to left'] = await seriousViolations(page);
     expect(found).toEqual({ 'after writing': [], 'right to left': [] });
+    await page.close();
+  });
+
+  it('previews the pages as the PDF prints them, beside the choices, and follows a change of choice', async () => {
+    const page = await mode.openTab();
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await signIn(page, 'Maria Santos');
+    await page.getByRole('tab', { name: 'Export' }).click();
+    await page.getByRole('button', { name: 'Preview the pages' }).click();
+    const preview = page.getByRole('region', { name: 'The pages as they will print' });
+    const said = preview.getByRole('status');
+    await said.getByText(/^\d+ pages$/).waitFor({ timeout: 60_000 });
+    const pages = Number(/^(\d+)/.exec((await said.textContent())!)![1]);
+    expect(pages).toBeGreaterThan(3);
+    const drawn = preview.getByRole('img', { name: /^Page \d+ of \d+$/ });
+    expect(await drawn.count()).toBe(pages);
+    expect(await drawn.first().getAttribute('aria-label')).toBe(`Page 1 of ${pages}`);
+    // The first page is drawn: ink on its canvas, as pdf.js painted it.
+    const ink = () =>
+      drawn.first().evaluate((c: HTMLCanvasElement) => {
+        const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let dark = 0;
+        for (let i = 0; i < data.length; i += 4) if (data[i]! < 128) dark++;
+        return dark;
+      });
+    await expect.poll(ink, { timeout: 30_000 }).toBeGreaterThan(1000);
+    // The same pages as the PDF written with the same choices.
+    const out = path.join(mode.dir, 'preview-out');
+    fs.mkdirSync(out);
+    const pdf = await writeAs(page, 'PDF (.pdf)', 'Writing the PDF file…', out);
+    expect(execFileSync('pdfinfo', [pdf.saved], { encoding: 'utf8' })).toMatch(new RegExp(`^Pages:\\s+${pages}$`, 'm'));
+    await page.screenshot({ path: path.join(os.tmpdir(), 'upr-preview-final.png') });
+
+    // A draft without the recommendations annex: laid out again, fewer pages, the draft's name on them.
+    const before = await ink();
+    await page.getByText('A draft', { exact: true }).click();
+    await page.getByRole('textbox', { name: 'Name of the draft' }).fill('Round 2');
+    await page.getByRole('button', { name: /Recommendations annex/ }).click();
+    await page.getByRole('option', { name: 'No recommendations annex' }).click();
+    await said.getByText('Laying out the pages again…').waitFor({ timeout: 30_000 });
+    await said.getByText(/^\d+ pages?$/).waitFor({ timeout: 60_000 });
+    const fewer = Number(/^(\d+)/.exec((await said.textContent())!)![1]);
+    expect(fewer).toBeLessThan(pages);
+    await expect.poll(ink, { timeout: 30_000 }).not.toBe(before);
+    await page.screenshot({ path: path.join(os.tmpdir(), 'upr-preview-draft.png') });
+    // The pages can be scrolled from the keyboard.
+    const list = preview.getByRole('region', { name: new RegExp(`^${fewer} pages?$`) });
+    await list.focus();
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => list.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Hide the preview' }).click();
+    await preview.waitFor({ state: 'detached' });
     await page.close();
   });
 });

@@ -350,6 +350,27 @@ describe('the report as PDF', () => {
     }
   });
 
+  itPrints('previews the PDF in memory for the Export view: the same pages, nothing written, no version saved, bad choices refused', async () => {
+    const { file, admin } = await newReport();
+    const ws = await admin.call('workspace.load');
+    await typeParagraphs(admin, ws.sections[0]!.id, ['The consultation took place in three regions.']);
+    const versions = (await admin.call('versions.list')).length;
+    const files = fs.readdirSync(path.dirname(file)).sort();
+    const { pdf, bytes } = await admin.call('export.preview', { draft: { label: 'Round 1', lineNumbers: false }, annexes: { recommendations: 'none', order: 'number', inputs: false } });
+    const data = Buffer.from(pdf, 'base64');
+    expect(data.length).toBe(bytes);
+    expect(data.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const { flat } = await pdfText(data);
+    expectWords(flat, 'Draft: Round 1');
+    expectWords(flat, 'The consultation took place in three regions.');
+    expectWords(flat, 'Annex', false);
+    // The secretariat's export saves a version; its preview does not, and writes no file.
+    expect((await admin.call('versions.list')).length).toBe(versions);
+    expect(fs.readdirSync(path.dirname(file)).sort()).toEqual(files);
+    await expect(admin.call('export.preview', { draft: { label: '   ', lineNumbers: false } })).rejects.toThrow(/draft\.label/);
+    await expect(admin.call('export.preview', { path: file } as never)).rejects.toThrow(/path/);
+  });
+
   itPrints('writes nothing and says so when the page cannot be laid out in pages', async () => {
     // The engine's error handler marks the page as failed; a page that says so is never printed.
     const broken = '<!DOCTYPE html><p>x</p><script>document.documentElement.setAttribute("data-printed", "failed")</script>';

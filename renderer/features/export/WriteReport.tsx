@@ -6,33 +6,38 @@
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { ANNEX_ORDERS, ANNEX_RECOMMENDATIONS, DEFAULT_ANNEXES, EXPORT_FORMATS, type AnnexChoice, type ExportFormat } from '../../../shared/api.js';
+import { ANNEX_ORDERS, ANNEX_RECOMMENDATIONS, EXPORT_FORMATS, type AnnexChoice, type ExportFormat } from '../../../shared/api.js';
 import { call, inDesktopApp } from '../../api/client.js';
 import { fileName, useFormat } from '../../app/format.js';
 import { useWorkspace } from '../../app/workspaceContext.js';
 import { ChoiceStatus, useFileChoice } from '../../widgets/file-choice.js';
 import { RadioChoice, SelectField, TextInput } from '../../widgets/fields.js';
 import { formatSize } from '../inputs/inputRows.js';
+import type { ExportChoices } from './exportOptions.js';
 import { exportFilePath } from './exportPath.js';
+import { PreviewToggle } from './PreviewPages.js';
 
 /** `downloaded`: browser mode, where `path` is the name the file was offered under. */
 type Written = { path: string; bytes: number; words: number; downloaded: boolean };
 
-export function WriteReport() {
+export interface WriteReportProps {
+  choices: ExportChoices;
+  /** Whether the preview of the pages is shown, and the way to show or hide it. */
+  previewing: boolean;
+  onTogglePreview: () => void;
+}
+
+export function WriteReport({ choices, previewing, onTogglePreview }: WriteReportProps) {
   const { t, i18n } = useTranslation('export');
   const format = useFormat();
   const { workspace } = useWorkspace();
   const [written, setWritten] = useState<Written | null>(null);
-  const [annexes, setAnnexes] = useState<AnnexChoice>(DEFAULT_ANNEXES);
-  const [kind, setKind] = useState<'final' | 'draft'>('final');
-  const [label, setLabel] = useState('');
-  const [lineNumbers, setLineNumbers] = useState(false);
-  const draft = kind === 'draft' ? { label: label.trim() || t('draft.defaultLabel'), lineNumbers } : undefined;
+  const { annexes, setAnnexes, kind, setKind, label, setLabel, lineNumbers, setLineNumbers, options } = choices;
   const choice = useFileChoice<ExportFormat>({
     dialog: (fmt) => ({ mode: 'save', kind: fmt }),
     run: async (fmt, chosen) => {
       setWritten(null);
-      const done = await call('export.write', { format: fmt, path: exportFilePath(chosen, fmt), annexes, ...(draft ? { draft } : {}) });
+      const done = await call('export.write', { format: fmt, path: exportFilePath(chosen, fmt), ...options });
       setWritten(inDesktopApp() ? { ...done, downloaded: false } : { ...done, path: fileName(done.path), downloaded: true });
     },
     downloadName: (fmt) => exportFilePath(fileName(workspace.path ?? 'report.upr'), fmt),
@@ -90,6 +95,7 @@ export function WriteReport() {
             {t(`write.format.${fmt}`)}
           </Button>
         ))}
+        <PreviewToggle shown={previewing} onToggle={onTogglePreview} />
       </div>
       <ChoiceStatus
         working={busy ? t(`write.writing.${busy}`) : null}
