@@ -242,13 +242,21 @@ export interface AnnexChoice {
   order: (typeof ANNEX_ORDERS)[number];
   inputs: boolean;
 }
+/** The forms the consultation log takes in a section's text. */
+export const LOG_FORMS = ['summary', 'table'] as const;
+export type LogForm = (typeof LOG_FORMS)[number];
+
 export const DEFAULT_ANNEXES: AnnexChoice = { recommendations: 'all', order: 'number', inputs: true };
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** What the Export screen shows before the report is written. */
 export interface ExportCheck {
   /** The body's words as OHCHR counts them (section headings, text, lists and tables), footnotes apart. */
-  words: { body: number; footnotes: number; limit: number };
+  /**
+   * The body's words (as OHCHR counts: the sections' headings and text), the footnotes' (not
+   * counted), the limit, and the consultation log tables in the text with the words each counts.
+   */
+  words: { body: number; footnotes: number; limit: number; log: Array<{ sectionId: string; label: string; title: string; words: number }> };
   /** Every section, in outline order, with its text's words (as the outline counts them against its budget) and budget. */
   sections: Array<{ id: string; label: string; title: string; words: number; budget: number | null; status: string }>;
   /** What should be settled before submission; the report can still be written. */
@@ -425,7 +433,11 @@ export const api = {
    * Puts the consultation log (every input, its source, date, channel and disposition) in a section's
    * text as a table, at its end; a log table put there before is replaced, not repeated.
    */
-  'inputs.insertLog': method(z.object({ sectionId: id }).strict()).returns<{ sectionId: string; rows: number; replaced: boolean }>(),
+  /**
+   * The consultation log put in a section's text: a short summary (the full log being the inputs
+   * annex) or the full log as a table (the default); a log put in before, in either form, is replaced.
+   */
+  'inputs.insertLog': method(z.object({ sectionId: id, form: z.enum(LOG_FORMS).optional() }).strict()).returns<{ sectionId: string; rows: number; replaced: boolean; form: LogForm }>(),
 
   // The final report. `export.check` says what the Export screen shows before writing: the body's
   // words against the limit (annexes and footnotes not counted), sections over their budget, and what

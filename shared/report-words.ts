@@ -131,6 +131,79 @@ const zh: LogWords = {
 
 export const LOG_WORDS: Record<ReportLanguage, LogWords> = { en, fr, es, ar, ru, zh };
 
+/** Is this a consultation log's header row, in any of the report languages (the app put the table in)? */
+export function isLogHeader(cells: readonly string[]): boolean {
+  return Object.values(LOG_WORDS).some((words) => {
+    const h = words.headers;
+    const header = [h.number, h.source, h.date, h.channel, h.title, h.disposition];
+    return header.length === cells.length && header.every((text, i) => text === cells[i]?.trim());
+  });
+}
+
+/**
+ * The consultation log told in a few sentences, for section A when the full log is the inputs
+ * annex (so that it is not counted twice against the word limit). Written without plurals, which
+ * differ from one language to the next: each figure follows a colon.
+ */
+export interface LogSummaryWords {
+  /** The paragraph's opening, up to the number of inputs: how the app knows a summary it put in. */
+  received: string;
+  between: string;
+  contributors: string;
+  outcome: string;
+  annexed: string;
+}
+
+export const LOG_SUMMARY_WORDS: Record<ReportLanguage, LogSummaryWords> = {
+  en: {
+    received: 'Inputs received during the consultations: {{n}}.',
+    between: 'They were received between {{from}} and {{to}}.',
+    contributors: 'Organizations and institutions that contributed: {{n}}.',
+    outcome: 'Reflected in the report: {{reflected}}; partly reflected: {{partly}}; not reflected: {{not}}; under consideration: {{pending}}.',
+    annexed: 'The full list, with how each input was taken into account, is annexed to the present report.',
+  },
+  fr: {
+    received: 'Contributions reçues lors des consultations : {{n}}.',
+    between: 'Elles ont été reçues entre le {{from}} et le {{to}}.',
+    contributors: 'Organisations et institutions ayant contribué : {{n}}.',
+    outcome: 'Prises en compte dans le rapport : {{reflected}} ; en partie : {{partly}} ; non prises en compte : {{not}} ; à l’examen : {{pending}}.',
+    annexed: 'La liste complète, avec la suite donnée à chaque contribution, est annexée au présent rapport.',
+  },
+  es: {
+    received: 'Contribuciones recibidas durante las consultas: {{n}}.',
+    between: 'Se recibieron entre el {{from}} y el {{to}}.',
+    contributors: 'Organizaciones e instituciones que contribuyeron: {{n}}.',
+    outcome: 'Reflejadas en el informe: {{reflected}}; reflejadas en parte: {{partly}}; no reflejadas: {{not}}; en examen: {{pending}}.',
+    annexed: 'La lista completa, con el curso dado a cada contribución, figura en el anexo del presente informe.',
+  },
+  ar: {
+    received: 'المساهمات الواردة خلال المشاورات: {{n}}.',
+    between: 'وقد وردت في الفترة من {{from}} إلى {{to}}.',
+    contributors: 'المنظمات والمؤسسات التي أسهمت: {{n}}.',
+    outcome: 'ما أُخذ به في التقرير: {{reflected}}؛ وما أُخذ به جزئياً: {{partly}}؛ وما لم يُؤخذ به: {{not}}؛ وما هو قيد النظر: {{pending}}.',
+    annexed: 'وترد في مرفق هذا التقرير القائمة الكاملة مع بيان كيفية مراعاة كل مساهمة.',
+  },
+  ru: {
+    received: 'Материалы, полученные в ходе консультаций: {{n}}.',
+    between: 'Они поступили в период с {{from}} по {{to}}.',
+    contributors: 'Организации и учреждения, представившие материалы: {{n}}.',
+    outcome: 'Учтены в докладе: {{reflected}}; учтены частично: {{partly}}; не учтены: {{not}}; на рассмотрении: {{pending}}.',
+    annexed: 'Полный перечень с указанием того, как был учтен каждый материал, приводится в приложении к настоящему докладу.',
+  },
+  zh: {
+    received: '磋商期间收到的意见：{{n}}。',
+    between: '收到时间为{{from}}至{{to}}。',
+    contributors: '提供意见的组织和机构：{{n}}。',
+    outcome: '已在报告中采纳：{{reflected}}；部分采纳：{{partly}}；未采纳：{{not}}；正在审议：{{pending}}。',
+    annexed: '完整清单及每份意见的处理情况载于本报告附件。',
+  },
+};
+
+/** Is this paragraph a summary of the log the app put in (it opens as one does, in any language)? */
+export function isLogSummary(text: string): boolean {
+  return Object.values(LOG_SUMMARY_WORDS).some((words) => text.startsWith(words.received.slice(0, words.received.indexOf('{{n}}'))));
+}
+
 /** The export's own words: the cover block, the annexes' titles and columns, positions and statuses. */
 export interface ExportWords {
   organization: string;

@@ -136,7 +136,11 @@ export function readSection(updates: readonly Uint8Array[]): SectionReading {
   }
 }
 
-function readSectionOrThrow(updates: readonly Uint8Array[]): SectionReading {
+/**
+ * Reads a section's text through a headless editor with `read`, run inside the editor state's
+ * read (Lexical's $ functions work there). Throws when the text cannot be read (see readSection).
+ */
+export function readSectionWith<T>(updates: readonly Uint8Array[], read: (editor: BoundEditor['editor']) => T): T {
   const doc = new Y.Doc();
   const bound = bindHeadless(doc);
   try {
@@ -144,25 +148,29 @@ function readSectionOrThrow(updates: readonly Uint8Array[]): SectionReading {
     Y.applyUpdate(doc, merged, 'load');
     // Flush the binding's pending update so the editor state reflects the document.
     bound.editor.update(() => {}, { discrete: true });
-    return bound.editor.getEditorState().read(() => {
-      const plain = $getRoot().getTextContent();
-      const footnotes = $nodesOfType(FootnoteNode).map((n) => n.getFootnoteText());
-      const json = bound.editor.getEditorState().toJSON();
-      return {
-        damaged: false,
-        json,
-        markIds: [...anchoredIds(json)],
-        recommendationRefs: [...new Set($nodesOfType(RecommendationRefNode).map((n) => n.getNumber()))],
-        plain,
-        words: countWords(plain),
-        footnoteWords: footnotes.reduce((sum, f) => sum + countWords(f), 0),
-        footnotes,
-      };
-    });
+    return bound.editor.getEditorState().read(() => read(bound.editor));
   } finally {
     bound.dispose();
     doc.destroy();
   }
+}
+
+function readSectionOrThrow(updates: readonly Uint8Array[]): SectionReading {
+  return readSectionWith(updates, (editor) => {
+    const plain = $getRoot().getTextContent();
+    const footnotes = $nodesOfType(FootnoteNode).map((n) => n.getFootnoteText());
+    const json = editor.getEditorState().toJSON();
+    return {
+      damaged: false,
+      json,
+      markIds: [...anchoredIds(json)],
+      recommendationRefs: [...new Set($nodesOfType(RecommendationRefNode).map((n) => n.getNumber()))],
+      plain,
+      words: countWords(plain),
+      footnoteWords: footnotes.reduce((sum, f) => sum + countWords(f), 0),
+      footnotes,
+    };
+  });
 }
 
 /**

@@ -17,6 +17,7 @@ import { prepared } from '../store/open.js';
 import { listSections, sectionWordCounts } from '../store/queries.js';
 import { damagedSections, refreshStaleText } from '../docs/section-text.js';
 import { listComments } from './comments.js';
+import { logTablesInText } from './consultation-log.js';
 import type { ServiceContext } from './context.js';
 import type { DB } from '../store/open.js';
 
@@ -51,7 +52,12 @@ export function exportCheck(db: DB): ExportCheck {
       .map((c) => ({ kind: 'openCritical' as const, commentId: c.id, number: c.number, sectionId: c.sectionId, label: labels.get(c.sectionId)!.label, title: labels.get(c.sectionId)!.title })),
     ...mergeReviewBlockers(db, labels),
   ];
-  return { words: { body, footnotes, limit: report.word_limit }, sections, blockers };
+  // The consultation log as a table in the text counts against the limit: said, with its words, so
+  // the secretariat can put a summary in its place when the inputs annex gives the log in full.
+  const log = logTablesInText(db)
+    .filter((l) => labels.has(l.sectionId))
+    .map((l) => ({ sectionId: l.sectionId, label: labels.get(l.sectionId)!.label, title: labels.get(l.sectionId)!.title, words: l.words }));
+  return { words: { body, footnotes, limit: report.word_limit, log }, sections, blockers };
 }
 
 /** Sections with paragraphs both copies edited and nobody has settled yet: one blocker each. */

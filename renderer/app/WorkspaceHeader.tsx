@@ -92,11 +92,15 @@ export function WorkspaceHeader({ totalWords, onSwitchPerson, onCloseReport, onS
           }
           className={`word-meter${over ? ' over' : near ? ' near' : ''}`}
           aria-labelledby="report-words-label"
+          aria-describedby="report-words-counts"
         >
           {({ percentage, valueText }) => (
             <>
-              <span id="report-words-label" className="word-meter-label">
+              <span id="report-words-label" className="word-meter-label" title={t('words.counts')}>
                 {t('words.reportTotal')}
+              </span>
+              <span id="report-words-counts" className="visually-hidden">
+                {t('words.counts')}
               </span>
               <span className="word-meter-value" data-testid="report-words">
                 {valueText}

@@ -51,6 +51,7 @@ export const en = {
     left: '{{n}} left',
     overBy: '{{n}} over',
     reportTotal: 'Report words',
+    counts: 'Counted as OHCHR counts: the sections’ headings and text, tables included; not footnotes or annexes.',
   },
   report: {
     cycle: 'Cycle {{n}}',

@@ -55,6 +55,7 @@ export const es = {
     left: 'quedan {{n}}',
     overBy: '{{n}} de más',
     reportTotal: 'Palabras del informe',
+    counts: 'Contadas como las cuenta el ACNUDH: títulos y texto de las secciones, tablas incluidas; ni notas al pie ni anexos.',
   },
   report: {
     cycle: '{{n}}.º ciclo',

@@ -55,6 +55,7 @@ export const fr = {
     left: 'reste {{n}}',
     overBy: '{{n}} de trop',
     reportTotal: 'Mots du rapport',
+    counts: 'Décompte du HCDH : titres et texte des sections, tableaux compris ; ni les notes ni les annexes.',
   },
   report: {
     cycle: '{{n}}e cycle',

@@ -6,6 +6,8 @@
 // section A, whose text then holds the log table. A reviewer reads it all and changes nothing. axe
 // finds nothing serious on the way, in the dialogs and right to left included.
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoReport } from '../../electron/services/demo.js';
 import { importRecommendations } from '../../electron/services/recommendations.js';
@@ -179,6 +181,8 @@ describe('consultation inputs in a browser', () => {
     const log = page.getByRole('table', { name: 'Consultation log' });
     expect((await log.innerText()).replace(/\s+/g, ' ')).toContain(`1 ${TITLE} Women’s Rights Network (Civil society) Feb 14, 2030 Written submission Partly reflected ${RATIONALE}`);
     expect(await seriousViolations(page)).toEqual([]);
+    // A short summary is what is put in unless the table is asked for.
+    await page.getByText('The full log as a table (counted against the word limit)').click();
     await page.getByRole('button', { name: 'Put the log in section A' }).click();
     await page.getByRole('status').getByText('Consultation log put in A. Methodology and consultation process (1 input).').waitFor();
     await page.getByRole('button', { name: 'Go to section A. Methodology and consultation process' }).click();
@@ -199,11 +203,34 @@ describe('consultation inputs in a browser', () => {
     // Put in again after a change, it replaces the log rather than adding a second one.
     await page.getByRole('tab', { name: 'Consultation' }).click();
     await page.getByRole('tab', { name: 'Consultation log' }).click();
+    await page.getByText('The full log as a table (counted against the word limit)').click();
     await page.getByRole('button', { name: 'Put the log in section A' }).click();
     await page.getByRole('status').getByText('it replaced the earlier log', { exact: false }).waitFor();
     await page.getByRole('tab', { name: 'Sections' }).click();
     await text.waitFor();
     expect(await text.locator('table', { hasText: TITLE }).count()).toBe(1);
+
+    // Counted twice: the Export view says the table's words count, the inputs annex gives the same
+    // log again, and puts a short summary in the table's place on request.
+    await page.getByRole('tab', { name: 'Export' }).click();
+    const twice = page.getByRole('region', { name: 'The consultation log is counted twice' });
+    await twice.waitFor();
+    expect(await twice.textContent()).toMatch(/A\. Methodology and consultation process holds the full consultation log as a table: its \d+ words count against the limit\./);
+    expect(await page.getByTestId('export-log-words').textContent()).toMatch(/^Of these, the consultation log table in A\. Methodology and consultation process: \d+ words\.$/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(os.tmpdir(), 'upr-log-twice.png') });
+    // Leaving the annex out settles it too (the notice goes while the annex is out).
+    await twice.getByRole('button', { name: 'Leave the inputs annex out' }).click();
+    await twice.waitFor({ state: 'detached' });
+    expect(await page.getByRole('checkbox', { name: 'Consultation inputs annex' }).isChecked()).toBe(false);
+    await page.getByRole('checkbox', { name: 'Consultation inputs annex' }).check();
+    await twice.getByRole('button', { name: 'Put a short summary in its place' }).click();
+    await twice.waitFor({ state: 'detached', timeout: 30_000 });
+    expect(await page.getByTestId('export-log-words').count()).toBe(0);
+    await page.getByRole('tab', { name: 'Sections' }).click();
+    await text.waitFor();
+    await text.getByText(/^Inputs received during the consultations: 1\. /).waitFor();
+    expect(await text.locator('table', { hasText: TITLE }).count()).toBe(0);
 
     // A reviewer sees the input, its links, disposition and file, and nothing to change them with.
     const reviewer = await mode.openTab();

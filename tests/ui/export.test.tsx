@@ -25,7 +25,7 @@ afterEach(cleanup);
 /** What the main process says of sampleWorld()'s report: A and C over budget, A and B not approved, Comment 2 open and Critical. */
 function sampleCheck(): ExportCheck {
   return {
-    words: { body: 10_412, footnotes: 312, limit: 10_700 },
+    words: { body: 10_412, footnotes: 312, limit: 10_700, log: [] },
     sections: [
       { id: 'a', label: 'A', title: 'Methodology and consultation process', words: 950, budget: 900, status: 'ready_for_review' },
       { id: 'b', label: 'B', title: 'Developments since the previous review', words: 400, budget: 1800, status: 'drafting' },

@@ -90,6 +90,8 @@ interface InputsStore {
   files: Record<string, AttachmentContent>;
   /** Sections the log was put in, in order. */
   logs: string[];
+  /** The form each was put in (summary or table), in the same order. */
+  forms?: string[];
 }
 
 /**
@@ -187,13 +189,14 @@ function withInputs(transport: FakeTransport, store: InputsStore): FakeTransport
       changed();
       return current;
     },
-    'inputs.insertLog': (input: { sectionId: string }) => {
+    'inputs.insertLog': (input: { sectionId: string; form?: 'summary' | 'table' }) => {
       allow(denyInputRead(me()));
       const section = world.sections.find((s) => s.id === input.sectionId)!;
       allow(denySectionText(me(), section));
       const replaced = store.logs.includes(section.id);
       store.logs.push(section.id);
-      return { sectionId: section.id, rows: store.inputs.length, replaced };
+      (store.forms ??= []).push(input.form ?? 'table');
+      return { sectionId: section.id, rows: store.inputs.length, replaced, form: input.form ?? 'table' };
     },
   };
   const call = transport.call.bind(transport);
@@ -565,9 +568,12 @@ describe('the consultation inputs view', () => {
     expect(rows[2]!.textContent).toContain('Not reflected');
 
     expect(screen.getByRole('button', { name: /Section for the log/ }).textContent).toContain('A. Methodology and consultation process');
+    // A short summary by default (the full log is the inputs annex); the table on request.
+    expect((screen.getByRole('radio', { name: 'A short summary (the full log is the inputs annex)' }) as HTMLInputElement).checked).toBe(true);
     await user.click(screen.getByRole('button', { name: 'Put the log in section A' }));
-    await screen.findByText('Consultation log put in A. Methodology and consultation process (4 inputs).', { selector: '[role="status"] *' });
+    await screen.findByText('A summary of the consultation (4 inputs) put in A. Methodology and consultation process.', { selector: '[role="status"] *' });
     expect(store.logs).toEqual(['a']);
+    await user.click(screen.getByRole('radio', { name: 'The full log as a table (counted against the word limit)' }));
     await user.click(screen.getByRole('button', { name: 'Put the log in section A' }));
     await screen.findByText('Consultation log in A. Methodology and consultation process brought up to date: it replaced the earlier log (4 inputs).', {
       selector: '[role="status"] *',
@@ -576,6 +582,7 @@ describe('the consultation inputs view', () => {
     await choose(user, document.body, /Section for the log/, 'B.1. Normative framework');
     await user.click(screen.getByRole('button', { name: 'Put the log in section B.1' }));
     await waitFor(() => expect(store.logs).toEqual(['a', 'a', 'b1']));
+    expect(store.forms).toEqual(['summary', 'table', 'table']);
     await user.click(screen.getByRole('button', { name: 'Go to section B.1. Normative framework' }));
     expect(screen.getByTestId('editor').getAttribute('data-section')).toBe('b1');
   });

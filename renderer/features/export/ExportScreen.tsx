@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Blockers } from './Blockers.js';
+import { LogCountedTwice } from './LogCountedTwice.js';
 import { useExportChoices } from './exportOptions.js';
 import { PreviewPages } from './PreviewPages.js';
 import { SectionWords } from './SectionWords.js';
@@ -36,6 +37,9 @@ export function ExportScreen({ onOpenSection }: ExportScreenProps) {
         {previewing ? <PreviewPages options={choices.options} /> : null}
         <div className="ex-main">
           {check ? <WordCount words={check.words} /> : error ? null : <p className="muted ex-loading">{t('loading')}</p>}
+          {check && check.words.log.length && choices.annexes.inputs ? (
+            <LogCountedTwice log={check.words.log} onLeaveAnnexOut={() => choices.setAnnexes({ ...choices.annexes, inputs: false })} onOpenSection={(id) => onOpenSection(id)} />
+          ) : null}
           <div className="ex-columns">
             {/* While the check loads, an empty cell keeps the ways to write in their column. */}
             {check ? <Blockers blockers={check.blockers} onOpenSection={onOpenSection} /> : <div />}

@@ -1,8 +1,10 @@
-// The body's words against the limit, as OHCHR counts them, with the footnotes' words apart.
+// The body's words against the limit, as OHCHR counts them, what counts and what does not: a
+// consultation log table in the text among the counted words, the footnotes' words apart.
 import { Meter } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { ExportCheck } from '../../../shared/api.js';
 import { useFormat } from '../../app/format.js';
+import { sectionText } from './sectionName.js';
 
 export function WordCount({ words }: { words: ExportCheck['words'] }) {
   const { t } = useTranslation('export');
@@ -33,6 +35,11 @@ export function WordCount({ words }: { words: ExportCheck['words'] }) {
         )}
       </Meter>
       <p className="ex-note">{t('words.note')}</p>
+      {words.log.map((l) => (
+        <p key={l.sectionId} className="ex-note" data-testid="export-log-words">
+          {t('words.logCounted', { count: l.words, n: format.number(l.words), section: sectionText(l.label, l.title) })}
+        </p>
+      ))}
       <p className="ex-note" data-testid="export-footnotes">
         {t('words.footnotes', { count: footnotes, n: format.number(footnotes) })}
       </p>

@@ -1,16 +1,18 @@
 // The consultation log: every input, where it came from, when and how, and how it was reflected, in
 // one compact table; and, for whoever may write the chosen section's text, the button that puts it
-// in the report as a table (section A by default, where national reports describe their
-// consultations). Put in again, it replaces the earlier log.
+// in the report (section A by default, where national reports describe their consultations): a
+// short summary, the full log being the inputs annex (the default, so it is not counted twice), or
+// the full log as a table. Put in again, in either form, it replaces the earlier log.
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { LOG_FORMS, type LogForm } from '../../../shared/api.js';
 import type { ConsultationInput } from '../../../shared/domain.js';
 import { call } from '../../api/client.js';
 import { useAnnounce } from '../../app/Announcer.js';
 import { messageOf } from '../../app/errors.js';
 import { useFormat } from '../../app/format.js';
-import { SelectField } from '../../widgets/fields.js';
+import { RadioChoice, SelectField } from '../../widgets/fields.js';
 import { DispositionBadge } from './badges.js';
 
 export interface LogSection {
@@ -104,6 +106,8 @@ function PutLog({ writable, onOpenSection }: { writable: readonly LogSection[]; 
   const { t } = useTranslation('inputs');
   const announce = useAnnounce();
   const [sectionId, setSectionId] = useState(writable[0]!.id);
+  // A summary by default: the full log is the inputs annex, and a table would count against the limit.
+  const [form, setForm] = useState<LogForm>('summary');
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<{ sectionId: string; message: string } | null>(null);
   const chosen = writable.find((s) => s.id === sectionId) ?? writable[0]!;
@@ -112,8 +116,9 @@ function PutLog({ writable, onOpenSection }: { writable: readonly LogSection[]; 
     setBusy(true);
     setDone(null);
     try {
-      const result = await call('inputs.insertLog', { sectionId: chosen.id });
-      const message = t(result.replaced ? 'log.replacedDone' : 'log.putDone', { section: nameOf(chosen), count: result.rows });
+      const result = await call('inputs.insertLog', { sectionId: chosen.id, form });
+      const done = result.form === 'summary' ? (result.replaced ? 'log.summaryReplacedDone' : 'log.summaryDone') : result.replaced ? 'log.replacedDone' : 'log.putDone';
+      const message = t(done, { section: nameOf(chosen), count: result.rows });
       announce(message);
       setDone({ sectionId: chosen.id, message });
     } catch (e) {
@@ -126,6 +131,13 @@ function PutLog({ writable, onOpenSection }: { writable: readonly LogSection[]; 
   const doneIn = done ? writable.find((s) => s.id === done.sectionId) : undefined;
   return (
     <div className="in-put-log">
+      <RadioChoice<LogForm>
+        label={t('log.form')}
+        value={form}
+        onChange={setForm}
+        orientation="vertical"
+        options={LOG_FORMS.map((f) => ({ id: f, label: t(`log.forms.${f}`) }))}
+      />
       <div className="in-put-log-row">
         <SelectField<string>
           className="in-put-log-section"
