@@ -33,6 +33,39 @@ function takeMarker(p: Element): 'ol' | 'ul' {
   return ORDERED_MARKER.test(text) ? 'ol' : 'ul';
 }
 
+/**
+ * The UN's Word template for its documents: its heading styles (HChG a chapter, H1G, H23G, H4G,
+ * H56G below it; G for Geneva, other duty stations another letter) to the report's levels, and its
+ * body text (SingleTxtG), whose paragraphs Word numbers 1., 2., 3., as the report numbers them.
+ */
+const UN_HEADINGS: ReadonlyArray<[RegExp, string]> = [
+  [/^HCh[A-Z]$/, 'h1'],
+  [/^H1[A-Z]$/, 'h2'],
+  [/^H(23|4|56)[A-Z]$/, 'h3'],
+];
+const UN_BODY = /^SingleTxt[A-Z]$/;
+
+/** A number or letter typed (or numbered by Word) before a heading or a numbered paragraph: the report writes its own. */
+const TYPED_LABEL = /^[\s\u00a0]*(?:(?:[IVXLC]+|[A-Z]|\d+)\.|\d+(?:\.\d+)+\.?|\([a-z]\))[\s\u00a0]+/;
+
+/** The heading a Word paragraph stands for (h1 to h6, as Word's own): a UN heading style, or an outline level set on it. */
+function headingOf(p: Element): string | null {
+  for (const cls of p.classList) for (const [style, to] of UN_HEADINGS) if (style.test(cls)) return to;
+  const level = /mso-outline-level:\s*(\d)/i.exec(p.getAttribute('style') ?? '');
+  return level ? `h${Math.min(Math.max(Number(level[1]), 1), 6)}` : null;
+}
+
+/** Takes out the number Word put before a paragraph (its list marker) and a label typed there. */
+function takeLabel(el: Element): void {
+  for (const marker of [...el.querySelectorAll('span')]) if (/mso-list:\s*Ignore/i.test(marker.getAttribute('style') ?? '')) marker.remove();
+  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    if (!(t.textContent ?? '').replace(/[\s\u00a0]/g, '')) continue;
+    t.textContent = (t.textContent ?? '').replace(TYPED_LABEL, '');
+    break;
+  }
+}
+
 /** Word's HTML, cleaned into a document the editor imports as it imports any HTML. */
 export function cleanWordHtml(html: string): Document {
   const doc = new DOMParser().parseFromString(html, 'text/html');
@@ -57,6 +90,25 @@ export function cleanWordHtml(html: string): Document {
     if (/font-style:\s*italic/i.test(style)) wrap('i');
     if (/text-decoration:[^;]*underline/i.test(style)) wrap('u');
   }
+
+  // Headings set by a style or an outline level (often numbered by Word, which makes them look like
+  // list paragraphs), and the UN template's numbered body text: never list items, never numbered
+  // twice. A heading is never numbered in the report; a body paragraph is, by the report. The
+  // headings are moved to the report's levels below, with Word's own.
+  for (const p of [...doc.body.querySelectorAll('p')]) {
+    const to = headingOf(p);
+    if (to) {
+      takeLabel(p);
+      const heading = doc.createElement(to);
+      heading.append(...p.childNodes);
+      p.replaceWith(heading);
+    } else if ([...p.classList].some((c) => UN_BODY.test(c))) {
+      takeLabel(p);
+      p.removeAttribute('style');
+      p.removeAttribute('class');
+    }
+  }
+  for (const h of [...doc.body.querySelectorAll('h1, h2, h3, h4, h5, h6')]) takeLabel(h);
 
   // Lists: consecutive list paragraphs, nested by level.
   for (const p of [...doc.body.querySelectorAll('p')]) {

@@ -358,7 +358,7 @@ describe('tables', () => {
 });
 
 describe('paste', () => {
-  it('from Word keeps headings, lists, bold, italic and links, and the export has the heading as a heading; plain text gets no empty paragraphs', async () => {
+  it('from Word keeps headings, lists, bold, italic and links, and the export has the heading as a heading, the UN template’s numbered headings unnumbered and its body text numbered by the report; plain text gets no empty paragraphs', async () => {
     const { page, text } = await typingIn('Maria Santos', /Institutional framework/);
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Enter');
@@ -385,9 +385,38 @@ describe('paste', () => {
     expect(paragraphs.filter((p) => p.trim() === '')).toEqual([]);
     expect(paragraphs.length - before).toBeLessThanOrEqual(3);
 
+    // A national report set in the UN template: its headings, numbered by Word, stay headings; its
+    // numbered body text becomes paragraphs, which the report numbers (issue 15, point 4).
+    const unTemplate = fs.readFileSync(path.join(import.meta.dirname, '..', 'unit', 'fixtures', 'word-un-template.html'), 'utf8');
+    // On a line of its own (pasted into a line with text, the first block joins that line, as in Word).
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await paste({ 'text/html': unTemplate, 'text/plain': 'I. Methodology and consultation process' });
+    await expect.poll(() => text.locator('h3').allInnerTexts()).toContain('Preparation of the report');
+    expect(await text.locator('p', { hasText: 'The report was prepared by the Inter-Ministerial Committee.' }).count()).toBe(1);
+
     await expect.poll(() => page.locator('.ed-save').textContent(), { timeout: 10_000 }).toBe('All changes saved');
     const blocks = stored(mode!.file, (r) => buildExportDocument(r.db).body);
     expect(blocks).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'heading', runs: [expect.objectContaining({ text: 'Access to justice' })] })]));
+    const plainOf = (b: (typeof blocks)[number]) => ('runs' in b ? b.runs.map((r) => ('text' in r ? r.text : '')).join('') : '');
+    const at = blocks.findIndex((b) => plainOf(b) === 'Preparation of the report');
+    const shape = (b: (typeof blocks)[number] | undefined) => (b ? [b.kind, 'number' in b ? b.number : null, plainOf(b)] : null);
+    expect([shape(blocks[at - 1]), shape(blocks[at])]).toEqual([
+      ['heading', null, 'Methodology and consultation process'],
+      ['heading', null, 'Preparation of the report'],
+    ]);
+    const first = blocks[at + 1]!;
+    expect(first.kind).toBe('paragraph');
+    const n = (first as { number: number }).number;
+    expect(blocks.slice(at + 1, at + 5).map(shape)).toEqual([
+      ['paragraph', n, 'The report was prepared by the Inter-Ministerial Committee.'],
+      ['paragraph', n + 1, 'Consultations were held in three regions.'],
+      ['heading', null, '2024 in figures'],
+      ['list', null, ''],
+    ]);
+    // Every body paragraph numbered, straight through the report, the pasted ones included.
+    const numbers = blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.number] : []));
+    expect(numbers).toEqual(numbers.map((_, i) => i + 1));
   });
 });
 

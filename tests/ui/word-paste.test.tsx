@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanWordHtml, isFromWord, plainParagraphs } from '../../renderer/editor/wordPaste.js';
 
 const WORD = fs.readFileSync(path.join(import.meta.dirname, '..', 'unit', 'fixtures', 'word-clipboard.html'), 'utf8');
+const UN_TEMPLATE = fs.readFileSync(path.join(import.meta.dirname, '..', 'unit', 'fixtures', 'word-un-template.html'), 'utf8');
 
 describe('paste from Word', () => {
   it('is told from other HTML', () => {
@@ -28,6 +29,26 @@ describe('paste from Word', () => {
     expect(numbered.querySelector('a')?.getAttribute('href')).toBe('https://www.gov.example/aid');
     expect(html).not.toMatch(/mso-|Mso|o:p|style=|class=|·|&nbsp;&nbsp;/);
     expect(body.querySelectorAll('p').length).toBe(1);
+  });
+
+  it('keeps the UN template’s headings and outline levels as headings, never list items or numbered paragraphs; its numbered body text as plain paragraphs', () => {
+    // As Word writes a national report set in the UN template (tests/unit/fixtures/word-un-template.html):
+    // a chapter (HChG) and a heading (H1G) numbered by Word's lists, body paragraphs (SingleTxtG)
+    // numbered the same way or typed, a heading style of the office's own with an outline level,
+    // and a real list after them.
+    const html = UN_TEMPLATE;
+    expect(isFromWord(html)).toBe(true);
+    const body = cleanWordHtml(html).body;
+    expect([...body.children].map((el) => [el.tagName, el.tagName === 'OL' ? [...el.children].map((li) => li.textContent!.trim()).join(' | ') : el.textContent!.trim()])).toEqual([
+      ['H2', 'Methodology and consultation process'],
+      ['H3', 'Preparation of the report'],
+      ['P', 'The report was prepared by the Inter-Ministerial Committee.'],
+      ['P', 'Consultations were held in three regions.'],
+      // A figure that opens a heading is not a label: only "2." or "2.1" is.
+      ['H4', '2024 in figures'],
+      ['OL', 'shelters opened; | a helpline.'],
+    ]);
+    expect(body.querySelector('p b')?.textContent).toBe('three');
   });
 
   it('plain text gets a paragraph a line, without the blank lines between', () => {

@@ -403,6 +403,10 @@ describe('the report as PDF', () => {
     for (const note of ['A/HRC/DEC/17/119, annex, section I.', 'Official Gazette No. 44/2023.', 'Helpline 0800 100 200, operated by the Centre for Social Work.']) {
       expectWords(flat, note);
     }
+    // A heading inside a section is never numbered: it stands on its line alone (issue 15, point 4).
+    const inSection = ofKind(doc, 'heading').filter((h) => !h.label);
+    expect(inSection.length).toBeGreaterThan(0);
+    for (const h of inSection) expect(layout).toMatch(new RegExp(`^\\s*${plain(h.runs)}\\s*$`, 'm'));
     // Each note at the foot of the page its reference is on, below the text: the words just before
     // the reference and the note's own words are found on the same page, in that order, once.
     const pages = layout.split('\f').map((p) => p.replace(/\s+/g, ' '));
