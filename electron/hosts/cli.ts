@@ -18,7 +18,8 @@ import type { ServiceContext } from '../services/context.js';
 import { tableKindOf } from '../import/recommendation-table.js';
 import { RECOMMENDATION_COLUMNS, type RecommendationColumn, type TableColumns } from '../../shared/domain.js';
 import { formatMessage, type MessageKey } from '../../shared/messages.js';
-import type { ExportFormat } from '../../shared/api.js';
+import { ANNEX_ORDERS, ANNEX_RECOMMENDATIONS, DEFAULT_ANNEXES, type AnnexChoice, type ExportFormat } from '../../shared/api.js';
+import type { DraftChoice } from '../export/document.js';
 import { exportCheck, writeReport } from '../services/report-export.js';
 import { withExtension } from '../report-files.js';
 import { writeClosedCopy } from '../sync/copy.js';
@@ -27,14 +28,40 @@ import type { MergeSummary } from '../../shared/api.js';
 import type { Member } from '../../shared/domain.js';
 import { VERSION_COMMANDS, VERSIONS_USAGE } from './cli-versions.js';
 
-/** What `upr export` can write: each format, and how it writes a report to a file. */
-const EXPORTS: Record<string, (report: OpenReport, out: string) => Promise<string>> = {
+/** The final report's choices, as the Export view has them: which annexes, and whether a draft. */
+interface ReportChoice {
+  annexes: AnnexChoice;
+  draft: DraftChoice | null;
+}
+
+/** What `upr export` can write: each format, and how it writes a report to a file (the report's formats with the choices). */
+const EXPORTS: Record<string, (report: OpenReport, out: string, choice: ReportChoice) => Promise<string>> = {
   'comments-xlsx': (report, out) => exportComments(report, 'xlsx', out),
   'comments-csv': (report, out) => exportComments(report, 'csv', out),
-  docx: (report, out) => exportFinalReport(report, 'docx', out),
-  pdf: (report, out) => exportFinalReport(report, 'pdf', out),
-  html: (report, out) => exportFinalReport(report, 'html', out),
+  docx: (report, out, choice) => exportFinalReport(report, 'docx', out, choice),
+  pdf: (report, out, choice) => exportFinalReport(report, 'pdf', out, choice),
+  html: (report, out, choice) => exportFinalReport(report, 'html', out, choice),
 };
+const REPORT_FORMATS = new Set(['docx', 'pdf', 'html']);
+
+/** The choices from the command line, each checked: a value not accepted is said with those that are. */
+function reportChoice(values: { draft?: string; 'line-numbers'?: boolean; recommendations?: string; order?: string; 'without-inputs'?: boolean }): ReportChoice {
+  const pick = <T extends string>(name: string, value: string | undefined, accepted: readonly T[], fallback: T): T => {
+    if (value === undefined) return fallback;
+    if (!(accepted as readonly string[]).includes(value)) throw new UserError(`--${name} takes ${accepted.join(', ')}, not “${value}”`);
+    return value as T;
+  };
+  const annexes: AnnexChoice = {
+    recommendations: pick('recommendations', values.recommendations, ANNEX_RECOMMENDATIONS, DEFAULT_ANNEXES.recommendations),
+    order: pick('order', values.order, ANNEX_ORDERS, DEFAULT_ANNEXES.order),
+    inputs: !values['without-inputs'],
+  };
+  const label = values.draft?.trim();
+  if (values.draft !== undefined && !label) throw new UserError('--draft needs the draft’s name, such as --draft "Draft for the NHRI"');
+  if (label && label.length > 200) throw new UserError('a draft’s name is at most 200 characters');
+  if (values['line-numbers'] && !label) throw new UserError('--line-numbers numbers a draft’s lines: give the draft’s name with --draft');
+  return { annexes, draft: label ? { label, lineNumbers: values['line-numbers'] === true } : null };
+}
 
 async function exportComments(report: OpenReport, format: MatrixFormat, out: string): Promise<string> {
   const { path: written, rows } = await exportCommentMatrix(report.db, format, out);
@@ -42,13 +69,14 @@ async function exportComments(report: OpenReport, format: MatrixFormat, out: str
 }
 
 /** The final report, with its words against the limit (annexes and footnotes not counted) and what blocks submission. */
-async function exportFinalReport(report: OpenReport, format: ExportFormat, out: string): Promise<string> {
+async function exportFinalReport(report: OpenReport, format: ExportFormat, out: string, choice: ReportChoice): Promise<string> {
   const check = exportCheck(report.db);
-  const { path: written, bytes } = await writeReport(report.db, format, withExtension(out, format));
-  const { body, footnotes, limit } = check.words;
+  const { path: written, bytes } = await writeReport(report.db, format, withExtension(out, format), choice.annexes, choice.draft);
+  const { body, footnotes, limit, log } = check.words;
   const lines = [
-    `wrote ${written} (${bytes.toLocaleString('en')} bytes)`,
+    `wrote ${written} (${bytes.toLocaleString('en')} bytes)${choice.draft ? `, a draft: ${choice.draft.label}` : ''}`,
     `words: ${body.toLocaleString('en')} of ${limit.toLocaleString('en')}${body > limit ? ` (over by ${(body - limit).toLocaleString('en')})` : ''}; footnotes ${footnotes.toLocaleString('en')} and annexes not counted`,
+    ...log.map((l) => `counted: the consultation log table in ${l.label}. ${l.title}, ${l.words.toLocaleString('en')} words${choice.annexes.inputs ? ' (the inputs annex gives the same log again)' : ''}`),
   ];
   const notApproved = check.blockers.filter((b) => b.kind === 'notApproved').length;
   const critical = check.blockers.filter((b) => b.kind === 'openCritical').length;
@@ -96,6 +124,7 @@ const usage = () => `usage:
   upr merge FILE OTHER [--json]
   upr check FILE
   upr export FILE --format ${Object.keys(EXPORTS).join('|')} --out PATH
+     [--draft NAME [--line-numbers]] [--recommendations ${ANNEX_RECOMMENDATIONS.join('|')}] [--order ${ANNEX_ORDERS.join('|')}] [--without-inputs]
   ${IMPORT_USAGE}
   ${VERSIONS_USAGE.join('\n  ')}
   upr call FILE METHOD JSON --as MEMBER
@@ -199,16 +228,27 @@ async function run(argv: string[], io: Out): Promise<number> {
       return result.sound ? 0 : 1;
     }
     case 'export': {
-      const { values, positionals } = parse(rest, { format: { type: 'string' }, out: { type: 'string' } });
+      const { values, positionals } = parse(rest, {
+        format: { type: 'string' },
+        out: { type: 'string' },
+        draft: { type: 'string' },
+        'line-numbers': { type: 'boolean' },
+        recommendations: { type: 'string' },
+        order: { type: 'string' },
+        'without-inputs': { type: 'boolean' },
+      });
       const file = onePath(positionals, 'export');
       const formats = Object.keys(EXPORTS);
       if (!values.format) throw new UserError(`say what to export: --format ${formats.join('|')}`);
       const write = Object.hasOwn(EXPORTS, values.format) ? EXPORTS[values.format] : undefined;
       if (!write) throw new UserError(`unknown export format “${values.format}” (accepted: ${formats.join(', ')})`);
       if (!values.out) throw new UserError('say where to write the file: --out PATH');
+      const chosen = ['draft', 'line-numbers', 'recommendations', 'order', 'without-inputs'].filter((o) => values[o as keyof typeof values] !== undefined);
+      if (chosen.length && !REPORT_FORMATS.has(values.format)) throw new UserError(`--${chosen[0]} is a choice for the report (docx, pdf, html), not for ${values.format}`);
+      const choice = reportChoice(values);
       const report = OpenReport.openSnapshot(file);
       try {
-        io.out(await write(report, path.resolve(values.out)));
+        io.out(await write(report, path.resolve(values.out), choice));
       } finally {
         report.close();
       }

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createDemoReport } from '../../electron/services/demo.js';
 import { newHost, sha256, tempDir, TestClient, upr } from './helpers.js';
 import { markUpdate, reviewReport, typeParagraphs } from './review-helpers.js';
 
@@ -173,5 +174,36 @@ describe('upr export', () => {
       expect(fs.readFileSync(out, 'utf8')).toBe('last week’s matrix');
     }
     expect(fs.readdirSync(dir).sort()).toEqual(['matrix.csv', 'matrix.xlsx']);
+  });
+
+  it('writes the report as the Export view does: a draft with its name, the annexes chosen; a choice it does not take is one line, exit 2, nothing written', async () => {
+    const dir = tempDir();
+    const report = path.join(dir, 'demo.upr');
+    createDemoReport(report).close();
+    const before = sha256(report);
+    const out = path.join(dir, 'round2.html');
+    const r = await upr(['export', report, '--format', 'html', '--out', out, '--draft', 'Round 2', '--recommendations', 'none', '--without-inputs']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toMatch(new RegExp(`^wrote ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\([\\d,]+ bytes\\), a draft: Round 2$`));
+    const page = fs.readFileSync(out, 'utf8');
+    expect(page).toMatch(/Draft: Round 2, \d{1,2} \w+ \d{4}/);
+    expect(page).not.toContain('class="annex"');
+
+    const refused = [
+      [['--recommendations', 'some'], 'upr: --recommendations takes all, supported, addressed, none, not “some”'],
+      [['--order', 'date'], 'upr: --order takes number, theme, not “date”'],
+      [['--line-numbers'], 'upr: --line-numbers numbers a draft’s lines: give the draft’s name with --draft'],
+      [['--draft', '  '], 'upr: --draft needs the draft’s name, such as --draft "Draft for the NHRI"'],
+    ] as const;
+    for (const [args, said] of refused) {
+      expect(await upr(['export', report, '--format', 'docx', '--out', path.join(dir, 'x.docx'), ...args])).toEqual({ code: 2, stdout: '', stderr: `${said}\n` });
+    }
+    expect(await upr(['export', report, '--format', 'comments-csv', '--out', path.join(dir, 'x.csv'), '--draft', 'Round 2'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'upr: --draft is a choice for the report (docx, pdf, html), not for comments-csv\n',
+    });
+    expect(fs.readdirSync(dir).sort()).toEqual(['demo.upr', 'round2.html']);
+    expect(sha256(report)).toBe(before);
   });
 });
