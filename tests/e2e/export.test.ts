@@ -64,6 +64,60 @@ async function writeAs(page: Page, button: string, writing: string, out: string)
 }
 
 describe('exporting the report in a browser', () => {
+  // First: the next test turns the report Arabic, and a new tab then speaks the report's language.
+  it('previews the pages as the PDF prints them, beside the choices, and follows a change of choice', async () => {
+    const page = await mode.openTab();
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await signIn(page, 'Maria Santos');
+    await page.getByRole('tab', { name: 'Export' }).click();
+    await page.getByRole('button', { name: 'Preview the pages' }).click();
+    const preview = page.getByRole('region', { name: 'The pages as they will print' });
+    const said = preview.getByRole('status');
+    await said.getByText(/^\d+ pages$/).waitFor({ timeout: 60_000 });
+    const pages = Number(/^(\d+)/.exec((await said.textContent())!)![1]);
+    expect(pages).toBeGreaterThan(3);
+    const drawn = preview.getByRole('img', { name: /^Page \d+ of \d+$/ });
+    expect(await drawn.count()).toBe(pages);
+    expect(await drawn.first().getAttribute('aria-label')).toBe(`Page 1 of ${pages}`);
+    // The first page is drawn: ink on its canvas, as pdf.js painted it.
+    const ink = () =>
+      drawn.first().evaluate((c: HTMLCanvasElement) => {
+        const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let dark = 0;
+        for (let i = 0; i < data.length; i += 4) if (data[i]! < 128) dark++;
+        return dark;
+      });
+    await expect.poll(ink, { timeout: 30_000 }).toBeGreaterThan(1000);
+    // The same pages as the PDF written with the same choices.
+    const out = path.join(mode.dir, 'preview-out');
+    fs.mkdirSync(out);
+    const pdf = await writeAs(page, 'PDF (.pdf)', 'Writing the PDF file…', out);
+    expect(execFileSync('pdfinfo', [pdf.saved], { encoding: 'utf8' })).toMatch(new RegExp(`^Pages:\\s+${pages}$`, 'm'));
+    await page.screenshot({ path: path.join(os.tmpdir(), 'upr-preview-final.png') });
+
+    // A draft without the recommendations annex: laid out again, fewer pages, the draft's name on them.
+    const before = await ink();
+    await page.getByText('A draft', { exact: true }).click();
+    await page.getByRole('textbox', { name: 'Name of the draft' }).fill('Round 2');
+    await page.getByRole('button', { name: /Recommendations annex/ }).click();
+    await page.getByRole('option', { name: 'No recommendations annex' }).click();
+    await said.getByText('Laying out the pages again…').waitFor({ timeout: 30_000 });
+    await said.getByText(/^\d+ pages?$/).waitFor({ timeout: 60_000 });
+    const fewer = Number(/^(\d+)/.exec((await said.textContent())!)![1]);
+    expect(fewer).toBeLessThan(pages);
+    await expect.poll(ink, { timeout: 30_000 }).not.toBe(before);
+    await page.screenshot({ path: path.join(os.tmpdir(), 'upr-preview-draft.png') });
+    // The pages can be scrolled from the keyboard.
+    const list = preview.getByRole('region', { name: new RegExp(`^${fewer} pages?$`) });
+    await list.focus();
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => list.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Hide the preview' }).click();
+    await preview.waitFor({ state: 'detached' });
+    await page.close();
+  });
+
   it('shows the words and what blocks submission, follows a Critical comment, and writes the web page and the Word file', async () => {
     const page = await mode.openTab();
     await signIn(page, 'Maria Santos');
@@ -133,56 +187,4 @@ describe('exporting the report in a browser', () => {
     await page.close();
   });
 
-  it('previews the pages as the PDF prints them, beside the choices, and follows a change of choice', async () => {
-    const page = await mode.openTab();
-    await page.setViewportSize({ width: 1400, height: 900 });
-    await signIn(page, 'Maria Santos');
-    await page.getByRole('tab', { name: 'Export' }).click();
-    await page.getByRole('button', { name: 'Preview the pages' }).click();
-    const preview = page.getByRole('region', { name: 'The pages as they will print' });
-    const said = preview.getByRole('status');
-    await said.getByText(/^\d+ pages$/).waitFor({ timeout: 60_000 });
-    const pages = Number(/^(\d+)/.exec((await said.textContent())!)![1]);
-    expect(pages).toBeGreaterThan(3);
-    const drawn = preview.getByRole('img', { name: /^Page \d+ of \d+$/ });
-    expect(await drawn.count()).toBe(pages);
-    expect(await drawn.first().getAttribute('aria-label')).toBe(`Page 1 of ${pages}`);
-    // The first page is drawn: ink on its canvas, as pdf.js painted it.
-    const ink = () =>
-      drawn.first().evaluate((c: HTMLCanvasElement) => {
-        const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-        let dark = 0;
-        for (let i = 0; i < data.length; i += 4) if (data[i]! < 128) dark++;
-        return dark;
-      });
-    await expect.poll(ink, { timeout: 30_000 }).toBeGreaterThan(1000);
-    // The same pages as the PDF written with the same choices.
-    const out = path.join(mode.dir, 'preview-out');
-    fs.mkdirSync(out);
-    const pdf = await writeAs(page, 'PDF (.pdf)', 'Writing the PDF file…', out);
-    expect(execFileSync('pdfinfo', [pdf.saved], { encoding: 'utf8' })).toMatch(new RegExp(`^Pages:\\s+${pages}$`, 'm'));
-    await page.screenshot({ path: path.join(os.tmpdir(), 'upr-preview-final.png') });
-
-    // A draft without the recommendations annex: laid out again, fewer pages, the draft's name on them.
-    const before = await ink();
-    await page.getByText('A draft', { exact: true }).click();
-    await page.getByRole('textbox', { name: 'Name of the draft' }).fill('Round 2');
-    await page.getByRole('button', { name: /Recommendations annex/ }).click();
-    await page.getByRole('option', { name: 'No recommendations annex' }).click();
-    await said.getByText('Laying out the pages again…').waitFor({ timeout: 30_000 });
-    await said.getByText(/^\d+ pages?$/).waitFor({ timeout: 60_000 });
-    const fewer = Number(/^(\d+)/.exec((await said.textContent())!)![1]);
-    expect(fewer).toBeLessThan(pages);
-    await expect.poll(ink, { timeout: 30_000 }).not.toBe(before);
-    await page.screenshot({ path: path.join(os.tmpdir(), 'upr-preview-draft.png') });
-    // The pages can be scrolled from the keyboard.
-    const list = preview.getByRole('region', { name: new RegExp(`^${fewer} pages?$`) });
-    await list.focus();
-    await page.keyboard.press('PageDown');
-    await expect.poll(() => list.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.getByRole('button', { name: 'Hide the preview' }).click();
-    await preview.waitFor({ state: 'detached' });
-    await page.close();
-  });
 });
