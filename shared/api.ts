@@ -370,6 +370,21 @@ export const api = {
       .object({ id, responsibleOrganizationId: id.nullable().optional(), implementationStatus: z.enum(IMPLEMENTATION_STATUSES).optional() })
       .strict(),
   ).returns<Recommendation>(),
+  /**
+   * The same follow-up for many recommendations at once (chosen in the Recommendations view): the
+   * lead ministry, the implementation status, or both, in one change set. Rows already so are left
+   * as they are; when any row may not be changed by this person, nothing is.
+   */
+  'recommendations.updateMany': method(
+    z
+      .object({
+        ids: z.array(id).min(1, 'choose at least one recommendation').max(10_000, 'is more than 10,000 recommendations'),
+        responsibleOrganizationId: id.nullable().optional(),
+        implementationStatus: z.enum(IMPLEMENTATION_STATUSES).optional(),
+      })
+      .strict()
+      .refine((i) => i.responsibleOrganizationId !== undefined || i.implementationStatus !== undefined, 'says nothing to change'),
+  ).returns<{ changed: number; unchanged: number }>(),
   // Importing a list from a file on this computer: first what it would do, then doing it (one transaction).
   // A CSV or XLSX list is read through a column mapping: the one given, else the one remembered for
   // the same header set, else one guessed from the headers. Importing with a mapping remembers it.

@@ -32,6 +32,11 @@ export const MESSAGES = {
   noFolder: { code: 'not_found', text: 'The folder {{dir}} does not exist.' },
   cannotCreate: { code: 'io', text: 'Cannot create {{file}}: {{reason}}' },
   organizationMissing: { code: 'not_found', text: 'That organization does not exist (it may have been removed).' },
+  recommendationsMissing: { code: 'not_found', text: '{{count}} of the recommendations chosen no longer exist (such as {{id}}); nothing was changed. Choose them again.' },
+  bulkDenied: {
+    code: 'forbidden',
+    text: 'Nothing was changed: {{count}} of the recommendations chosen cannot be changed by you ({{numbers}}). {{reason}}',
+  },
   memberMissing: { code: 'not_found', text: 'That person is not a member of this report (they may have been removed).' },
   organizationHasMembers: { code: 'conflict', text: '{{name}} still has {{count}} member(s); move or remove them first.' },
   organizationLeadsSections: { code: 'conflict', text: '{{name}} leads {{count}} section(s); give them another lead first.' },

@@ -71,6 +71,8 @@ export const ACCESS: Rules = {
     { write: 'recommendations.responsible_organization_id', row: (i) => i.id, when: (i) => i.responsibleOrganizationId !== undefined },
     { write: 'recommendations.implementation_status', row: (i) => i.id, value: (i) => i.implementationStatus ?? '', when: (i) => i.implementationStatus !== undefined },
   ],
+  // Each row is judged by the method before anything is written (the follow-up's writers depend on the row).
+  'recommendations.updateMany': { write: 'recommendations.responsible_organization_id', when: (i) => i.responsibleOrganizationId !== undefined },
   'recommendations.previewImport': { write: 'recommendations.text' },
   'recommendations.import': { write: 'recommendations.text' },
   'recommendations.link': { write: 'section_recommendations.section_id', value: (i) => i.sectionId, refers: (i) => ['sections', i.sectionId] },

@@ -9,7 +9,7 @@ import { loadText, pushText, syncText, textContent } from './text.js';
 import { findAll, replaceAll } from './find-replace.js';
 import { applyProposal, commentsOf, createComment, decideComment, replyToComment, setCommentStatus } from './comments.js';
 import { exportComments } from './exports.js';
-import { addProgressNote, linkRecommendation, recommendationsOf, updateRecommendation } from './recommendations.js';
+import { addProgressNote, linkRecommendation, recommendationsOf, updateRecommendation, updateManyRecommendations } from './recommendations.js';
 import { searchQuery } from '../search/search.js';
 import { insertConsultationLog } from './consultation-log.js';
 import { checkExport, exportReport, previewReport } from './report-export.js';
@@ -54,6 +54,7 @@ export const reportHandlers: ReportHandlers = {
   'comments.export': exportComments,
   'recommendations.list': recommendationsOf,
   'recommendations.update': updateRecommendation,
+  'recommendations.updateMany': updateManyRecommendations,
   'recommendations.previewImport': previewImport,
   'recommendations.import': importListFile,
   'recommendations.link': linkRecommendation,

@@ -6,12 +6,13 @@
 import { citedNumbers } from '../../shared/citations.js';
 import type { ParsedInput, Result } from '../../shared/api.js';
 import type { ImportProblem, ImportSummary, ImplementationStatus, Position, ProgressNote, Recommendation, RecommendationImport } from '../../shared/domain.js';
-import { userError } from '../../shared/messages.js';
+import { formatMessage, userError, type MessageKey } from '../../shared/messages.js';
 import { shown, shownList } from '../../shared/synced.js';
 import { recommendationRefsBySection, refreshStaleText } from '../docs/section-text.js';
 import { prepared, type DB } from '../store/open.js';
 import { getOrganization } from '../store/queries.js';
 import type { Change } from '../sync/changes.js';
+import { CurrentView, judge } from '../sync/policy.js';
 import type { ServiceContext } from './context.js';
 import { actor } from './access.js';
 import { sectionOrThrow } from './sections.js';
@@ -204,6 +205,55 @@ export function updateRecommendation(ctx: ServiceContext, input: ParsedInput<'re
     ctx.report.emit({ kind: 'changed', what: ['recommendations'] });
   }
   return recommendationOrThrow(db, current.id);
+}
+
+/**
+ * The same follow-up for many recommendations, in one change set: each row is judged by the write
+ * policy first, and when any may not be changed by this person nothing is written, with the
+ * numbers of those rows and the policy's reason. Rows already so are left out of the change set.
+ */
+export function updateManyRecommendations(ctx: ServiceContext, input: ParsedInput<'recommendations.updateMany'>): Result<'recommendations.updateMany'> {
+  const { db } = ctx.report;
+  const author = actor(ctx);
+  const ids = [...new Set(input.ids)];
+  const rows = new Map(listRecommendations(db).map((r) => [r.id, r]));
+  const missing = ids.filter((id) => !rows.has(id));
+  if (missing.length) throw userError('recommendationsMissing', { count: missing.length, id: missing[0]! });
+  if (input.responsibleOrganizationId && !getOrganization(db, input.responsibleOrganizationId)) throw userError('organizationMissing');
+  const changes: Change[] = [];
+  let unchanged = 0;
+  for (const id of ids) {
+    const current = rows.get(id)!;
+    const before = changes.length;
+    if (input.responsibleOrganizationId !== undefined && input.responsibleOrganizationId !== current.responsibleOrganizationId) {
+      changes.push({ table: 'recommendations', row: id, column: 'responsible_organization_id', value: input.responsibleOrganizationId });
+    }
+    if (input.implementationStatus !== undefined && input.implementationStatus !== current.implementationStatus) {
+      changes.push({ table: 'recommendations', row: id, column: 'implementation_status', value: input.implementationStatus });
+    }
+    if (changes.length === before) unchanged++;
+  }
+  // Judged here, row by row, so that the person hears which rows and why before anything is written;
+  // the change log judges every change again as it writes them.
+  const view = new CurrentView(db, ctx.report.log.held.changes);
+  const denied = changes.flatMap((c) => {
+    const why = judge(view, c, author.id);
+    return why ? [{ number: rows.get(c.row)!.number, why }] : [];
+  });
+  if (denied.length) {
+    const numbers = [...new Set(denied.map((d) => d.number))];
+    const first = denied[0]!.why;
+    throw userError('bulkDenied', {
+      count: numbers.length,
+      numbers: numbers.length > 5 ? `${numbers.slice(0, 5).join(', ')}…` : numbers.join(', '),
+      reason: formatMessage(first.key as MessageKey, first.params),
+    });
+  }
+  if (changes.length) {
+    ctx.report.write(author.id, changes);
+    ctx.report.emit({ kind: 'changed', what: ['recommendations'] });
+  }
+  return { changed: ids.length - unchanged, unchanged };
 }
 
 export function addProgressNote(ctx: ServiceContext, input: ParsedInput<'recommendations.addNote'>): Recommendation {

@@ -30,6 +30,7 @@ import { findAllBenchmark, searchBenchmark } from './search.js';
 import { reportExportBenchmark, reportPdfBenchmark } from './report-export.js';
 import { mergeBenchmark } from './merge.js';
 import { versionsBenchmarks } from './versions.js';
+import { bulkAssignBenchmark } from './bulk.js';
 
 export interface Target {
   /** Which statistic must stay under `ms` (or under `ratio` times the baseline's same statistic). */
@@ -79,7 +80,7 @@ function trial<S>(t: Trial<S>): Trial {
 }
 
 export function benchmarks(env: BenchEnv): Benchmark[] {
-  return [...openAndLoad(env), ...serviceEdits(env), sectionLoad(env), keystrokeLatency(env), keystrokeLatencyWithTables(env), commentsExportBenchmark(env), matrixRenderBenchmark(env), ohchrListBenchmark(env), searchBenchmark(env), reportExportBenchmark(env), reportPdfBenchmark(env), mergeBenchmark(env), findAllBenchmark(env), ...versionsBenchmarks(env)];
+  return [...openAndLoad(env), ...serviceEdits(env), sectionLoad(env), keystrokeLatency(env), keystrokeLatencyWithTables(env), commentsExportBenchmark(env), matrixRenderBenchmark(env), ohchrListBenchmark(env), searchBenchmark(env), reportExportBenchmark(env), reportPdfBenchmark(env), mergeBenchmark(env), findAllBenchmark(env), ...versionsBenchmarks(env), bulkAssignBenchmark(env)];
 }
 
 /**

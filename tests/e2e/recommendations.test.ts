@@ -2,8 +2,12 @@
 // thematic list of Slovenia's third review (a real Word file; browser mode has no file dialog, so
 // its path is typed), sees the preview and imports; a drafter cites two of its recommendations in
 // a section their ministry leads (from the search dialog, and by typing a number); the coverage
-// view counts them as addressed. axe finds nothing serious on the way, right to left included.
+// view counts them as addressed. Then many at once: the secretariat gives a lead ministry and a
+// status to every recommendation chosen; the ministry sets the status of those it leads and is
+// refused, with nothing changed, when others are among them. axe finds nothing serious on the way,
+// right to left included.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OHCHR_LIST } from '../bench/ohchr-import.js';
@@ -95,6 +99,54 @@ describe('recommendations in a browser', () => {
     const covered = secretariat.getByRole('region', { name: '2 addressed recommendations' });
     expect(await covered.getByRole('button', { name: 'Go to section B.1. Normative framework' }).count()).toBe(2);
     expect(await seriousViolations(secretariat)).toEqual([]);
+
+    // Many at once (issue 16, point 3): the secretariat chooses every recommendation a filter
+    // shows, adds a range with Shift, and gives them all a lead ministry and a status in one step.
+    await secretariat.getByRole('tab', { name: 'All recommendations' }).click();
+    await secretariat.getByRole('textbox', { name: 'Search' }).fill('torture');
+    const shown = Number(/Showing (\d+) of 215/.exec((await secretariat.getByText(/^Showing \d+ of 215/).innerText())!)![1]);
+    expect(shown).toBeGreaterThan(2);
+    await secretariat.getByRole('checkbox', { name: `Choose all ${shown} recommendations shown` }).check();
+    const bulk = secretariat.getByRole('region', { name: 'Follow up the chosen recommendations' });
+    await bulk.getByText(`${shown} recommendations chosen`).waitFor();
+    await secretariat.getByRole('textbox', { name: 'Search' }).fill('');
+    await secretariat.getByText('Showing 215 of 215 recommendations').waitFor();
+    await secretariat.getByRole('checkbox', { name: 'Choose 121.10', exact: true }).click();
+    await secretariat.getByRole('checkbox', { name: 'Choose 121.14', exact: true }).click({ modifiers: ['Shift'] });
+    const ticked = await secretariat.locator('.rc-choose input:checked').count();
+    expect(ticked).toBeGreaterThanOrEqual(shown + 1);
+    await bulk.getByText(`${ticked} recommendations chosen`).waitFor();
+    await bulk.getByRole('button', { name: /Lead ministry/ }).click();
+    await secretariat.getByRole('option', { name: 'Ministry of Justice' }).click();
+    await bulk.getByRole('button', { name: /Implementation status/ }).click();
+    await secretariat.getByRole('option', { name: 'In progress' }).click();
+    expect(await seriousViolations(secretariat)).toEqual([]);
+    await bulk.getByRole('button', { name: 'Apply to the chosen' }).click();
+    await bulk.getByText(`Changed: ${ticked}; already so: 0.`).waitFor();
+    await secretariat.screenshot({ path: path.join(os.tmpdir(), 'upr-bulk.png') });
+    await secretariat.getByRole('button', { name: /Responsible/ }).first().click();
+    await secretariat.getByRole('option', { name: 'Ministry of Justice' }).click();
+    await secretariat.getByText(`Showing ${ticked} of 215 recommendations`).waitFor();
+
+    // The Ministry of Justice's drafter sets the status of the ones it leads, and only those: with a
+    // row it does not lead among them, nothing is changed and the message says which.
+    await drafter.getByRole('tab', { name: 'All recommendations' }).click();
+    await drafter.getByRole('checkbox', { name: 'Choose all 215 recommendations shown' }).check();
+    const theirs = drafter.getByRole('region', { name: 'Follow up the chosen recommendations' });
+    expect(await theirs.getByRole('button', { name: /Lead ministry/ }).count()).toBe(0);
+    await theirs.getByRole('button', { name: /Implementation status/ }).click();
+    await drafter.getByRole('option', { name: 'Implemented', exact: true }).click();
+    await theirs.getByRole('button', { name: 'Apply to the chosen' }).click();
+    await theirs.getByRole('alert').getByText(`Nothing was changed: ${215 - ticked} of the recommendations chosen cannot be changed by you`, { exact: false }).waitFor();
+    await theirs.getByRole('button', { name: 'Clear the choice' }).click();
+    await theirs.waitFor({ state: 'detached' });
+    await drafter.getByRole('button', { name: /Responsible/ }).first().click();
+    await drafter.getByRole('option', { name: 'Ministry of Justice' }).click();
+    await drafter.getByRole('checkbox', { name: `Choose all ${ticked} recommendations shown` }).check();
+    await theirs.getByRole('button', { name: /Implementation status/ }).click();
+    await drafter.getByRole('option', { name: 'Implemented', exact: true }).click();
+    await theirs.getByRole('button', { name: 'Apply to the chosen' }).click();
+    await theirs.getByText(`Changed: ${ticked}; already so: 0.`).waitFor();
 
     // Right to left (an Arabic report): the list with one selected.
     await secretariat.getByRole('tab', { name: 'Report settings' }).click();

@@ -144,3 +144,53 @@ describe('which sections address a recommendation', () => {
   });
 });
 
+
+describe('following up many recommendations at once (issue 16, point 3)', () => {
+  it('assigns a lead ministry and a status to all those chosen in one change set; rows already so are left out of it', async () => {
+    const { ctx, report, admin, justice, count } = await setUp();
+    importRecommendations(ctx, [rec('121.1'), rec('121.2'), rec('121.3'), rec('121.4')], [], 'list');
+    const ids = ['121.1', '121.2', '121.3'].map(recommendationId);
+    await admin.call('recommendations.update', { id: ids[0]!, responsibleOrganizationId: justice.id, implementationStatus: 'in_progress' });
+    const rowsBefore = count();
+    expect(await admin.call('recommendations.updateMany', { ids, responsibleOrganizationId: justice.id, implementationStatus: 'in_progress' })).toEqual({ changed: 2, unchanged: 1 });
+    // Two fields of two rows: four changes, written in one batch (all or nothing, below).
+    expect(count() - rowsBefore).toBe(4);
+    const all = listRecommendations(report.db);
+    expect(all.map((r) => [r.number, r.responsibleOrganizationId === justice.id, r.implementationStatus])).toEqual([
+      ['121.1', true, 'in_progress'],
+      ['121.2', true, 'in_progress'],
+      ['121.3', true, 'in_progress'],
+      ['121.4', false, 'not_started'],
+    ]);
+    // Taking the lead away from them is the same one action.
+    expect(await admin.call('recommendations.updateMany', { ids, responsibleOrganizationId: null })).toEqual({ changed: 3, unchanged: 0 });
+    expect(listRecommendations(report.db).filter((r) => r.responsibleOrganizationId !== null)).toEqual([]);
+  });
+
+  it('changes nothing when any row chosen may not be changed by this person, and says which and why', async () => {
+    const { ctx, report, admin, drafter, justice, count } = await setUp();
+    importRecommendations(ctx, [rec('121.1'), rec('121.2'), rec('121.3')], [], 'list');
+    const ids = ['121.1', '121.2', '121.3'].map(recommendationId);
+    await admin.call('recommendations.updateMany', { ids: ids.slice(0, 2), responsibleOrganizationId: justice.id });
+    const before = count();
+    // The drafter's ministry leads 121.1 and 121.2, not 121.3: none of the three is changed.
+    const refused = await drafter.reply('recommendations.updateMany', { ids, implementationStatus: 'implemented' });
+    expect(refused).toMatchObject({ ok: false, error: { key: 'bulkDenied', code: 'forbidden' } });
+    expect((refused as { error: { message: string } }).error.message).toBe(
+      'Nothing was changed: 1 of the recommendations chosen cannot be changed by you (121.3). Only the secretariat and the drafters of the organization responsible for recommendation 121.3 can record its follow-up.',
+    );
+    expect(count()).toBe(before);
+    // Their own two, they may.
+    expect(await drafter.call('recommendations.updateMany', { ids: ids.slice(0, 2), implementationStatus: 'implemented' })).toEqual({ changed: 2, unchanged: 0 });
+    // Only the secretariat assigns the lead.
+    expect(await drafter.reply('recommendations.updateMany', { ids, responsibleOrganizationId: justice.id })).toMatchObject({ ok: false, error: { key: 'secretariatOnly' } });
+    // Rows that are gone, an organization that is not, nothing to change, nothing chosen: refused, nothing written.
+    const after = count();
+    expect(await admin.reply('recommendations.updateMany', { ids: [...ids, 'rec-999-9'], implementationStatus: 'in_progress' })).toMatchObject({ ok: false, error: { key: 'recommendationsMissing' } });
+    expect(await admin.reply('recommendations.updateMany', { ids, responsibleOrganizationId: 'nope' })).toMatchObject({ ok: false, error: { key: 'organizationMissing' } });
+    expect(await admin.reply('recommendations.updateMany', { ids })).toMatchObject({ ok: false });
+    expect(await admin.reply('recommendations.updateMany', { ids: [], implementationStatus: 'in_progress' })).toMatchObject({ ok: false });
+    expect(count()).toBe(after);
+    expect(listRecommendations(report.db).map((r) => r.implementationStatus)).toEqual(['implemented', 'implemented', 'not_started']);
+  });
+});

@@ -1,8 +1,11 @@
 // The recommendations as a table: a few hundred rows at most (one list per review cycle), so they
 // are all in the page and the browser's own table semantics serve screen readers. The number of a
 // row is a button that shows the recommendation in full in the detail panel; one of them is in the
-// tab order (the selected row's), and the arrow keys, Home and End move between them.
-import { memo } from 'react';
+// tab order (the selected row's), and the arrow keys, Home and End move between them. Those who
+// follow recommendations up also get a check box a row to choose many (Shift chooses every row
+// between the last one ticked and this one) and one in the header for every row shown, for the
+// bulk actions above the table.
+import { memo, useCallback, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addressedIn, type Recommendation } from '../../../shared/domain.js';
 import { useRowKeys } from '../../widgets/useRowKeys.js';
@@ -21,16 +24,49 @@ export interface RecommendationTableProps {
   sectionName: (id: string) => SectionName | undefined;
   labelledBy: string;
   emptyText: string;
+  /** The recommendations chosen for a bulk action; without it the table has no check boxes. */
+  chosen?: ReadonlySet<string>;
+  /** Chooses or unchooses these rows. */
+  onChoose?: (ids: readonly string[], on: boolean) => void;
 }
 
-export function RecommendationTable({ rows, selectedId, onSelect, organizationName, sectionName, labelledBy, emptyText }: RecommendationTableProps) {
+export function RecommendationTable({ rows, selectedId, onSelect, organizationName, sectionName, labelledBy, emptyText, chosen, onChoose }: RecommendationTableProps) {
   const { t } = useTranslation('recommendations');
   const { tabId, onKeyDown } = useRowKeys(rows, selectedId, onSelect);
+  // The last row ticked or unticked, where a Shift-click's range starts.
+  const anchor = useRef<string | null>(null);
+  const choosing = chosen !== undefined && onChoose !== undefined;
+  const shownChosen = choosing ? rows.filter((r) => chosen.has(r.id)).length : 0;
+  const choose = useCallback(
+    (id: string, on: boolean, range: boolean) => {
+      if (!onChoose) return;
+      const from = range && anchor.current ? rows.findIndex((r) => r.id === anchor.current) : -1;
+      const to = rows.findIndex((r) => r.id === id);
+      if (from >= 0 && to >= 0) onChoose(rows.slice(Math.min(from, to), Math.max(from, to) + 1).map((r) => r.id), on);
+      else onChoose([id], on);
+      anchor.current = id;
+    },
+    [onChoose, rows],
+  );
   return (
     <div className="table-screen-scroller rc-scroller">
       <table className="table-screen-table rc-table" aria-labelledby={labelledBy}>
         <thead>
           <tr>
+            {choosing ? (
+              <th scope="col" className="rc-col-choose">
+                <input
+                  type="checkbox"
+                  aria-label={t('bulk.chooseShown', { count: rows.length })}
+                  checked={rows.length > 0 && shownChosen === rows.length}
+                  ref={(el) => {
+                    if (el) el.indeterminate = shownChosen > 0 && shownChosen < rows.length;
+                  }}
+                  disabled={rows.length === 0}
+                  onChange={(e) => onChoose(rows.map((r) => r.id), e.currentTarget.checked)}
+                />
+              </th>
+            ) : null}
             <th scope="col" className="rc-col-number">{t('column.number')}</th>
             <th scope="col">{t('column.recommendation')}</th>
             <th scope="col" className="rc-col-states">{t('column.states')}</th>
@@ -44,7 +80,7 @@ export function RecommendationTable({ rows, selectedId, onSelect, organizationNa
         <tbody onKeyDown={onKeyDown}>
           {rows.length === 0 ? (
             <tr>
-              <td colSpan={8} className="table-screen-empty">
+              <td colSpan={choosing ? 9 : 8} className="table-screen-empty">
                 {emptyText}
               </td>
             </tr>
@@ -58,6 +94,8 @@ export function RecommendationTable({ rows, selectedId, onSelect, organizationNa
                 onSelect={onSelect}
                 organization={organizationName(r.responsibleOrganizationId)}
                 sectionName={sectionName}
+                chosen={choosing ? chosen.has(r.id) : null}
+                onChoose={choose}
               />
             ))
           )}
@@ -74,15 +112,36 @@ interface RowProps {
   onSelect: (id: string) => void;
   organization: string;
   sectionName: (id: string) => SectionName | undefined;
+  /** Whether the row is chosen for a bulk action; null when the table has no check boxes. */
+  chosen: boolean | null;
+  onChoose: (id: string, on: boolean, range: boolean) => void;
 }
 
-const RecommendationRow = memo(function RecommendationRow({ r, selected, tabbable, onSelect, organization, sectionName }: RowProps) {
+const RecommendationRow = memo(function RecommendationRow({ r, selected, tabbable, onSelect, organization, sectionName, chosen, onChoose }: RowProps) {
   const { t } = useTranslation('recommendations');
   const sections = addressedIn(r)
     .map(sectionName)
     .filter((s): s is SectionName => s !== undefined);
   return (
-    <tr className={selected ? 'table-screen-selected' : undefined} onClick={() => onSelect(r.id)}>
+    <tr className={[selected ? 'table-screen-selected' : '', chosen ? 'rc-chosen' : ''].filter(Boolean).join(' ') || undefined} onClick={() => onSelect(r.id)}>
+      {chosen !== null ? (
+        <td className="rc-choose" onClick={(e) => e.stopPropagation()}>
+          <input
+            type="checkbox"
+            aria-label={t('bulk.choose', { number: r.number })}
+            checked={chosen}
+            onClick={(e) => onChoose(r.id, e.currentTarget.checked, e.shiftKey)}
+            onKeyDown={(e) => {
+              // Space with Shift chooses the range too, as a Shift-click does.
+              if (e.key === ' ' && e.shiftKey) {
+                e.preventDefault();
+                onChoose(r.id, !chosen, true);
+              }
+            }}
+            onChange={() => {}}
+          />
+        </td>
+      ) : null}
       <th scope="row" className="rc-number">
         <button
           type="button"

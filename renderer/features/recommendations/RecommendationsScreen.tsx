@@ -1,7 +1,8 @@
 // The recommendations the State received, and how the report and the country follow them up: all
 // of them in a table, filtered by cluster, theme, State, position, status and responsible
 // organization or found by number or words, with the selected one in full below; and the coverage
-// of the supported ones by the report's sections. The secretariat imports the list here.
+// of the supported ones by the report's sections. The secretariat imports the list here; those
+// who follow recommendations up choose many in the table and give them a lead or a status at once.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { TabPanel } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,7 @@ import { useFormat } from '../../app/format.js';
 import { useWorkspace } from '../../app/workspaceContext.js';
 import { SelectField, TextInput } from '../../widgets/fields.js';
 import { Loaded, TableFilters, TableModes } from '../../widgets/table-screen.js';
+import { BulkActions } from './BulkActions.js';
 import { CoverageView } from './CoverageView.js';
 import { ImportButton } from './ImportDialog.js';
 import { RecommendationDetail } from './RecommendationDetail.js';
@@ -37,6 +39,8 @@ export function RecommendationsScreen({ focus = null, onOpenSection }: Recommend
   const [mode, setMode] = useState<Mode>('list');
   const [filters, setFilters] = useState<RecommendationFilters>(NO_FILTERS);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  // Chosen for a bulk action: kept while filters change, so a choice can be built filter by filter.
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set());
   const all = useMemo(() => recommendations ?? [], [recommendations]);
   const rows = useMemo(() => filterRecommendations(all, filters), [all, filters]);
   // The detail follows the list: one a filter hides is not shown as if it were still there.
@@ -73,6 +77,21 @@ export function RecommendationsScreen({ focus = null, onOpenSection }: Recommend
     setFilters((f) => ({ ...f, [key]: value === ALL ? null : (value as RecommendationFilters[K]) }));
   const total = all.length;
   const mayImport = denyReportChange(me) === null;
+  // Those who follow recommendations up choose many: the secretariat, and the drafters of the ministries leading some.
+  const mayFollowUp = mayImport || (me?.role === 'drafter' && all.some((r) => r.responsibleOrganizationId === me.organizationId));
+  const choose = useCallback((ids: readonly string[], on: boolean) => {
+    setChosen((before) => {
+      const next = new Set(before);
+      for (const id of ids) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+  }, []);
+  // A recommendation gone from the list (re-imported, merged) is no longer chosen.
+  const chosenNow = useMemo(() => all.filter((r) => chosen.has(r.id)).map((r) => r.id), [all, chosen]);
+  const shownIds = useMemo(() => new Set(rows.map((r) => r.id)), [rows]);
 
   return (
     <div className="table-screen">
@@ -153,8 +172,19 @@ export function RecommendationsScreen({ focus = null, onOpenSection }: Recommend
                 ]}
               />
             </TableFilters>
+            {mayFollowUp && chosenNow.length ? (
+              <BulkActions
+                chosen={chosenNow}
+                hidden={chosenNow.filter((id) => !shownIds.has(id)).length}
+                organizations={workspace.organizations}
+                mayAssignLead={mayImport}
+                onChanged={() => void reload()}
+                onClear={() => setChosen(new Set())}
+              />
+            ) : null}
             <RecommendationTable
               rows={rows}
+              {...(mayFollowUp ? { chosen, onChoose: choose } : {})}
               selectedId={selectedId}
               onSelect={setSelectedId}
               organizationName={organizationName}

@@ -1,0 +1,103 @@
+// The follow-up of many recommendations at once: the lead ministry, the implementation status, or
+// both, given to every recommendation chosen in the table, in one change set
+// (recommendations.updateMany). The secretariat assigns the lead; a ministry sets the status of
+// the recommendations it leads. When any chosen row may not be changed, nothing is, and the
+// message says which rows and why. The choice stays after applying, so a second action can follow.
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { IMPLEMENTATION_STATUSES, type ImplementationStatus, type Organization } from '../../../shared/domain.js';
+import { call } from '../../api/client.js';
+import { useAnnounce } from '../../app/Announcer.js';
+import { messageOf } from '../../app/errors.js';
+import { useFormat } from '../../app/format.js';
+import { SelectField } from '../../widgets/fields.js';
+
+const KEEP = 'keep';
+const NONE = 'none';
+
+export interface BulkActionsProps {
+  chosen: readonly string[];
+  /** How many of them the filters hide. */
+  hidden: number;
+  organizations: readonly Organization[];
+  /** Only the secretariat assigns the lead ministry. */
+  mayAssignLead: boolean;
+  onChanged: () => void;
+  onClear: () => void;
+}
+
+export function BulkActions({ chosen, hidden, organizations, mayAssignLead, onChanged, onClear }: BulkActionsProps) {
+  const { t } = useTranslation('recommendations');
+  const format = useFormat();
+  const announce = useAnnounce();
+  const [lead, setLead] = useState<string>(KEEP);
+  const [status, setStatus] = useState<ImplementationStatus | typeof KEEP>(KEEP);
+  const [busy, setBusy] = useState(false);
+  const [said, setSaid] = useState<{ text: string; failed: boolean } | null>(null);
+
+  const apply = async () => {
+    if (lead === KEEP && status === KEEP) {
+      setSaid({ text: t('bulk.nothing'), failed: true });
+      return;
+    }
+    setBusy(true);
+    setSaid(null);
+    try {
+      const done = await call('recommendations.updateMany', {
+        ids: [...chosen],
+        ...(lead !== KEEP ? { responsibleOrganizationId: lead === NONE ? null : lead } : {}),
+        ...(status !== KEEP ? { implementationStatus: status } : {}),
+      });
+      const text = t('bulk.done', { changed: format.number(done.changed), unchanged: format.number(done.unchanged) });
+      setSaid({ text, failed: false });
+      announce(text);
+      onChanged();
+    } catch (e) {
+      setSaid({ text: messageOf(e), failed: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="rc-bulk" aria-labelledby="rc-bulk-title">
+      <h3 id="rc-bulk-title" className="visually-hidden">
+        {t('bulk.region')}
+      </h3>
+      <p className="rc-bulk-count" role="status">
+        <strong>{t('bulk.chosen', { count: chosen.length, n: format.number(chosen.length) })}</strong>
+        {hidden ? <span className="muted"> · {t('bulk.hidden', { count: hidden, n: format.number(hidden) })}</span> : null}
+      </p>
+      {mayAssignLead ? (
+        <SelectField<string>
+          className="rc-bulk-field"
+          label={t('bulk.lead')}
+          value={lead}
+          onChange={setLead}
+          options={[{ id: KEEP, label: t('bulk.keepLead') }, ...organizations.map((o) => ({ id: o.id, label: o.name })), { id: NONE, label: t('bulk.noLead') }]}
+        />
+      ) : null}
+      <SelectField<ImplementationStatus | typeof KEEP>
+        className="rc-bulk-field"
+        label={t('bulk.status')}
+        value={status}
+        onChange={setStatus}
+        options={[{ id: KEEP, label: t('bulk.keepStatus') }, ...IMPLEMENTATION_STATUSES.map((s) => ({ id: s, label: t(`status.${s}`) }))]}
+      />
+      <div className="rc-bulk-buttons">
+        <Button className="button button-primary" isPending={busy} onPress={() => void apply()}>
+          {t('bulk.apply')}
+        </Button>
+        <Button className="button" onPress={onClear}>
+          {t('bulk.clear')}
+        </Button>
+      </div>
+      {said ? (
+        <p className={said.failed ? 'inline-error rc-bulk-said' : 'rc-bulk-said'} role={said.failed ? 'alert' : undefined}>
+          {said.text}
+        </p>
+      ) : null}
+    </section>
+  );
+}
