@@ -372,7 +372,8 @@ export const api = {
   ).returns<Recommendation>(),
   /**
    * The same follow-up for many recommendations at once (chosen in the Recommendations view): the
-   * lead ministry, the implementation status, or both, in one change set. Rows already so are left
+   * lead ministry, contributing ministries, the implementation status, the country's cluster, in
+   * one change set. Rows already so are left
    * as they are; when any row may not be changed by this person, nothing is.
    */
   'recommendations.updateMany': method(
@@ -381,9 +382,16 @@ export const api = {
         ids: z.array(id).min(1, 'choose at least one recommendation').max(10_000, 'is more than 10,000 recommendations'),
         responsibleOrganizationId: id.nullable().optional(),
         implementationStatus: z.enum(IMPLEMENTATION_STATUSES).optional(),
+        /** Contributing ministries added to each (those already there stay). */
+        addContributors: z.array(id).min(1).max(50).optional(),
+        /** The country's cluster each is put in; empty takes them out of the one they are in. */
+        countryCluster: z.string().trim().max(2_000, 'is longer than 2000 characters').optional(),
       })
       .strict()
-      .refine((i) => i.responsibleOrganizationId !== undefined || i.implementationStatus !== undefined, 'says nothing to change'),
+      .refine(
+        (i) => i.responsibleOrganizationId !== undefined || i.implementationStatus !== undefined || i.addContributors !== undefined || i.countryCluster !== undefined,
+        'says nothing to change',
+      ),
   ).returns<{ changed: number; unchanged: number }>(),
   // Importing a list from a file on this computer: first what it would do, then doing it (one transaction).
   // A CSV or XLSX list is read through a column mapping: the one given, else the one remembered for

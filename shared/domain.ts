@@ -303,12 +303,21 @@ export interface Recommendation extends RecommendationImport {
   /** The list it was imported from (a file name, or what the person called it). */
   source: string;
   responsibleOrganizationId: string | null;
+  /** The ministries that contribute beside the lead one. */
+  contributingOrganizationIds: string[];
+  /** The cluster the country put it in (empty: none; the list's own cluster is `cluster`). */
+  countryCluster: string;
   implementationStatus: ImplementationStatus;
   notes: ProgressNote[];
   /** Sections whose text refers to it ("115.23" reference chips). */
   referencedIn: string[];
   /** Sections linked to it explicitly. */
   linkedSections: string[];
+}
+
+/** The cluster a recommendation is shown and filtered in: the country's own, else the list's. */
+export function clusterOf(r: Pick<Recommendation, 'cluster' | 'countryCluster'>): string {
+  return r.countryCluster || r.cluster;
 }
 
 /** The sections that address a recommendation: those that refer to it in their text, and those linked to it. */

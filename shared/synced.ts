@@ -185,6 +185,8 @@ export const SYNCED = {
       source: text(NAME),
       responsible_organization_id: optionalRef,
       implementation_status: oneOf(IMPLEMENTATION_STATUSES),
+      contributing_organization_ids: strings,
+      country_cluster: text(2_000),
       deleted: flag,
     },
     write: 'secretariat',

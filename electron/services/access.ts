@@ -72,7 +72,11 @@ export const ACCESS: Rules = {
     { write: 'recommendations.implementation_status', row: (i) => i.id, value: (i) => i.implementationStatus ?? '', when: (i) => i.implementationStatus !== undefined },
   ],
   // Each row is judged by the method before anything is written (the follow-up's writers depend on the row).
-  'recommendations.updateMany': { write: 'recommendations.responsible_organization_id', when: (i) => i.responsibleOrganizationId !== undefined },
+  'recommendations.updateMany': [
+    { write: 'recommendations.responsible_organization_id', when: (i) => i.responsibleOrganizationId !== undefined },
+    { write: 'recommendations.contributing_organization_ids', when: (i) => i.addContributors !== undefined },
+    { write: 'recommendations.country_cluster', when: (i) => i.countryCluster !== undefined },
+  ],
   'recommendations.previewImport': { write: 'recommendations.text' },
   'recommendations.import': { write: 'recommendations.text' },
   'recommendations.link': { write: 'section_recommendations.section_id', value: (i) => i.sectionId, refers: (i) => ['sections', i.sectionId] },

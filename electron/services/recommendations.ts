@@ -31,6 +31,8 @@ interface RecommendationRow {
   source: string;
   responsible_organization_id: string | null;
   implementation_status: ImplementationStatus;
+  contributing_organization_ids: string;
+  country_cluster: string;
   deleted: number;
 }
 
@@ -69,6 +71,8 @@ function toRecommendation(row: RecommendationRow, notes: ProgressNote[], coverag
     sdgs: shownList(row.sdgs, 'numbers'),
     source: row.source,
     responsibleOrganizationId: row.responsible_organization_id,
+    contributingOrganizationIds: shownList(row.contributing_organization_ids, 'strings'),
+    countryCluster: row.country_cluster ?? '',
     implementationStatus: shown('recommendations', 'implementation_status', row.implementation_status),
     notes,
     ...coverage,
@@ -219,7 +223,9 @@ export function updateManyRecommendations(ctx: ServiceContext, input: ParsedInpu
   const rows = new Map(listRecommendations(db).map((r) => [r.id, r]));
   const missing = ids.filter((id) => !rows.has(id));
   if (missing.length) throw userError('recommendationsMissing', { count: missing.length, id: missing[0]! });
-  if (input.responsibleOrganizationId && !getOrganization(db, input.responsibleOrganizationId)) throw userError('organizationMissing');
+  for (const org of [input.responsibleOrganizationId, ...(input.addContributors ?? [])]) {
+    if (org && !getOrganization(db, org)) throw userError('organizationMissing');
+  }
   const changes: Change[] = [];
   let unchanged = 0;
   for (const id of ids) {
@@ -230,6 +236,15 @@ export function updateManyRecommendations(ctx: ServiceContext, input: ParsedInpu
     }
     if (input.implementationStatus !== undefined && input.implementationStatus !== current.implementationStatus) {
       changes.push({ table: 'recommendations', row: id, column: 'implementation_status', value: input.implementationStatus });
+    }
+    if (input.addContributors) {
+      // The lead is not also a contributor; each contributor once, in the order they were added.
+      const lead = input.responsibleOrganizationId !== undefined ? input.responsibleOrganizationId : current.responsibleOrganizationId;
+      const next = [...new Set([...current.contributingOrganizationIds, ...input.addContributors])].filter((org) => org !== lead);
+      if (next.join() !== current.contributingOrganizationIds.join()) changes.push({ table: 'recommendations', row: id, column: 'contributing_organization_ids', value: JSON.stringify(next) });
+    }
+    if (input.countryCluster !== undefined && input.countryCluster !== current.countryCluster) {
+      changes.push({ table: 'recommendations', row: id, column: 'country_cluster', value: input.countryCluster });
     }
     if (changes.length === before) unchanged++;
   }

@@ -768,6 +768,10 @@ export const ar = {
     notAddressed: 'لم تُعالَج بعد',
     select: 'عرض التوصية {{number}}',
     bulk: {
+      contributor: 'إضافة وزارة مساهمة',
+      noContributor: 'لا إضافة',
+      cluster: 'الإدراج في مجموعة يحددها البلد',
+      clusterPlaceholder: 'اسم المجموعة',
       chooseShown_zero: 'اختيار التوصيات المعروضة ({{count}})',
       chooseShown_one: 'اختيار التوصيات المعروضة ({{count}})',
       chooseShown_two: 'اختيار التوصيات المعروضة ({{count}})',
@@ -799,6 +803,8 @@ export const ar = {
       nothing: 'اختر وزارة رائدة أو حالة لإسنادها إليها.',
     },
     detail: {
+      countryCluster: 'المجموعة التي حددها البلد',
+      contributors: 'الجهات المساهمة',
       label: 'التوصية المحددة',
       none: 'حدّد توصية في الجدول لعرضها كاملة مع ملاحظات التقدم المحرز.',
       title: 'التوصية {{number}}',
@@ -1603,6 +1609,8 @@ export const ar = {
         source: 'الوثيقة المصدر',
         responsible: 'الجهة المسؤولة',
         implementationStatus: 'حالة التنفيذ',
+        contributors: 'الوزارات المساهمة',
+        countryCluster: 'المجموعة التي حددها البلد',
         recommendation: 'التوصية',
         date: 'التاريخ',
         input: 'مساهمة المشاورة',

@@ -734,6 +734,10 @@ export const ru = {
     notAddressed: 'Пока не отражена',
     select: 'Показать рекомендацию {{number}}',
     bulk: {
+      contributor: 'Добавить содействующее министерство',
+      noContributor: 'Не добавлять',
+      cluster: 'Включить в группу, определенную страной',
+      clusterPlaceholder: 'Название группы',
       chooseShown_one: 'Выбрать {{count}} показанную рекомендацию',
       chooseShown_few: 'Выбрать все {{count}} показанные рекомендации',
       chooseShown_many: 'Выбрать все {{count}} показанных рекомендаций',
@@ -759,6 +763,8 @@ export const ru = {
       nothing: 'Выберите ведущее министерство или статус.',
     },
     detail: {
+      countryCluster: 'Группа, определенная страной',
+      contributors: 'Содействуют',
       label: 'Выбранная рекомендация',
       none: 'Выберите рекомендацию в таблице, чтобы увидеть ее полностью вместе с записями о ходе выполнения.',
       title: 'Рекомендация {{number}}',
@@ -1473,6 +1479,8 @@ export const ru = {
         source: 'Исходный документ',
         responsible: 'Ответственная организация',
         implementationStatus: 'Ход выполнения',
+        contributors: 'Содействующие министерства',
+        countryCluster: 'Группа, определенная страной',
         recommendation: 'Рекомендация',
         date: 'Дата',
         input: 'Материал консультаций',

@@ -654,6 +654,10 @@ export const zh = {
     notAddressed: '尚未述及',
     select: '显示第{{number}}号建议',
     bulk: {
+      contributor: '添加协办部委',
+      noContributor: '不添加',
+      cluster: '归入本国划定的组别',
+      clusterPlaceholder: '组别名称',
       chooseShown_other: '选择显示的全部{{count}}条建议',
       choose: '选择{{number}}',
       region: '跟进所选建议',
@@ -670,6 +674,8 @@ export const zh = {
       nothing: '请选择要指定的牵头部委或状况。',
     },
     detail: {
+      countryCluster: '本国划定的组别',
+      contributors: '协办',
       label: '所选建议',
       none: '在表格中选择一条建议，即可查看全文及其进展说明。',
       title: '第{{number}}号建议',
@@ -1253,6 +1259,8 @@ export const zh = {
         source: '来源文件',
         responsible: '负责机构',
         implementationStatus: '落实情况',
+        contributors: '协办部委',
+        countryCluster: '本国划定的组别',
         recommendation: '建议',
         date: '日期',
         input: '磋商材料',

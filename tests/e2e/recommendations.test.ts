@@ -118,6 +118,9 @@ describe('recommendations in a browser', () => {
     await bulk.getByText(`${ticked} recommendations chosen`).waitFor();
     await bulk.getByRole('button', { name: /Lead ministry/ }).click();
     await secretariat.getByRole('option', { name: 'Ministry of Justice' }).click();
+    await bulk.getByRole('button', { name: /Add a contributing ministry/ }).click();
+    await secretariat.getByRole('option', { name: 'Ministry of Education' }).click();
+    await bulk.getByRole('textbox', { name: 'Put in the country’s cluster' }).fill('Prevention of torture and violence');
     await bulk.getByRole('button', { name: /Implementation status/ }).click();
     await secretariat.getByRole('option', { name: 'In progress' }).click();
     expect(await seriousViolations(secretariat)).toEqual([]);
@@ -127,6 +130,16 @@ describe('recommendations in a browser', () => {
     await secretariat.getByRole('button', { name: /Responsible/ }).first().click();
     await secretariat.getByRole('option', { name: 'Ministry of Justice' }).click();
     await secretariat.getByText(`Showing ${ticked} of 215 recommendations`).waitFor();
+    // The country's cluster is a cluster to filter by, beside the list's own; the contributors are shown in full.
+    await secretariat.getByRole('button', { name: /Responsible/ }).first().click();
+    await secretariat.getByRole('option', { name: 'All organizations' }).click();
+    await secretariat.getByRole('button', { name: /Cluster/ }).first().click();
+    await secretariat.getByRole('option', { name: 'Prevention of torture and violence' }).click();
+    await secretariat.getByText(`Showing ${ticked} of 215 recommendations`).waitFor();
+    await secretariat.getByRole('button', { name: 'Show recommendation 121.10', exact: true }).click();
+    const detail = secretariat.getByRole('region', { name: 'Recommendation 121.10', exact: true });
+    await detail.getByText('Prevention of torture and violence').waitFor();
+    expect(await detail.innerText()).toMatch(/Contributing\s+Ministry of Education/);
 
     // The Ministry of Justice's drafter sets the status of the ones it leads, and only those: with a
     // row it does not lead among them, nothing is changed and the message says which.

@@ -57,6 +57,8 @@ export function sampleRecommendation(number: string, more: Partial<Recommendatio
     sdgs: [16],
     source: 'thematic-list.docx',
     responsibleOrganizationId: null,
+    contributingOrganizationIds: [],
+    countryCluster: '',
     implementationStatus: 'not_started',
     notes: [],
     referencedIn: [],

@@ -5,12 +5,19 @@ import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/store/migrations/inde
 import { SYNCED_TABLES } from '../../electron/store/schema.js';
 
 
-/** The report's columns later migrations added: 0006 the cover's session and symbol, 0010 the lock at review (their own tests check them). */
-const LATER_REPORT_COLUMNS: Record<string, number> = { session: 6, symbol: 6, lock_at_review: 10, distribution: 13, issued: 13 };
+/**
+ * Columns later migrations added to tables made earlier: 0006 the cover's session and symbol, 0010
+ * the lock at review, 0013 the masthead, 0014 the recommendations' follow-up (their own tests check them).
+ */
+const LATER_COLUMNS: Record<string, Record<string, number>> = {
+  report: { session: 6, symbol: 6, lock_at_review: 10, distribution: 13, issued: 13 },
+  recommendations: { contributing_organization_ids: 14, country_cluster: 14 },
+};
 
-/** A synced table's columns as they were at schema `version` (only the report's grew later). */
+/** A synced table's columns as they were at schema `version`. */
 function asOf(version: number, table: string, columns: Record<string, string>): Record<string, string> {
-  return table === 'report' ? Object.fromEntries(Object.entries(columns).filter(([c]) => (LATER_REPORT_COLUMNS[c] ?? 0) <= version)) : columns;
+  const later = LATER_COLUMNS[table] ?? {};
+  return Object.fromEntries(Object.entries(columns).filter(([c]) => (later[c] ?? 0) <= version));
 }
 describe('migrations', () => {
   it('are numbered 1..n without gaps', () => {
@@ -183,6 +190,23 @@ describe('migrations', () => {
     expect(db.prepare('SELECT title, distribution, issued FROM report').get()).toEqual({ title: 'National report', distribution: 'general', issued: '' });
     const cols = (db.prepare('PRAGMA table_info(report)').all() as Array<{ name: string }>).map((c) => c.name);
     expect(cols).toEqual(expect.arrayContaining(['id', ...Object.keys(SYNCED_TABLES.report)]));
+    db.close();
+  });
+
+  it('0014 gives each recommendation its contributing ministries and the country’s cluster: none until set', () => {
+    const db = new Database(':memory:');
+    migrate(db, 13);
+    db.prepare("INSERT INTO recommendations (id, number, cluster) VALUES ('rec-121-1', '121.1', 'Treaties')").run();
+    migrate(db, 14);
+    expect(db.pragma('user_version', { simple: true })).toBe(14);
+    expect(db.prepare('SELECT number, cluster, contributing_organization_ids, country_cluster FROM recommendations').get()).toEqual({
+      number: '121.1',
+      cluster: 'Treaties',
+      contributing_organization_ids: '[]',
+      country_cluster: '',
+    });
+    const cols = (db.prepare('PRAGMA table_info(recommendations)').all() as Array<{ name: string }>).map((c) => c.name);
+    expect(cols).toEqual(expect.arrayContaining(['id', ...Object.keys(SYNCED_TABLES.recommendations)]));
     db.close();
   });
 

@@ -193,4 +193,31 @@ describe('following up many recommendations at once (issue 16, point 3)', () => 
     expect(count()).toBe(after);
     expect(listRecommendations(report.db).map((r) => r.implementationStatus)).toEqual(['implemented', 'implemented', 'not_started']);
   });
+
+  it('adds contributing ministries and puts them in the country’s cluster, which an import of the list never touches', async () => {
+    const { ctx, report, admin, drafter, justice, nhri } = await setUp();
+    importRecommendations(ctx, [rec('121.1'), rec('121.2')], [], 'v1');
+    const ids = ['121.1', '121.2'].map(recommendationId);
+    await admin.call('recommendations.update', { id: ids[0]!, responsibleOrganizationId: justice.id });
+    // The lead is not also a contributor: 121.1 gets the NHRI only, 121.2 both.
+    expect(await admin.call('recommendations.updateMany', { ids, addContributors: [justice.id, nhri.id], countryCluster: '  Prevention of torture ' })).toEqual({ changed: 2, unchanged: 0 });
+    expect(await admin.call('recommendations.updateMany', { ids, addContributors: [nhri.id], countryCluster: 'Prevention of torture' })).toEqual({ changed: 0, unchanged: 2 });
+    const shown = () => listRecommendations(report.db).map((r) => [r.number, r.contributingOrganizationIds, r.countryCluster, r.cluster]);
+    expect(shown()).toEqual([
+      ['121.1', [nhri.id], 'Prevention of torture', 'Acceptance of international norms'],
+      ['121.2', [justice.id, nhri.id], 'Prevention of torture', 'Acceptance of international norms'],
+    ]);
+    // The list imported again with another cluster: the list's cluster changes, the country's stays.
+    importRecommendations(ctx, [rec('121.1', { cluster: 'Treaties' }), rec('121.2', { cluster: 'Treaties' })], [], 'v2');
+    expect(shown().map((r) => [r[2], r[3]])).toEqual([
+      ['Prevention of torture', 'Treaties'],
+      ['Prevention of torture', 'Treaties'],
+    ]);
+    // Only the secretariat adds contributors and names clusters; an empty name takes them out of it.
+    expect(await drafter.reply('recommendations.updateMany', { ids, countryCluster: 'Mine' })).toMatchObject({ ok: false, error: { key: 'secretariatOnly' } });
+    expect(await drafter.reply('recommendations.updateMany', { ids, addContributors: [nhri.id] })).toMatchObject({ ok: false, error: { key: 'secretariatOnly' } });
+    expect(await admin.reply('recommendations.updateMany', { ids, addContributors: ['nope'] })).toMatchObject({ ok: false, error: { key: 'organizationMissing' } });
+    await admin.call('recommendations.updateMany', { ids, countryCluster: '' });
+    expect(shown().map((r) => r[2])).toEqual(['', '']);
+  });
 });

@@ -1,5 +1,6 @@
-// The follow-up of many recommendations at once: the lead ministry, the implementation status, or
-// both, given to every recommendation chosen in the table, in one change set
+// The follow-up of many recommendations at once: the lead ministry, a contributing ministry, the
+// country's cluster, the implementation status, given to every recommendation chosen in the table,
+// in one change set
 // (recommendations.updateMany). The secretariat assigns the lead; a ministry sets the status of
 // the recommendations it leads. When any chosen row may not be changed, nothing is, and the
 // message says which rows and why. The choice stays after applying, so a second action can follow.
@@ -11,7 +12,7 @@ import { call } from '../../api/client.js';
 import { useAnnounce } from '../../app/Announcer.js';
 import { messageOf } from '../../app/errors.js';
 import { useFormat } from '../../app/format.js';
-import { SelectField } from '../../widgets/fields.js';
+import { SelectField, TextInput } from '../../widgets/fields.js';
 
 const KEEP = 'keep';
 const NONE = 'none';
@@ -21,23 +22,27 @@ export interface BulkActionsProps {
   /** How many of them the filters hide. */
   hidden: number;
   organizations: readonly Organization[];
-  /** Only the secretariat assigns the lead ministry. */
+  /** Only the secretariat assigns the lead and contributing ministries and puts recommendations in clusters. */
   mayAssignLead: boolean;
+  /** The clusters recommendations are in now (named in the field's hint). */
+  clusters: readonly string[];
   onChanged: () => void;
   onClear: () => void;
 }
 
-export function BulkActions({ chosen, hidden, organizations, mayAssignLead, onChanged, onClear }: BulkActionsProps) {
+export function BulkActions({ chosen, hidden, organizations, mayAssignLead, clusters, onChanged, onClear }: BulkActionsProps) {
   const { t } = useTranslation('recommendations');
   const format = useFormat();
   const announce = useAnnounce();
   const [lead, setLead] = useState<string>(KEEP);
   const [status, setStatus] = useState<ImplementationStatus | typeof KEEP>(KEEP);
+  const [contributor, setContributor] = useState<string>(KEEP);
+  const [cluster, setCluster] = useState('');
   const [busy, setBusy] = useState(false);
   const [said, setSaid] = useState<{ text: string; failed: boolean } | null>(null);
 
   const apply = async () => {
-    if (lead === KEEP && status === KEEP) {
+    if (lead === KEEP && status === KEEP && contributor === KEEP && !cluster.trim()) {
       setSaid({ text: t('bulk.nothing'), failed: true });
       return;
     }
@@ -48,6 +53,8 @@ export function BulkActions({ chosen, hidden, organizations, mayAssignLead, onCh
         ids: [...chosen],
         ...(lead !== KEEP ? { responsibleOrganizationId: lead === NONE ? null : lead } : {}),
         ...(status !== KEEP ? { implementationStatus: status } : {}),
+        ...(contributor !== KEEP ? { addContributors: [contributor] } : {}),
+        ...(cluster.trim() ? { countryCluster: cluster.trim() } : {}),
       });
       const text = t('bulk.done', { changed: format.number(done.changed), unchanged: format.number(done.unchanged) });
       setSaid({ text, failed: false });
@@ -77,6 +84,18 @@ export function BulkActions({ chosen, hidden, organizations, mayAssignLead, onCh
           onChange={setLead}
           options={[{ id: KEEP, label: t('bulk.keepLead') }, ...organizations.map((o) => ({ id: o.id, label: o.name })), { id: NONE, label: t('bulk.noLead') }]}
         />
+      ) : null}
+      {mayAssignLead ? (
+        <SelectField<string>
+          className="rc-bulk-field"
+          label={t('bulk.contributor')}
+          value={contributor}
+          onChange={setContributor}
+          options={[{ id: KEEP, label: t('bulk.noContributor') }, ...organizations.map((o) => ({ id: o.id, label: o.name }))]}
+        />
+      ) : null}
+      {mayAssignLead ? (
+        <TextInput className="rc-bulk-field" label={t('bulk.cluster')} value={cluster} onChange={setCluster} placeholder={clusters[0] ?? t('bulk.clusterPlaceholder')} />
       ) : null}
       <SelectField<ImplementationStatus | typeof KEEP>
         className="rc-bulk-field"

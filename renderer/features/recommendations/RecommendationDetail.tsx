@@ -93,6 +93,12 @@ export function RecommendationDetail({ recommendation: r, me, organizations, sec
                 <dd>{t('detail.positionSource', { source: r.positionSource })}</dd>
               </>
             ) : null}
+            {r.countryCluster ? (
+              <>
+                <dt>{t('detail.countryCluster')}</dt>
+                <dd dir="auto">{r.countryCluster}</dd>
+              </>
+            ) : null}
             {r.cluster ? (
               <>
                 <dt>{t('detail.cluster')}</dt>
@@ -140,6 +146,12 @@ export function RecommendationDetail({ recommendation: r, me, organizations, sec
               <span className="rc-fact-label">{t('detail.responsible')}</span> {organizationName || t('nobody')}
             </p>
           )}
+          {r.contributingOrganizationIds.length ? (
+            <p className="rc-fact">
+              <span className="rc-fact-label">{t('detail.contributors')}</span>{' '}
+              {r.contributingOrganizationIds.map((id) => organizations.find((o) => o.id === id)?.name ?? '').filter(Boolean).join(', ')}
+            </p>
+          ) : null}
           {mayFollowUp ? (
             <SelectField<ImplementationStatus>
               label={t('detail.status')}

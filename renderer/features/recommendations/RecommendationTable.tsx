@@ -7,7 +7,7 @@
 // bulk actions above the table.
 import { memo, useCallback, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addressedIn, type Recommendation } from '../../../shared/domain.js';
+import { addressedIn, clusterOf, type Recommendation } from '../../../shared/domain.js';
 import { useRowKeys } from '../../widgets/useRowKeys.js';
 import { PositionBadge, StatusText } from './badges.js';
 
@@ -159,9 +159,9 @@ const RecommendationRow = memo(function RecommendationRow({ r, selected, tabbabl
         <div className="rc-clamp" dir="auto">
           {r.text}
         </div>
-        {r.cluster ? (
+        {clusterOf(r) ? (
           <div className="muted table-screen-line" dir="auto">
-            {r.cluster}
+            {clusterOf(r)}
           </div>
         ) : null}
       </td>

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { TabPanel } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { IMPLEMENTATION_STATUSES, outlineOrder, POSITIONS, type ImplementationStatus, type Position } from '../../../shared/domain.js';
+import { clusterOf, IMPLEMENTATION_STATUSES, outlineOrder, POSITIONS, type ImplementationStatus, type Position } from '../../../shared/domain.js';
 import { asRulesSeeIt, denyReportChange, denySectionText } from '../../../shared/permissions.js';
 import { useFormat } from '../../app/format.js';
 import { useWorkspace } from '../../app/workspaceContext.js';
@@ -46,7 +46,7 @@ export function RecommendationsScreen({ focus = null, onOpenSection }: Recommend
   // The detail follows the list: one a filter hides is not shown as if it were still there.
   const selected = rows.find((r) => r.id === selectedId) ?? null;
   const locale = i18n.language;
-  const clusters = useMemo(() => distinct(all, (r) => [r.cluster], locale), [all, locale]);
+  const clusters = useMemo(() => distinct(all, (r) => [clusterOf(r)], locale), [all, locale]);
   const themes = useMemo(() => distinct(all, (r) => r.themes, locale), [all, locale]);
   const states = useMemo(() => distinct(all, (r) => r.states, locale), [all, locale]);
 
@@ -178,6 +178,7 @@ export function RecommendationsScreen({ focus = null, onOpenSection }: Recommend
                 hidden={chosenNow.filter((id) => !shownIds.has(id)).length}
                 organizations={workspace.organizations}
                 mayAssignLead={mayImport}
+                clusters={clusters.map((c) => c.label)}
                 onChanged={() => void reload()}
                 onClear={() => setChosen(new Set())}
               />

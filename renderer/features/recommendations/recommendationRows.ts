@@ -1,7 +1,7 @@
 // What the recommendations view shows, worked out from the list: the filters, the choices they
 // offer, the order of recommendation numbers, the text search the view and the editor's citing
 // dialog share, and the coverage of the supported recommendations.
-import { addressedIn, type ImplementationStatus, type Position, type Recommendation } from '../../../shared/domain.js';
+import { addressedIn, clusterOf, type ImplementationStatus, type Position, type Recommendation } from '../../../shared/domain.js';
 
 export interface RecommendationFilters {
   text: string;
@@ -36,7 +36,7 @@ export function matchesSearch(r: Recommendation, query: string): boolean {
   const q = query.trim();
   if (!q) return true;
   if (/^\d+(\.\d*)?$/.test(q)) return r.number.startsWith(q);
-  const haystack = fold([r.number, r.text, r.states.join(' '), r.cluster, r.themes.join(' ')].join(' '));
+  const haystack = fold([r.number, r.text, r.states.join(' '), r.cluster, r.countryCluster, r.themes.join(' ')].join(' '));
   return fold(q)
     .split(/\s+/)
     .every((word) => haystack.includes(word));
@@ -45,7 +45,7 @@ export function matchesSearch(r: Recommendation, query: string): boolean {
 export function filterRecommendations(list: readonly Recommendation[], f: RecommendationFilters): Recommendation[] {
   return list.filter(
     (r) =>
-      (f.cluster === null || r.cluster === f.cluster) &&
+      (f.cluster === null || clusterOf(r) === f.cluster) &&
       (f.theme === null || r.themes.includes(f.theme)) &&
       (f.state === null || r.states.includes(f.state)) &&
       (f.position === null || (r.position ?? 'none') === f.position) &&

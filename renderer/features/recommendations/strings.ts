@@ -53,6 +53,10 @@ export const recommendationsStrings = {
     notAddressed: 'Not addressed yet',
     select: 'Show recommendation {{number}}',
     bulk: {
+      contributor: 'Add a contributing ministry',
+      noContributor: 'None added',
+      cluster: 'Put in the country’s cluster',
+      clusterPlaceholder: 'Name of the cluster',
       chooseShown_one: 'Choose the {{count}} recommendation shown',
       chooseShown_other: 'Choose all {{count}} recommendations shown',
       choose: 'Choose {{number}}',
@@ -72,6 +76,8 @@ export const recommendationsStrings = {
       nothing: 'Choose a lead ministry or a status to give them.',
     },
     detail: {
+      countryCluster: 'Country’s cluster',
+      contributors: 'Contributing',
       label: 'Selected recommendation',
       none: 'Select a recommendation in the table to see it in full, with its progress notes.',
       title: 'Recommendation {{number}}',
@@ -269,6 +275,10 @@ export const recommendationsStrings = {
     notAddressed: 'Pas encore traitée',
     select: 'Afficher la recommandation {{number}}',
     bulk: {
+      contributor: 'Ajouter un ministère contributeur',
+      noContributor: 'Aucun ajout',
+      cluster: 'Mettre dans le groupe défini par le pays',
+      clusterPlaceholder: 'Nom du groupe',
       chooseShown_one: 'Choisir la {{count}} recommandation affichée',
       chooseShown_many: 'Choisir les {{count}} recommandations affichées',
       chooseShown_other: 'Choisir les {{count}} recommandations affichées',
@@ -291,6 +301,8 @@ export const recommendationsStrings = {
       nothing: 'Choisissez un ministère chef de file ou un état à leur donner.',
     },
     detail: {
+      countryCluster: 'Groupe défini par le pays',
+      contributors: 'Contributeurs',
       label: 'Recommandation sélectionnée',
       none: 'Sélectionnez une recommandation dans le tableau pour la voir en entier, avec ses notes de suivi.',
       title: 'Recommandation {{number}}',
@@ -497,6 +509,10 @@ export const recommendationsStrings = {
     notAddressed: 'Todavía no tratada',
     select: 'Mostrar la recomendación {{number}}',
     bulk: {
+      contributor: 'Añadir un ministerio colaborador',
+      noContributor: 'Ninguno añadido',
+      cluster: 'Poner en el grupo definido por el país',
+      clusterPlaceholder: 'Nombre del grupo',
       chooseShown_one: 'Elegir la {{count}} recomendación mostrada',
       chooseShown_many: 'Elegir las {{count}} recomendaciones mostradas',
       chooseShown_other: 'Elegir las {{count}} recomendaciones mostradas',
@@ -519,6 +535,8 @@ export const recommendationsStrings = {
       nothing: 'Elija un ministerio principal o un estado que darles.',
     },
     detail: {
+      countryCluster: 'Grupo definido por el país',
+      contributors: 'Colaboradores',
       label: 'Recomendación seleccionada',
       none: 'Seleccione una recomendación en la tabla para verla completa, con sus notas de seguimiento.',
       title: 'Recomendación {{number}}',

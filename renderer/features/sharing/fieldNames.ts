@@ -85,6 +85,8 @@ export const FIELD_LABELS: { [T in SyncedTable]: Record<ColumnOf<T>, string> } =
     source: own('source'),
     responsible_organization_id: own('responsible'),
     implementation_status: own('implementationStatus'),
+    contributing_organization_ids: own('contributors'),
+    country_cluster: own('countryCluster'),
     deleted: DELETED,
   },
   recommendation_notes: { recommendation_id: own('recommendation'), date: own('date'), text: own('text'), author_id: own('author'), created_at: own('createdAt'), deleted: DELETED },
