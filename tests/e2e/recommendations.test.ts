@@ -140,6 +140,22 @@ describe('recommendations in a browser', () => {
     const detail = secretariat.getByRole('region', { name: 'Recommendation 121.10', exact: true });
     await detail.getByText('Prevention of torture and violence').waitFor();
     expect(await detail.innerText()).toMatch(/Contributing\s+Ministry of Education/);
+    // From the keyboard: the selected row's check box is in the tab order; Space ticks it, the
+    // arrow keys go to the next row's box, Shift+Space ticks the range.
+    await bulk.getByRole('button', { name: 'Clear the choice' }).click();
+    await bulk.waitFor({ state: 'detached' });
+    const box = secretariat.getByRole('checkbox', { name: 'Choose 121.10', exact: true });
+    expect(await box.getAttribute('tabindex')).toBe('0');
+    await box.focus();
+    await secretariat.keyboard.press('Space');
+    await secretariat.keyboard.press('ArrowDown');
+    await secretariat.keyboard.press('ArrowDown');
+    const focused = await secretariat.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    expect(focused).toMatch(/^Choose 121\.\d+$/);
+    expect(focused).not.toBe('Choose 121.10');
+    await secretariat.keyboard.press('Shift+Space');
+    await bulk.getByText('3 recommendations chosen').waitFor();
+    await bulk.getByRole('button', { name: 'Clear the choice' }).click();
 
     // The Ministry of Justice's drafter sets the status of the ones it leads, and only those: with a
     // row it does not lead among them, nothing is changed and the message says which.
