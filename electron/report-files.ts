@@ -48,6 +48,7 @@ export const SAVE_KINDS = {
   docx: { title: 'Export the report', defaultName: 'National report', filter: 'Word document', extension: 'docx' },
   pdf: { title: 'Export the report', defaultName: 'National report', filter: 'PDF document', extension: 'pdf' },
   html: { title: 'Export the report', defaultName: 'National report', filter: 'Web page (HTML)', extension: 'html' },
+  json: { title: 'Export the recommendations as open data', defaultName: 'Recommendations', filter: 'JSON data', extension: 'json' },
 } as const;
 
 export type SaveKind = keyof typeof SAVE_KINDS;

@@ -284,7 +284,7 @@ export const api = {
   // implements these; everything below works on the report open in the caller's window or tab.
   'app.recent': method(empty).returns<RecentFile[]>(),
   'app.chooseFile': method(
-    z.object({ mode: z.enum(['open', 'save']), kind: z.enum(['report', 'xlsx', 'csv', 'list', 'attachment', 'docx', 'pdf', 'html']).default('report') }).strict(),
+    z.object({ mode: z.enum(['open', 'save']), kind: z.enum(['report', 'xlsx', 'csv', 'json', 'list', 'attachment', 'docx', 'pdf', 'html']).default('report') }).strict(),
   ).returns<FileChoice>(),
   'app.newReport': method(newReportInput).returns<{ path: string }>(),
   'app.openReport': method(z.object({ path: filePath }).strict()).returns<{ path: string }>(),
@@ -393,6 +393,12 @@ export const api = {
         'says nothing to change',
       ),
   ).returns<{ changed: number; unchanged: number }>(),
+  /**
+   * The recommendations as open data (issue 16, point 10): CSV, a row each, or JSON with their
+   * progress notes in full; with the keys others can match them by (the number, the list and the
+   * position's source), for national tracking databases and researchers.
+   */
+  'recommendations.export': method(z.object({ format: z.enum(['csv', 'json']), path: filePath }).strict()).returns<{ path: string; rows: number }>(),
   // Importing a list from a file on this computer: first what it would do, then doing it (one transaction).
   // A CSV or XLSX list is read through a column mapping: the one given, else the one remembered for
   // the same header set, else one guessed from the headers. Importing with a mapping remembers it.

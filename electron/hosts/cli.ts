@@ -21,6 +21,7 @@ import { formatMessage, type MessageKey } from '../../shared/messages.js';
 import { ANNEX_ORDERS, ANNEX_RECOMMENDATIONS, DEFAULT_ANNEXES, type AnnexChoice, type ExportFormat } from '../../shared/api.js';
 import type { DraftChoice } from '../export/document.js';
 import { exportCheck, writeReport } from '../services/report-export.js';
+import { exportOpenData } from '../services/open-data.js';
 import { withExtension } from '../report-files.js';
 import { writeClosedCopy } from '../sync/copy.js';
 import { mergeCopy } from '../sync/merge.js';
@@ -41,7 +42,15 @@ const EXPORTS: Record<string, (report: OpenReport, out: string, choice: ReportCh
   docx: (report, out, choice) => exportFinalReport(report, 'docx', out, choice),
   pdf: (report, out, choice) => exportFinalReport(report, 'pdf', out, choice),
   html: (report, out, choice) => exportFinalReport(report, 'html', out, choice),
+  'recommendations-csv': (report, out) => exportRecommendationData(report, 'csv', out),
+  'recommendations-json': (report, out) => exportRecommendationData(report, 'json', out),
 };
+
+/** The recommendations as open data (CSV, or JSON with the progress notes in full). */
+async function exportRecommendationData(report: OpenReport, format: 'csv' | 'json', out: string): Promise<string> {
+  const { path: written, rows } = await exportOpenData({ report, me: null }, { format, path: withExtension(out, format) });
+  return `wrote ${rows} recommendation${rows === 1 ? '' : 's'} to ${written}`;
+}
 const REPORT_FORMATS = new Set(['docx', 'pdf', 'html']);
 
 /** The choices from the command line, each checked: a value not accepted is said with those that are. */

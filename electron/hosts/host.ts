@@ -39,6 +39,7 @@ const PATH_METHODS = new Set<MethodName>([
   'inputs.attachFile',
   'export.write',
   'comments.export',
+  'recommendations.export',
   'versions.redline',
   'history.export',
   'sharing.sendCopy',
@@ -50,7 +51,7 @@ export interface HostOptions {
   /** Where a file lives (tests stand in for a network share); fileLocation by default. */
   locate?: (file: string) => FileLocation;
   /** Asks the person for a file (a native dialog in the app); browser mode has none. */
-  chooseFile?: (client: Client, mode: 'open' | 'save', kind: 'report' | 'xlsx' | 'csv' | 'list' | 'attachment' | 'docx' | 'pdf' | 'html') => Promise<string | null>;
+  chooseFile?: (client: Client, mode: 'open' | 'save', kind: 'report' | 'xlsx' | 'csv' | 'json' | 'list' | 'attachment' | 'docx' | 'pdf' | 'html') => Promise<string | null>;
   /** Told when a client's open report changes (the app sets window titles and recent documents). */
   onReportChanged?: (client: Client) => void;
   /**

@@ -77,6 +77,7 @@ export const ACCESS: Rules = {
     { write: 'recommendations.contributing_organization_ids', when: (i) => i.addContributors !== undefined },
     { write: 'recommendations.country_cluster', when: (i) => i.countryCluster !== undefined },
   ],
+  'recommendations.export': anyone,
   'recommendations.previewImport': { write: 'recommendations.text' },
   'recommendations.import': { write: 'recommendations.text' },
   'recommendations.link': { write: 'section_recommendations.section_id', value: (i) => i.sectionId, refers: (i) => ['sections', i.sectionId] },

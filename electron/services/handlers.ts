@@ -12,6 +12,7 @@ import { exportComments } from './exports.js';
 import { addProgressNote, linkRecommendation, recommendationsOf, updateRecommendation, updateManyRecommendations } from './recommendations.js';
 import { searchQuery } from '../search/search.js';
 import { insertConsultationLog } from './consultation-log.js';
+import { exportOpenData } from './open-data.js';
 import { checkExport, exportReport, previewReport } from './report-export.js';
 import { lastMerge, listConflicts, mergeFromCopy, sectionTexts, sendCopy, settleConflict } from './sharing.js';
 import { createInput, decideInput, deleteInput, inputsOf, linkInput, updateInput } from './inputs.js';
@@ -55,6 +56,7 @@ export const reportHandlers: ReportHandlers = {
   'recommendations.list': recommendationsOf,
   'recommendations.update': updateRecommendation,
   'recommendations.updateMany': updateManyRecommendations,
+  'recommendations.export': exportOpenData,
   'recommendations.previewImport': previewImport,
   'recommendations.import': importListFile,
   'recommendations.link': linkRecommendation,

@@ -653,6 +653,15 @@ export const zh = {
     nobody: '尚未指定',
     notAddressed: '尚未述及',
     select: '显示第{{number}}号建议',
+    openData: {
+      label: '开放数据',
+      csv: 'CSV',
+      json: 'JSON',
+      writing: '正在写入开放数据…',
+      written_other: '已写入{{n}}条建议：{{path}}。',
+      downloaded_other: '已下载{{n}}条建议：{{path}}。',
+      failed: '开放数据未写入：{{message}}',
+    },
     bulk: {
       contributor: '添加协办部委',
       noContributor: '不添加',

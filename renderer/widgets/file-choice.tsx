@@ -18,6 +18,7 @@ const ACCEPT: Record<NonNullable<FileKind>, string> = {
   attachment: '',
   xlsx: '.xlsx',
   csv: '.csv',
+  json: '.json',
   docx: '.docx',
   pdf: '.pdf',
   html: '.html,.htm',

@@ -177,6 +177,17 @@ describe('recommendations in a browser', () => {
     await theirs.getByRole('button', { name: 'Apply to the chosen' }).click();
     await theirs.getByText(`Changed: ${ticked}; already so: 0.`).waitFor();
 
+    // The recommendations as open data, downloaded: every one, with its lead ministry by name.
+    const openData = secretariat.getByRole('group', { name: 'Open data' });
+    const [download] = await Promise.all([secretariat.waitForEvent('download', { timeout: 60_000 }), openData.getByRole('button', { name: 'JSON' }).click()]);
+    expect(download.suggestedFilename()).toBe('report recommendations.json');
+    const saved = path.join(mode.dir, 'open.json');
+    await download.saveAs(saved);
+    const data = JSON.parse(fs.readFileSync(saved, 'utf8')) as { recommendations: Array<{ number: string; leadMinistry: string; implementationStatus: string }> };
+    expect(data.recommendations).toHaveLength(215);
+    expect(data.recommendations.filter((r) => r.leadMinistry === 'Ministry of Justice' && r.implementationStatus === 'implemented')).toHaveLength(ticked);
+    await openData.getByRole('status').getByText('Downloaded: 215 recommendations as report recommendations.json.').waitFor();
+
     // Right to left (an Arabic report): the list with one selected.
     await secretariat.getByRole('tab', { name: 'Report settings' }).click();
     await secretariat.getByRole('button', { name: /Language of the report/ }).click();

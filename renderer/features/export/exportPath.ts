@@ -1,7 +1,7 @@
 // The file an export is written to, for every export the app makes: the comment matrix (XLSX, CSV)
-// and the report (Word, PDF, HTML).
+// and the report (Word, PDF, HTML), the history (XLSX, CSV), the recommendations as open data (CSV, JSON).
 
-const EXTENSIONS = { xlsx: '.xlsx', csv: '.csv', docx: '.docx', pdf: '.pdf', html: '.html' } as const;
+const EXTENSIONS = { xlsx: '.xlsx', csv: '.csv', json: '.json', docx: '.docx', pdf: '.pdf', html: '.html' } as const;
 export type ExportFileFormat = keyof typeof EXTENSIONS;
 
 /**

@@ -14,6 +14,7 @@ import { SelectField, TextInput } from '../../widgets/fields.js';
 import { Loaded, TableFilters, TableModes } from '../../widgets/table-screen.js';
 import { BulkActions } from './BulkActions.js';
 import { CoverageView } from './CoverageView.js';
+import { OpenData } from './OpenData.js';
 import { ImportButton } from './ImportDialog.js';
 import { RecommendationDetail } from './RecommendationDetail.js';
 import { distinct, filterRecommendations, hasFilters, NO_FILTERS, type RecommendationFilters } from './recommendationRows.js';
@@ -99,7 +100,10 @@ export function RecommendationsScreen({ focus = null, onOpenSection }: Recommend
         <h2 id="rc-title" className="page-title table-screen-title">
           {t('title')}
         </h2>
-        {mayImport ? <ImportButton onImported={() => void reload()} /> : null}
+        <div className="rc-top-actions">
+          {total > 0 ? <OpenData /> : null}
+          {mayImport ? <ImportButton onImported={() => void reload()} /> : null}
+        </div>
       </div>
       <Loaded loaded={recommendations !== null} error={error} loadingText={t('loading')} emptyText={total === 0 ? t('none') : null}>
         <TableModes<Mode>

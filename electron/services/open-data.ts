@@ -1,0 +1,122 @@
+// The recommendations as open data (issue 16, point 10), for national tracking databases, IMPACT
+// OSS and researchers: CSV (a row a recommendation, in English column names, the last progress
+// note) or JSON (every field, the progress notes in full). Each recommendation carries the keys
+// others can match it by: its number in the Working Group's report, the list it was imported from
+// and the source of its position. People, ministries and sections are given by name, never by the
+// app's own ids alone. Read only; the file is written through a temporary one renamed when complete.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ParsedInput, Result } from '../../shared/api.js';
+import { addressedIn, outlineOrder, type Recommendation } from '../../shared/domain.js';
+import { neutralizeFormula } from '../export/comment-matrix.js';
+import { writeTableFile } from '../export/table-file.js';
+import { writeThroughTemporary } from '../export/write-file.js';
+import { prepared, type DB } from '../store/open.js';
+import { getReport, listSections } from '../store/queries.js';
+import type { ServiceContext } from './context.js';
+import { listRecommendations } from './recommendations.js';
+
+const HEADERS = [
+  'Number',
+  'Recommendation',
+  'Mechanism',
+  'Recommending States',
+  'Position',
+  'Position source',
+  'Cluster (list)',
+  'Cluster (country)',
+  'Themes',
+  'Affected persons',
+  'SDGs',
+  'Source list',
+  'Lead ministry',
+  'Contributing ministries',
+  'Implementation status',
+  'Addressed in the report',
+  'Progress notes',
+  'Last progress',
+  'Last progress date',
+];
+
+const COLUMNS = HEADERS.map((h) => ({ key: h, width: h === 'Recommendation' || h === 'Last progress' ? 60 : 20, wrap: h === 'Recommendation' || h === 'Last progress' }));
+
+interface Names {
+  organization: (id: string | null) => string;
+  sections: (r: Recommendation) => string[];
+}
+
+function namesOf(db: DB): Names {
+  const orgs = new Map((prepared(db, 'SELECT id, name FROM organizations').all() as Array<{ id: string; name: string }>).map((o) => [o.id, o.name]));
+  const labels = new Map(outlineOrder(listSections(db)).map((e) => [e.section.id, e.label ? `${e.label}. ${e.section.title}` : e.section.title]));
+  return {
+    organization: (id) => (id ? (orgs.get(id) ?? '') : ''),
+    sections: (r) => addressedIn(r).flatMap((id) => (labels.has(id) ? [labels.get(id)!] : [])),
+  };
+}
+
+/** A recommendation as the JSON file gives it: every field by name, the notes in full. */
+function asRecord(r: Recommendation, names: Names) {
+  return {
+    number: r.number,
+    text: r.text,
+    mechanism: 'upr',
+    recommendingStates: r.states,
+    position: r.position,
+    positionSource: r.positionSource,
+    clusterInList: r.cluster,
+    clusterOfCountry: r.countryCluster,
+    themes: r.themes,
+    affectedPersons: r.groups,
+    sdgs: r.sdgs,
+    sourceList: r.source,
+    leadMinistry: names.organization(r.responsibleOrganizationId),
+    contributingMinistries: r.contributingOrganizationIds.map(names.organization).filter(Boolean),
+    implementationStatus: r.implementationStatus,
+    addressedIn: names.sections(r),
+    progress: r.notes.map((n) => ({ date: n.date, text: n.text, by: n.authorName })),
+  };
+}
+
+function asRow(r: Recommendation, names: Names): Array<string | number> {
+  const last = r.notes.at(-1);
+  return [
+    r.number,
+    r.text,
+    'UPR',
+    r.states.join('; '),
+    r.position ?? '',
+    r.positionSource,
+    r.cluster,
+    r.countryCluster,
+    r.themes.join('; '),
+    r.groups.join('; '),
+    r.sdgs.join('; '),
+    r.source,
+    names.organization(r.responsibleOrganizationId),
+    r.contributingOrganizationIds.map(names.organization).filter(Boolean).join('; '),
+    r.implementationStatus,
+    names.sections(r).join('; '),
+    r.notes.length,
+    last?.text ?? '',
+    last?.date ?? '',
+  ].map((v) => (typeof v === 'number' ? v : neutralizeFormula(v)));
+}
+
+export async function exportOpenData(ctx: ServiceContext, input: ParsedInput<'recommendations.export'>): Promise<Result<'recommendations.export'>> {
+  const db = ctx.report.db;
+  const all = listRecommendations(db);
+  const names = namesOf(db);
+  const file = path.resolve(input.path);
+  const report = getReport(db);
+  if (input.format === 'csv') {
+    await writeTableFile(file, 'csv', { title: report.title, subject: 'Recommendations', sheet: 'Recommendations', columns: COLUMNS, headers: HEADERS, rows: all.map((r) => asRow(r, names)) });
+  } else {
+    const data = {
+      report: { title: report.title, country: report.country, cycle: report.cycle },
+      exportedAt: new Date().toISOString(),
+      recommendations: all.map((r) => asRecord(r, names)),
+    };
+    await writeThroughTemporary(file, (tmp) => fs.promises.writeFile(tmp, `${JSON.stringify(data, null, 2)}\n`, { encoding: 'utf8', flag: 'wx', flush: true }));
+  }
+  return { path: file, rows: all.length };
+}

@@ -1,0 +1,104 @@
+// The recommendations as open data (issue 16, point 10): CSV read back with csv-parse as a
+// spreadsheet would read it (byte order mark, formulas neutralized), JSON parsed, the same figures
+// through the CLI; nothing in the report changes, and never written over the report itself.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { importRecommendations, recommendationId } from '../../electron/services/recommendations.js';
+import { getMember } from '../../electron/store/queries.js';
+import type { RecommendationImport } from '../../shared/domain.js';
+import { sha256, tempDir, upr } from './helpers.js';
+import { reviewReport } from './review-helpers.js';
+
+const rec = (number: string, more: Partial<RecommendationImport> = {}): RecommendationImport => ({
+  number,
+  text: `Recommendation ${number} text.`,
+  states: ['France', 'Chile'],
+  position: 'supported',
+  positionSource: 'A/HRC/43/15/Add.1',
+  cluster: 'Acceptance of international norms',
+  themes: ['Treaties', 'Torture'],
+  groups: ['Women'],
+  sdgs: [5, 16],
+  ...more,
+});
+
+async function followedUp() {
+  const r = await reviewReport();
+  const report = r.admin.client.report!;
+  const ctx = { report, me: getMember(report.db, r.admin.client.memberId!)! };
+  importRecommendations(ctx, [rec('121.1'), rec('121.2', { text: '=HYPERLINK("http://x")' })], [], 'thematic list.docx');
+  const ids = ['121.1', '121.2'].map(recommendationId);
+  await r.admin.call('recommendations.updateMany', { ids, responsibleOrganizationId: r.justice.id, addContributors: [r.nhri.id], countryCluster: 'Prevention of torture' });
+  await r.drafter.call('recommendations.addNote', { recommendationId: ids[0]!, date: '2026-03-01', text: 'Bill sent to Parliament.' });
+  await r.drafter.call('recommendations.addNote', { recommendationId: ids[0]!, date: '2026-05-10', text: 'Law adopted.' });
+  return { ...r, ids };
+}
+
+describe('the recommendations as open data', () => {
+  it('writes CSV, a row each with the keys and names, the last progress, formulas as text; and JSON with every note', async () => {
+    const { admin, file, justice, nhri } = await followedUp();
+    const dir = tempDir();
+    const before = sha256(file);
+    expect(await admin.call('recommendations.export', { format: 'csv', path: path.join(dir, 'recs.csv') })).toEqual({ path: path.join(dir, 'recs.csv'), rows: 2 });
+    const bytes = fs.readFileSync(path.join(dir, 'recs.csv'));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parse(bytes, { bom: true }) as string[][];
+    expect(rows[0]!.slice(0, 4)).toEqual(['Number', 'Recommendation', 'Mechanism', 'Recommending States']);
+    const byHeader = (row: string[]) => Object.fromEntries(rows[0]!.map((h, i) => [h, row[i]]));
+    expect(byHeader(rows[1]!)).toMatchObject({
+      Number: '121.1',
+      Mechanism: 'UPR',
+      'Recommending States': 'France; Chile',
+      'Position source': 'A/HRC/43/15/Add.1',
+      'Cluster (list)': 'Acceptance of international norms',
+      'Cluster (country)': 'Prevention of torture',
+      SDGs: '5; 16',
+      'Source list': 'thematic list.docx',
+      'Lead ministry': 'Ministry of Justice',
+      'Contributing ministries': 'National Human Rights Commission',
+      'Progress notes': '2',
+      'Last progress': 'Law adopted.',
+      'Last progress date': '2026-05-10',
+    });
+    // A cell a spreadsheet would run as a formula is written as text.
+    expect(byHeader(rows[2]!).Recommendation).toBe('\'=HYPERLINK("http://x")');
+
+    await admin.call('recommendations.export', { format: 'json', path: path.join(dir, 'recs.json') });
+    const data = JSON.parse(fs.readFileSync(path.join(dir, 'recs.json'), 'utf8')) as { report: { country: string }; recommendations: Array<Record<string, unknown>> };
+    expect(data.recommendations).toHaveLength(2);
+    expect(data.recommendations[0]).toMatchObject({
+      number: '121.1',
+      mechanism: 'upr',
+      recommendingStates: ['France', 'Chile'],
+      leadMinistry: 'Ministry of Justice',
+      contributingMinistries: ['National Human Rights Commission'],
+      clusterOfCountry: 'Prevention of torture',
+      progress: [
+        { date: '2026-03-01', text: 'Bill sent to Parliament.', by: 'Dana Drafter' },
+        { date: '2026-05-10', text: 'Law adopted.', by: 'Dana Drafter' },
+      ],
+    });
+    // Unchanged from the JSON: the text as it is (JSON is not opened as a spreadsheet).
+    expect(data.recommendations[1]!.text).toBe('=HYPERLINK("http://x")');
+    expect([justice.name, nhri.name]).toEqual(['Ministry of Justice', 'National Human Rights Commission']);
+    expect(sha256(file)).toBe(before);
+
+    // Never over the report itself.
+    expect(await admin.reply('recommendations.export', { format: 'csv', path: file })).toMatchObject({ ok: false, error: { key: 'targetIsOpenReport' } });
+    expect(sha256(file)).toBe(before);
+  });
+
+  it('is written by upr export as well, the same rows', async () => {
+    const { file, host } = await followedUp();
+    host.closeAll();
+    const dir = tempDir();
+    const r = await upr(['export', file, '--format', 'recommendations-json', '--out', path.join(dir, 'open')]);
+    expect(r).toEqual({ code: 0, stdout: `wrote 2 recommendations to ${path.join(dir, 'open.json')}\n`, stderr: '' });
+    expect((JSON.parse(fs.readFileSync(path.join(dir, 'open.json'), 'utf8')) as { recommendations: unknown[] }).recommendations).toHaveLength(2);
+    const csv = await upr(['export', file, '--format', 'recommendations-csv', '--out', path.join(dir, 'open.csv')]);
+    expect(csv.code).toBe(0);
+    expect((parse(fs.readFileSync(path.join(dir, 'open.csv')), { bom: true }) as string[][]).map((row) => row[0])).toEqual(['Number', '121.1', '121.2']);
+  });
+});
