@@ -134,7 +134,7 @@ describe('recommendations in a browser', () => {
     await secretariat.getByRole('button', { name: /Responsible/ }).first().click();
     await secretariat.getByRole('option', { name: 'All organizations' }).click();
     await secretariat.getByRole('button', { name: /Cluster/ }).first().click();
-    await secretariat.getByRole('option', { name: 'Prevention of torture and violence' }).click();
+    await secretariat.getByRole('option', { name: `Prevention of torture and violence (${ticked})` }).click();
     await secretariat.getByText(`Showing ${ticked} of 215 recommendations`).waitFor();
     await secretariat.getByRole('button', { name: 'Show recommendation 121.10', exact: true }).click();
     const detail = secretariat.getByRole('region', { name: 'Recommendation 121.10', exact: true });

@@ -77,7 +77,8 @@ describe('the recommendations view', () => {
   it('filters by cluster, theme, State, position, status and organization, and finds by number or words', async () => {
     const { user } = await openRecommendations(sampleWorld({ recommendations: receivedList() }));
     await screen.findByText('Showing 4 of 4 recommendations');
-    await choose(user, 'Cluster', 'Theme: A51 Human rights institutions');
+    // Each cluster says how many recommendations it holds.
+    await choose(user, 'Cluster', 'Theme: A51 Human rights institutions (1)');
     expect(numbers()).toEqual(['115.2']);
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
     await choose(user, 'Recommending State', 'France');

@@ -47,7 +47,8 @@ export function RecommendationsScreen({ focus = null, onOpenSection }: Recommend
   // The detail follows the list: one a filter hides is not shown as if it were still there.
   const selected = rows.find((r) => r.id === selectedId) ?? null;
   const locale = i18n.language;
-  const clusters = useMemo(() => distinct(all, (r) => [clusterOf(r)], locale), [all, locale]);
+  // The clusters with how many recommendations each holds: the country's own where it set one, else the list's.
+  const clusters = useMemo(() => distinct(all, (r) => [clusterOf(r)], locale, (name, n) => `${name} (${format.number(n)})`), [all, locale, format]);
   const themes = useMemo(() => distinct(all, (r) => r.themes, locale), [all, locale]);
   const states = useMemo(() => distinct(all, (r) => r.states, locale), [all, locale]);
 
@@ -182,7 +183,7 @@ export function RecommendationsScreen({ focus = null, onOpenSection }: Recommend
                 hidden={chosenNow.filter((id) => !shownIds.has(id)).length}
                 organizations={workspace.organizations}
                 mayAssignLead={mayImport}
-                clusters={clusters.map((c) => c.label)}
+                clusters={clusters.map((c) => c.id)}
                 onChanged={() => void reload()}
                 onClear={() => setChosen(new Set())}
               />

@@ -59,11 +59,19 @@ export function sortByNumber(list: readonly Recommendation[]): Recommendation[] 
   return [...list].sort((a, b) => compareNumbers(a.number, b.number));
 }
 
-/** Every distinct value of one field, sorted, as choices for a filter. */
-export function distinct(list: readonly Recommendation[], values: (r: Recommendation) => readonly string[], locale: string): Array<{ id: string; label: string }> {
-  const seen = new Set<string>();
-  for (const r of list) for (const v of values(r)) if (v) seen.add(v);
-  return [...seen].sort((a, b) => a.localeCompare(b, locale)).map((v) => ({ id: v, label: v }));
+/**
+ * Every distinct value of one field, sorted, as choices for a filter; with `count`, each label says
+ * how many recommendations have it ("Prevention of torture (8)").
+ */
+export function distinct(
+  list: readonly Recommendation[],
+  values: (r: Recommendation) => readonly string[],
+  locale: string,
+  count?: (value: string, n: number) => string,
+): Array<{ id: string; label: string }> {
+  const seen = new Map<string, number>();
+  for (const r of list) for (const v of new Set(values(r))) if (v) seen.set(v, (seen.get(v) ?? 0) + 1);
+  return [...seen.keys()].sort((a, b) => a.localeCompare(b, locale)).map((v) => ({ id: v, label: count ? count(v, seen.get(v)!) : v }));
 }
 
 export interface Coverage {
