@@ -147,13 +147,23 @@ Paged.registerHandlers(class RepeatHeaderRows extends Paged.Handler {
 
 const hash = (text: string) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
+/** What printing adds to the page, with or without line numbers: made once each (hashing the engine's 500 KB is not free). */
+const prints = new Map<boolean, PagedPrint>();
+
+function pagedPrint(lineNumbers: boolean): PagedPrint {
+  let print = prints.get(lineNumbers);
+  if (!print) {
+    const scripts = [settings(lineNumbers), pagedEngine(), REPEAT_HEADERS];
+    print = {
+      policy: `default-src 'none'; style-src 'unsafe-inline'; script-src ${scripts.map(hash).join(' ')}; base-uri 'none'; form-action 'none'`,
+      head: [`<style>${PAGED_STYLESHEET}</style>`, ...scripts.map((script) => `<script>${script}</script>`)].join('\n'),
+    };
+    prints.set(lineNumbers, print);
+  }
+  return print;
+}
+
 /** The HTML the PDF is printed from; the printer waits for PRINTED_ATTRIBUTE before printing. */
 export function renderPrintHtml(doc: ExportDocument): string {
-  const config = settings(doc.lineNumbers === true);
-  const polyfill = pagedEngine();
-  const print: PagedPrint = {
-    policy: `default-src 'none'; style-src 'unsafe-inline'; script-src ${[config, polyfill, REPEAT_HEADERS].map(hash).join(' ')}; base-uri 'none'; form-action 'none'`,
-    head: [`<style>${PAGED_STYLESHEET}</style>`, ...[config, polyfill, REPEAT_HEADERS].map((script) => `<script>${script}</script>`)].join('\n'),
-  };
-  return renderHtml(doc, print);
+  return renderHtml(doc, pagedPrint(doc.lineNumbers === true));
 }

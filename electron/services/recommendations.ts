@@ -220,7 +220,8 @@ export function updateManyRecommendations(ctx: ServiceContext, input: ParsedInpu
   const { db } = ctx.report;
   const author = actor(ctx);
   const ids = [...new Set(input.ids)];
-  const rows = new Map(listRecommendations(db).map((r) => [r.id, r]));
+  // The rows' own fields only: their notes and the sections addressing them play no part here.
+  const rows = new Map((prepared(db, 'SELECT * FROM recommendations WHERE deleted = 0').all() as RecommendationRow[]).map((r) => [r.id, toRecommendation(r, [])]));
   const missing = ids.filter((id) => !rows.has(id));
   if (missing.length) throw userError('recommendationsMissing', { count: missing.length, id: missing[0]! });
   for (const org of [input.responsibleOrganizationId, ...(input.addContributors ?? [])]) {

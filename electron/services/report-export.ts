@@ -8,6 +8,7 @@ import { DEFAULT_ANNEXES, type AnnexChoice, type ExportCheck, type ParsedInput, 
 import { outlineOrder } from '../../shared/domain.js';
 import { reportWords } from '../../shared/words.js';
 import { buildExportDocument, type DraftChoice } from '../export/document.js';
+import type { ExportDocument } from '../export/model.js';
 import { writeDocx } from '../export/docx.js';
 import { renderHtml } from '../export/html.js';
 import { printPdf } from '../export/pdf.js';
@@ -74,9 +75,14 @@ export function checkExport(ctx: ServiceContext): Result<'export.check'> {
 }
 
 /** Writes the report in a format to a file; returns where, how big, and the body's words. */
+/** The report in a format, as bytes: Word, the web page, or the PDF laid out in pages. */
+async function reportBytes(doc: ExportDocument, format: ParsedInput<'export.write'>['format']): Promise<Uint8Array> {
+  return format === 'docx' ? writeDocx(doc) : format === 'html' ? new TextEncoder().encode(renderHtml(doc)) : printPdf(renderPrintHtml(doc));
+}
+
 export async function writeReport(db: DB, format: ParsedInput<'export.write'>['format'], file: string, annexes: AnnexChoice = DEFAULT_ANNEXES, draft: DraftChoice | null = null): Promise<Result<'export.write'>> {
   const doc = buildExportDocument(db, annexes, draft);
-  const bytes = format === 'docx' ? await writeDocx(doc) : format === 'html' ? new TextEncoder().encode(renderHtml(doc)) : await printPdf(renderPrintHtml(doc));
+  const bytes = await reportBytes(doc, format);
   await writeThroughTemporary(file, (tmp) => fs.promises.writeFile(tmp, bytes, { flag: 'wx', flush: true }));
   return { path: file, bytes: bytes.length, words: doc.words.body };
 }
@@ -87,8 +93,7 @@ export async function writeReport(db: DB, format: ParsedInput<'export.write'>['f
  * are the pages printed).
  */
 export async function previewReport(ctx: ServiceContext, input: ParsedInput<'export.preview'>): Promise<Result<'export.preview'>> {
-  const doc = buildExportDocument(ctx.report.db, input.annexes, input.draft ?? null);
-  const bytes = await printPdf(renderPrintHtml(doc));
+  const bytes = await reportBytes(buildExportDocument(ctx.report.db, input.annexes, input.draft ?? null), 'pdf');
   return { pdf: Buffer.from(bytes).toString('base64'), bytes: bytes.length };
 }
 

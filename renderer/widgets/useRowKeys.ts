@@ -2,7 +2,9 @@
 // title, a recommendation's number). Only one of those buttons is in the tab order: the selected
 // row's, or the first row's while the selected one is filtered out. The arrow keys, Home and End
 // select another row, focus its button and scroll it into view; at either end the key is left to
-// the browser. The buttons carry `data-row-id`; `onKeyDown` goes on the table's tbody.
+// the browser. The buttons carry `data-row-id`; `onKeyDown` goes on the table's tbody. A row may
+// have a second control the keys move along (a check box): it carries `data-row-id` too and a
+// `data-row-kind`, and from it the keys go to the same kind of control in the next row.
 import type { KeyboardEvent } from 'react';
 
 export interface RowKeys {
@@ -23,7 +25,8 @@ export function useRowKeys(rows: readonly { id: string }[], selectedId: string |
     e.preventDefault();
     const id = rows[next]!.id;
     onSelect(id);
-    const target = e.currentTarget.querySelector<HTMLElement>(`[data-row-id="${CSS.escape(id)}"]`);
+    const kind = button.dataset.rowKind ?? '';
+    const target = [...e.currentTarget.querySelectorAll<HTMLElement>(`[data-row-id="${CSS.escape(id)}"]`)].find((el) => (el.dataset.rowKind ?? '') === kind);
     target?.focus();
     target?.scrollIntoView({ block: 'nearest' });
   };

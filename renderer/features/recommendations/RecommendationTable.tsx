@@ -6,7 +6,7 @@
 // between the last one ticked and this one) and one in the header for every row shown, for the
 // bulk actions above the table; the selected row's check box is in the tab order too, and the
 // arrow keys go from check box to check box.
-import { memo, useCallback, useRef, type KeyboardEvent } from 'react';
+import { memo, useCallback, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addressedIn, clusterOf, type Recommendation } from '../../../shared/domain.js';
 import { useRowKeys } from '../../widgets/useRowKeys.js';
@@ -37,24 +37,6 @@ export function RecommendationTable({ rows, selectedId, onSelect, organizationNa
   // The last row ticked or unticked, where a Shift-click's range starts.
   const anchor = useRef<string | null>(null);
   const choosing = chosen !== undefined && onChoose !== undefined;
-  // From a row's check box the arrow keys, Home and End go to another row's check box (and select
-  // that row), so a choice can be made from the keyboard alone; from a number, to another number.
-  const onTableKeys = (e: KeyboardEvent<HTMLTableSectionElement>) => {
-    const box = (e.target as HTMLElement).closest<HTMLInputElement>('input[data-choose-id]');
-    if (!box) {
-      onKeyDown(e);
-      return;
-    }
-    const index = rows.findIndex((r) => r.id === box.dataset.chooseId);
-    const next = e.key === 'ArrowDown' ? index + 1 : e.key === 'ArrowUp' ? index - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? rows.length - 1 : null;
-    if (next === null || index < 0 || next < 0 || next >= rows.length) return;
-    e.preventDefault();
-    const id = rows[next]!.id;
-    onSelect(id);
-    const target = e.currentTarget.querySelector<HTMLElement>(`input[data-choose-id="${CSS.escape(id)}"]`);
-    target?.focus();
-    target?.scrollIntoView({ block: 'nearest' });
-  };
   const shownChosen = choosing ? rows.filter((r) => chosen.has(r.id)).length : 0;
   const choose = useCallback(
     (id: string, on: boolean, range: boolean) => {
@@ -96,7 +78,7 @@ export function RecommendationTable({ rows, selectedId, onSelect, organizationNa
             <th scope="col" className="rc-col-addressed">{t('column.addressed')}</th>
           </tr>
         </thead>
-        <tbody onKeyDown={onTableKeys}>
+        <tbody onKeyDown={onKeyDown}>
           {rows.length === 0 ? (
             <tr>
               <td colSpan={choosing ? 9 : 8} className="table-screen-empty">
@@ -148,7 +130,8 @@ const RecommendationRow = memo(function RecommendationRow({ r, selected, tabbabl
           <input
             type="checkbox"
             aria-label={t('bulk.choose', { number: r.number })}
-            data-choose-id={r.id}
+            data-row-id={r.id}
+            data-row-kind="choose"
             // One check box in the tab order, the selected row's, as with the numbers.
             tabIndex={tabbable ? 0 : -1}
             checked={chosen}
