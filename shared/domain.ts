@@ -208,6 +208,28 @@ export type Position = (typeof POSITIONS)[number];
 export const IMPLEMENTATION_STATUSES = ['not_started', 'in_progress', 'partially_implemented', 'implemented', 'not_applicable'] as const;
 export type ImplementationStatus = (typeof IMPLEMENTATION_STATUSES)[number];
 
+/** The mechanisms recommendations come from: the UPR, the treaty bodies, the special procedures. */
+export const MECHANISMS = ['upr', 'treaty_body', 'special_procedure'] as const;
+export type Mechanism = (typeof MECHANISMS)[number];
+
+/** Where a recommendation comes from, as the Universal Human Rights Index gives it. */
+export interface RecommendationOrigin {
+  mechanism: Mechanism;
+  /** "CRC", "SR Torture", "UPR"; '' when not known. */
+  body: string;
+  /** "CRC/C/GBR/CO/6". */
+  documentSymbol: string;
+  /** "12", "12(a)"; '' when not known. */
+  paragraph: string;
+  /** YYYY-MM-DD the document was published, or ''. */
+  documentDate: string;
+  /** The Index's OHCHR annotation id, or '' for one imported from another list. */
+  uhriId: string;
+}
+
+/** A UPR recommendation with nothing known of its document: what a thematic list's rows are. */
+export const UPR_ORIGIN: RecommendationOrigin = { mechanism: 'upr', body: '', documentSymbol: '', paragraph: '', documentDate: '', uhriId: '' };
+
 /** One recommendation as read from an OHCHR thematic list or a table, before it is stored. */
 export interface RecommendationImport {
   /** "115.23": paragraph and item of the Working Group report. */
@@ -225,6 +247,8 @@ export interface RecommendationImport {
   groups: string[];
   /** Sustainable Development Goals by number (1 to 17). */
   sdgs: number[];
+  /** Given by the Index's export; a list's rows are UPR recommendations (UPR_ORIGIN). */
+  origin?: RecommendationOrigin;
 }
 
 /** A row an import could not read, and why, in the person's words. */
@@ -308,6 +332,9 @@ export interface Recommendation extends RecommendationImport {
   /** The cluster the country put it in (empty: none; the list's own cluster is `cluster`). */
   countryCluster: string;
   implementationStatus: ImplementationStatus;
+  origin: RecommendationOrigin;
+  /** The recommendation this one repeats (another mechanism's, or the same body's again), followed up there; null when none. */
+  sameAs: string | null;
   notes: ProgressNote[];
   /** Sections whose text refers to it ("115.23" reference chips). */
   referencedIn: string[];

@@ -156,6 +156,12 @@ export const MESSAGES = {
   importRowNoNumber: { code: 'invalid', text: 'This row does not start with a recommendation number (such as 115.23), so it was skipped.' },
   importRowDuplicate: { code: 'conflict', text: 'Recommendation {{number}} is already in the list (row {{first}}), so this row was skipped.' },
   importRowNoText: { code: 'invalid', text: 'Recommendation {{number}} has no text, so it was skipped.' },
+  importRowRepeated: { code: 'conflict', text: 'Recommendation {{number}} is in the list twice; the first one was imported.' },
+  uhriNoId: { code: 'invalid', text: 'This row has no OHCHR annotation id, so it was skipped: the id is how the Index’s rows are told apart.' },
+  uhriBadId: { code: 'invalid', text: 'The annotation id “{{value}}” is not one the Index gives, so this row was skipped.' },
+  uhriDuplicateId: { code: 'conflict', text: 'Annotation {{id}} is already in the export (row {{first}}), so this row was skipped.' },
+  uhriNoText: { code: 'invalid', text: 'Annotation {{id}} has no text, so it was skipped.' },
+  uhriObservationsLeftOut: { code: 'invalid', text: 'Left out: {{count}} rows that are concerns or observations, not recommendations.' },
   importRowPositionUnclear: {
     code: 'invalid',
     text: 'The position of recommendation {{number}} reads “{{position}}”, neither Supported nor Noted; it was imported without a position.',

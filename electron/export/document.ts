@@ -175,7 +175,9 @@ export function bodyWords(blocks: readonly Block[]): number {
 function recommendationsAnnex(all: readonly Recommendation[], sectionLabel: (id: string) => string | undefined, language: ReportLanguage, choice: AnnexChoice): Omit<Annex, 'label'> {
   const w = EXPORT_WORDS[language];
   const h = w.recommendationHeaders;
-  const chosen = all.filter((r) => (choice.recommendations === 'supported' ? r.position === 'supported' : choice.recommendations === 'addressed' ? addressedIn(r).length > 0 : true));
+  // The annex of a national report lists the UPR's recommendations; the treaty bodies' and special
+  // procedures' are followed up beside them but are not the review's.
+  const chosen = all.filter((r) => r.origin.mechanism === 'upr').filter((r) => (choice.recommendations === 'supported' ? r.position === 'supported' : choice.recommendations === 'addressed' ? addressedIn(r).length > 0 : true));
   const byNumber = [...chosen].sort((a, b) => compareNumbers(a.number, b.number));
   const themeOf = (r: Recommendation) => r.cluster.trim() || r.themes[0]?.trim() || w.noTheme;
   const clustered = choice.order === 'theme';

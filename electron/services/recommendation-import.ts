@@ -1,5 +1,6 @@
-// Importing the recommendations of a list file on this computer: OHCHR's thematic list in Word, or
-// a table (CSV, XLSX) read through a column mapping. First what it would do, then doing it in one
+// Importing the recommendations of a list file on this computer: OHCHR's thematic list in Word, the
+// Universal Human Rights Index's export (by its own columns), or a table (CSV, XLSX) read through a
+// column mapping. First what it would do, then doing it in one
 // transaction. Only the secretariat imports.
 //
 // A table's mapping is remembered per set of headers, in the user's data folder: the next list
@@ -27,11 +28,11 @@ import {
   readTableRows,
   tableKindOf,
 } from '../import/recommendation-table.js';
+import { isUhriExport, readUhriRows } from '../import/uhri.js';
 import { defaultDataDir } from '../paths.js';
-import { prepared } from '../store/open.js';
 import { readUserFile } from '../store/files.js';
 import type { ServiceContext } from './context.js';
-import { importRecommendations, recommendationId } from './recommendations.js';
+import { importRecommendations, planImport } from './recommendations.js';
 
 /** Lists are small (the corpus list is 55 KB); anything this big is not one. */
 const MAX_LIST_BYTES = 50 * 1024 * 1024;
@@ -62,6 +63,11 @@ async function readList(file: string, mapping: ColumnMapping | undefined, csv: C
   }
   if (!tableKindOf(name)) throw userError('importUnknownKind', { name });
   const table = await readRecommendationTableInWorker(bytes, name, undefined, csv);
+  // The Universal Human Rights Index's export is read by its own columns, with no mapping to choose.
+  if (isUhriExport(table.headers)) {
+    const uhri = readUhriRows(table);
+    return { fileName: name, layout: 'uhri', table: null, rows: uhri.rows, problems: uhri.problems };
+  }
   if (mapping) checkMapping(mapping, table.headers, name);
   const remembered = mapping ? null : rememberedMapping(table.headers, dataDir);
   const used = mapping ?? remembered ?? guessMapping(table.headers);
@@ -77,14 +83,7 @@ async function readList(file: string, mapping: ColumnMapping | undefined, csv: C
 export async function previewImport(ctx: ServiceContext, input: ParsedInput<'recommendations.previewImport'>): Promise<ImportPreview> {
   const list = await readList(input.path, input.mapping, input.csv ?? {}, ctx.dataDir ?? defaultDataDir());
   const counts = { read: list.rows.length, new: 0, changed: 0, unchanged: 0 };
-  for (const r of list.rows) {
-    const existing = prepared(ctx.report.db, 'SELECT text, position, states FROM recommendations WHERE id = ? AND deleted = 0').get(recommendationId(r.number)) as
-      | { text: string; position: string; states: string }
-      | undefined;
-    if (!existing) counts.new++;
-    else if (existing.text !== r.text || existing.position !== (r.position ?? '') || existing.states !== JSON.stringify(r.states)) counts.changed++;
-    else counts.unchanged++;
-  }
+  for (const plan of planImport(ctx.report.db, list.rows, list.fileName)) if (plan.status !== 'repeated') counts[plan.status]++;
   return { ...list, counts };
 }
 

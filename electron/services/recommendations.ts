@@ -5,7 +5,8 @@
 // same list writes the same rows.
 import { citedNumbers } from '../../shared/citations.js';
 import type { ParsedInput, Result } from '../../shared/api.js';
-import type { ImportProblem, ImportSummary, ImplementationStatus, Position, ProgressNote, Recommendation, RecommendationImport } from '../../shared/domain.js';
+import type { ImportProblem, ImportSummary, ImplementationStatus, Mechanism, Position, ProgressNote, Recommendation, RecommendationImport } from '../../shared/domain.js';
+import { headerKey } from '../import/ohchr-cells.js';
 import { formatMessage, userError, type MessageKey } from '../../shared/messages.js';
 import { shown, shownList } from '../../shared/synced.js';
 import { recommendationRefsBySection, refreshStaleText } from '../docs/section-text.js';
@@ -33,6 +34,13 @@ interface RecommendationRow {
   implementation_status: ImplementationStatus;
   contributing_organization_ids: string;
   country_cluster: string;
+  mechanism: Mechanism;
+  body: string;
+  document_symbol: string;
+  paragraph: string;
+  document_date: string;
+  uhri_id: string;
+  same_as: string | null;
   deleted: number;
 }
 
@@ -74,6 +82,15 @@ function toRecommendation(row: RecommendationRow, notes: ProgressNote[], coverag
     contributingOrganizationIds: shownList(row.contributing_organization_ids, 'strings'),
     countryCluster: row.country_cluster ?? '',
     implementationStatus: shown('recommendations', 'implementation_status', row.implementation_status),
+    origin: {
+      mechanism: shown('recommendations', 'mechanism', row.mechanism ?? 'upr'),
+      body: row.body ?? '',
+      documentSymbol: row.document_symbol ?? '',
+      paragraph: row.paragraph ?? '',
+      documentDate: row.document_date ?? '',
+      uhriId: row.uhri_id ?? '',
+    },
+    sameAs: row.same_as ?? null,
     notes,
     ...coverage,
   };
@@ -130,7 +147,14 @@ function recommendationOrThrow(db: DB, id: string): Recommendation {
   return listRecommendations(db).find((r) => r.id === id) ?? toRecommendation(row, []);
 }
 
-/** The columns an import writes; the country's own (responsible organization, status, notes) are not among them. */
+/** Where a recommendation comes from: the columns an import from the Index writes. */
+function originCells(r: RecommendationImport): Record<string, string> {
+  if (!r.origin) return {};
+  const o = r.origin;
+  return { mechanism: o.mechanism, body: o.body, document_symbol: o.documentSymbol, paragraph: o.paragraph, document_date: o.documentDate, uhri_id: o.uhriId };
+}
+
+/** The columns an import writes; the country's own (responsible organization, status, notes, clusters, repeats) are not among them. */
 function importedCells(r: RecommendationImport, source: string): Record<string, string> {
   return {
     number: r.number,
@@ -143,7 +167,58 @@ function importedCells(r: RecommendationImport, source: string): Record<string, 
     groups: JSON.stringify(r.groups),
     sdgs: JSON.stringify(r.sdgs),
     source,
+    ...originCells(r),
   };
+}
+
+/** What importing one row does: the row it writes, and which of its cells. */
+export interface PlannedRow {
+  id: string;
+  status: 'new' | 'changed' | 'unchanged' | 'repeated';
+  /** The cells to write (for a new row, all of them). */
+  cells: Array<[string, string | number]>;
+}
+
+/**
+ * The row each imported recommendation goes to, and what changes there. A list's row is keyed on its
+ * number. A row of the Index is keyed on its annotation id: the row it made before, or, for a UPR
+ * recommendation, the one a thematic list made (by its number where the Index's text gives it,
+ * else by the same words), to which it only adds where it comes from; else a row of its own.
+ */
+export function planImport(db: DB, rows: readonly RecommendationImport[], source: string): PlannedRow[] {
+  const all = prepared(db, 'SELECT * FROM recommendations').all() as RecommendationRow[];
+  const byId = new Map(all.map((r) => [r.id, r]));
+  const byUhri = new Map(all.filter((r) => r.uhri_id).map((r) => [r.uhri_id, r]));
+  const uprByWords = new Map<string, RecommendationRow>();
+  for (const r of all) if (r.mechanism === 'upr' && !r.uhri_id && !r.deleted && !r.id.startsWith('rec-uhri-')) uprByWords.set(headerKey(r.text), r);
+  const seen = new Set<string>();
+  return rows.map((r) => {
+    let id = recommendationId(r.number);
+    let onlyOrigin = false;
+    const uhri = r.origin?.uhriId;
+    if (uhri) {
+      const known = byUhri.get(uhri);
+      const listRow =
+        r.origin!.mechanism !== 'upr' ? undefined : /^\d+\.\d+$/.test(r.number) ? byId.get(id) : uprByWords.get(headerKey(r.text));
+      if (known) id = known.id;
+      else if (listRow) id = listRow.id;
+      else id = `rec-uhri-${uhri}`;
+      // A row of the Index's own is the Index's to update; one a list made keeps the list's words.
+      onlyOrigin = !id.startsWith('rec-uhri-') && byId.has(id);
+    }
+    if (seen.has(id)) return { id, status: 'repeated', cells: [] };
+    seen.add(id);
+    const existing = byId.get(id);
+    const wanted = onlyOrigin ? originCells(r) : importedCells(r, source);
+    if (!existing) return { id, status: 'new', cells: [...Object.entries(wanted), ['implementation_status', 'not_started'], ['deleted', 0]] };
+    const differ: Array<[string, string | number]> = Object.entries(wanted).filter(
+      ([column, value]) => column !== 'source' && existing[column as keyof RecommendationRow] !== value,
+    );
+    if (existing.deleted) differ.push(['deleted', 0]);
+    if (differ.length === 0) return { id, status: 'unchanged', cells: [] };
+    if (!onlyOrigin && existing.source !== source) differ.push(['source', source]);
+    return { id, status: 'changed', cells: differ };
+  });
 }
 
 /**
@@ -158,35 +233,20 @@ export function importRecommendations(
   source: string,
 ): ImportSummary {
   const author = actor(ctx);
-  const { db } = ctx.report;
   const summary: ImportSummary = { read: rows.length, created: 0, updated: 0, unchanged: 0, skipped: [...problems] };
-  const seen = new Set<string>();
   const changes: Change[] = [];
-  rows.forEach((r, i) => {
-    const id = recommendationId(r.number);
-    if (seen.has(id)) {
-      summary.skipped.push({ row: i + 1, reason: `Recommendation ${r.number} is in the list twice; the first one was imported.`, excerpt: r.text.slice(0, 80) });
+  const plans = planImport(ctx.report.db, rows, source);
+  plans.forEach((plan, i) => {
+    const r = rows[i]!;
+    if (plan.status === 'repeated') {
+      const params = { number: r.number };
+      summary.skipped.push({ row: i + 1, reason: formatMessage('importRowRepeated', params), excerpt: r.text.slice(0, 80), key: 'importRowRepeated', params });
       return;
     }
-    seen.add(id);
-    const existing = prepared(db, 'SELECT * FROM recommendations WHERE id = ?').get(id) as RecommendationRow | undefined;
-    const cells = importedCells(r, source);
-    const cell = (column: string, value: string | number | null): Change => ({ table: 'recommendations', row: id, column, value });
-    if (!existing) {
-      summary.created++;
-      for (const [column, value] of Object.entries(cells)) changes.push(cell(column, value));
-      changes.push(cell('implementation_status', 'not_started'), cell('deleted', 0));
-      return;
-    }
-    const differ = Object.entries(cells).filter(([column, value]) => column !== 'source' && existing[column as keyof RecommendationRow] !== value);
-    if (existing.deleted) differ.push(['deleted', '0']);
-    if (differ.length === 0) {
-      summary.unchanged++;
-      return;
-    }
-    summary.updated++;
-    for (const [column, value] of differ) changes.push(column === 'deleted' ? cell('deleted', 0) : cell(column, value));
-    if (existing.source !== source) changes.push(cell('source', source));
+    if (plan.status === 'new') summary.created++;
+    else if (plan.status === 'changed') summary.updated++;
+    else summary.unchanged++;
+    for (const [column, value] of plan.cells) changes.push({ table: 'recommendations', row: plan.id, column, value });
   });
   ctx.report.write(author.id, changes);
   if (changes.length) ctx.report.emit({ kind: 'changed', what: ['recommendations'] });

@@ -4,13 +4,17 @@
 // a section their ministry leads (from the search dialog, and by typing a number); the coverage
 // view counts them as addressed. Then many at once: the secretariat gives a lead ministry and a
 // status to every recommendation chosen; the ministry sets the status of those it leads and is
-// refused, with nothing changed, when others are among them. axe finds nothing serious on the way,
+// refused, with nothing changed, when others are among them. The Universal Human Rights Index's
+// export brings the treaty bodies' and special procedures' recommendations, filtered by mechanism.
+// axe finds nothing serious on the way,
 // right to left included.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OHCHR_LIST } from '../bench/ohchr-import.js';
+import { SAMPLE_ROWS, uhriWorkbook } from '../fixtures/uhri-export.js';
 import { chooseFile, openSection, seriousViolations, signIn, startBrowserMode, type BrowserMode } from './harness.js';
 
 const LIST = OHCHR_LIST;
@@ -18,6 +22,8 @@ const LIST = OHCHR_LIST;
 
 let mode: BrowserMode;
 let listPath = '';
+/** The secretariat's tab, signed in by the first test and used by those after it. */
+let secretariat: Page;
 beforeAll(async () => {
   mode = await startBrowserMode();
   listPath = path.join(mode.dir, path.basename(LIST));
@@ -29,7 +35,7 @@ afterAll(async () => {
 
 describe('recommendations in a browser', () => {
   it('the secretariat imports the thematic list; a drafter cites two recommendations; coverage counts them', async () => {
-    const secretariat = await mode.openTab();
+    secretariat = await mode.openTab();
     await signIn(secretariat, 'Maria Santos');
     await secretariat.getByRole('tab', { name: 'Recommendations' }).click();
     await secretariat.getByText('No recommendations yet.', { exact: false }).waitFor();
@@ -188,7 +194,43 @@ describe('recommendations in a browser', () => {
     expect(data.recommendations.filter((r) => r.leadMinistry === 'Ministry of Justice' && r.implementationStatus === 'implemented')).toHaveLength(ticked);
     await openData.getByRole('status').getByText('Downloaded: 215 recommendations as report recommendations.json.').waitFor();
 
-    // Right to left (an Arabic report): the list with one selected.
+  });
+
+  it('the Index’s export brings the treaty bodies’ and special procedures’ recommendations, filtered by mechanism', async () => {
+    // Recommendations from every mechanism (issue 16, point 1): the Universal Human Rights Index's
+    // export, read by its own columns; its concluding observation left out and said so; then the
+    // list filtered by mechanism, and one treaty body's recommendation in full with its source.
+    await secretariat.getByRole('button', { name: 'Clear filters' }).click();
+    await secretariat.getByText('Showing 215 of 215 recommendations').waitFor();
+    const uhriPath = path.join(mode.dir, 'UHRI export.xlsx');
+    fs.writeFileSync(uhriPath, await uhriWorkbook(SAMPLE_ROWS));
+    await chooseFile(secretariat, secretariat.getByRole('button', { name: 'Import recommendations…' }), uhriPath);
+    const uhriDialog = secretariat.getByRole('dialog', { name: 'Import recommendations' });
+    const importFive = uhriDialog.getByRole('button', { name: 'Import 5 recommendations' });
+    await importFive.waitFor();
+    await uhriDialog.getByText('Read as: Universal Human Rights Index export (treaty bodies, special procedures and UPR)').waitFor();
+    await uhriDialog.getByText('Left out: 1 rows that are concerns or observations, not recommendations.').waitFor();
+    expect(await uhriDialog.getByRole('rowheader', { name: 'CRC/C/SVN/CO/5-6, para. 12(b)', exact: true }).count()).toBe(1);
+    expect(await seriousViolations(secretariat)).toEqual([]);
+    await importFive.click();
+    await uhriDialog.waitFor({ state: 'detached' });
+    await secretariat.getByText('Showing 220 of 220 recommendations').waitFor();
+    await secretariat.getByRole('button', { name: /Mechanism/ }).click();
+    expect(await secretariat.getByRole('option').allInnerTexts()).toEqual(['All mechanisms', 'Universal Periodic Review (215)', 'Treaty body (3)', 'Special procedure (2)']);
+    await secretariat.getByRole('option', { name: 'Treaty body (3)' }).click();
+    await secretariat.getByText('Showing 3 of 220 recommendations').waitFor();
+    await secretariat.getByRole('button', { name: 'Show recommendation CRC/C/SVN/CO/5-6, para. 12', exact: true }).click();
+    const crc = secretariat.getByRole('region', { name: 'Recommendation CRC/C/SVN/CO/5-6, para. 12', exact: true });
+    await crc.getByText('Treaty body').first().waitFor();
+    // A position is the UPR's: a treaty body's recommendation has none to show.
+    expect(await crc.getByText('No position').count()).toBe(0);
+    expect((await crc.innerText()).replace(/\s+/g, ' ')).toMatch(/Recommending body CRC Document CRC\/C\/SVN\/CO\/5-6, paragraph 12 · Published Mar 15, 2023 Universal Human Rights Index 1874326/);
+    expect(await seriousViolations(secretariat)).toEqual([]);
+    await secretariat.screenshot({ path: path.join(os.tmpdir(), 'upr-mechanisms.png'), fullPage: true });
+    await secretariat.getByRole('button', { name: 'Clear filters' }).click();
+  });
+
+  it('right to left (an Arabic report): the list with one selected', async () => {
     await secretariat.getByRole('tab', { name: 'Report settings' }).click();
     await secretariat.getByRole('button', { name: /Language of the report/ }).click();
     await secretariat.getByRole('option', { name: 'Arabic' }).click();

@@ -13,6 +13,7 @@ import {
   type ReviewComment,
   type SectionWithCount,
   type Workspace,
+  UPR_ORIGIN,
 } from '../../shared/domain.js';
 import { isUserError } from '../../shared/errors.js';
 import { userError } from '../../shared/messages.js';
@@ -60,6 +61,8 @@ export function sampleRecommendation(number: string, more: Partial<Recommendatio
     contributingOrganizationIds: [],
     countryCluster: '',
     implementationStatus: 'not_started',
+    origin: { ...UPR_ORIGIN },
+    sameAs: null,
     notes: [],
     referencedIn: [],
     linkedSections: [],

@@ -7,11 +7,22 @@ import { SYNCED_TABLES } from '../../electron/store/schema.js';
 
 /**
  * Columns later migrations added to tables made earlier: 0006 the cover's session and symbol, 0010
- * the lock at review, 0013 the masthead, 0014 the recommendations' follow-up (their own tests check them).
+ * the lock at review, 0013 the masthead, 0014 the recommendations' follow-up, 0015 their mechanism and
+ * source (their own tests check them).
  */
 const LATER_COLUMNS: Record<string, Record<string, number>> = {
   report: { session: 6, symbol: 6, lock_at_review: 10, distribution: 13, issued: 13 },
-  recommendations: { contributing_organization_ids: 14, country_cluster: 14 },
+  recommendations: {
+    contributing_organization_ids: 14,
+    country_cluster: 14,
+    mechanism: 15,
+    body: 15,
+    document_symbol: 15,
+    paragraph: 15,
+    document_date: 15,
+    uhri_id: 15,
+    same_as: 15,
+  },
 };
 
 /** A synced table's columns as they were at schema `version`. */
@@ -204,6 +215,27 @@ describe('migrations', () => {
       cluster: 'Treaties',
       contributing_organization_ids: '[]',
       country_cluster: '',
+    });
+    const cols = (db.prepare('PRAGMA table_info(recommendations)').all() as Array<{ name: string }>).map((c) => c.name);
+    expect(cols).toEqual(expect.arrayContaining(['id', ...Object.keys(asOf(14, 'recommendations', SYNCED_TABLES.recommendations))]));
+    db.close();
+  });
+
+  it('0015 makes every recommendation already in a file a UPR one, with no document, Index id or repeat', () => {
+    const db = new Database(':memory:');
+    migrate(db, 14);
+    db.prepare("INSERT INTO recommendations (id, number) VALUES ('rec-121-1', '121.1')").run();
+    migrate(db, 15);
+    expect(db.pragma('user_version', { simple: true })).toBe(15);
+    expect(db.prepare('SELECT number, mechanism, body, document_symbol, paragraph, document_date, uhri_id, same_as FROM recommendations').get()).toEqual({
+      number: '121.1',
+      mechanism: 'upr',
+      body: '',
+      document_symbol: '',
+      paragraph: '',
+      document_date: '',
+      uhri_id: '',
+      same_as: null,
     });
     const cols = (db.prepare('PRAGMA table_info(recommendations)').all() as Array<{ name: string }>).map((c) => c.name);
     expect(cols).toEqual(expect.arrayContaining(['id', ...Object.keys(SYNCED_TABLES.recommendations)]));

@@ -231,7 +231,7 @@ interface PreviewBodyProps {
 function PreviewBody({ preview, error, importing, rereading, onMappingChange, onCsvChange, onCancel, onConfirm }: PreviewBodyProps) {
   const { t } = useTranslation('recommendations');
   const problemText = useProblemText();
-  const layoutName = (layout: string) => (layout === 'cycle3' || layout === 'cycle4' || layout === 'table' ? t(`import.layouts.${layout}`) : layout);
+  const layoutName = (layout: string) => (layout === 'cycle3' || layout === 'cycle4' || layout === 'table' || layout === 'uhri' ? t(`import.layouts.${layout}`) : layout);
   const { t: common } = useTranslation();
   const format = useFormat();
   const { counts, problems, table } = preview;
@@ -316,8 +316,8 @@ function PreviewResult({ preview, rereading }: { preview: ImportPreview; rereadi
                   </tr>
                 </thead>
                 <tbody>
-                  {shown.map((r) => (
-                    <tr key={r.number}>
+                  {shown.map((r, i) => (
+                    <tr key={`${i}-${r.number}`}>
                       <th scope="row" className="rc-number">
                         {r.number}
                       </th>
@@ -328,7 +328,7 @@ function PreviewResult({ preview, rereading }: { preview: ImportPreview; rereadi
                       </td>
                       <td>
                         <div className="rc-clamp" dir="auto">
-                          {r.states.join(', ')}
+                          {r.origin && r.origin.mechanism !== 'upr' ? r.origin.body : r.states.join(', ')}
                         </div>
                       </td>
                       <td>

@@ -77,7 +77,7 @@ export function RecommendationDetail({ recommendation: r, me, organizations, sec
         <h3 id="rc-detail-title" className="table-screen-detail-title">
           {t('detail.title', { number: r.number })}
         </h3>
-        <PositionBadge position={r.position} />
+        {r.origin.mechanism === 'upr' ? <PositionBadge position={r.position} /> : null}
       </div>
       <div className="rc-detail-body">
         <div className="rc-detail-main">
@@ -85,8 +85,39 @@ export function RecommendationDetail({ recommendation: r, me, organizations, sec
             {r.text}
           </p>
           <dl className="rc-facts">
-            <dt>{t('detail.states')}</dt>
-            <dd dir="auto">{r.states.join(', ')}</dd>
+            {r.origin.mechanism !== 'upr' || r.origin.uhriId ? (
+              <>
+                <dt>{t('detail.mechanism')}</dt>
+                <dd>{t(`mechanism.${r.origin.mechanism}`)}</dd>
+              </>
+            ) : null}
+            {r.origin.body ? (
+              <>
+                <dt>{t('detail.body')}</dt>
+                <dd dir="auto">{r.origin.body}</dd>
+              </>
+            ) : null}
+            {r.origin.documentSymbol ? (
+              <>
+                <dt>{t('detail.document')}</dt>
+                <dd dir="ltr">
+                  {r.origin.paragraph ? t('detail.documentParagraph', { symbol: r.origin.documentSymbol, paragraph: r.origin.paragraph }) : r.origin.documentSymbol}
+                  {r.origin.documentDate ? <span className="muted"> · {t('detail.documentDate')} {format.date(r.origin.documentDate)}</span> : null}
+                </dd>
+              </>
+            ) : null}
+            {r.origin.uhriId ? (
+              <>
+                <dt>{t('detail.uhriId')}</dt>
+                <dd dir="ltr">{r.origin.uhriId}</dd>
+              </>
+            ) : null}
+            {r.states.length || r.origin.mechanism === 'upr' ? (
+              <>
+                <dt>{t('detail.states')}</dt>
+                <dd dir="auto">{r.states.join(', ')}</dd>
+              </>
+            ) : null}
             {r.positionSource ? (
               <>
                 <dt>{t('detail.position')}</dt>

@@ -70,7 +70,8 @@ export function RecommendationTable({ rows, selectedId, onSelect, organizationNa
             ) : null}
             <th scope="col" className="rc-col-number">{t('column.number')}</th>
             <th scope="col">{t('column.recommendation')}</th>
-            <th scope="col" className="rc-col-states">{t('column.states')}</th>
+            {/* A treaty body or special procedure recommends, not a State: with any among the rows, "Recommended by". */}
+            <th scope="col" className="rc-col-states">{rows.some((r) => r.origin.mechanism !== 'upr') ? t('detail.states') : t('column.states')}</th>
             <th scope="col" className="rc-col-position">{t('column.position')}</th>
             <th scope="col" className="rc-col-themes">{t('column.themes')}</th>
             <th scope="col" className="rc-col-org">{t('column.responsible')}</th>
@@ -171,13 +172,21 @@ const RecommendationRow = memo(function RecommendationRow({ r, selected, tabbabl
         ) : null}
       </td>
       <td>
-        <div className="rc-clamp" dir="auto">
-          {r.states.join(', ')}
-        </div>
+        {r.origin.mechanism === 'upr' ? (
+          <div className="rc-clamp" dir="auto">
+            {r.states.join(', ')}
+          </div>
+        ) : (
+          // A treaty body or special procedure recommends, not a State: its body, and which mechanism.
+          <>
+            <div className="rc-clamp" dir="auto">
+              {r.origin.body}
+            </div>
+            <div className="muted table-screen-line">{t(`mechanismShort.${r.origin.mechanism}`)}</div>
+          </>
+        )}
       </td>
-      <td>
-        <PositionBadge position={r.position} />
-      </td>
+      <td>{r.origin.mechanism === 'upr' ? <PositionBadge position={r.position} /> : null}</td>
       <td>
         <div className="rc-clamp" dir="auto">
           {r.themes.join('; ')}

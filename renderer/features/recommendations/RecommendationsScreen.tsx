@@ -1,12 +1,12 @@
 // The recommendations the State received, and how the report and the country follow them up: all
-// of them in a table, filtered by cluster, theme, State, position, status and responsible
+// of them in a table, filtered by mechanism, cluster, theme, State, position, status and responsible
 // organization or found by number or words, with the selected one in full below; and the coverage
 // of the supported ones by the report's sections. The secretariat imports the list here; those
 // who follow recommendations up choose many in the table and give them a lead or a status at once.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { TabPanel } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { clusterOf, IMPLEMENTATION_STATUSES, outlineOrder, POSITIONS, type ImplementationStatus, type Position } from '../../../shared/domain.js';
+import { clusterOf, IMPLEMENTATION_STATUSES, MECHANISMS, outlineOrder, POSITIONS, type ImplementationStatus, type Mechanism, type Position } from '../../../shared/domain.js';
 import { asRulesSeeIt, denyReportChange, denySectionText } from '../../../shared/permissions.js';
 import { useFormat } from '../../app/format.js';
 import { useWorkspace } from '../../app/workspaceContext.js';
@@ -50,6 +50,12 @@ export function RecommendationsScreen({ focus = null, onOpenSection }: Recommend
   // The clusters with how many recommendations each holds: the country's own where it set one, else the list's.
   const clusters = useMemo(() => distinct(all, (r) => [clusterOf(r)], locale, (name, n) => `${name} (${format.number(n)})`), [all, locale, format]);
   const themes = useMemo(() => distinct(all, (r) => r.themes, locale), [all, locale]);
+  // The mechanisms the list holds, with how many from each, in the UPR, treaty body, special procedure order.
+  const mechanisms = useMemo(() => {
+    const counts = new Map<Mechanism, number>();
+    for (const r of all) counts.set(r.origin.mechanism, (counts.get(r.origin.mechanism) ?? 0) + 1);
+    return MECHANISMS.filter((m) => counts.has(m)).map((m) => ({ id: m, label: `${t(`mechanism.${m}`)} (${format.number(counts.get(m)!)})` }));
+  }, [all, t, format]);
   const states = useMemo(() => distinct(all, (r) => r.states, locale), [all, locale]);
 
   const sectionNames = useMemo(
@@ -126,6 +132,15 @@ export function RecommendationsScreen({ focus = null, onOpenSection }: Recommend
                 value={filters.text}
                 onChange={(text) => setFilters((f) => ({ ...f, text }))}
               />
+              {mechanisms.length > 1 || filters.mechanism !== null ? (
+                <SelectField<Mechanism | typeof ALL>
+                  className="table-screen-filter rc-filter"
+                  label={t('filter.mechanism')}
+                  value={filters.mechanism ?? ALL}
+                  onChange={filter('mechanism')}
+                  options={[{ id: ALL, label: t('filter.allMechanisms') }, ...mechanisms]}
+                />
+              ) : null}
               <SelectField<string>
                 className="table-screen-filter rc-filter rc-filter-wide"
                 label={t('filter.cluster')}

@@ -1,10 +1,11 @@
 // What the recommendations view shows, worked out from the list: the filters, the choices they
 // offer, the order of recommendation numbers, the text search the view and the editor's citing
 // dialog share, and the coverage of the supported recommendations.
-import { addressedIn, clusterOf, type ImplementationStatus, type Position, type Recommendation } from '../../../shared/domain.js';
+import { addressedIn, clusterOf, type ImplementationStatus, type Mechanism, type Position, type Recommendation } from '../../../shared/domain.js';
 
 export interface RecommendationFilters {
   text: string;
+  mechanism: Mechanism | null;
   cluster: string | null;
   theme: string | null;
   state: string | null;
@@ -15,10 +16,10 @@ export interface RecommendationFilters {
   organizationId: string | null;
 }
 
-export const NO_FILTERS: RecommendationFilters = { text: '', cluster: null, theme: null, state: null, position: null, status: null, organizationId: null };
+export const NO_FILTERS: RecommendationFilters = { text: '', mechanism: null, cluster: null, theme: null, state: null, position: null, status: null, organizationId: null };
 
 export function hasFilters(f: RecommendationFilters): boolean {
-  return f.text.trim() !== '' || f.cluster !== null || f.theme !== null || f.state !== null || f.position !== null || f.status !== null || f.organizationId !== null;
+  return f.text.trim() !== '' || f.mechanism !== null || f.cluster !== null || f.theme !== null || f.state !== null || f.position !== null || f.status !== null || f.organizationId !== null;
 }
 
 /** "115.23" before "115.100", and "7.2" before "115.1": numbers compare part by part. */
@@ -36,7 +37,7 @@ export function matchesSearch(r: Recommendation, query: string): boolean {
   const q = query.trim();
   if (!q) return true;
   if (/^\d+(\.\d*)?$/.test(q)) return r.number.startsWith(q);
-  const haystack = fold([r.number, r.text, r.states.join(' '), r.cluster, r.countryCluster, r.themes.join(' ')].join(' '));
+  const haystack = fold([r.number, r.text, r.states.join(' '), r.origin.body, r.origin.documentSymbol, r.cluster, r.countryCluster, r.themes.join(' ')].join(' '));
   return fold(q)
     .split(/\s+/)
     .every((word) => haystack.includes(word));
@@ -45,6 +46,7 @@ export function matchesSearch(r: Recommendation, query: string): boolean {
 export function filterRecommendations(list: readonly Recommendation[], f: RecommendationFilters): Recommendation[] {
   return list.filter(
     (r) =>
+      (f.mechanism === null || r.origin.mechanism === f.mechanism) &&
       (f.cluster === null || clusterOf(r) === f.cluster) &&
       (f.theme === null || r.themes.includes(f.theme)) &&
       (f.state === null || r.states.includes(f.state)) &&
