@@ -2,12 +2,13 @@
 // OSS and researchers: CSV (a row a recommendation, in English column names, the last progress
 // note) or JSON (every field, the progress notes in full). Each recommendation carries the keys
 // others can match it by: its number in the Working Group's report, the list it was imported from
-// and the source of its position. People, ministries and sections are given by name, never by the
+// and the source of its position; for one from the Universal Human Rights Index, its mechanism,
+// body, document symbol, paragraph and annotation id. People, ministries and sections are given by name, never by the
 // app's own ids alone. Read only; the file is written through a temporary one renamed when complete.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ParsedInput, Result } from '../../shared/api.js';
-import { addressedIn, outlineOrder, type Recommendation } from '../../shared/domain.js';
+import { addressedIn, outlineOrder, type Mechanism, type Recommendation } from '../../shared/domain.js';
 import { neutralizeFormula } from '../export/comment-matrix.js';
 import { writeTableFile } from '../export/table-file.js';
 import { writeThroughTemporary } from '../export/write-file.js';
@@ -20,6 +21,11 @@ const HEADERS = [
   'Number',
   'Recommendation',
   'Mechanism',
+  'Recommending body',
+  'Document symbol',
+  'Paragraph',
+  'Document date',
+  'UHRI annotation id',
   'Recommending States',
   'Position',
   'Position source',
@@ -37,6 +43,8 @@ const HEADERS = [
   'Last progress',
   'Last progress date',
 ];
+
+const MECHANISM_NAMES: Record<Mechanism, string> = { upr: 'UPR', treaty_body: 'Treaty body', special_procedure: 'Special procedure' };
 
 const COLUMNS = HEADERS.map((h) => ({ key: h, width: h === 'Recommendation' || h === 'Last progress' ? 60 : 20, wrap: h === 'Recommendation' || h === 'Last progress' }));
 
@@ -59,7 +67,13 @@ function asRecord(r: Recommendation, names: Names) {
   return {
     number: r.number,
     text: r.text,
-    mechanism: 'upr',
+    mechanism: r.origin.mechanism,
+    recommendingBody: r.origin.body,
+    documentSymbol: r.origin.documentSymbol,
+    paragraph: r.origin.paragraph,
+    documentDate: r.origin.documentDate,
+    uhriAnnotationId: r.origin.uhriId,
+    sameAs: r.sameAs,
     recommendingStates: r.states,
     position: r.position,
     positionSource: r.positionSource,
@@ -82,7 +96,12 @@ function asRow(r: Recommendation, names: Names): Array<string | number> {
   return [
     r.number,
     r.text,
-    'UPR',
+    MECHANISM_NAMES[r.origin.mechanism],
+    r.origin.body,
+    r.origin.documentSymbol,
+    r.origin.paragraph,
+    r.origin.documentDate,
+    r.origin.uhriId,
     r.states.join('; '),
     r.position ?? '',
     r.positionSource,

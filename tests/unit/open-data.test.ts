@@ -29,6 +29,14 @@ async function followedUp() {
   const report = r.admin.client.report!;
   const ctx = { report, me: getMember(report.db, r.admin.client.memberId!)! };
   importRecommendations(ctx, [rec('121.1'), rec('121.2', { text: '=HYPERLINK("http://x")' })], [], 'thematic list.docx');
+  // And one of a treaty body, as the Universal Human Rights Index gives it.
+  const crc = rec('CRC/C/SVN/CO/5-6, para. 12', {
+    states: [],
+    position: null,
+    positionSource: '',
+    origin: { mechanism: 'treaty_body', body: 'CRC', documentSymbol: 'CRC/C/SVN/CO/5-6', paragraph: '12', documentDate: '2023-03-15', uhriId: '1874326' },
+  });
+  importRecommendations(ctx, [crc], [], 'UHRI export.xlsx');
   const ids = ['121.1', '121.2'].map(recommendationId);
   await r.admin.call('recommendations.updateMany', { ids, responsibleOrganizationId: r.justice.id, addContributors: [r.nhri.id], countryCluster: 'Prevention of torture' });
   await r.drafter.call('recommendations.addNote', { recommendationId: ids[0]!, date: '2026-03-01', text: 'Bill sent to Parliament.' });
@@ -41,11 +49,11 @@ describe('the recommendations as open data', () => {
     const { admin, file, justice, nhri } = await followedUp();
     const dir = tempDir();
     const before = sha256(file);
-    expect(await admin.call('recommendations.export', { format: 'csv', path: path.join(dir, 'recs.csv') })).toEqual({ path: path.join(dir, 'recs.csv'), rows: 2 });
+    expect(await admin.call('recommendations.export', { format: 'csv', path: path.join(dir, 'recs.csv') })).toEqual({ path: path.join(dir, 'recs.csv'), rows: 3 });
     const bytes = fs.readFileSync(path.join(dir, 'recs.csv'));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parse(bytes, { bom: true }) as string[][];
-    expect(rows[0]!.slice(0, 4)).toEqual(['Number', 'Recommendation', 'Mechanism', 'Recommending States']);
+    expect(rows[0]!.slice(0, 4)).toEqual(['Number', 'Recommendation', 'Mechanism', 'Recommending body']);
     const byHeader = (row: string[]) => Object.fromEntries(rows[0]!.map((h, i) => [h, row[i]]));
     expect(byHeader(rows[1]!)).toMatchObject({
       Number: '121.1',
@@ -62,12 +70,23 @@ describe('the recommendations as open data', () => {
       'Last progress': 'Law adopted.',
       'Last progress date': '2026-05-10',
     });
+    // A treaty body's, with the keys the Index gives it.
+    expect(byHeader(rows.find((row) => row[0] === 'CRC/C/SVN/CO/5-6, para. 12')!)).toMatchObject({
+      Mechanism: 'Treaty body',
+      'Recommending body': 'CRC',
+      'Document symbol': 'CRC/C/SVN/CO/5-6',
+      Paragraph: '12',
+      'Document date': '2023-03-15',
+      'UHRI annotation id': '1874326',
+      'Recommending States': '',
+    });
     // A cell a spreadsheet would run as a formula is written as text.
     expect(byHeader(rows[2]!).Recommendation).toBe('\'=HYPERLINK("http://x")');
 
     await admin.call('recommendations.export', { format: 'json', path: path.join(dir, 'recs.json') });
     const data = JSON.parse(fs.readFileSync(path.join(dir, 'recs.json'), 'utf8')) as { report: { country: string }; recommendations: Array<Record<string, unknown>> };
-    expect(data.recommendations).toHaveLength(2);
+    expect(data.recommendations).toHaveLength(3);
+    expect(data.recommendations.find((x) => x.uhriAnnotationId === '1874326')).toMatchObject({ mechanism: 'treaty_body', recommendingBody: 'CRC', documentSymbol: 'CRC/C/SVN/CO/5-6', paragraph: '12' });
     expect(data.recommendations[0]).toMatchObject({
       number: '121.1',
       mechanism: 'upr',
@@ -81,7 +100,7 @@ describe('the recommendations as open data', () => {
       ],
     });
     // Unchanged from the JSON: the text as it is (JSON is not opened as a spreadsheet).
-    expect(data.recommendations[1]!.text).toBe('=HYPERLINK("http://x")');
+    expect(data.recommendations.find((x) => x.number === '121.2')!.text).toBe('=HYPERLINK("http://x")');
     expect([justice.name, nhri.name]).toEqual(['Ministry of Justice', 'National Human Rights Commission']);
     expect(sha256(file)).toBe(before);
 
@@ -95,10 +114,10 @@ describe('the recommendations as open data', () => {
     host.closeAll();
     const dir = tempDir();
     const r = await upr(['export', file, '--format', 'recommendations-json', '--out', path.join(dir, 'open')]);
-    expect(r).toEqual({ code: 0, stdout: `wrote 2 recommendations to ${path.join(dir, 'open.json')}\n`, stderr: '' });
-    expect((JSON.parse(fs.readFileSync(path.join(dir, 'open.json'), 'utf8')) as { recommendations: unknown[] }).recommendations).toHaveLength(2);
+    expect(r).toEqual({ code: 0, stdout: `wrote 3 recommendations to ${path.join(dir, 'open.json')}\n`, stderr: '' });
+    expect((JSON.parse(fs.readFileSync(path.join(dir, 'open.json'), 'utf8')) as { recommendations: unknown[] }).recommendations).toHaveLength(3);
     const csv = await upr(['export', file, '--format', 'recommendations-csv', '--out', path.join(dir, 'open.csv')]);
     expect(csv.code).toBe(0);
-    expect((parse(fs.readFileSync(path.join(dir, 'open.csv')), { bom: true }) as string[][]).map((row) => row[0])).toEqual(['Number', '121.1', '121.2']);
+    expect((parse(fs.readFileSync(path.join(dir, 'open.csv')), { bom: true }) as string[][]).map((row) => row[0])).toEqual(['Number', '121.1', '121.2', 'CRC/C/SVN/CO/5-6, para. 12']);
   });
 });
