@@ -8,6 +8,7 @@ import {
   CSV_DELIMITERS,
   CSV_ENCODINGS,
   DISPOSITIONS,
+  CLUSTER_BY,
   IMPLEMENTATION_STATUSES,
   INPUT_CHANNELS,
   INPUT_DISPOSITIONS,
@@ -386,12 +387,32 @@ export const api = {
         addContributors: z.array(id).min(1).max(50).optional(),
         /** The country's cluster each is put in; empty takes them out of the one they are in. */
         countryCluster: z.string().trim().max(2_000, 'is longer than 2000 characters').optional(),
+        /** Instead of one name: each put in a cluster named after its own first theme, affected group or SDG. */
+        clusterBy: z.enum(CLUSTER_BY).optional(),
       })
       .strict()
+      .refine((i) => !(i.countryCluster !== undefined && i.clusterBy !== undefined), 'gives a cluster both by name and by field')
       .refine(
-        (i) => i.responsibleOrganizationId !== undefined || i.implementationStatus !== undefined || i.addContributors !== undefined || i.countryCluster !== undefined,
+        (i) =>
+          i.responsibleOrganizationId !== undefined ||
+          i.implementationStatus !== undefined ||
+          i.addContributors !== undefined ||
+          i.countryCluster !== undefined ||
+          i.clusterBy !== undefined,
         'says nothing to change',
       ),
+  ).returns<{ changed: number; unchanged: number }>(),
+  /**
+   * Marks recommendations as the same as another (a treaty body's that repeats a UPR one, the same
+   * State's again): followed up there. `sameAs` null says they are not the same as any.
+   */
+  'recommendations.setSame': method(
+    z
+      .object({
+        ids: z.array(id).min(1, 'choose at least one recommendation').max(1_000, 'is more than 1,000 recommendations'),
+        sameAs: id.nullable(),
+      })
+      .strict(),
   ).returns<{ changed: number; unchanged: number }>(),
   /**
    * The recommendations as open data (issue 16, point 10): CSV, a row each, or JSON with their

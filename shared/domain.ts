@@ -342,6 +342,27 @@ export interface Recommendation extends RecommendationImport {
   linkedSections: string[];
 }
 
+/** What recommendations can be clustered by, each after its own first one. */
+export const CLUSTER_BY = ['theme', 'group', 'sdg'] as const;
+export type ClusterBy = (typeof CLUSTER_BY)[number];
+
+/** "SDG 16" as a report in each language writes it: the name of a cluster made by SDG. */
+export const SDG_CLUSTER: Record<ReportLanguage, (n: number) => string> = {
+  en: (n) => `SDG ${n}`,
+  fr: (n) => `ODD ${n}`,
+  es: (n) => `ODS ${n}`,
+  ar: (n) => `هدف التنمية المستدامة ${n}`,
+  ru: (n) => `ЦУР ${n}`,
+  zh: (n) => `可持续发展目标${n}`,
+};
+
+/** The cluster a recommendation would be put in by its first theme, affected group or SDG; '' when it has none. */
+export function clusterNamed(r: Pick<RecommendationImport, 'themes' | 'groups' | 'sdgs'>, by: ClusterBy, language: ReportLanguage): string {
+  if (by === 'theme') return r.themes[0]?.trim() ?? '';
+  if (by === 'group') return r.groups[0]?.trim() ?? '';
+  return r.sdgs.length ? SDG_CLUSTER[language](r.sdgs[0]!) : '';
+}
+
 /** The cluster a recommendation is shown and filtered in: the country's own, else the list's. */
 export function clusterOf(r: Pick<Recommendation, 'cluster' | 'countryCluster'>): string {
   return r.countryCluster || r.cluster;

@@ -75,8 +75,10 @@ export const ACCESS: Rules = {
   'recommendations.updateMany': [
     { write: 'recommendations.responsible_organization_id', when: (i) => i.responsibleOrganizationId !== undefined },
     { write: 'recommendations.contributing_organization_ids', when: (i) => i.addContributors !== undefined },
-    { write: 'recommendations.country_cluster', when: (i) => i.countryCluster !== undefined },
+    { write: 'recommendations.country_cluster', when: (i) => i.countryCluster !== undefined || i.clusterBy !== undefined },
   ],
+  // Each row is judged by the method before anything is written.
+  'recommendations.setSame': { write: 'recommendations.same_as' },
   'recommendations.export': anyone,
   'recommendations.previewImport': { write: 'recommendations.text' },
   'recommendations.import': { write: 'recommendations.text' },

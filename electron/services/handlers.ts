@@ -9,7 +9,7 @@ import { loadText, pushText, syncText, textContent } from './text.js';
 import { findAll, replaceAll } from './find-replace.js';
 import { applyProposal, commentsOf, createComment, decideComment, replyToComment, setCommentStatus } from './comments.js';
 import { exportComments } from './exports.js';
-import { addProgressNote, linkRecommendation, recommendationsOf, updateRecommendation, updateManyRecommendations } from './recommendations.js';
+import { addProgressNote, linkRecommendation, recommendationsOf, updateRecommendation, updateManyRecommendations, setSameRecommendations } from './recommendations.js';
 import { searchQuery } from '../search/search.js';
 import { insertConsultationLog } from './consultation-log.js';
 import { exportOpenData } from './open-data.js';
@@ -56,6 +56,7 @@ export const reportHandlers: ReportHandlers = {
   'recommendations.list': recommendationsOf,
   'recommendations.update': updateRecommendation,
   'recommendations.updateMany': updateManyRecommendations,
+  'recommendations.setSame': setSameRecommendations,
   'recommendations.export': exportOpenData,
   'recommendations.previewImport': previewImport,
   'recommendations.import': importListFile,

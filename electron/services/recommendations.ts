@@ -5,13 +5,13 @@
 // same list writes the same rows.
 import { citedNumbers } from '../../shared/citations.js';
 import type { ParsedInput, Result } from '../../shared/api.js';
-import type { ImportProblem, ImportSummary, ImplementationStatus, Mechanism, Position, ProgressNote, Recommendation, RecommendationImport } from '../../shared/domain.js';
+import { clusterNamed, type ImportProblem, type ImportSummary, type ImplementationStatus, type Mechanism, type Position, type ProgressNote, type Recommendation, type RecommendationImport } from '../../shared/domain.js';
 import { headerKey } from '../import/ohchr-cells.js';
 import { formatMessage, userError, type MessageKey } from '../../shared/messages.js';
 import { shown, shownList } from '../../shared/synced.js';
 import { recommendationRefsBySection, refreshStaleText } from '../docs/section-text.js';
 import { prepared, type DB } from '../store/open.js';
-import { getOrganization } from '../store/queries.js';
+import { getOrganization, getReport } from '../store/queries.js';
 import type { Change } from '../sync/changes.js';
 import { CurrentView, judge } from '../sync/policy.js';
 import type { ServiceContext } from './context.js';
@@ -288,6 +288,7 @@ export function updateManyRecommendations(ctx: ServiceContext, input: ParsedInpu
     if (org && !getOrganization(db, org)) throw userError('organizationMissing');
   }
   const changes: Change[] = [];
+  const language = getReport(db).language;
   let unchanged = 0;
   for (const id of ids) {
     const current = rows.get(id)!;
@@ -304,17 +305,26 @@ export function updateManyRecommendations(ctx: ServiceContext, input: ParsedInpu
       const next = [...new Set([...current.contributingOrganizationIds, ...input.addContributors])].filter((org) => org !== lead);
       if (next.join() !== current.contributingOrganizationIds.join()) changes.push({ table: 'recommendations', row: id, column: 'contributing_organization_ids', value: JSON.stringify(next) });
     }
-    if (input.countryCluster !== undefined && input.countryCluster !== current.countryCluster) {
-      changes.push({ table: 'recommendations', row: id, column: 'country_cluster', value: input.countryCluster });
+    const cluster = input.clusterBy ? clusterNamed(current, input.clusterBy, language) || current.countryCluster : input.countryCluster;
+    if (cluster !== undefined && cluster !== current.countryCluster) {
+      changes.push({ table: 'recommendations', row: id, column: 'country_cluster', value: cluster });
     }
     if (changes.length === before) unchanged++;
   }
-  // Judged here, row by row, so that the person hears which rows and why before anything is written;
-  // the change log judges every change again as it writes them.
-  const view = new CurrentView(db, ctx.report.log.held.changes);
+  writeJudged(ctx, author.id, changes, (row) => rows.get(row)!.number);
+  return { changed: ids.length - unchanged, unchanged };
+}
+
+/**
+ * Writes a batch of changes to recommendations once every one is allowed: judged here, row by row,
+ * so that the person hears which rows and why before anything is written (the change log judges
+ * every change again as it writes them); when any is refused, nothing is written.
+ */
+function writeJudged(ctx: ServiceContext, authorId: string, changes: readonly Change[], numberOf: (row: string) => string): void {
+  const view = new CurrentView(ctx.report.db, ctx.report.log.held.changes);
   const denied = changes.flatMap((c) => {
-    const why = judge(view, c, author.id);
-    return why ? [{ number: rows.get(c.row)!.number, why }] : [];
+    const why = judge(view, c, authorId);
+    return why ? [{ number: numberOf(c.row), why }] : [];
   });
   if (denied.length) {
     const numbers = [...new Set(denied.map((d) => d.number))];
@@ -326,10 +336,43 @@ export function updateManyRecommendations(ctx: ServiceContext, input: ParsedInpu
     });
   }
   if (changes.length) {
-    ctx.report.write(author.id, changes);
+    ctx.report.write(authorId, [...changes]);
     ctx.report.emit({ kind: 'changed', what: ['recommendations'] });
   }
-  return { changed: ids.length - unchanged, unchanged };
+}
+
+/**
+ * Marks recommendations as the same as another, followed up there; with `sameAs` null, as the same
+ * as none. Never a chain: marked the same as one that is itself a repeat, they go to the one it
+ * repeats, and those that repeated them go there too. A recommendation is never its own repeat.
+ */
+export function setSameRecommendations(ctx: ServiceContext, input: ParsedInput<'recommendations.setSame'>): Result<'recommendations.setSame'> {
+  const { db } = ctx.report;
+  const author = actor(ctx);
+  const rows = new Map((prepared(db, 'SELECT id, number, same_as FROM recommendations WHERE deleted = 0').all() as Array<{ id: string; number: string; same_as: string | null }>).map((r) => [r.id, r]));
+  const ids = [...new Set(input.ids)];
+  const missing = [...ids, ...(input.sameAs ? [input.sameAs] : [])].filter((id) => !rows.has(id));
+  if (missing.length) throw userError('recommendationsMissing', { count: missing.length, id: missing[0]! });
+  // The one followed up: the one named, or the one it repeats (a hand-edited chain is followed to its end, loops broken).
+  let main = input.sameAs;
+  for (const seen = new Set<string>(); main && rows.get(main)?.same_as && rows.has(rows.get(main)!.same_as!) && !seen.has(main); ) {
+    seen.add(main);
+    main = rows.get(main)!.same_as!;
+  }
+  const marked = new Set(ids.filter((id) => id !== main));
+  const changes: Change[] = [];
+  const set = (id: string, value: string | null) => {
+    if ((rows.get(id)!.same_as ?? null) !== value) changes.push({ table: 'recommendations', row: id, column: 'same_as', value });
+  };
+  for (const id of marked) set(id, main);
+  if (main) {
+    set(main, null);
+    // Those that repeated the ones now marked follow them to the one followed up.
+    for (const r of rows.values()) if (r.same_as && marked.has(r.same_as) && !marked.has(r.id) && r.id !== main) set(r.id, main);
+  }
+  writeJudged(ctx, author.id, changes, (row) => rows.get(row)!.number);
+  const changed = new Set(changes.map((c) => c.row));
+  return { changed: changed.size, unchanged: ids.filter((id) => !changed.has(id)).length };
 }
 
 export function addProgressNote(ctx: ServiceContext, input: ParsedInput<'recommendations.addNote'>): Recommendation {

@@ -227,6 +227,29 @@ describe('recommendations in a browser', () => {
     expect((await crc.innerText()).replace(/\s+/g, ' ')).toMatch(/Recommending body CRC Document CRC\/C\/SVN\/CO\/5-6, paragraph 12 · Published Mar 15, 2023 Universal Human Rights Index 1874326/);
     expect(await seriousViolations(secretariat)).toEqual([]);
     await secretariat.screenshot({ path: path.join(os.tmpdir(), 'upr-mechanisms.png'), fullPage: true });
+
+    // Point 2: the Committee's 12(b) is the same recommendation as its 12, followed up there; and
+    // the three put in clusters after each one's first theme.
+    await secretariat.getByRole('checkbox', { name: 'Choose all 3 recommendations shown' }).check();
+    const bulk = secretariat.getByRole('region', { name: 'Follow up the chosen recommendations' });
+    await bulk.getByRole('button', { name: /Or cluster each by its first/ }).click();
+    await secretariat.getByRole('option', { name: 'theme', exact: true }).click();
+    await bulk.getByRole('button', { name: 'Apply to the chosen' }).click();
+    await bulk.getByText('Changed: 3; already so: 0.').waitFor();
+    await secretariat.getByRole('checkbox', { name: 'Choose E/C.12/SVN/CO/3, para. 41', exact: true }).uncheck();
+    await bulk.getByRole('button', { name: /The same recommendation, followed up as/ }).click();
+    await secretariat.getByRole('option', { name: 'CRC/C/SVN/CO/5-6, para. 12', exact: true }).click();
+    await secretariat.screenshot({ path: path.join(os.tmpdir(), 'upr-same.png') });
+    await bulk.getByRole('button', { name: 'Mark as the same' }).click();
+    await bulk.getByText('Marked as the same as CRC/C/SVN/CO/5-6, para. 12: 1 changed.').waitFor();
+    await crc.getByRole('button', { name: 'CRC/C/SVN/CO/5-6, para. 12(b)', exact: true }).waitFor();
+    expect((await crc.innerText()).replace(/\s+/g, ' ')).toMatch(/Repeated by CRC\/C\/SVN\/CO\/5-6, para\. 12\(b\)/);
+    expect(await secretariat.getByText('Same as CRC/C/SVN/CO/5-6, para. 12', { exact: true }).count()).toBe(1);
+    await bulk.getByRole('button', { name: 'Clear the choice' }).click();
+    await secretariat.getByRole('button', { name: /Cluster/ }).first().click();
+    await secretariat.getByRole('option', { name: 'Right to water and sanitation (1)' }).waitFor();
+    await secretariat.keyboard.press('Escape');
+    expect(await seriousViolations(secretariat)).toEqual([]);
     await secretariat.getByRole('button', { name: 'Clear filters' }).click();
   });
 

@@ -221,3 +221,59 @@ describe('following up many recommendations at once (issue 16, point 3)', () => 
     expect(shown().map((r) => r[2])).toEqual(['', '']);
   });
 });
+
+describe('clusters by field, and recommendations that are the same', () => {
+  it('puts each in the cluster of its own first theme, affected group or SDG, in the report’s language; one without keeps its cluster', async () => {
+    const { ctx, report, admin, drafter } = await setUp();
+    importRecommendations(
+      ctx,
+      [rec('121.1', { themes: ['Torture', 'Detention'], groups: ['Women'], sdgs: [5, 16] }), rec('121.2', { themes: [], groups: [], sdgs: [] })],
+      [],
+      'list',
+    );
+    const ids = ['121.1', '121.2'].map(recommendationId);
+    const clusters = () => listRecommendations(report.db).map((r) => r.countryCluster);
+    await admin.call('recommendations.updateMany', { ids, countryCluster: 'By hand' });
+    expect(await admin.call('recommendations.updateMany', { ids, clusterBy: 'theme' })).toEqual({ changed: 1, unchanged: 1 });
+    expect(clusters()).toEqual(['Torture', 'By hand']);
+    await admin.call('recommendations.updateMany', { ids, clusterBy: 'group' });
+    expect(clusters()).toEqual(['Women', 'By hand']);
+    await admin.call('report.update', { language: 'fr' });
+    await admin.call('recommendations.updateMany', { ids, clusterBy: 'sdg' });
+    expect(clusters()).toEqual(['ODD 5', 'By hand']);
+    // Both at once is no choice; a drafter names no clusters.
+    expect(await admin.reply('recommendations.updateMany', { ids, clusterBy: 'sdg', countryCluster: 'X' })).toMatchObject({ ok: false });
+    expect(await drafter.reply('recommendations.updateMany', { ids, clusterBy: 'theme' })).toMatchObject({ ok: false, error: { key: 'secretariatOnly' } });
+  });
+
+  it('marks recommendations as the same as another, never in a chain, and takes it back', async () => {
+    const { ctx, report, admin, drafter, count } = await setUp();
+    importRecommendations(ctx, ['121.1', '121.2', '121.3', '121.4'].map((n) => rec(n)), [], 'list');
+    const [a, b, c, d] = ['121.1', '121.2', '121.3', '121.4'].map(recommendationId) as [string, string, string, string];
+    const same = () => Object.fromEntries(listRecommendations(report.db).map((r) => [r.number, r.sameAs]));
+    expect(await admin.call('recommendations.setSame', { ids: [a, b], sameAs: a })).toEqual({ changed: 1, unchanged: 1 });
+    expect(same()).toEqual({ '121.1': null, '121.2': a, '121.3': null, '121.4': null });
+    // Marked the same as a repeat: they go to the one it repeats. And the one followed up,
+    // marked the same as another, takes its repeats along.
+    await admin.call('recommendations.setSame', { ids: [c], sameAs: b });
+    expect(same()).toEqual({ '121.1': null, '121.2': a, '121.3': a, '121.4': null });
+    await admin.call('recommendations.setSame', { ids: [a], sameAs: d });
+    expect(same()).toEqual({ '121.1': d, '121.2': d, '121.3': d, '121.4': null });
+    // Not the same as any any more.
+    expect(await admin.call('recommendations.setSame', { ids: [b], sameAs: null })).toEqual({ changed: 1, unchanged: 0 });
+    expect(same()['121.2']).toBeNull();
+    // Refused, nothing written: the secretariat's call; one that is not there.
+    const before = count();
+    expect(await drafter.reply('recommendations.setSame', { ids: [b], sameAs: a })).toMatchObject({ ok: false, error: { key: 'secretariatOnly' } });
+    expect(await admin.reply('recommendations.setSame', { ids: [b], sameAs: 'rec-999-9' })).toMatchObject({ ok: false, error: { key: 'recommendationsMissing' } });
+    expect(count()).toBe(before);
+    // A chain and a loop made by hand with sqlite3: followed to its end, the loop broken, never hung.
+    report.db.prepare("UPDATE recommendations SET same_as = ? WHERE id = ?").run(c, d);
+    report.db.prepare("UPDATE recommendations SET same_as = ? WHERE id = ?").run(d, c);
+    await admin.call('recommendations.setSame', { ids: [b], sameAs: c });
+    expect(same()['121.2']).not.toBeNull();
+    // One pointing at a row that is not there is shown as it is; the view treats it as none.
+    report.db.prepare("UPDATE recommendations SET same_as = 'gone' WHERE id = ?").run(b);
+    expect(listRecommendations(report.db).find((r) => r.id === b)!.sameAs).toBe('gone');
+  });
+});

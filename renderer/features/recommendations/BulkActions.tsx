@@ -1,13 +1,14 @@
 // The follow-up of many recommendations at once: the lead ministry, a contributing ministry, the
-// country's cluster, the implementation status, given to every recommendation chosen in the table,
-// in one change set
+// country's cluster (a name, or each one's first theme, affected group or SDG), the implementation
+// status, given to every recommendation chosen in the table, in one change set; or the chosen
+// marked as the same recommendation, followed up as one of them (recommendations.setSame)
 // (recommendations.updateMany). The secretariat assigns the lead; a ministry sets the status of
 // the recommendations it leads. When any chosen row may not be changed, nothing is, and the
 // message says which rows and why. The choice stays after applying, so a second action can follow.
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { IMPLEMENTATION_STATUSES, type ImplementationStatus, type Organization } from '../../../shared/domain.js';
+import { CLUSTER_BY, IMPLEMENTATION_STATUSES, type ClusterBy, type ImplementationStatus, type Organization, type Recommendation } from '../../../shared/domain.js';
 import { call } from '../../api/client.js';
 import { useAnnounce } from '../../app/Announcer.js';
 import { messageOf } from '../../app/errors.js';
@@ -16,9 +17,11 @@ import { SelectField, TextInput } from '../../widgets/fields.js';
 
 const KEEP = 'keep';
 const NONE = 'none';
+/** The most recommendations offered as the one followed up when marking them the same. */
+const MAX_SAME = 200;
 
 export interface BulkActionsProps {
-  chosen: readonly string[];
+  chosen: readonly Recommendation[];
   /** How many of them the filters hide. */
   hidden: number;
   organizations: readonly Organization[];
@@ -38,11 +41,14 @@ export function BulkActions({ chosen, hidden, organizations, mayAssignLead, clus
   const [status, setStatus] = useState<ImplementationStatus | typeof KEEP>(KEEP);
   const [contributor, setContributor] = useState<string>(KEEP);
   const [cluster, setCluster] = useState('');
+  const [clusterBy, setClusterBy] = useState<ClusterBy | typeof KEEP>(KEEP);
+  const [main, setMain] = useState<string>(chosen[0]?.id ?? '');
+  const mainNow = chosen.some((r) => r.id === main) ? main : (chosen[0]?.id ?? '');
   const [busy, setBusy] = useState(false);
   const [said, setSaid] = useState<{ text: string; failed: boolean } | null>(null);
 
   const apply = async () => {
-    if (lead === KEEP && status === KEEP && contributor === KEEP && !cluster.trim()) {
+    if (lead === KEEP && status === KEEP && contributor === KEEP && !cluster.trim() && clusterBy === KEEP) {
       setSaid({ text: t('bulk.nothing'), failed: true });
       return;
     }
@@ -50,13 +56,33 @@ export function BulkActions({ chosen, hidden, organizations, mayAssignLead, clus
     setSaid(null);
     try {
       const done = await call('recommendations.updateMany', {
-        ids: [...chosen],
+        ids: chosen.map((r) => r.id),
         ...(lead !== KEEP ? { responsibleOrganizationId: lead === NONE ? null : lead } : {}),
         ...(status !== KEEP ? { implementationStatus: status } : {}),
         ...(contributor !== KEEP ? { addContributors: [contributor] } : {}),
-        ...(cluster.trim() ? { countryCluster: cluster.trim() } : {}),
+        ...(clusterBy !== KEEP ? { clusterBy } : cluster.trim() ? { countryCluster: cluster.trim() } : {}),
       });
       const text = t('bulk.done', { changed: format.number(done.changed), unchanged: format.number(done.unchanged) });
+      setSaid({ text, failed: false });
+      announce(text);
+      onChanged();
+    } catch (e) {
+      setSaid({ text: messageOf(e), failed: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const markSame = async () => {
+    if (chosen.length > MAX_SAME) {
+      setSaid({ text: t('bulk.sameTooMany'), failed: true });
+      return;
+    }
+    setBusy(true);
+    setSaid(null);
+    try {
+      const done = await call('recommendations.setSame', { ids: chosen.map((r) => r.id), sameAs: mainNow });
+      const text = t('bulk.sameDone', { number: chosen.find((r) => r.id === mainNow)?.number ?? '', changed: format.number(done.changed) });
       setSaid({ text, failed: false });
       announce(text);
       onChanged();
@@ -95,7 +121,23 @@ export function BulkActions({ chosen, hidden, organizations, mayAssignLead, clus
         />
       ) : null}
       {mayAssignLead ? (
-        <TextInput className="rc-bulk-field" label={t('bulk.cluster')} value={cluster} onChange={setCluster} placeholder={clusters[0] ?? t('bulk.clusterPlaceholder')} />
+        <TextInput
+          className="rc-bulk-field"
+          label={t('bulk.cluster')}
+          value={cluster}
+          onChange={setCluster}
+          placeholder={clusters[0] ?? t('bulk.clusterPlaceholder')}
+          isDisabled={clusterBy !== KEEP}
+        />
+      ) : null}
+      {mayAssignLead ? (
+        <SelectField<ClusterBy | typeof KEEP>
+          className="rc-bulk-field"
+          label={t('bulk.clusterBy')}
+          value={clusterBy}
+          onChange={setClusterBy}
+          options={[{ id: KEEP, label: t('bulk.clusterByName') }, ...CLUSTER_BY.map((by) => ({ id: by, label: t(`bulk.clusterByField.${by}`) }))]}
+        />
       ) : null}
       <SelectField<ImplementationStatus | typeof KEEP>
         className="rc-bulk-field"
@@ -111,6 +153,20 @@ export function BulkActions({ chosen, hidden, organizations, mayAssignLead, clus
         <Button className="button" onPress={onClear}>
           {t('bulk.clear')}
         </Button>
+        {mayAssignLead && chosen.length > 1 && chosen.length <= MAX_SAME ? (
+          <div className="rc-bulk-same">
+            <SelectField<string>
+              className="rc-bulk-field"
+              label={t('bulk.sameMain')}
+              value={mainNow}
+              onChange={setMain}
+              options={chosen.map((r) => ({ id: r.id, label: r.number }))}
+            />
+            <Button className="button" isPending={busy} onPress={() => void markSame()}>
+              {t('bulk.sameButton')}
+            </Button>
+          </div>
+        ) : null}
       </div>
       {said ? (
         <p className={said.failed ? 'inline-error rc-bulk-said' : 'rc-bulk-said'} role={said.failed ? 'alert' : undefined}>

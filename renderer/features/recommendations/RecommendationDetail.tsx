@@ -24,11 +24,27 @@ export interface RecommendationDetailProps {
   onOpenSection: (id: string) => void;
   /** After a change, so the list shows it at once (the change event reloads it too). */
   onChanged: () => void;
+  /** The recommendation it repeats (when that one is in the report), and those that repeat it. */
+  sameAs?: Recommendation | null;
+  repeatedBy?: readonly Recommendation[];
+  /** Shows another recommendation in full. */
+  onShow?: (id: string) => void;
 }
 
 const NOBODY = 'none';
 
-export function RecommendationDetail({ recommendation: r, me, organizations, sectionName, linkable, onOpenSection, onChanged }: RecommendationDetailProps) {
+export function RecommendationDetail({
+  recommendation: r,
+  me,
+  organizations,
+  sectionName,
+  linkable,
+  onOpenSection,
+  onChanged,
+  sameAs = null,
+  repeatedBy = [],
+  onShow,
+}: RecommendationDetailProps) {
   const { t } = useTranslation('recommendations');
   const format = useFormat();
   const announce = useAnnounce();
@@ -66,6 +82,22 @@ export function RecommendationDetail({ recommendation: r, me, organizations, sec
       onChanged();
     }
   };
+
+  const notSame = async () => {
+    try {
+      await call('recommendations.setSame', { ids: [r.id], sameAs: null });
+      announce(t('detail.notSameDone', { number: r.number }));
+    } catch (e) {
+      announce(messageOf(e), 'error');
+    } finally {
+      onChanged();
+    }
+  };
+  const showButton = (other: Recommendation) => (
+    <Button key={other.id} className="button button-small button-quiet" onPress={() => onShow?.(other.id)}>
+      {other.number}
+    </Button>
+  );
 
   const cited = new Set(r.referencedIn);
   const linked = new Set(r.linkedSections);
@@ -158,6 +190,25 @@ export function RecommendationDetail({ recommendation: r, me, organizations, sec
               <>
                 <dt>{t('detail.source')}</dt>
                 <dd>{r.source}</dd>
+              </>
+            ) : null}
+            {sameAs ? (
+              <>
+                <dt>{t('detail.sameAs')}</dt>
+                <dd>
+                  {showButton(sameAs)} <span className="muted">{t('detail.sameAsHint')}</span>
+                  {mayAssign ? (
+                    <Button className="button button-small button-quiet" onPress={() => void notSame()}>
+                      {t('detail.notSame')}
+                    </Button>
+                  ) : null}
+                </dd>
+              </>
+            ) : null}
+            {repeatedBy.length ? (
+              <>
+                <dt>{t('detail.repeatedBy')}</dt>
+                <dd>{repeatedBy.map(showButton)}</dd>
               </>
             ) : null}
           </dl>

@@ -29,9 +29,22 @@ export interface RecommendationTableProps {
   chosen?: ReadonlySet<string>;
   /** Chooses or unchooses these rows. */
   onChoose?: (ids: readonly string[], on: boolean) => void;
+  /** The number of the recommendation with this id, for "Same as 121.3"; undefined when it is not in the report. */
+  sameAsNumber?: (id: string) => string | undefined;
 }
 
-export function RecommendationTable({ rows, selectedId, onSelect, organizationName, sectionName, labelledBy, emptyText, chosen, onChoose }: RecommendationTableProps) {
+export function RecommendationTable({
+  rows,
+  selectedId,
+  onSelect,
+  organizationName,
+  sectionName,
+  labelledBy,
+  emptyText,
+  chosen,
+  onChoose,
+  sameAsNumber,
+}: RecommendationTableProps) {
   const { t } = useTranslation('recommendations');
   const { tabId, onKeyDown } = useRowKeys(rows, selectedId, onSelect);
   // The last row ticked or unticked, where a Shift-click's range starts.
@@ -98,6 +111,7 @@ export function RecommendationTable({ rows, selectedId, onSelect, organizationNa
                 sectionName={sectionName}
                 chosen={choosing ? chosen.has(r.id) : null}
                 onChoose={choose}
+                sameAs={r.sameAs ? sameAsNumber?.(r.sameAs) : undefined}
               />
             ))
           )}
@@ -117,9 +131,11 @@ interface RowProps {
   /** Whether the row is chosen for a bulk action; null when the table has no check boxes. */
   chosen: boolean | null;
   onChoose: (id: string, on: boolean, range: boolean) => void;
+  /** The number of the recommendation it repeats. */
+  sameAs: string | undefined;
 }
 
-const RecommendationRow = memo(function RecommendationRow({ r, selected, tabbable, onSelect, organization, sectionName, chosen, onChoose }: RowProps) {
+const RecommendationRow = memo(function RecommendationRow({ r, selected, tabbable, onSelect, organization, sectionName, chosen, onChoose, sameAs }: RowProps) {
   const { t } = useTranslation('recommendations');
   const sections = addressedIn(r)
     .map(sectionName)
@@ -170,6 +186,7 @@ const RecommendationRow = memo(function RecommendationRow({ r, selected, tabbabl
             {clusterOf(r)}
           </div>
         ) : null}
+        {sameAs ? <div className="muted table-screen-line">{t('sameAsLine', { number: sameAs })}</div> : null}
       </td>
       <td>
         {r.origin.mechanism === 'upr' ? (

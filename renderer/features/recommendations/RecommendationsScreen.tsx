@@ -46,6 +46,13 @@ export function RecommendationsScreen({ focus = null, onOpenSection }: Recommend
   const rows = useMemo(() => filterRecommendations(all, filters), [all, filters]);
   // The detail follows the list: one a filter hides is not shown as if it were still there.
   const selected = rows.find((r) => r.id === selectedId) ?? null;
+  const byId = useMemo(() => new Map(all.map((r) => [r.id, r])), [all]);
+  const sameAsNumber = useCallback((id: string) => byId.get(id)?.number, [byId]);
+  const repeatedBy = useMemo(() => (selected ? all.filter((r) => r.sameAs === selected.id) : []), [all, selected]);
+  const show = useCallback((id: string) => {
+    setSelectedId(id);
+    setFilters(NO_FILTERS);
+  }, []);
   const locale = i18n.language;
   // The clusters with how many recommendations each holds: the country's own where it set one, else the list's.
   const clusters = useMemo(() => distinct(all, (r) => [clusterOf(r)], locale, (name, n) => `${name} (${format.number(n)})`), [all, locale, format]);
@@ -98,7 +105,7 @@ export function RecommendationsScreen({ focus = null, onOpenSection }: Recommend
     });
   }, []);
   // A recommendation gone from the list (re-imported, merged) is no longer chosen.
-  const chosenNow = useMemo(() => all.filter((r) => chosen.has(r.id)).map((r) => r.id), [all, chosen]);
+  const chosenNow = useMemo(() => all.filter((r) => chosen.has(r.id)), [all, chosen]);
   const shownIds = useMemo(() => new Set(rows.map((r) => r.id)), [rows]);
 
   return (
@@ -195,7 +202,7 @@ export function RecommendationsScreen({ focus = null, onOpenSection }: Recommend
             {mayFollowUp && chosenNow.length ? (
               <BulkActions
                 chosen={chosenNow}
-                hidden={chosenNow.filter((id) => !shownIds.has(id)).length}
+                hidden={chosenNow.filter((r) => !shownIds.has(r.id)).length}
                 organizations={workspace.organizations}
                 mayAssignLead={mayImport}
                 clusters={clusters.map((c) => c.id)}
@@ -212,6 +219,7 @@ export function RecommendationsScreen({ focus = null, onOpenSection }: Recommend
               sectionName={sectionName}
               labelledBy="rc-title"
               emptyText={t('noMatch')}
+              sameAsNumber={sameAsNumber}
             />
             <RecommendationDetail
               recommendation={selected}
@@ -221,6 +229,9 @@ export function RecommendationsScreen({ focus = null, onOpenSection }: Recommend
               linkable={linkable}
               onOpenSection={onOpenSection}
               onChanged={() => void reload()}
+              sameAs={selected?.sameAs ? (byId.get(selected.sameAs) ?? null) : null}
+              repeatedBy={repeatedBy}
+              onShow={show}
             />
           </TabPanel>
           <TabPanel id="coverage" className="table-screen-panel">
