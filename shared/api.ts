@@ -8,6 +8,7 @@ import {
   CSV_DELIMITERS,
   CSV_ENCODINGS,
   DISPOSITIONS,
+  ACTION_STATUSES,
   CLUSTER_BY,
   IMPLEMENTATION_STATUSES,
   INPUT_CHANNELS,
@@ -22,6 +23,7 @@ import {
   type Member,
   type Organization,
   type ImportPreview,
+  type MatrixPreview,
   type ImportSummary,
   type Recommendation,
   type Report,
@@ -368,7 +370,16 @@ export const api = {
   'recommendations.list': method(empty).returns<Recommendation[]>(),
   'recommendations.update': method(
     z
-      .object({ id, responsibleOrganizationId: id.nullable().optional(), implementationStatus: z.enum(IMPLEMENTATION_STATUSES).optional() })
+      .object({
+        id,
+        responsibleOrganizationId: id.nullable().optional(),
+        /** Set by hand: kept, whatever the actions say, until `followActions`. */
+        implementationStatus: z.enum(IMPLEMENTATION_STATUSES).optional(),
+        /** The status follows from the actions again. */
+        followActions: z.literal(true).optional(),
+        /** UPR Info's action category, 1 to 5; null: none. */
+        actionCategory: z.number().int().min(1).max(5).nullable().optional(),
+      })
       .strict(),
   ).returns<Recommendation>(),
   /**
@@ -430,7 +441,65 @@ export const api = {
     z.object({ path: filePath, source: text(300).optional(), mapping: columnMapping.optional(), csv: csvChoice.optional() }).strict(),
   ).returns<ImportSummary>(),
   'recommendations.link': method(z.object({ recommendationId: id, sectionId: id, linked: z.boolean() }).strict()).returns<Recommendation>(),
-  'recommendations.addNote': method(z.object({ recommendationId: id, date: isoDate.refine((d) => d !== '', 'must be a date (YYYY-MM-DD)'), text: text(10_000) }).strict()).returns<Recommendation>(),
+  'recommendations.addNote': method(
+    z
+      .object({
+        recommendationId: id,
+        date: isoDate.refine((d) => d !== '', 'must be a date (YYYY-MM-DD)'),
+        text: text(10_000),
+        /** The action of the plan it reports on. */
+        actionId: id.optional(),
+      })
+      .strict(),
+  ).returns<Recommendation & { noteId: string }>(),
+  // The implementation plan (issue 16, point 4): actions and indicators for a recommendation or for
+  // a cluster the country named, and evidence files on progress notes.
+  'plan.saveAction': method(
+    z
+      .object({
+        /** Absent: a new action, for the recommendation or the cluster given. */
+        id: id.optional(),
+        recommendationId: id.optional(),
+        cluster: z.string().trim().min(1).max(2_000).optional(),
+        title: text(600),
+        leadOrganizationId: id.nullable(),
+        partnerOrganizationIds: z.array(id).max(50).default([]),
+        startDate: isoDate.default(''),
+        endDate: isoDate.default(''),
+        budgetLine: z.string().trim().max(300, 'is longer than 300 characters').default(''),
+        status: z.enum(ACTION_STATUSES).default('planned'),
+      })
+      .strict()
+      .refine((i) => i.id !== undefined || (i.recommendationId !== undefined) !== (i.cluster !== undefined), 'names a recommendation or a cluster, one of them'),
+  ).returns<{ id: string }>(),
+  'plan.deleteAction': method(z.object({ id }).strict()).returns<void>(),
+  'plan.saveIndicator': method(
+    z
+      .object({
+        id: id.optional(),
+        recommendationId: id.optional(),
+        cluster: z.string().trim().min(1).max(2_000).optional(),
+        name: text(600),
+        baseline: z.string().trim().max(300, 'is longer than 300 characters').default(''),
+        target: z.string().trim().max(300, 'is longer than 300 characters').default(''),
+        unit: z.string().trim().max(300, 'is longer than 300 characters').default(''),
+        source: z.string().trim().max(300, 'is longer than 300 characters').default(''),
+      })
+      .strict()
+      .refine((i) => i.id !== undefined || (i.recommendationId !== undefined) !== (i.cluster !== undefined), 'names a recommendation or a cluster, one of them'),
+  ).returns<{ id: string }>(),
+  'plan.deleteIndicator': method(z.object({ id }).strict()).returns<void>(),
+  /** An evidence file for a progress note, of up to 50 MB, read from disk by the main process. */
+  'plan.attachEvidence': method(z.object({ noteId: id, path: filePath, name: attachmentName.optional() }).strict()).returns<{ id: string }>(),
+  /** An evidence file's bytes, to open it read-only. */
+  'plan.evidence': method(z.object({ id }).strict()).returns<AttachmentContent>(),
+  /**
+   * The implementation matrix as an .xlsx ministries fill in (issue 16, point 5): every
+   * recommendation, or those one ministry leads; its filled copy previewed, then imported.
+   */
+  'plan.exportMatrix': method(z.object({ path: filePath, organizationId: id.optional() }).strict()).returns<{ path: string; recommendations: number; actions: number }>(),
+  'plan.previewMatrix': method(z.object({ path: filePath }).strict()).returns<MatrixPreview>(),
+  'plan.importMatrix': method(z.object({ path: filePath }).strict()).returns<{ written: number; kept: number; problems: number }>(),
   // Consultation inputs: registered, linked to sections and recommendations, given a disposition, with
   // their files attached. Files cross the API as base64, capped by `base64` (about 12 MB of bytes); the
   // app attaches larger ones (up to 50 MB) from disk with `inputs.attachFile`.

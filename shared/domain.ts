@@ -230,6 +230,80 @@ export interface RecommendationOrigin {
 /** A UPR recommendation with nothing known of its document: what a thematic list's rows are. */
 export const UPR_ORIGIN: RecommendationOrigin = { mechanism: 'upr', body: '', documentSymbol: '', paragraph: '', documentDate: '', uhriId: '' };
 
+/** How far an action of the implementation plan has come. */
+export const ACTION_STATUSES = ['planned', 'under_way', 'completed', 'cancelled'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+/** UPR Info's categories of the action a recommendation asks for: 1 minimal, 2 continuing, 3 considering, 4 general, 5 specific. */
+export const ACTION_CATEGORIES = [1, 2, 3, 4, 5] as const;
+export type ActionCategory = (typeof ACTION_CATEGORIES)[number];
+
+/** An action of the implementation plan, for one recommendation or for a cluster. */
+export interface PlanAction {
+  id: string;
+  /** The recommendation it is for, or '' for a cluster's. */
+  recommendationId: string;
+  /** The country's cluster it is for, or '' for a recommendation's. */
+  cluster: string;
+  title: string;
+  leadOrganizationId: string | null;
+  partnerOrganizationIds: string[];
+  /** YYYY-MM-DD or ''. */
+  startDate: string;
+  endDate: string;
+  budgetLine: string;
+  status: ActionStatus;
+}
+
+/** An indicator of the implementation plan: how progress is measured. */
+export interface PlanIndicator {
+  id: string;
+  recommendationId: string;
+  cluster: string;
+  name: string;
+  baseline: string;
+  target: string;
+  unit: string;
+  source: string;
+}
+
+/**
+ * The status a recommendation's actions give it: implemented when every action still planned is
+ * completed, partially when some are, in progress when any is under way, else not started. Null
+ * when it has no actions (cancelled ones do not count), so its status is the one set.
+ */
+export function statusFromActions(actions: ReadonlyArray<Pick<PlanAction, 'status'>>): ImplementationStatus | null {
+  const live = actions.filter((a) => a.status !== 'cancelled');
+  if (live.length === 0) return null;
+  const done = live.filter((a) => a.status === 'completed').length;
+  if (done === live.length) return 'implemented';
+  if (done > 0) return 'partially_implemented';
+  return live.some((a) => a.status === 'under_way') ? 'in_progress' : 'not_started';
+}
+
+/** One change a filled implementation matrix makes, as its import shows it before writing. */
+export interface MatrixChange {
+  kind: 'status' | 'note' | 'action';
+  /** The recommendation's number (or, for a cluster's action, the cluster). */
+  number: string;
+  /** For an action: its title. */
+  title?: string;
+  /** For a status or an action's progress: the value when the workbook was exported, and the one written in it. */
+  from?: string;
+  /** The status or progress written in the workbook; for a note, its text. */
+  to: string;
+  /** For a note: its date. */
+  date?: string;
+  /** Changed meanwhile in the report to this value: the report's is kept, the workbook's not written. */
+  conflict?: string;
+}
+
+export interface MatrixPreview {
+  fileName: string;
+  changes: MatrixChange[];
+  problems: ImportProblem[];
+}
+
 /** One recommendation as read from an OHCHR thematic list or a table, before it is stored. */
 export interface RecommendationImport {
   /** "115.23": paragraph and item of the Working Group report. */
@@ -313,8 +387,18 @@ export interface TableColumns {
   remembered: boolean;
 }
 
+export interface Evidence {
+  id: string;
+  name: string;
+  mediaType: string;
+  size: number;
+}
+
 export interface ProgressNote {
   id: string;
+  /** The action it reports on, or ''. */
+  actionId: string;
+  evidence: Evidence[];
   /** ISO date the note speaks of (YYYY-MM-DD). */
   date: string;
   text: string;
@@ -331,7 +415,14 @@ export interface Recommendation extends RecommendationImport {
   contributingOrganizationIds: string[];
   /** The cluster the country put it in (empty: none; the list's own cluster is `cluster`). */
   countryCluster: string;
+  /** The status it is shown with: from its actions (and its cluster's), unless set by hand. */
   implementationStatus: ImplementationStatus;
+  /** Whether the status was set by a person rather than following from the actions. */
+  statusByHand: boolean;
+  actionCategory: ActionCategory | null;
+  /** Its own actions and indicators, and those of the country's cluster it is in. */
+  actions: PlanAction[];
+  indicators: PlanIndicator[];
   origin: RecommendationOrigin;
   /** The recommendation this one repeats (another mechanism's, or the same body's again), followed up there; null when none. */
   sameAs: string | null;

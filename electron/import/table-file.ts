@@ -184,7 +184,7 @@ function readCsv(bytes: Uint8Array, name: string, chosen: CsvChoice): { rows: Ta
 }
 
 /** The .xlsx workbook re-packed with its true sizes, or a UserError unless it is one that is safe to unpack. */
-function checkWorkbookArchive(bytes: Uint8Array, name: string): Uint8Array {
+export function checkWorkbookArchive(bytes: Uint8Array, name: string): Uint8Array {
   if (startsWith(bytes, CFB_MAGIC)) throw userError('importProtectedOrXls', { name });
   if (!startsWith(bytes, [0x50, 0x4b])) throw userError('importNotXlsx', { name });
   let declared = 0;

@@ -68,6 +68,8 @@ export const ACCESS: Rules = {
   'comments.export': anyone,
   'recommendations.list': anyone,
   'recommendations.update': [
+    { write: 'recommendations.status_by_hand', row: (i) => i.id, value: () => 0, when: (i) => i.followActions !== undefined },
+    { write: 'recommendations.action_category', row: (i) => i.id, when: (i) => i.actionCategory !== undefined },
     { write: 'recommendations.responsible_organization_id', row: (i) => i.id, when: (i) => i.responsibleOrganizationId !== undefined },
     { write: 'recommendations.implementation_status', row: (i) => i.id, value: (i) => i.implementationStatus ?? '', when: (i) => i.implementationStatus !== undefined },
   ],
@@ -79,6 +81,25 @@ export const ACCESS: Rules = {
   ],
   // Each row is judged by the method before anything is written.
   'recommendations.setSame': { write: 'recommendations.same_as' },
+  // The plan's rows are judged by the change log's policy as they are written (a recommendation's
+  // by those who follow it up, a cluster's by the secretariat); here, who may follow anything up at all.
+  'plan.saveAction': [
+    { write: 'actions.recommendation_id', value: (i) => i.recommendationId ?? '', when: (i) => i.id === undefined },
+    { write: 'actions.title', row: (i) => i.id!, when: (i) => i.id !== undefined },
+  ],
+  'plan.deleteAction': { write: 'actions.deleted', row: (i) => i.id },
+  'plan.saveIndicator': [
+    { write: 'indicators.recommendation_id', value: (i) => i.recommendationId ?? '', when: (i) => i.id === undefined },
+    { write: 'indicators.name', row: (i) => i.id!, when: (i) => i.id !== undefined },
+  ],
+  'plan.deleteIndicator': { write: 'indicators.deleted', row: (i) => i.id },
+  // Evidence is for those who may write the note it backs.
+  'plan.attachEvidence': { write: 'recommendation_notes.text', row: (i) => i.noteId },
+  'plan.evidence': anyone,
+  'plan.exportMatrix': anyone,
+  'plan.previewMatrix': anyone,
+  // The secretariat imports what ministries send back; each change is judged again as it is written.
+  'plan.importMatrix': secretariat,
   'recommendations.export': anyone,
   'recommendations.previewImport': { write: 'recommendations.text' },
   'recommendations.import': { write: 'recommendations.text' },

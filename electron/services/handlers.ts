@@ -9,6 +9,8 @@ import { loadText, pushText, syncText, textContent } from './text.js';
 import { findAll, replaceAll } from './find-replace.js';
 import { applyProposal, commentsOf, createComment, decideComment, replyToComment, setCommentStatus } from './comments.js';
 import { exportComments } from './exports.js';
+import { exportMatrix, importMatrix, previewMatrix } from './plan-workbook.js';
+import { attachEvidence, deleteAction, deleteIndicator, evidenceContent, saveAction, saveIndicator } from './plan.js';
 import { addProgressNote, linkRecommendation, recommendationsOf, updateRecommendation, updateManyRecommendations, setSameRecommendations } from './recommendations.js';
 import { searchQuery } from '../search/search.js';
 import { insertConsultationLog } from './consultation-log.js';
@@ -57,6 +59,15 @@ export const reportHandlers: ReportHandlers = {
   'recommendations.update': updateRecommendation,
   'recommendations.updateMany': updateManyRecommendations,
   'recommendations.setSame': setSameRecommendations,
+  'plan.saveAction': saveAction,
+  'plan.deleteAction': deleteAction,
+  'plan.saveIndicator': saveIndicator,
+  'plan.deleteIndicator': deleteIndicator,
+  'plan.attachEvidence': attachEvidence,
+  'plan.evidence': evidenceContent,
+  'plan.exportMatrix': exportMatrix,
+  'plan.previewMatrix': previewMatrix,
+  'plan.importMatrix': importMatrix,
   'recommendations.export': exportOpenData,
   'recommendations.previewImport': previewImport,
   'recommendations.import': importListFile,

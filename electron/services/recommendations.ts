@@ -5,8 +5,9 @@
 // same list writes the same rows.
 import { citedNumbers } from '../../shared/citations.js';
 import type { ParsedInput, Result } from '../../shared/api.js';
-import { clusterNamed, type ImportProblem, type ImportSummary, type ImplementationStatus, type Mechanism, type Position, type ProgressNote, type Recommendation, type RecommendationImport } from '../../shared/domain.js';
+import { clusterNamed, statusFromActions, type ActionCategory, type ImportProblem, type ImportSummary, type ImplementationStatus, type Mechanism, type Position, type ProgressNote, type Recommendation, type RecommendationImport } from '../../shared/domain.js';
 import { headerKey } from '../import/ohchr-cells.js';
+import { evidenceByNote, readPlans, type Plan } from './plan.js';
 import { formatMessage, userError, type MessageKey } from '../../shared/messages.js';
 import { shown, shownList } from '../../shared/synced.js';
 import { recommendationRefsBySection, refreshStaleText } from '../docs/section-text.js';
@@ -41,6 +42,8 @@ interface RecommendationRow {
   document_date: string;
   uhri_id: string;
   same_as: string | null;
+  status_by_hand: number;
+  action_category: number | null;
   deleted: number;
 }
 
@@ -65,7 +68,11 @@ interface Coverage {
   linkedSections: string[];
 }
 
-function toRecommendation(row: RecommendationRow, notes: ProgressNote[], coverage: Coverage = { referencedIn: [], linkedSections: [] }): Recommendation {
+const NO_PLAN: Plan = { actions: [], indicators: [] };
+
+function toRecommendation(row: RecommendationRow, notes: ProgressNote[], coverage: Coverage = { referencedIn: [], linkedSections: [] }, plan: Plan = NO_PLAN): Recommendation {
+  const set: ImplementationStatus = shown('recommendations', 'implementation_status', row.implementation_status);
+  const byHand = row.status_by_hand === 1;
   return {
     id: row.id,
     number: row.number,
@@ -81,7 +88,11 @@ function toRecommendation(row: RecommendationRow, notes: ProgressNote[], coverag
     responsibleOrganizationId: row.responsible_organization_id,
     contributingOrganizationIds: shownList(row.contributing_organization_ids, 'strings'),
     countryCluster: row.country_cluster ?? '',
-    implementationStatus: shown('recommendations', 'implementation_status', row.implementation_status),
+    implementationStatus: byHand ? set : (statusFromActions(plan.actions) ?? set),
+    statusByHand: byHand,
+    actionCategory: (shown('recommendations', 'action_category', row.action_category ?? null) as ActionCategory | null) ?? null,
+    actions: plan.actions,
+    indicators: plan.indicators,
     origin: {
       mechanism: shown('recommendations', 'mechanism', row.mechanism ?? 'upr'),
       body: row.body ?? '',
@@ -128,16 +139,26 @@ export function listRecommendations(db: DB): Recommendation[] {
     date: string;
     text: string;
     author_id: string;
+    action_id: string;
   }>;
+  const evidence = evidenceByNote(db);
   for (const n of noteRows) {
     const list = notes.get(n.recommendation_id) ?? [];
-    list.push({ id: n.id, date: n.date, text: n.text, authorName: names.get(n.author_id) ?? '' });
+    list.push({ id: n.id, date: n.date, text: n.text, authorName: names.get(n.author_id) ?? '', actionId: n.action_id ?? '', evidence: evidence.get(n.id) ?? [] });
     notes.set(n.recommendation_id, list);
   }
   const rows = prepared(db, 'SELECT * FROM recommendations WHERE deleted = 0').all() as RecommendationRow[];
   const { byNumber, byId } = coverageOf(db);
+  const plans = readPlans(db);
   return rows
-    .map((r) => toRecommendation(r, notes.get(r.id) ?? [], { referencedIn: byNumber.get(r.number) ?? [], linkedSections: byId.get(r.id) ?? [] }))
+    .map((r) =>
+      toRecommendation(
+        r,
+        notes.get(r.id) ?? [],
+        { referencedIn: byNumber.get(r.number) ?? [], linkedSections: byId.get(r.id) ?? [] },
+        plans.of(r.id, r.country_cluster ?? ''),
+      ),
+    )
     .sort((a, b) => compareNumbers(a.number, b.number));
 }
 
@@ -261,8 +282,14 @@ export function updateRecommendation(ctx: ServiceContext, input: ParsedInput<'re
     if (input.responsibleOrganizationId && !getOrganization(db, input.responsibleOrganizationId)) throw userError('organizationMissing');
     changes.push({ table: 'recommendations', row: current.id, column: 'responsible_organization_id', value: input.responsibleOrganizationId });
   }
-  if (input.implementationStatus !== undefined && input.implementationStatus !== current.implementationStatus) {
+  if (input.implementationStatus !== undefined && (input.implementationStatus !== current.implementationStatus || !current.statusByHand)) {
     changes.push({ table: 'recommendations', row: current.id, column: 'implementation_status', value: input.implementationStatus });
+    if (!current.statusByHand) changes.push({ table: 'recommendations', row: current.id, column: 'status_by_hand', value: 1 });
+  }
+  // Back to following the actions.
+  if (input.followActions && current.statusByHand) changes.push({ table: 'recommendations', row: current.id, column: 'status_by_hand', value: 0 });
+  if (input.actionCategory !== undefined && input.actionCategory !== current.actionCategory) {
+    changes.push({ table: 'recommendations', row: current.id, column: 'action_category', value: input.actionCategory });
   }
   if (changes.length) {
     ctx.report.write(ctx.me!.id, changes);
@@ -296,8 +323,10 @@ export function updateManyRecommendations(ctx: ServiceContext, input: ParsedInpu
     if (input.responsibleOrganizationId !== undefined && input.responsibleOrganizationId !== current.responsibleOrganizationId) {
       changes.push({ table: 'recommendations', row: id, column: 'responsible_organization_id', value: input.responsibleOrganizationId });
     }
-    if (input.implementationStatus !== undefined && input.implementationStatus !== current.implementationStatus) {
-      changes.push({ table: 'recommendations', row: id, column: 'implementation_status', value: input.implementationStatus });
+    if (input.implementationStatus !== undefined && (input.implementationStatus !== current.implementationStatus || !current.statusByHand)) {
+      if (input.implementationStatus !== current.implementationStatus) changes.push({ table: 'recommendations', row: id, column: 'implementation_status', value: input.implementationStatus });
+      // A status given by hand stays, whatever the actions say, until the person goes back to them.
+      if (!current.statusByHand) changes.push({ table: 'recommendations', row: id, column: 'status_by_hand', value: 1 });
     }
     if (input.addContributors) {
       // The lead is not also a contributor; each contributor once, in the order they were added.
@@ -375,8 +404,10 @@ export function setSameRecommendations(ctx: ServiceContext, input: ParsedInput<'
   return { changed: changed.size, unchanged: ids.filter((id) => !changed.has(id)).length };
 }
 
-export function addProgressNote(ctx: ServiceContext, input: ParsedInput<'recommendations.addNote'>): Recommendation {
+export function addProgressNote(ctx: ServiceContext, input: ParsedInput<'recommendations.addNote'>): Result<'recommendations.addNote'> {
   const current = recommendationOrThrow(ctx.report.db, input.recommendationId);
+  // A note reports on one of the recommendation's own actions, or its cluster's.
+  if (input.actionId && !current.actions.some((a) => a.id === input.actionId)) throw userError('planActionMissing');
   const author = actor(ctx);
   const id = ctx.report.newId();
   const cell = (column: string, value: string): Change => ({ table: 'recommendation_notes', row: id, column, value });
@@ -386,9 +417,10 @@ export function addProgressNote(ctx: ServiceContext, input: ParsedInput<'recomme
     cell('text', input.text),
     cell('author_id', author.id),
     cell('created_at', new Date().toISOString()),
+    ...(input.actionId ? [cell('action_id', input.actionId)] : []),
   ]);
   ctx.report.emit({ kind: 'changed', what: ['recommendations'] });
-  return recommendationOrThrow(ctx.report.db, current.id);
+  return { ...recommendationOrThrow(ctx.report.db, current.id), noteId: id };
 }
 
 /**

@@ -120,7 +120,11 @@ export function scopeOf(view: PolicyView, change: Judged, authorId: string): Cha
     return made === null ? null : { authorId: made };
   });
   const recommendation = once((): ChangeScope['recommendation'] =>
-    table === 'recommendations' ? recommendationScope(view, row) : table === 'recommendation_notes' ? recommendationScope(view, after('recommendation_id')) : null,
+    table === 'recommendations'
+      ? recommendationScope(view, row)
+      : table === 'recommendation_notes' || table === 'actions' || table === 'indicators' || table === 'evidence'
+        ? recommendationScope(view, after('recommendation_id'))
+        : null,
   );
   const creator = once(() => view.creator(table, row));
   const secretariat = once(() => view.hasSecretariat());

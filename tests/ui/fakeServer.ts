@@ -61,6 +61,10 @@ export function sampleRecommendation(number: string, more: Partial<Recommendatio
     contributingOrganizationIds: [],
     countryCluster: '',
     implementationStatus: 'not_started',
+    statusByHand: false,
+    actionCategory: null,
+    actions: [],
+    indicators: [],
     origin: { ...UPR_ORIGIN },
     sameAs: null,
     notes: [],
@@ -384,7 +388,7 @@ export function fakeTransport(world: FakeWorld): FakeTransport {
     'recommendations.addNote': (input: { recommendationId: string; date: string; text: string }) => {
       const r = recommendation(input.recommendationId);
       allow(denyRecommendationFollowUp(me(), r));
-      r.notes.push({ id: `n${nextId++}`, date: input.date, text: input.text, authorName: me()!.name });
+      r.notes.push({ id: `n${nextId++}`, date: input.date, text: input.text, authorName: me()!.name, actionId: '', evidence: [] });
       emit({ kind: 'changed', what: ['recommendations'] });
       return r;
     },

@@ -8,7 +8,7 @@ import { SYNCED_TABLES } from '../../electron/store/schema.js';
 /**
  * Columns later migrations added to tables made earlier: 0006 the cover's session and symbol, 0010
  * the lock at review, 0013 the masthead, 0014 the recommendations' follow-up, 0015 their mechanism and
- * source (their own tests check them).
+ * source, 0016 the implementation plan's (their own tests check them).
  */
 const LATER_COLUMNS: Record<string, Record<string, number>> = {
   report: { session: 6, symbol: 6, lock_at_review: 10, distribution: 13, issued: 13 },
@@ -22,7 +22,10 @@ const LATER_COLUMNS: Record<string, Record<string, number>> = {
     document_date: 15,
     uhri_id: 15,
     same_as: 15,
+    status_by_hand: 16,
+    action_category: 16,
   },
+  recommendation_notes: { action_id: 16 },
 };
 
 /** A synced table's columns as they were at schema `version`. */
@@ -88,7 +91,7 @@ describe('migrations', () => {
     migrate(db, 3);
     expect(db.pragma('user_version', { simple: true })).toBe(3);
     expect(db.prepare('SELECT body FROM comments').all()).toEqual([{ body: 'Say more.' }]);
-    for (const [table, all] of Object.entries(SYNCED_TABLES).filter(([t]) => !['inputs', 'input_links', 'attachments', 'versions', 'paragraph_settlements'].includes(t))) {
+    for (const [table, all] of Object.entries(SYNCED_TABLES).filter(([t]) => !['inputs', 'input_links', 'attachments', 'versions', 'paragraph_settlements', 'actions', 'indicators', 'evidence'].includes(t))) {
       const columns = asOf(5, table, all);
       const cols = (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name);
       expect(cols, table).toEqual(expect.arrayContaining(['id', ...Object.keys(columns)]));
@@ -238,7 +241,23 @@ describe('migrations', () => {
       same_as: null,
     });
     const cols = (db.prepare('PRAGMA table_info(recommendations)').all() as Array<{ name: string }>).map((c) => c.name);
-    expect(cols).toEqual(expect.arrayContaining(['id', ...Object.keys(SYNCED_TABLES.recommendations)]));
+    expect(cols).toEqual(expect.arrayContaining(['id', ...Object.keys(asOf(15, 'recommendations', SYNCED_TABLES.recommendations))]));
+    db.close();
+  });
+
+  it('0016 adds the implementation plan, empty, STRICT; every status already set stays as set', () => {
+    const db = new Database(':memory:');
+    migrate(db, 15);
+    db.prepare("INSERT INTO recommendations (id, number, implementation_status) VALUES ('rec-121-1', '121.1', 'implemented')").run();
+    migrate(db, 16);
+    expect(db.pragma('user_version', { simple: true })).toBe(16);
+    expect(db.prepare('SELECT implementation_status, status_by_hand, action_category FROM recommendations').get()).toEqual({ implementation_status: 'implemented', status_by_hand: 0, action_category: null });
+    for (const table of ['actions', 'indicators', 'evidence'] as const) {
+      const cols = (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name);
+      expect(cols).toEqual(['id', ...Object.keys(SYNCED_TABLES[table])]);
+      expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get()).toEqual({ n: 0 });
+    }
+    expect(() => db.prepare("INSERT INTO actions (id, deleted) VALUES ('a', 'yes')").run()).toThrow(/cannot store TEXT/);
     db.close();
   });
 

@@ -2,14 +2,17 @@
 // implemented (changed by those allowed), the sections addressing it (followed with one press), and
 // its progress notes, with a dated note added by those who follow it up.
 import { useState, type FormEvent } from 'react';
-import { Button, Form } from 'react-aria-components';
+import { Button, FileTrigger, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { addressedIn, IMPLEMENTATION_STATUSES, type ImplementationStatus, type Member, type Organization, type Recommendation } from '../../../shared/domain.js';
 import { denyRecommendationFollowUp, denyReportChange } from '../../../shared/permissions.js';
-import { call } from '../../api/client.js';
+import { base64ToBytes } from '../../../shared/base64.js';
+import { call, inDesktopApp } from '../../api/client.js';
+import { runOnChosenFile } from '../../widgets/file-choice.js';
+import { PlanPanel } from './PlanPanel.js';
 import { useAnnounce } from '../../app/Announcer.js';
 import { messageOf } from '../../app/errors.js';
-import { todayIso, useFormat } from '../../app/format.js';
+import { fileName, todayIso, useFormat } from '../../app/format.js';
 import { SelectField, TextAreaInput, TextInput } from '../../widgets/fields.js';
 import { PositionBadge, StatusText } from './badges.js';
 import type { SectionName } from './RecommendationTable.js';
@@ -290,10 +293,20 @@ export function RecommendationDetail({
                 <li key={n.id} className="rc-note">
                   <p className="rc-note-meta">
                     <span className="rc-note-date">{format.date(n.date)}</span> <span className="muted">{n.authorName}</span>
+                    {n.actionId ? <span className="muted"> · {t('detail.aboutAction', { title: r.actions.find((a) => a.id === n.actionId)?.title ?? '' })}</span> : null}
                   </p>
                   <p className="table-screen-prose" dir="auto">
                     {n.text}
                   </p>
+                  {n.evidence.length ? (
+                    <ul className="plain-list rc-evidence">
+                      {n.evidence.map((e) => (
+                        <li key={e.id}>
+                          <EvidenceLink id={e.id} name={e.name} />
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
                 </li>
               ))}
             </ol>
@@ -303,7 +316,35 @@ export function RecommendationDetail({
           {mayFollowUp ? <NoteForm key={r.id} recommendation={r} onChanged={onChanged} /> : null}
         </div>
       </div>
+      {/* The plan across the whole panel: its actions are a table of their own. */}
+      <PlanPanel recommendation={r} organizations={organizations} mayPlan={mayFollowUp} maySecretariat={mayAssign} onChanged={onChanged} />
     </section>
+  );
+}
+
+const WHOLE = 'whole';
+
+/** An evidence file, saved as a download (never opened in a tab of the app). */
+function EvidenceLink({ id, name }: { id: string; name: string }) {
+  const { t } = useTranslation('recommendations');
+  const announce = useAnnounce();
+  const save = async () => {
+    try {
+      const content = await call('plan.evidence', { id });
+      const url = URL.createObjectURL(new Blob([base64ToBytes(content.data) as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = content.name;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (e) {
+      announce(messageOf(e), 'error');
+    }
+  };
+  return (
+    <Button className="button button-small button-quiet rc-evidence-link" aria-label={t('detail.evidenceOpen', { name })} onPress={() => void save()}>
+      {name}
+    </Button>
   );
 }
 
@@ -312,6 +353,9 @@ function NoteForm({ recommendation: r, onChanged }: { recommendation: Recommenda
   const announce = useAnnounce();
   const [date, setDate] = useState(todayIso());
   const [text, setText] = useState('');
+  const [actionId, setActionId] = useState<string>(WHOLE);
+  // The evidence file: a File in browser mode (sent to the server), a path in the desktop app.
+  const [evidence, setEvidence] = useState<{ name: string; file?: File; path?: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -322,8 +366,14 @@ function NoteForm({ recommendation: r, onChanged }: { recommendation: Recommenda
     setBusy(true);
     setError(null);
     try {
-      await call('recommendations.addNote', { recommendationId: r.id, date, text: text.trim() });
+      const added = await call('recommendations.addNote', { recommendationId: r.id, date, text: text.trim(), ...(actionId !== WHOLE ? { actionId } : {}) });
       setText('');
+      if (evidence?.path) await call('plan.attachEvidence', { noteId: added.noteId, path: evidence.path });
+      else if (evidence?.file) {
+        const file = evidence.file;
+        await runOnChosenFile(file, (path) => call('plan.attachEvidence', { noteId: added.noteId, path, name: file.name }));
+      }
+      setEvidence(null);
       announce(t('noteSaved', { number: r.number }));
       onChanged();
     } catch (err) {
@@ -337,6 +387,41 @@ function NoteForm({ recommendation: r, onChanged }: { recommendation: Recommenda
     <Form className="rc-note-form" aria-label={t('detail.addNote')} validationBehavior="aria" onSubmit={(e) => void submit(e)}>
       <TextInput label={t('detail.noteDate')} type="date" value={date} onChange={setDate} className="rc-note-date-field" />
       <TextAreaInput label={t('detail.noteText')} value={text} onChange={setText} rows={2} />
+      {r.actions.length ? (
+        <SelectField<string>
+          label={t('detail.noteAction')}
+          value={actionId}
+          onChange={setActionId}
+          options={[{ id: WHOLE, label: t('detail.noteNoAction') }, ...r.actions.map((a) => ({ id: a.id, label: a.title }))]}
+        />
+      ) : null}
+      <div className="field rc-evidence-field">
+        <span className="field-label" id={`rc-evidence-${r.id}`}>
+          {t('detail.noteEvidence')}
+        </span>
+        <span className="rc-evidence-choice">
+          {inDesktopApp() ? (
+            <Button
+              className="button button-small"
+              aria-describedby={`rc-evidence-${r.id}`}
+              onPress={() =>
+                void call('app.chooseFile', { mode: 'open', kind: 'attachment' }).then(({ path }) => {
+                  if (path) setEvidence({ name: fileName(path), path });
+                })
+              }
+            >
+              {t('detail.noteEvidenceChoose')}
+            </Button>
+          ) : (
+            <FileTrigger onSelect={(files) => setEvidence(files?.[0] ? { name: files[0].name, file: files[0] } : null)}>
+              <Button className="button button-small" aria-describedby={`rc-evidence-${r.id}`}>
+                {t('detail.noteEvidenceChoose')}
+              </Button>
+            </FileTrigger>
+          )}{' '}
+          <span className="muted">{evidence?.name ?? t('detail.noteEvidenceNone')}</span>
+        </span>
+      </div>
       {error ? (
         <p role="alert" className="inline-error">
           {error}

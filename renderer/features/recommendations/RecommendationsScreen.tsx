@@ -14,6 +14,7 @@ import { SelectField, TextInput } from '../../widgets/fields.js';
 import { Loaded, TableFilters, TableModes } from '../../widgets/table-screen.js';
 import { BulkActions } from './BulkActions.js';
 import { CoverageView } from './CoverageView.js';
+import { MatrixExchange } from './MatrixExchange.js';
 import { OpenData } from './OpenData.js';
 import { ImportButton } from './ImportDialog.js';
 import { RecommendationDetail } from './RecommendationDetail.js';
@@ -116,6 +117,7 @@ export function RecommendationsScreen({ focus = null, onOpenSection }: Recommend
         </h2>
         <div className="rc-top-actions">
           {total > 0 ? <OpenData /> : null}
+          {total > 0 && mayImport ? <MatrixExchange organizations={workspace.organizations} onImported={() => void reload()} /> : null}
           {mayImport ? <ImportButton onImported={() => void reload()} /> : null}
         </div>
       </div>
