@@ -39,7 +39,9 @@ async function followedUp() {
   importRecommendations(ctx, [crc], [], 'UHRI export.xlsx');
   const ids = ['121.1', '121.2'].map(recommendationId);
   await r.admin.call('recommendations.updateMany', { ids, responsibleOrganizationId: r.justice.id, addContributors: [r.nhri.id], countryCluster: 'Prevention of torture' });
-  await r.drafter.call('recommendations.addNote', { recommendationId: ids[0]!, date: '2026-03-01', text: 'Bill sent to Parliament.' });
+  const bill = await r.drafter.call('plan.saveAction', { recommendationId: ids[0]!, title: 'Pass the bill', leadOrganizationId: r.justice.id, endDate: '2026-06-30', status: 'completed' });
+  await r.drafter.call('plan.saveIndicator', { recommendationId: ids[0]!, name: 'Laws adopted', baseline: '0', target: '1' });
+  await r.drafter.call('recommendations.addNote', { recommendationId: ids[0]!, date: '2026-03-01', text: 'Bill sent to Parliament.', actionId: bill.id });
   await r.drafter.call('recommendations.addNote', { recommendationId: ids[0]!, date: '2026-05-10', text: 'Law adopted.' });
   return { ...r, ids };
 }
@@ -66,6 +68,8 @@ describe('the recommendations as open data', () => {
       'Source list': 'thematic list.docx',
       'Lead ministry': 'Ministry of Justice',
       'Contributing ministries': 'National Human Rights Commission',
+      Actions: '1',
+      'Actions completed': '1',
       'Progress notes': '2',
       'Last progress': 'Law adopted.',
       'Last progress date': '2026-05-10',
@@ -94,9 +98,12 @@ describe('the recommendations as open data', () => {
       leadMinistry: 'Ministry of Justice',
       contributingMinistries: ['National Human Rights Commission'],
       clusterOfCountry: 'Prevention of torture',
+      implementationStatus: 'implemented',
+      actions: [{ title: 'Pass the bill', forCluster: null, lead: 'Ministry of Justice', partners: [], start: '', end: '2026-06-30', budgetLine: '', status: 'completed' }],
+      indicators: [{ name: 'Laws adopted', baseline: '0', target: '1', unit: '', source: '', forCluster: null }],
       progress: [
-        { date: '2026-03-01', text: 'Bill sent to Parliament.', by: 'Dana Drafter' },
-        { date: '2026-05-10', text: 'Law adopted.', by: 'Dana Drafter' },
+        { date: '2026-03-01', text: 'Bill sent to Parliament.', by: 'Dana Drafter', action: 'Pass the bill', evidence: [] },
+        { date: '2026-05-10', text: 'Law adopted.', by: 'Dana Drafter', action: null, evidence: [] },
       ],
     });
     // Unchanged from the JSON: the text as it is (JSON is not opened as a spreadsheet).
