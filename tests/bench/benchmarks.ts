@@ -31,6 +31,8 @@ import { reportExportBenchmark, reportPdfBenchmark } from './report-export.js';
 import { mergeBenchmark } from './merge.js';
 import { versionsBenchmarks } from './versions.js';
 import { bulkAssignBenchmark } from './bulk.js';
+import { planScaleBenchmark } from './plan-scale.js';
+import { recommendationsViewBenchmarks } from './recommendations-render.js';
 
 export interface Target {
   /** Which statistic must stay under `ms` (or under `ratio` times the baseline's same statistic). */
@@ -60,7 +62,7 @@ export interface Benchmark {
   items?: { count: number; noun: string };
   pending?: string;
   /** Once, before the first run and after the last (not timed). */
-  before?: () => void;
+  before?: () => void | Promise<void>;
   after?: () => void;
 }
 
@@ -80,7 +82,7 @@ function trial<S>(t: Trial<S>): Trial {
 }
 
 export function benchmarks(env: BenchEnv): Benchmark[] {
-  return [...openAndLoad(env), ...serviceEdits(env), sectionLoad(env), keystrokeLatency(env), keystrokeLatencyWithTables(env), commentsExportBenchmark(env), matrixRenderBenchmark(env), ohchrListBenchmark(env), searchBenchmark(env), reportExportBenchmark(env), reportPdfBenchmark(env), mergeBenchmark(env), findAllBenchmark(env), ...versionsBenchmarks(env), bulkAssignBenchmark(env)];
+  return [...openAndLoad(env), ...serviceEdits(env), sectionLoad(env), keystrokeLatency(env), keystrokeLatencyWithTables(env), commentsExportBenchmark(env), matrixRenderBenchmark(env), ohchrListBenchmark(env), searchBenchmark(env), reportExportBenchmark(env), reportPdfBenchmark(env), mergeBenchmark(env), findAllBenchmark(env), ...versionsBenchmarks(env), bulkAssignBenchmark(env), planScaleBenchmark(env), ...recommendationsViewBenchmarks(env)];
 }
 
 /**

@@ -78,7 +78,7 @@ function targetText(t: Target): string {
 }
 
 async function runOne(b: Benchmark, log: (line: string) => void): Promise<Result> {
-  b.before?.();
+  await b.before?.();
   try {
     log(`  ${b.name}: ${b.plan.runs} runs after ${b.plan.warmup} warm-up...`);
     let stats: Stats;
