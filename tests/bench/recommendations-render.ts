@@ -9,8 +9,8 @@ import { buildScale, scaleOf } from './plan-scale.js';
 import { BASELINE_ROWS, type ViewSamples } from './recommendations/measure-view.js';
 
 export function recommendationsViewBenchmarks(env: BenchEnv): Benchmark[] {
-  const rounds = env.quick ? 3 : 10;
-  const warmup = 1;
+  const rounds = env.quick ? 2 : 10;
+  const warmup = env.quick ? 0 : 1;
   const scale = scaleOf(env.quick);
   const n = scale.recommendations.toLocaleString('en');
   let file = '';

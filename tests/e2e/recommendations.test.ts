@@ -249,7 +249,6 @@ describe('recommendations in a browser', () => {
     await secretariat.getByRole('button', { name: /Cluster/ }).first().click();
     await secretariat.getByRole('option', { name: 'Right to water and sanitation (1)' }).waitFor();
     await secretariat.keyboard.press('Escape');
-    expect(await seriousViolations(secretariat)).toEqual([]);
     await secretariat.getByRole('button', { name: 'Clear filters' }).click();
   });
 
