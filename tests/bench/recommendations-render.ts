@@ -9,7 +9,7 @@ import { buildScale, scaleOf } from './plan-scale.js';
 import { BASELINE_ROWS, type ViewSamples } from './recommendations/measure-view.js';
 
 export function recommendationsViewBenchmarks(env: BenchEnv): Benchmark[] {
-  const rounds = env.quick ? 2 : 10;
+  const rounds = env.quick ? 1 : 10;
   const warmup = env.quick ? 0 : 1;
   const scale = scaleOf(env.quick);
   const n = scale.recommendations.toLocaleString('en');

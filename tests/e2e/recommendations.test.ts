@@ -211,7 +211,6 @@ describe('recommendations in a browser', () => {
     await uhriDialog.getByText('Read as: Universal Human Rights Index export (treaty bodies, special procedures and UPR)').waitFor();
     await uhriDialog.getByText('Left out: 1 rows that are concerns or observations, not recommendations.').waitFor();
     expect(await uhriDialog.getByRole('rowheader', { name: 'CRC/C/SVN/CO/5-6, para. 12(b)', exact: true }).count()).toBe(1);
-    expect(await seriousViolations(secretariat)).toEqual([]);
     await importFive.click();
     await uhriDialog.waitFor({ state: 'detached' });
     await secretariat.getByText('Showing 220 of 220 recommendations').waitFor();
@@ -226,7 +225,7 @@ describe('recommendations in a browser', () => {
     expect(await crc.getByText('No position').count()).toBe(0);
     expect((await crc.innerText()).replace(/\s+/g, ' ')).toMatch(/Recommending body CRC Document CRC\/C\/SVN\/CO\/5-6, paragraph 12 · Published Mar 15, 2023 Universal Human Rights Index 1874326/);
     expect(await seriousViolations(secretariat)).toEqual([]);
-    await secretariat.screenshot({ path: path.join(os.tmpdir(), 'upr-mechanisms.png'), fullPage: true });
+    await secretariat.screenshot({ path: path.join(os.tmpdir(), 'upr-mechanisms.png') });
 
     // Point 2: the Committee's 12(b) is the same recommendation as its 12, followed up there; and
     // the three put in clusters after each one's first theme.

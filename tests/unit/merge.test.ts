@@ -93,7 +93,10 @@ describe('backing up before a merge', () => {
     reader.close();
     expect(slow).not.toBe(quick);
     closedAndSame(slow);
-    expect(fs.statSync(slow).size).toBeLessThan(fs.statSync(main).size); // compacted
+    // Compacted, never larger (a file with no free pages, as this one is since schema 16's tables,
+    // comes out the same size); that it holds the change still only in the WAL, checked just above,
+    // is what shows it was not a copy of the file on disk.
+    expect(fs.statSync(slow).size).toBeLessThanOrEqual(fs.statSync(main).size);
     report.close();
   });
 });

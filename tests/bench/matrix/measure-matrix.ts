@@ -7,13 +7,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { build } from 'vite';
 import { Host } from '../../../electron/hosts/host.js';
 import { startServer } from '../../../electron/hosts/server.js';
 import { CHROMIUM_ARGS, chromiumPath } from '../../e2e/harness.js';
-
-const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
-const APP_DIR = path.join(ROOT, '.bench', 'matrix-app');
+import { builtApp } from '../app-build.js';
 
 /** Rows the baseline writes: more than the matrix puts in the page in a 1600 × 1000 window (16 and its header). */
 export const BASELINE_ROWS = 30;
@@ -88,14 +85,10 @@ const PLAIN_ROWS = (rows: number) => `(async function () {
 })()`;
 
 export async function measureMatrixRender(file: string, memberId: string, rounds: number, warmup = 2): Promise<MatrixSamples> {
-  await build({
-    configFile: path.join(ROOT, 'renderer', 'vite.config.ts'),
-    logLevel: 'error',
-    build: { outDir: APP_DIR, emptyOutDir: true, sourcemap: false },
-  });
+  const appDir = await builtApp();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'upr-bench-matrix-'));
   const host = new Host({ dataDir });
-  const server = await startServer({ host, token: 'bench-token-matrix-0000', staticDir: APP_DIR, defaultReport: file, port: 0 });
+  const server = await startServer({ host, token: 'bench-token-matrix-0000', staticDir: appDir, defaultReport: file, port: 0 });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });

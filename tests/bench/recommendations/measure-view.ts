@@ -7,13 +7,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { build } from 'vite';
 import { Host } from '../../../electron/hosts/host.js';
 import { startServer } from '../../../electron/hosts/server.js';
 import { CHROMIUM_ARGS, chromiumPath } from '../../e2e/harness.js';
+import { builtApp } from '../app-build.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
-const APP_DIR = path.join(ROOT, '.bench', 'recommendations-app');
 export const BASELINE_ROWS = 30;
 
 export interface ViewSamples {
@@ -102,10 +100,10 @@ const PLAIN_ROWS = (rows: number) => `(async function () {
 })()`;
 
 export async function measureRecommendationsView(file: string, memberId: string, rounds: number, warmup = 2): Promise<ViewSamples> {
-  await build({ configFile: path.join(ROOT, 'renderer', 'vite.config.ts'), logLevel: 'error', build: { outDir: APP_DIR, emptyOutDir: true, sourcemap: false } });
+  const appDir = await builtApp();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'upr-bench-recs-'));
   const host = new Host({ dataDir });
-  const server = await startServer({ host, token: 'bench-token-recs-00000', staticDir: APP_DIR, defaultReport: file, port: 0 });
+  const server = await startServer({ host, token: 'bench-token-recs-00000', staticDir: appDir, defaultReport: file, port: 0 });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
