@@ -91,11 +91,10 @@ export function addAttachment(ctx: ServiceContext, inputId: string, file: { name
   const name = attachmentName(file.name);
   if (file.bytes.length > ATTACHMENT_LIMIT) throw tooLarge(name, file.bytes.length);
   if (file.bytes.length === 0) throw userError('attachmentEmpty', { name });
-  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
   const id = ctx.report.newId();
   const cell = (column: string, value: string | number): Change => ({ table: 'attachments', row: id, column, value });
   db.transaction(() => {
-    prepared(db, 'INSERT OR IGNORE INTO blobs (sha256, size, data) VALUES (?, ?, ?)').run(sha256, file.bytes.length, file.bytes);
+    const sha256 = storeBlob(db, file.bytes);
     ctx.report.write(author.id, [
       cell('input_id', input.id),
       cell('name', name),
@@ -123,7 +122,7 @@ export function attachFile(ctx: ServiceContext, input: ParsedInput<'inputs.attac
   inputOrThrow(ctx.report.db, input.inputId);
   const file = path.resolve(input.path);
   const name = input.name ?? path.basename(file);
-  const bytes = readUserFile(file, ATTACHMENT_LIMIT, (size) => tooLarge(attachmentName(name), size));
+  const bytes = readFileToAttach(file, attachmentName(name));
   return addAttachment(ctx, input.inputId, { name, mediaType: input.mediaType, bytes });
 }
 
@@ -147,10 +146,27 @@ export function attachmentContent(db: DB, id: string): { name: string; mediaType
      WHERE a.id = ? AND a.deleted = 0 AND i.deleted = 0`,
   ).get(id) as { name: string; media_type: string; sha256: string } | undefined;
   if (!row) throw userError('attachmentMissing');
-  const blob = prepared(db, 'SELECT data FROM blobs WHERE sha256 = ?').get(row.sha256) as { data: Buffer } | undefined;
-  if (!blob) throw userError('attachmentNotHere', { name: row.name });
-  if (createHash('sha256').update(blob.data).digest('hex') !== row.sha256) throw userError('attachmentDamaged', { name: row.name });
-  return { name: row.name, mediaType: row.media_type, bytes: blob.data };
+  return { name: row.name, mediaType: row.media_type, bytes: readBlob(db, row.sha256, row.name) };
+}
+
+/** A file from disk to attach (to an input, or as a progress note's evidence): read no further than the limit, whatever size it claims. */
+export function readFileToAttach(file: string, name: string): Uint8Array {
+  return readUserFile(file, ATTACHMENT_LIMIT, (size) => tooLarge(name, size));
+}
+
+/** Stores bytes once by their SHA-256 (a content-addressed row never changes); answers the hash. */
+export function storeBlob(db: DB, bytes: Uint8Array): string {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  prepared(db, 'INSERT OR IGNORE INTO blobs (sha256, size, data) VALUES (?, ?, ?)').run(sha256, bytes.length, bytes);
+  return sha256;
+}
+
+/** The bytes stored for `sha256`, checked against it; `name` is the file the messages speak of. */
+export function readBlob(db: DB, sha256: string, name: string): Buffer {
+  const blob = prepared(db, 'SELECT data FROM blobs WHERE sha256 = ?').get(sha256) as { data: Buffer } | undefined;
+  if (!blob) throw userError('attachmentNotHere', { name });
+  if (createHash('sha256').update(blob.data).digest('hex') !== sha256) throw userError('attachmentDamaged', { name });
+  return blob.data;
 }
 
 export function attachmentOf(ctx: ServiceContext, input: ParsedInput<'inputs.attachment'>): AttachmentContent {

@@ -3,18 +3,16 @@
 // the evidence files of progress notes. A recommendation's actions are written by those who follow
 // it up (its lead ministry's drafters, the secretariat); a cluster's by the secretariat. Every
 // change goes through the change log and its policy, as everything else does.
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { ParsedInput, Result } from '../../shared/api.js';
 import { type ActionStatus, type Evidence, type PlanAction, type PlanIndicator, type Recommendation } from '../../shared/domain.js';
 import { userError } from '../../shared/messages.js';
 import { shown, shownList } from '../../shared/synced.js';
 import { prepared, type DB } from '../store/open.js';
-import { readUserFile } from '../store/files.js';
 import { getOrganization } from '../store/queries.js';
 import type { Change } from '../sync/changes.js';
 import { actor } from './access.js';
-import { ATTACHMENT_LIMIT_MB, attachmentMediaType, attachmentName, megabytes } from './attachments.js';
+import { attachmentMediaType, attachmentName, readBlob, readFileToAttach, storeBlob } from './attachments.js';
 import type { ServiceContext } from './context.js';
 
 export interface Plan {
@@ -170,8 +168,6 @@ export function deleteIndicator(ctx: ServiceContext, input: ParsedInput<'plan.de
   write(ctx, [{ table: 'indicators', row: input.id, column: 'deleted', value: 1 }]);
 }
 
-const LIMIT = ATTACHMENT_LIMIT_MB * 1024 * 1024;
-
 /**
  * A progress note's evidence file: the bytes stored once by their hash in `blobs`, the metadata
  * through the change log, in one transaction; read from disk by the main process, no further than
@@ -183,13 +179,12 @@ export function attachEvidence(ctx: ServiceContext, input: ParsedInput<'plan.att
   if (!note) throw userError('planNoteMissing');
   const file = path.resolve(input.path);
   const name = attachmentName(input.name ?? path.basename(file));
-  const bytes = readUserFile(file, LIMIT, (size) => userError('attachmentTooLarge', { name, size: megabytes(size), limit: ATTACHMENT_LIMIT_MB }));
+  const bytes = readFileToAttach(file, name);
   if (bytes.length === 0) throw userError('attachmentEmpty', { name });
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
   const id = ctx.report.newId();
   const cell = (column: string, value: string | number): Change => ({ table: 'evidence', row: id, column, value });
   db.transaction(() => {
-    prepared(db, 'INSERT OR IGNORE INTO blobs (sha256, size, data) VALUES (?, ?, ?)').run(sha256, bytes.length, bytes);
+    const sha256 = storeBlob(db, bytes);
     write(ctx, [
       cell('recommendation_id', note.recommendation_id),
       cell('note_id', input.noteId),
@@ -209,10 +204,7 @@ export function evidenceContent(ctx: ServiceContext, input: ParsedInput<'plan.ev
     | { name: string; media_type: string; sha256: string }
     | undefined;
   if (!row) throw userError('attachmentMissing');
-  const blob = prepared(ctx.report.db, 'SELECT data FROM blobs WHERE sha256 = ?').get(row.sha256) as { data: Buffer } | undefined;
-  if (!blob) throw userError('attachmentNotHere', { name: row.name });
-  if (createHash('sha256').update(blob.data).digest('hex') !== row.sha256) throw userError('attachmentDamaged', { name: row.name });
-  return { name: row.name, mediaType: row.media_type, data: blob.data.toString('base64') };
+  return { name: row.name, mediaType: row.media_type, data: readBlob(ctx.report.db, row.sha256, row.name).toString('base64') };
 }
 
 /** Actions past their end date and not completed or cancelled, as of `today` (YYYY-MM-DD). */

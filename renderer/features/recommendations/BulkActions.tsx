@@ -47,22 +47,12 @@ export function BulkActions({ chosen, hidden, organizations, mayAssignLead, clus
   const [busy, setBusy] = useState(false);
   const [said, setSaid] = useState<{ text: string; failed: boolean } | null>(null);
 
-  const apply = async () => {
-    if (lead === KEEP && status === KEEP && contributor === KEEP && !cluster.trim() && clusterBy === KEEP) {
-      setSaid({ text: t('bulk.nothing'), failed: true });
-      return;
-    }
+  /** Runs one call for the chosen, then says what it did (or why not) beside the buttons and aloud. */
+  const act = async (work: () => Promise<string>) => {
     setBusy(true);
     setSaid(null);
     try {
-      const done = await call('recommendations.updateMany', {
-        ids: chosen.map((r) => r.id),
-        ...(lead !== KEEP ? { responsibleOrganizationId: lead === NONE ? null : lead } : {}),
-        ...(status !== KEEP ? { implementationStatus: status } : {}),
-        ...(contributor !== KEEP ? { addContributors: [contributor] } : {}),
-        ...(clusterBy !== KEEP ? { clusterBy } : cluster.trim() ? { countryCluster: cluster.trim() } : {}),
-      });
-      const text = t('bulk.done', { changed: format.number(done.changed), unchanged: format.number(done.unchanged) });
+      const text = await work();
       setSaid({ text, failed: false });
       announce(text);
       onChanged();
@@ -73,24 +63,32 @@ export function BulkActions({ chosen, hidden, organizations, mayAssignLead, clus
     }
   };
 
-  const markSame = async () => {
+  const apply = () => {
+    if (lead === KEEP && status === KEEP && contributor === KEEP && !cluster.trim() && clusterBy === KEEP) {
+      setSaid({ text: t('bulk.nothing'), failed: true });
+      return;
+    }
+    void act(async () => {
+      const done = await call('recommendations.updateMany', {
+        ids: chosen.map((r) => r.id),
+        ...(lead !== KEEP ? { responsibleOrganizationId: lead === NONE ? null : lead } : {}),
+        ...(status !== KEEP ? { implementationStatus: status } : {}),
+        ...(contributor !== KEEP ? { addContributors: [contributor] } : {}),
+        ...(clusterBy !== KEEP ? { clusterBy } : cluster.trim() ? { countryCluster: cluster.trim() } : {}),
+      });
+      return t('bulk.done', { changed: format.number(done.changed), unchanged: format.number(done.unchanged) });
+    });
+  };
+
+  const markSame = () => {
     if (chosen.length > MAX_SAME) {
       setSaid({ text: t('bulk.sameTooMany'), failed: true });
       return;
     }
-    setBusy(true);
-    setSaid(null);
-    try {
+    void act(async () => {
       const done = await call('recommendations.setSame', { ids: chosen.map((r) => r.id), sameAs: mainNow });
-      const text = t('bulk.sameDone', { number: chosen.find((r) => r.id === mainNow)?.number ?? '', changed: format.number(done.changed) });
-      setSaid({ text, failed: false });
-      announce(text);
-      onChanged();
-    } catch (e) {
-      setSaid({ text: messageOf(e), failed: true });
-    } finally {
-      setBusy(false);
-    }
+      return t('bulk.sameDone', { number: chosen.find((r) => r.id === mainNow)?.number ?? '', changed: format.number(done.changed) });
+    });
   };
 
   return (
@@ -147,7 +145,7 @@ export function BulkActions({ chosen, hidden, organizations, mayAssignLead, clus
         options={[{ id: KEEP, label: t('bulk.keepStatus') }, ...IMPLEMENTATION_STATUSES.map((s) => ({ id: s, label: t(`status.${s}`) }))]}
       />
       <div className="rc-bulk-buttons">
-        <Button className="button button-primary" isPending={busy} onPress={() => void apply()}>
+        <Button className="button button-primary" isPending={busy} onPress={apply}>
           {t('bulk.apply')}
         </Button>
         <Button className="button" onPress={onClear}>
@@ -162,7 +160,7 @@ export function BulkActions({ chosen, hidden, organizations, mayAssignLead, clus
               onChange={setMain}
               options={chosen.map((r) => ({ id: r.id, label: r.number }))}
             />
-            <Button className="button" isPending={busy} onPress={() => void markSame()}>
+            <Button className="button" isPending={busy} onPress={markSame}>
               {t('bulk.sameButton')}
             </Button>
           </div>
