@@ -117,6 +117,16 @@ export function denyInputChange(me: Member | null): Denial {
   return null;
 }
 
+/**
+ * What goes into the public tracker, the website a ministry publishes (recommendations, progress
+ * notes, consultation inputs): the secretariat decides, for the whole government.
+ */
+export function denyPublish(me: Member | null): Denial {
+  if (!me) return { key: 'sayWhoFirst' };
+  if (me.role !== 'secretariat') return { key: 'publishSecretariatOnly' };
+  return null;
+}
+
 /** Reading consultation inputs and their files: everyone signed in (submissions can name people). */
 export function denyInputRead(me: Member | null): Denial {
   if (!me) return { key: 'sayWhoBeforeReading' };

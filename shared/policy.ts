@@ -10,6 +10,7 @@ import {
   denyCloseComment,
   denyComment,
   denyInputChange,
+  denyPublish,
   denyRecommendationFollowUp,
   denyReply,
   denyReportChange,
@@ -79,6 +80,7 @@ const GRANTS: Record<Exclude<Grant, 'authorDeletes'>, GrantRule> = {
   replyAuthor,
   followUp: (s) => denyRecommendationFollowUp(s.author, s.recommendation ?? NO_RECOMMENDATION),
   noteAuthor,
+  publish: (s) => denyPublish(s.author),
 };
 
 /**

@@ -67,7 +67,9 @@ export type Grant =
   /** A progress note: made by anyone who may follow the recommendation up; afterwards its author's. */
   | 'noteAuthor'
   /** A row's deletion where its author may take it back: the author. */
-  | 'authorDeletes';
+  | 'authorDeletes'
+  /** Whether a row goes into the public tracker (the website a ministry publishes): the secretariat only. */
+  | 'publish';
 
 export interface TableSpec {
   columns: Record<string, ColumnKind>;
@@ -198,15 +200,16 @@ export const SYNCED = {
       same_as: optionalRef,
       status_by_hand: flag,
       action_category: { kind: 'int', min: 1, max: 5, nullable: true },
+      public: flag,
       deleted: flag,
     },
     write: 'secretariat',
-    writers: { implementation_status: 'followUp', status_by_hand: 'followUp' },
+    writers: { implementation_status: 'followUp', status_by_hand: 'followUp', public: 'publish' },
   },
   recommendation_notes: {
-    columns: { recommendation_id: ref, date, text: text(PROSE), author_id: ref, created_at: time, action_id: ref, deleted: flag },
+    columns: { recommendation_id: ref, date, text: text(PROSE), author_id: ref, created_at: time, action_id: ref, public: flag, deleted: flag },
     write: 'noteAuthor',
-    writers: { deleted: 'authorDeletes' },
+    writers: { deleted: 'authorDeletes', public: 'publish' },
     self: ['author_id'],
   },
   section_recommendations: { columns: { section_id: ref, recommendation_id: ref, deleted: flag }, write: 'sectionWriter' },
@@ -269,9 +272,11 @@ export const SYNCED = {
       decided_by: ref,
       decided_at: time,
       created_at: time,
+      public: flag,
       deleted: flag,
     },
     write: 'inputs',
+    writers: { public: 'publish' },
   },
   input_links: { columns: { input_id: ref, target_kind: oneOf(['section', 'recommendation']), target_id: ref, deleted: flag }, write: 'inputs' },
   attachments: {

@@ -31,7 +31,8 @@ export async function writeThroughTemporary(file: string, write: (tmp: string) =
 
 const FOLDER_OF_THAT_NAME = 'there is a folder of that name.';
 
-function writeFailure(code: string, dir: string, e: Error): string {
+/** A file-system failure's code, said as a reason a person can act on (the public tracker's folder says it too). */
+export function writeFailure(code: string, dir: string, e: Error): string {
   switch (code) {
     case 'ENOENT':
       return fs.existsSync(dir) ? 'the file could not be created there.' : `the folder ${dir} does not exist.`;

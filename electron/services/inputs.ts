@@ -36,6 +36,7 @@ interface InputRow {
   rationale: string;
   decided_by: string;
   decided_at: string;
+  public: number;
 }
 
 type LinkTarget = 'section' | 'recommendation';
@@ -137,6 +138,7 @@ export function listInputs(db: DB, onlyId?: string): ConsultationInput[] {
       rationale: row.rationale,
       decidedByName: names.get(row.decided_by) ?? '',
       decidedAt: row.decided_at,
+      public: row.public === 1,
     };
   });
 }

@@ -82,8 +82,18 @@ export class AppWindows {
   }
 
   /** Host option `chooseFile`: the native dialog over the asking window, filtered to the kind of file. */
-  async chooseFile(client: Client | null, mode: 'open' | 'save', kind: SaveKind | 'list' | 'attachment' = 'report'): Promise<string | null> {
+  async chooseFile(client: Client | null, mode: 'open' | 'save', kind: SaveKind | 'list' | 'attachment' | 'folder' = 'report'): Promise<string | null> {
     const parent = (client && this.windows.get(client.id)) ?? BrowserWindow.getFocusedWindow() ?? undefined;
+    // The public tracker's folder: an empty one (made in the dialog) or a tracker written before.
+    if (kind === 'folder') {
+      const options: OpenDialogOptions = {
+        title: 'Choose an empty folder for the public tracker',
+        buttonLabel: 'Write the tracker here',
+        properties: ['openDirectory', 'createDirectory', 'promptToCreate'],
+      };
+      const r = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    }
     if (mode === 'open') {
       const options: OpenDialogOptions =
         kind === 'list'

@@ -22,6 +22,8 @@ const ACCEPT: Record<NonNullable<FileKind>, string> = {
   docx: '.docx',
   pdf: '.pdf',
   html: '.html,.htm',
+  // A folder is chosen only in the desktop app; browser mode downloads what would go in it.
+  folder: '',
 };
 
 /**

@@ -43,6 +43,7 @@ function sampleInput(id: string, more: Partial<ConsultationInput> = {}): Consult
     rationale: '',
     decidedByName: '',
     decidedAt: '',
+    public: false,
     ...more,
   };
 }
@@ -648,7 +649,7 @@ describe('an input shown from elsewhere', () => {
     const world = inputsWorld();
     const transport = withInputs(fakeTransport(world), { inputs: receivedInputs(), files: {}, logs: [] });
     setTransport(transport);
-    const workspace = { path: world.path!, report: world.report, organizations: world.organizations, members: world.members, sections: world.sections, me: world.members[0]!, totalWords: 0, sentCopy: null };
+    const workspace = { path: world.path!, report: world.report, organizations: world.organizations, members: world.members, sections: world.sections, me: world.members[0]!, totalWords: 0, sentCopy: null, previousReport: null };
     const user = userEvent.setup();
     const screenWith = (focus: { id: string; nonce: number } | null) => (
       <AnnouncerProvider>

@@ -8,7 +8,7 @@ import { SYNCED_TABLES } from '../../electron/store/schema.js';
 /**
  * Columns later migrations added to tables made earlier: 0006 the cover's session and symbol, 0010
  * the lock at review, 0013 the masthead, 0014 the recommendations' follow-up, 0015 their mechanism and
- * source, 0016 the implementation plan's (their own tests check them).
+ * source, 0016 the implementation plan's, 0017 the public tracker's flags (their own tests check them).
  */
 const LATER_COLUMNS: Record<string, Record<string, number>> = {
   report: { session: 6, symbol: 6, lock_at_review: 10, distribution: 13, issued: 13 },
@@ -24,8 +24,10 @@ const LATER_COLUMNS: Record<string, Record<string, number>> = {
     same_as: 15,
     status_by_hand: 16,
     action_category: 16,
+    public: 17,
   },
-  recommendation_notes: { action_id: 16 },
+  recommendation_notes: { action_id: 16, public: 17 },
+  inputs: { public: 17 },
 };
 
 /** A synced table's columns as they were at schema `version`. */
@@ -118,7 +120,7 @@ describe('migrations', () => {
     expect(db.prepare('SELECT number FROM recommendations').all()).toEqual([{ number: '115.23' }]);
     for (const table of ['inputs', 'input_links', 'attachments'] as const) {
       const cols = (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name);
-      expect(cols, table).toEqual(expect.arrayContaining(['id', ...Object.keys(SYNCED_TABLES[table])]));
+      expect(cols, table).toEqual(expect.arrayContaining(['id', ...Object.keys(asOf(4, table, SYNCED_TABLES[table]))]));
     }
     db.prepare("INSERT INTO blobs (sha256, size, data) VALUES ('ab', 2, x'0102')").run();
     expect(() => db.prepare("INSERT INTO blobs (sha256, size, data) VALUES ('cd', 'big', x'01')").run()).toThrow(/cannot store TEXT/);
@@ -258,6 +260,23 @@ describe('migrations', () => {
       expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get()).toEqual({ n: 0 });
     }
     expect(() => db.prepare("INSERT INTO actions (id, deleted) VALUES ('a', 'yes')").run()).toThrow(/cannot store TEXT/);
+    db.close();
+  });
+
+  it('0017 adds the public tracker’s flag to recommendations, progress notes and inputs: nothing already there is public', () => {
+    const db = new Database(':memory:');
+    migrate(db, 16);
+    db.prepare("INSERT INTO recommendations (id, number) VALUES ('rec-121-1', '121.1')").run();
+    db.prepare("INSERT INTO recommendation_notes (id, recommendation_id, text) VALUES ('n1', 'rec-121-1', 'Done.')").run();
+    db.prepare("INSERT INTO inputs (id, title) VALUES ('i1', 'Submission')").run();
+    migrate(db, 17);
+    expect(db.pragma('user_version', { simple: true })).toBe(17);
+    for (const table of ['recommendations', 'recommendation_notes', 'inputs'] as const) {
+      expect(db.prepare(`SELECT public FROM ${table}`).all(), table).toEqual([{ public: 0 }]);
+      const cols = (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name);
+      expect(cols, table).toEqual(expect.arrayContaining(['id', ...Object.keys(SYNCED_TABLES[table])]));
+    }
+    expect(() => db.prepare("UPDATE inputs SET public = 'yes'").run()).toThrow(/cannot store TEXT/);
     db.close();
   });
 

@@ -14,6 +14,7 @@ import { DispositionBadge } from './badges.js';
 import { DispositionPanel } from './DispositionPanel.js';
 import { InputDialog } from './InputDialog.js';
 import { InputLinks, type SectionChoice } from './InputLinks.js';
+import { PublicCheckbox } from '../recommendations/PublicTracker.js';
 
 export interface InputDetailProps {
   input: ConsultationInput | null;
@@ -79,6 +80,21 @@ function DetailHead({ input, mayChange, organizations, onChanged }: { input: Con
             {t('remove.button')}
           </Button>
         </div>
+      ) : null}
+      {mayChange ? (
+        <PublicCheckbox
+          className="in-public"
+          checked={input.public}
+          label={t('detail.public')}
+          description={t('detail.publicHint')}
+          onToggle={async (on) => {
+            await call('inputs.setPublic', { ids: [input.id], public: on });
+            announce(t(on ? 'detail.publicOn' : 'detail.publicOff', { title: input.title }));
+            onChanged();
+          }}
+        />
+      ) : input.public ? (
+        <p className="muted in-public">{t('detail.public')}</p>
       ) : null}
       {editing ? (
         <InputDialog

@@ -93,6 +93,10 @@ export const inputsStrings = {
       confirm: 'Delete input',
     },
     detail: {
+      public: 'In the public tracker',
+      publicHint: 'Its title, summary, source organization and how it was taken into account go on the public tracker’s consultation page (“you said / we did”); never its full text, its files or who recorded the decision.',
+      publicOn: '“{{title}}” is now in the public tracker.',
+      publicOff: '“{{title}}” was taken out of the public tracker.',
       label: 'Selected input',
       none: 'Select an input in the table to see it in full.',
       region: 'Input {{title}}',
@@ -288,6 +292,10 @@ export const inputsStrings = {
       confirm: 'Supprimer la contribution',
     },
     detail: {
+      public: 'Dans le suivi public',
+      publicHint: 'Son titre, son résumé, l’organisation d’où elle vient et la suite donnée figurent sur la page de consultation du suivi public (« vous avez dit, nous avons fait ») ; jamais son texte intégral, ses fichiers ni qui a consigné la décision.',
+      publicOn: '« {{title}} » figure désormais dans le suivi public.',
+      publicOff: '« {{title}} » a été retirée du suivi public.',
       label: 'Contribution sélectionnée',
       none: 'Sélectionnez une contribution dans le tableau pour la voir en entier.',
       region: 'Contribution {{title}}',
@@ -487,6 +495,10 @@ export const inputsStrings = {
       confirm: 'Eliminar la aportación',
     },
     detail: {
+      public: 'En el seguimiento público',
+      publicHint: 'Su título, su resumen, la organización de la que procede y cómo se tuvo en cuenta figuran en la página de consulta del seguimiento público («ustedes dijeron, nosotros hicimos»); nunca su texto completo, sus archivos ni quién registró la decisión.',
+      publicOn: '«{{title}}» figura ahora en el seguimiento público.',
+      publicOff: '«{{title}}» se retiró del seguimiento público.',
       label: 'Aportación seleccionada',
       none: 'Seleccione una aportación en la tabla para verla completa.',
       region: 'Aportación {{title}}',

@@ -2,7 +2,8 @@
 // country's cluster (a name, or each one's first theme, affected group or SDG), the implementation
 // status, given to every recommendation chosen in the table, in one change set; or the chosen
 // marked as the same recommendation, followed up as one of them (recommendations.setSame)
-// (recommendations.updateMany). The secretariat assigns the lead; a ministry sets the status of
+// (recommendations.updateMany); or, by the secretariat, put in the public tracker or taken out of
+// it (recommendations.setPublic). The secretariat assigns the lead; a ministry sets the status of
 // the recommendations it leads. When any chosen row may not be changed, nothing is, and the
 // message says which rows and why. The choice stays after applying, so a second action can follow.
 import { useState } from 'react';
@@ -80,6 +81,13 @@ export function BulkActions({ chosen, hidden, organizations, mayAssignLead, clus
     });
   };
 
+  /** Puts the chosen in the public tracker, or takes them out (the secretariat's). */
+  const setPublic = (on: boolean) =>
+    void act(async () => {
+      const done = await call('recommendations.setPublic', { ids: chosen.map((r) => r.id), public: on });
+      return t(on ? 'bulk.publicDone' : 'bulk.notPublicDone', { changed: format.number(done.changed), unchanged: format.number(done.unchanged) });
+    });
+
   const markSame = () => {
     if (chosen.length > MAX_SAME) {
       setSaid({ text: t('bulk.sameTooMany'), failed: true });
@@ -151,6 +159,16 @@ export function BulkActions({ chosen, hidden, organizations, mayAssignLead, clus
         <Button className="button" onPress={onClear}>
           {t('bulk.clear')}
         </Button>
+        {mayAssignLead ? (
+          <>
+            <Button className="button" isPending={busy} onPress={() => setPublic(true)}>
+              {t('bulk.makePublic')}
+            </Button>
+            <Button className="button" isPending={busy} onPress={() => setPublic(false)}>
+              {t('bulk.makeNotPublic')}
+            </Button>
+          </>
+        ) : null}
         {mayAssignLead && chosen.length > 1 && chosen.length <= MAX_SAME ? (
           <div className="rc-bulk-same">
             <SelectField<string>

@@ -96,6 +96,7 @@ export const FIELD_LABELS: { [T in SyncedTable]: Record<ColumnOf<T>, string> } =
     same_as: own('sameAs'),
     status_by_hand: own('statusByHand'),
     action_category: own('actionCategory'),
+    public: own('public'),
     deleted: DELETED,
   },
   recommendation_notes: {
@@ -105,6 +106,7 @@ export const FIELD_LABELS: { [T in SyncedTable]: Record<ColumnOf<T>, string> } =
     author_id: own('author'),
     created_at: own('createdAt'),
     action_id: own('action'),
+    public: own('public'),
     deleted: DELETED,
   },
   actions: {
@@ -154,6 +156,7 @@ export const FIELD_LABELS: { [T in SyncedTable]: Record<ColumnOf<T>, string> } =
     decided_by: own('decidedBy'),
     decided_at: own('decidedAt'),
     created_at: own('createdAt'),
+    public: own('public'),
     deleted: DELETED,
   },
   input_links: { input_id: own('input'), target_kind: own('targetKind'), target_id: own('target'), deleted: DELETED },
