@@ -130,6 +130,7 @@ const usage = () => `usage:
   upr demo FILE
   upr info FILE [--json]
   upr copy FILE OUT
+  upr start-next-report FILE NEW_FILE [--cycle N] [--title T] [--as MEMBER]
   upr merge FILE OTHER [--json]
   upr check FILE
   upr export FILE --format ${Object.keys(EXPORTS).join('|')} --out PATH
@@ -139,7 +140,7 @@ const usage = () => `usage:
   upr call FILE METHOD JSON --as MEMBER
 VERSION is a version's id or its name (where names repeat, the newest of that name); now is the report as it is.
 LABEL is a section's number in the outline (B.1) or its title; history's --since and --until are days in UTC.
-upr version and upr import-recommendations act as the report's first secretariat member unless --as names another.`;
+upr version, upr import-recommendations and upr start-next-report act as the report's first secretariat member unless --as names another.`;
 
 export type Out = { out: (s: string) => void; err: (s: string) => void };
 const stdio: Out = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
@@ -214,6 +215,15 @@ async function run(argv: string[], io: Out): Promise<number> {
       } finally {
         report.close();
       }
+      return 0;
+    }
+    case 'start-next-report': {
+      const { values, positionals } = parse(rest, { cycle: { type: 'string' }, title: { type: 'string' }, as: { type: 'string' } });
+      const [file, next] = positionals;
+      if (!file || !next || positionals.length > 2) throw new UserError('usage: upr start-next-report FILE NEW_FILE [--cycle N] [--title T] [--as MEMBER]');
+      const input = { path: path.resolve(next), ...(values.cycle !== undefined ? { cycle: Number(values.cycle) } : {}), ...(values.title ? { title: values.title } : {}) };
+      const made = (await callAs(file, (report) => actingMember(report, values.as, 'start the next report as').id, 'app.startNextReport', input)) as { path: string; recommendations: number };
+      io.out(`created ${made.path}, the next report after ${path.basename(file)}, with its ${made.recommendations} recommendation(s) and their follow-up`);
       return 0;
     }
     case 'merge': {

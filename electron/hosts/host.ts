@@ -16,6 +16,7 @@ import { RecentFiles } from './recent.js';
 import { isReportMethod, reportHandlers } from '../services/handlers.js';
 import { checkAccess } from '../services/access.js';
 import { createReport } from '../services/new-report.js';
+import { countRecommendations, prepareNextReport } from '../services/next-report.js';
 import { writeClosedCopy } from '../sync/copy.js';
 import path from 'node:path';
 import { userError } from '../../shared/messages.js';
@@ -33,6 +34,7 @@ export interface Client {
 /** The methods that take a file's path. */
 const PATH_METHODS = new Set<MethodName>([
   'app.newReport',
+  'app.startNextReport',
   'app.openReport',
   'recommendations.previewImport',
   'recommendations.import',
@@ -40,6 +42,7 @@ const PATH_METHODS = new Set<MethodName>([
   'export.write',
   'comments.export',
   'recommendations.export',
+  'export.publicTracker',
   'versions.redline',
   'history.export',
   'sharing.sendCopy',
@@ -51,7 +54,7 @@ export interface HostOptions {
   /** Where a file lives (tests stand in for a network share); fileLocation by default. */
   locate?: (file: string) => FileLocation;
   /** Asks the person for a file (a native dialog in the app); browser mode has none. */
-  chooseFile?: (client: Client, mode: 'open' | 'save', kind: 'report' | 'xlsx' | 'csv' | 'json' | 'list' | 'attachment' | 'docx' | 'pdf' | 'html') => Promise<string | null>;
+  chooseFile?: (client: Client, mode: 'open' | 'save', kind: 'report' | 'xlsx' | 'csv' | 'json' | 'list' | 'attachment' | 'docx' | 'pdf' | 'html' | 'folder') => Promise<string | null>;
   /** Told when a client's open report changes (the app sets window titles and recent documents). */
   onReportChanged?: (client: Client) => void;
   /**
@@ -164,21 +167,31 @@ export class Host {
    * closed copy (temporary name, then rename), and opened as any file there is, through a working
    * copy. SQLite never has the file open on the share, not even to create it.
    */
-  private createElsewhere(client: Client, wanted: ParsedInput<'app.newReport'>): { path: string } {
-    if (fs.existsSync(wanted.path)) throw userError('fileExists', { file: wanted.path });
-    if (!fs.existsSync(path.dirname(wanted.path))) throw userError('noFolder', { dir: path.dirname(wanted.path) });
+  private createElsewhere(client: Client, target: string, make: (file: string) => { report: OpenReport; creator: Member }): { path: string } {
+    if (fs.existsSync(target)) throw userError('fileExists', { file: target });
+    if (!fs.existsSync(path.dirname(target))) throw userError('noFolder', { dir: path.dirname(target) });
     const making = path.join(this.options.dataDir, 'working', `new-${randomUUID()}.upr`);
     fs.mkdirSync(path.dirname(making), { recursive: true });
-    const { report, creator } = createReport({ ...wanted, path: making });
+    const { report, creator } = make(making);
     try {
-      writeClosedCopy(report.db, wanted.path);
+      writeClosedCopy(report.db, target);
     } finally {
       report.close();
       for (const suffix of ['', '-wal', '-shm']) fs.rmSync(making + suffix, { force: true });
     }
-    const opened = this.attach(client, wanted.path);
+    const opened = this.attach(client, target);
     client.memberId = creator.id;
     return { path: opened.path };
+  }
+
+  /** Makes a new report at `target` with `make` (where it is, or through createElsewhere) and opens it for `client` as its creator. */
+  private createAndOpen(client: Client, target: string, make: (file: string) => { report: OpenReport; creator: Member }): { path: string } {
+    if ((this.options.locate ?? fileLocation)(target).kind !== 'local') return this.createElsewhere(client, target, make);
+    const { report, creator } = make(target);
+    this.reports.set(report.path, report);
+    this.adopt(client, report);
+    client.memberId = creator.id;
+    return { path: report.path };
   }
 
   private async run(client: Client, name: MethodName, input: unknown): Promise<unknown> {
@@ -193,13 +206,15 @@ export class Host {
       }
       case 'app.newReport': {
         const wanted = input as ParsedInput<'app.newReport'>;
-        const target = path.resolve(wanted.path);
-        if ((this.options.locate ?? fileLocation)(target).kind !== 'local') return this.createElsewhere(client, { ...wanted, path: target });
-        const { report, creator } = createReport(wanted);
-        this.reports.set(report.path, report);
-        this.adopt(client, report);
-        client.memberId = creator.id;
-        return { path: report.path };
+        return this.createAndOpen(client, path.resolve(wanted.path), (file) => createReport({ ...wanted, path: file }));
+      }
+      case 'app.startNextReport': {
+        // Made from the report open in this window, by the member it acts as; then opened in its place.
+        const wanted = input as ParsedInput<'app.startNextReport'>;
+        const from = this.reportOf(client);
+        const next = prepareNextReport({ report: from, me: this.memberOf(client, from), origin: client.id, dataDir: this.options.dataDir }, wanted);
+        const opened = this.createAndOpen(client, path.resolve(wanted.path), next.make);
+        return { ...opened, recommendations: countRecommendations(this.reportOf(client).db) };
       }
       case 'app.openReport': {
         const file = path.resolve((input as ParsedInput<'app.openReport'>).path);

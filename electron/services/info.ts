@@ -3,6 +3,7 @@ import { reportWords } from '../../shared/words.js';
 import { outlineOrder } from '../../shared/domain.js';
 import { damagedSections, refreshStaleText } from '../docs/section-text.js';
 import { listComments } from './comments.js';
+import { previousReport, type PreviousReport } from './next-report.js';
 import type { OpenReport } from '../store/open-report.js';
 import { getReport, listMembers, listOrganizations, listSections, sectionWordCounts } from '../store/queries.js';
 
@@ -20,6 +21,8 @@ export interface ReportInfo {
   counts: { sections: number; organizations: number; members: number; changes: number; textUpdates: number };
   /** Review comments by where they stand; `detached` ones lost their passage. */
   comments: { total: number; open: number; answered: number; closed: number; detached: number };
+  /** The report this one was started from as the next cycle's, or null. */
+  previousReport: PreviousReport;
 }
 
 export function reportInfo(report: OpenReport): ReportInfo {
@@ -71,6 +74,7 @@ export function reportInfo(report: OpenReport): ReportInfo {
       closed: inState('closed'),
       detached: comments.filter((c) => c.detached).length,
     },
+    previousReport: previousReport(report.db),
   };
 }
 
@@ -79,6 +83,7 @@ export function formatInfo(info: ReportInfo): string {
     info.title,
     `${info.country}, cycle ${info.cycle}, language ${info.language}${info.deadline ? `, due ${info.deadline}` : ''}`,
     `${info.totalWords.toLocaleString('en')} of ${info.wordLimit.toLocaleString('en')} words`,
+    ...(info.previousReport ? [`follows the cycle ${info.previousReport.cycle} report “${info.previousReport.title}” (${info.previousReport.file})`] : []),
     '',
     'Sections:',
     ...info.sections.map(

@@ -7,6 +7,7 @@ import { getReport, listMembers, listOrganizations, listSections, sectionWordCou
 import type { ServiceContext } from './context.js';
 import { actor } from './access.js';
 import { openCommentCounts } from './comments.js';
+import { previousReport } from './next-report.js';
 import { reportWords } from '../../shared/words.js';
 
 const REPORT_COLUMNS = {
@@ -61,6 +62,7 @@ export function loadWorkspace({ report, me }: ServiceContext): Workspace {
     me,
     totalWords: reportWords(outlineOrder(sections).map((e) => ({ label: e.label, title: e.section.title, words: e.section.words }))),
     sentCopy: sentCopy(report.db),
+    previousReport: previousReport(report.db),
   };
 }
 

@@ -13,6 +13,7 @@ import { useFormat } from '../../app/format.js';
 import { useChanged, useWorkspace } from '../../app/workspaceContext.js';
 import { NumberInput, SelectField, TextInput } from '../../widgets/fields.js';
 import { useCommit, type Commit } from '../../widgets/useCommit.js';
+import { NextCycle } from './NextReport.js';
 import './settings.css';
 
 export function SettingsScreen() {
@@ -23,6 +24,7 @@ export function SettingsScreen() {
     <div className="settings">
       <h2 className="page-title">{t('settings.title')}</h2>
       {canEdit ? <SettingsForm report={workspace.report} /> : <SettingsList report={workspace.report} />}
+      <NextCycle />
     </div>
   );
 }
