@@ -25,6 +25,8 @@ import {
   type ImportPreview,
   type MatrixPreview,
   type ImportSummary,
+  type FullRecommendation,
+  type OverdueAction,
   type Recommendation,
   type Report,
   type ReviewComment,
@@ -61,6 +63,9 @@ const csvChoice = z.object({ encoding: z.enum(CSV_ENCODINGS).optional(), delimit
 const columnMapping = z
   .object(Object.fromEntries(RECOMMENDATION_COLUMNS.map((c) => [c, header])) as Record<RecommendationColumn, typeof header>)
   .strict();
+/** Rows put in the public tracker or taken out of it, many at once. */
+const publicMarks = (none: string) =>
+  z.object({ ids: z.array(id).min(1, none).max(10_000, 'is more than 10,000 rows'), public: z.boolean() }).strict();
 /** Free text a person writes in a comment, reply or rationale. */
 const prose = (max: number) => z.string().trim().max(max, `is longer than ${max} characters`);
 
@@ -90,6 +95,15 @@ export const newReportInput = z
     language: z.enum(REPORT_LANGUAGES).default('en'),
     yourName: text(200),
     yourOrganization: text(200),
+  })
+  .strict();
+
+/** The next cycle's report, made from the one open (the secretariat's): the cycle after this one's unless given. */
+export const nextReportInput = z
+  .object({
+    path: filePath,
+    cycle: z.number().int().min(1).max(20).optional(),
+    title: text(300).optional(),
   })
   .strict();
 
@@ -287,9 +301,11 @@ export const api = {
   // implements these; everything below works on the report open in the caller's window or tab.
   'app.recent': method(empty).returns<RecentFile[]>(),
   'app.chooseFile': method(
-    z.object({ mode: z.enum(['open', 'save']), kind: z.enum(['report', 'xlsx', 'csv', 'json', 'list', 'attachment', 'docx', 'pdf', 'html']).default('report') }).strict(),
+    z.object({ mode: z.enum(['open', 'save']), kind: z.enum(['report', 'xlsx', 'csv', 'json', 'list', 'attachment', 'docx', 'pdf', 'html', 'folder']).default('report') }).strict(),
   ).returns<FileChoice>(),
   'app.newReport': method(newReportInput).returns<{ path: string }>(),
+  /** Opens the new report in the caller's window, as the same member; says how many recommendations it carried over. */
+  'app.startNextReport': method(nextReportInput).returns<{ path: string; recommendations: number }>(),
   'app.openReport': method(z.object({ path: filePath }).strict()).returns<{ path: string }>(),
   'app.closeReport': method(empty).returns<{ closed: boolean }>(),
   'app.current': method(empty).returns<{ path: string | null }>(),
@@ -367,7 +383,10 @@ export const api = {
   'comments.applyProposal': method(z.object({ commentId: id }).strict()).returns<ReviewComment>(),
   'comments.setStatus': method(z.object({ commentId: id, status: z.enum(['open', 'closed']) }).strict()).returns<ReviewComment>(),
   // Recommendations: the list is imported (see recommendations.import); the country follows them up.
+  /** Every recommendation as the view lists it (the table's fields; no plans or notes). */
   'recommendations.list': method(empty).returns<Recommendation[]>(),
+  /** One recommendation with its follow-up: its plan (its own and its cluster's) and its progress notes. */
+  'recommendations.get': method(z.object({ id }).strict()).returns<FullRecommendation>(),
   'recommendations.update': method(
     z
       .object({
@@ -381,7 +400,7 @@ export const api = {
         actionCategory: z.number().int().min(1).max(5).nullable().optional(),
       })
       .strict(),
-  ).returns<Recommendation>(),
+  ).returns<FullRecommendation>(),
   /**
    * The same follow-up for many recommendations at once (chosen in the Recommendations view): the
    * lead ministry, contributing ministries, the implementation status, the country's cluster, in
@@ -426,6 +445,13 @@ export const api = {
       .strict(),
   ).returns<{ changed: number; unchanged: number }>(),
   /**
+   * Puts recommendations in the public tracker (the website a ministry publishes), or takes them
+   * out: the secretariat's. `recommendations.setNotePublic` does the same for progress notes (by
+   * the notes' ids), `inputs.setPublic` for consultation inputs.
+   */
+  'recommendations.setPublic': method(publicMarks('choose at least one recommendation')).returns<{ changed: number; unchanged: number }>(),
+  'recommendations.setNotePublic': method(publicMarks('choose at least one progress note')).returns<{ changed: number; unchanged: number }>(),
+  /**
    * The recommendations as open data (issue 16, point 10): CSV, a row each, or JSON with their
    * progress notes in full; with the keys others can match them by (the number, the list and the
    * position's source), for national tracking databases and researchers.
@@ -440,7 +466,7 @@ export const api = {
   'recommendations.import': method(
     z.object({ path: filePath, source: text(300).optional(), mapping: columnMapping.optional(), csv: csvChoice.optional() }).strict(),
   ).returns<ImportSummary>(),
-  'recommendations.link': method(z.object({ recommendationId: id, sectionId: id, linked: z.boolean() }).strict()).returns<Recommendation>(),
+  'recommendations.link': method(z.object({ recommendationId: id, sectionId: id, linked: z.boolean() }).strict()).returns<FullRecommendation>(),
   'recommendations.addNote': method(
     z
       .object({
@@ -451,7 +477,7 @@ export const api = {
         actionId: id.optional(),
       })
       .strict(),
-  ).returns<Recommendation & { noteId: string }>(),
+  ).returns<FullRecommendation & { noteId: string }>(),
   // The implementation plan (issue 16, point 4): actions and indicators for a recommendation or for
   // a cluster the country named, and evidence files on progress notes.
   'plan.saveAction': method(
@@ -493,6 +519,8 @@ export const api = {
   'plan.attachEvidence': method(z.object({ noteId: id, path: filePath, name: attachmentName.optional() }).strict()).returns<{ id: string }>(),
   /** An evidence file's bytes, to open it read-only. */
   'plan.evidence': method(z.object({ id }).strict()).returns<AttachmentContent>(),
+  /** The plan's actions past their end date and neither completed nor cancelled, as of `today` (the person's date). */
+  'plan.overdue': method(z.object({ today: isoDate.refine((d) => d !== '', 'must be a date (YYYY-MM-DD)') }).strict()).returns<OverdueAction[]>(),
   /**
    * The implementation matrix as an .xlsx ministries fill in (issue 16, point 5): every
    * recommendation, or those one ministry leads; its filled copy previewed, then imported.
@@ -532,6 +560,7 @@ export const api = {
       .strict(),
   ).returns<ConsultationInput>(),
   'inputs.delete': method(z.object({ id }).strict()).returns<{ id: string }>(),
+  'inputs.setPublic': method(publicMarks('choose at least one input')).returns<{ changed: number; unchanged: number }>(),
   'inputs.link': method(
     z.object({ inputId: id, targetKind: z.enum(INPUT_LINK_TARGETS), targetId: id, linked: z.boolean() }).strict(),
   ).returns<ConsultationInput>(),
@@ -586,6 +615,18 @@ export const api = {
       })
       .strict(),
   ).returns<{ pdf: string; bytes: number }>(),
+  /**
+   * The public tracker (issue 16, point 9): a static website of what the secretariat marked public
+   * (recommendations with their status and progress, the consultation's "you said / we did"),
+   * written as a folder (`path`) that is empty or holds a tracker written before, or, with `zip`,
+   * as one .zip file of that folder (browser mode downloads it).
+   */
+  'export.publicTracker': method(z.object({ path: filePath, zip: z.boolean().default(false) }).strict()).returns<{
+    path: string;
+    recommendations: number;
+    notes: number;
+    inputs: number;
+  }>(),
 
   // Sharing between offices. A copy is written closed (VACUUM INTO, then renamed); merging a copy
   // that came back brings over what it has that this file lacks, after a backup.

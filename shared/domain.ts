@@ -88,6 +88,8 @@ export interface Workspace {
   totalWords: number;
   /** This file is a copy sent from another: from which file, by whom, when (ISO time); null for a report never sent as a copy. */
   sentCopy: { from: string; by: string; at: string } | null;
+  /** The report this one was started from as the next cycle's (its id, title, cycle and file name); null for a report started afresh. */
+  previousReport: { id: string; title: string; cycle: number; file: string } | null;
 }
 
 /** Sections in outline order (depth first, siblings by position), each with its depth and number. */
@@ -255,6 +257,12 @@ export interface PlanAction {
   status: ActionStatus;
 }
 
+/** An action of the plan past its end date, with its recommendation's number ('' for a cluster's action). */
+export interface OverdueAction {
+  action: PlanAction;
+  number: string;
+}
+
 /** An indicator of the implementation plan: how progress is measured. */
 export interface PlanIndicator {
   id: string;
@@ -398,6 +406,8 @@ export interface ProgressNote {
   id: string;
   /** The action it reports on, or ''. */
   actionId: string;
+  /** Shown in the public tracker (the secretariat marks it), when its recommendation is too. */
+  public: boolean;
   evidence: Evidence[];
   /** ISO date the note speaks of (YYYY-MM-DD). */
   date: string;
@@ -405,7 +415,7 @@ export interface ProgressNote {
   authorName: string;
 }
 
-/** A recommendation as stored: what the list said, and what the country adds. */
+/** A recommendation as the list shows it: what the list said, and what the country adds (its follow-up is in `FullRecommendation`). */
 export interface Recommendation extends RecommendationImport {
   id: string;
   /** The list it was imported from (a file name, or what the person called it). */
@@ -420,18 +430,30 @@ export interface Recommendation extends RecommendationImport {
   /** Whether the status was set by a person rather than following from the actions. */
   statusByHand: boolean;
   actionCategory: ActionCategory | null;
-  /** Its own actions and indicators, and those of the country's cluster it is in. */
-  actions: PlanAction[];
-  indicators: PlanIndicator[];
+  /** Shown in the public tracker, the website a ministry publishes (the secretariat marks it). */
+  public: boolean;
   origin: RecommendationOrigin;
   /** The recommendation this one repeats (another mechanism's, or the same body's again), followed up there; null when none. */
   sameAs: string | null;
-  notes: ProgressNote[];
   /** Sections whose text refers to it ("115.23" reference chips). */
   referencedIn: string[];
   /** Sections linked to it explicitly. */
   linkedSections: string[];
 }
+
+/**
+ * A recommendation's follow-up beyond its row in the list: loaded for the one shown, so that the
+ * list of thousands carries what the table needs and no more.
+ */
+export interface RecommendationFollowUp {
+  /** Its own actions and indicators, and those of the country's cluster it is in. */
+  actions: PlanAction[];
+  indicators: PlanIndicator[];
+  notes: ProgressNote[];
+}
+
+/** A recommendation with its whole follow-up: the detail, the exports and the matrix read these. */
+export interface FullRecommendation extends Recommendation, RecommendationFollowUp {}
 
 /** What recommendations can be clustered by, each after its own first one. */
 export const CLUSTER_BY = ['theme', 'group', 'sdg'] as const;
@@ -501,6 +523,8 @@ export interface ConsultationInput {
   rationale: string;
   decidedByName: string;
   decidedAt: string;
+  /** Shown in the public tracker's consultation page, "you said / we did" (the secretariat marks it). */
+  public: boolean;
 }
 
 /** What importing a list would do, shown before the person confirms. */

@@ -10,7 +10,7 @@ import { countWords } from '../../shared/words.js';
 import { readSectionWithoutAnnotations } from '../docs/section-text.js';
 import { logRows } from '../services/consultation-log.js';
 import { listInputs } from '../services/inputs.js';
-import { compareNumbers, listRecommendations } from '../services/recommendations.js';
+import { compareNumbers, listRecommendationRows } from '../services/recommendations.js';
 import type { DB } from '../store/open.js';
 import { getReport, listSections } from '../store/queries.js';
 import type { Annex, Block, ExportDocument, Inline, ListBlock, ListItem, TableCell, TextRun } from './model.js';
@@ -233,7 +233,7 @@ export function buildExportDocument(db: DB, annexChoice: AnnexChoice = DEFAULT_A
 
   // The annexes chosen, numbered I, II in the order they come.
   const annexes: Annex[] = [
-    ...(annexChoice.recommendations === 'none' ? [] : [recommendationsAnnex(listRecommendations(db), (id) => labels.get(id), language, annexChoice)]),
+    ...(annexChoice.recommendations === 'none' ? [] : [recommendationsAnnex(listRecommendationRows(db), (id) => labels.get(id), language, annexChoice)]),
     ...(annexChoice.inputs
       ? [
           (() => {

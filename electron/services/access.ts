@@ -67,6 +67,7 @@ export const ACCESS: Rules = {
   'comments.setStatus': { write: 'comments.status', row: (i) => i.commentId, value: (i) => i.status },
   'comments.export': anyone,
   'recommendations.list': anyone,
+  'recommendations.get': anyone,
   'recommendations.update': [
     { write: 'recommendations.status_by_hand', row: (i) => i.id, value: () => 0, when: (i) => i.followActions !== undefined },
     { write: 'recommendations.action_category', row: (i) => i.id, when: (i) => i.actionCategory !== undefined },
@@ -81,6 +82,9 @@ export const ACCESS: Rules = {
   ],
   // Each row is judged by the method before anything is written.
   'recommendations.setSame': { write: 'recommendations.same_as' },
+  // What goes into the public tracker: the secretariat's alone (the 'publish' grant).
+  'recommendations.setPublic': { write: 'recommendations.public' },
+  'recommendations.setNotePublic': { write: 'recommendation_notes.public' },
   // The plan's rows are judged by the change log's policy as they are written (a recommendation's
   // by those who follow it up, a cluster's by the secretariat); here, who may follow anything up at all.
   'plan.saveAction': [
@@ -96,6 +100,7 @@ export const ACCESS: Rules = {
   // Evidence is for those who may write the note it backs.
   'plan.attachEvidence': { write: 'recommendation_notes.text', row: (i) => i.noteId },
   'plan.evidence': anyone,
+  'plan.overdue': anyone,
   'plan.exportMatrix': anyone,
   'plan.previewMatrix': anyone,
   // The secretariat imports what ministries send back; each change is judged again as it is written.
@@ -109,6 +114,7 @@ export const ACCESS: Rules = {
   'inputs.create': inputs,
   'inputs.update': inputs,
   'inputs.delete': inputs,
+  'inputs.setPublic': { write: 'inputs.public' },
   'inputs.link': inputs,
   'inputs.decide': inputs,
   'inputs.attach': inputs,
@@ -128,6 +134,8 @@ export const ACCESS: Rules = {
   'export.check': anyone,
   'export.write': anyone,
   'export.preview': anyone,
+  // The public tracker is published in the government's name: the secretariat writes it.
+  'export.publicTracker': secretariat,
   'versions.list': anyone,
   'history.list': anyone,
   'history.export': anyone,

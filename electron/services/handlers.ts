@@ -10,11 +10,13 @@ import { findAll, replaceAll } from './find-replace.js';
 import { applyProposal, commentsOf, createComment, decideComment, replyToComment, setCommentStatus } from './comments.js';
 import { exportComments } from './exports.js';
 import { exportMatrix, importMatrix, previewMatrix } from './plan-workbook.js';
-import { attachEvidence, deleteAction, deleteIndicator, evidenceContent, saveAction, saveIndicator } from './plan.js';
-import { addProgressNote, linkRecommendation, recommendationsOf, updateRecommendation, updateManyRecommendations, setSameRecommendations } from './recommendations.js';
+import { attachEvidence, deleteAction, deleteIndicator, evidenceContent, overdueActions, saveAction, saveIndicator } from './plan.js';
+import { addProgressNote, linkRecommendation, recommendationOf, recommendationsOf, updateRecommendation, updateManyRecommendations, setSameRecommendations } from './recommendations.js';
 import { searchQuery } from '../search/search.js';
 import { insertConsultationLog } from './consultation-log.js';
 import { exportOpenData } from './open-data.js';
+import { setInputsPublic, setNotesPublic, setRecommendationsPublic } from './public-marks.js';
+import { exportPublicTracker } from './public-tracker.js';
 import { checkExport, exportReport, previewReport } from './report-export.js';
 import { lastMerge, listConflicts, mergeFromCopy, sectionTexts, sendCopy, settleConflict } from './sharing.js';
 import { createInput, decideInput, deleteInput, inputsOf, linkInput, updateInput } from './inputs.js';
@@ -56,15 +58,19 @@ export const reportHandlers: ReportHandlers = {
   'comments.setStatus': setCommentStatus,
   'comments.export': exportComments,
   'recommendations.list': recommendationsOf,
+  'recommendations.get': recommendationOf,
   'recommendations.update': updateRecommendation,
   'recommendations.updateMany': updateManyRecommendations,
   'recommendations.setSame': setSameRecommendations,
+  'recommendations.setPublic': setRecommendationsPublic,
+  'recommendations.setNotePublic': setNotesPublic,
   'plan.saveAction': saveAction,
   'plan.deleteAction': deleteAction,
   'plan.saveIndicator': saveIndicator,
   'plan.deleteIndicator': deleteIndicator,
   'plan.attachEvidence': attachEvidence,
   'plan.evidence': evidenceContent,
+  'plan.overdue': overdueActions,
   'plan.exportMatrix': exportMatrix,
   'plan.previewMatrix': previewMatrix,
   'plan.importMatrix': importMatrix,
@@ -77,6 +83,7 @@ export const reportHandlers: ReportHandlers = {
   'inputs.create': createInput,
   'inputs.update': updateInput,
   'inputs.delete': deleteInput,
+  'inputs.setPublic': setInputsPublic,
   'inputs.link': linkInput,
   'inputs.decide': decideInput,
   'inputs.attach': attachData,
@@ -95,6 +102,7 @@ export const reportHandlers: ReportHandlers = {
   'export.check': checkExport,
   'export.write': exportReport,
   'export.preview': previewReport,
+  'export.publicTracker': exportPublicTracker,
   'versions.list': versionsOf,
   'history.list': historyOf,
   'history.export': exportHistory,

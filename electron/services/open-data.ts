@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ParsedInput, Result } from '../../shared/api.js';
-import { addressedIn, outlineOrder, type Mechanism, type Recommendation } from '../../shared/domain.js';
+import { addressedIn, outlineOrder, type FullRecommendation, type Mechanism } from '../../shared/domain.js';
 import { neutralizeFormula } from '../export/comment-matrix.js';
 import { writeTableFile } from '../export/table-file.js';
 import { writeThroughTemporary } from '../export/write-file.js';
@@ -52,7 +52,7 @@ const COLUMNS = HEADERS.map((h) => ({ key: h, width: h === 'Recommendation' || h
 
 interface Names {
   organization: (id: string | null) => string;
-  sections: (r: Recommendation) => string[];
+  sections: (r: FullRecommendation) => string[];
 }
 
 function namesOf(db: DB): Names {
@@ -65,7 +65,7 @@ function namesOf(db: DB): Names {
 }
 
 /** A recommendation as the JSON file gives it: every field by name, the notes in full. */
-function asRecord(r: Recommendation, names: Names) {
+function asRecord(r: FullRecommendation, names: Names) {
   return {
     number: r.number,
     text: r.text,
@@ -106,7 +106,7 @@ function asRecord(r: Recommendation, names: Names) {
   };
 }
 
-function asRow(r: Recommendation, names: Names): Array<string | number> {
+function asRow(r: FullRecommendation, names: Names): Array<string | number> {
   const last = r.notes.at(-1);
   return [
     r.number,

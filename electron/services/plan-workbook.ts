@@ -16,7 +16,7 @@ import {
   type ImplementationStatus,
   type MatrixChange,
   type MatrixPreview,
-  type Recommendation,
+  type FullRecommendation,
 } from '../../shared/domain.js';
 import { formatMessage, userError, type MessageKey, type MessageParams } from '../../shared/messages.js';
 import { neutralizeFormula } from '../export/comment-matrix.js';
@@ -61,7 +61,7 @@ function unlock(cell: ExcelJS.Cell): void {
 }
 
 /** One ministry's recommendations (those it leads), or all. */
-function chosenRecommendations(all: Recommendation[], organizationId: string | undefined): Recommendation[] {
+function chosenRecommendations(all: FullRecommendation[], organizationId: string | undefined): FullRecommendation[] {
   return organizationId ? all.filter((r) => r.responsibleOrganizationId === organizationId) : all;
 }
 
@@ -116,7 +116,7 @@ export async function exportMatrix(ctx: ServiceContext, input: ParsedInput<'plan
 
   const actSheet = book.addWorksheet(SHEETS.actions);
   sheetHead(actSheet, [16, 12, 60, 28, 14, 22, 22], ACTION_HEADERS);
-  const actions = new Map<string, { number: string; action: Recommendation['actions'][number] }>();
+  const actions = new Map<string, { number: string; action: FullRecommendation['actions'][number] }>();
   for (const r of recs) for (const a of r.actions) if (!actions.has(a.id)) actions.set(a.id, { number: a.cluster ? a.cluster : r.number, action: a });
   [...actions.values()].forEach(({ number, action: a }, i) => {
     const row = actSheet.getRow(i + 2);
@@ -194,7 +194,7 @@ async function readMatrix(ctx: ServiceContext, file: string): Promise<Read> {
   if (cellText(about.getCell('A1')) !== report.id) throw userError('matrixOtherReport', { name });
 
   const all = new Map(listRecommendations(db).map((r) => [r.id, r]));
-  const actions = new Map<string, { action: Recommendation['actions'][number]; number: string }>();
+  const actions = new Map<string, { action: FullRecommendation['actions'][number]; number: string }>();
   for (const r of all.values()) for (const a of r.actions) if (!actions.has(a.id)) actions.set(a.id, { action: a, number: a.cluster || r.number });
   const author = actor(ctx);
   const changes: Change[] = [];

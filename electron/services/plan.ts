@@ -5,7 +5,7 @@
 // change goes through the change log and its policy, as everything else does.
 import path from 'node:path';
 import type { ParsedInput, Result } from '../../shared/api.js';
-import { type ActionStatus, type Evidence, type PlanAction, type PlanIndicator, type Recommendation } from '../../shared/domain.js';
+import { type ActionStatus, type Evidence, type PlanAction, type PlanIndicator } from '../../shared/domain.js';
 import { userError } from '../../shared/messages.js';
 import { shown, shownList } from '../../shared/synced.js';
 import { prepared, type DB } from '../store/open.js';
@@ -63,21 +63,40 @@ function toIndicator(r: IndicatorRow): PlanIndicator {
   return { id: r.id, recommendationId: r.recommendation_id, cluster: r.cluster, name: r.name, baseline: r.baseline, target: r.target, unit: r.unit, source: r.source };
 }
 
-/** Every live action and indicator, by recommendation and by cluster; `of` gives a recommendation's own and its cluster's. */
-export function readPlans(db: DB): { of: (recommendationId: string, cluster: string) => Plan } {
-  const group = <T extends { recommendationId: string; cluster: string }>(items: T[]) => {
-    const byRec = new Map<string, T[]>();
-    const byCluster = new Map<string, T[]>();
-    for (const item of items) {
-      const [map, key] = item.recommendationId ? [byRec, item.recommendationId] : [byCluster, item.cluster];
-      if (!key) continue;
-      map.set(key, [...(map.get(key) ?? []), item]);
-    }
-    return (id: string, cluster: string) => [...(byRec.get(id) ?? []), ...(cluster ? (byCluster.get(cluster) ?? []) : [])];
-  };
-  const actions = group((prepared(db, 'SELECT * FROM actions WHERE deleted = 0 ORDER BY start_date, created_at, id').all() as ActionRow[]).map(toAction));
-  const indicators = group((prepared(db, 'SELECT * FROM indicators WHERE deleted = 0 ORDER BY rowid').all() as IndicatorRow[]).map(toIndicator));
+/** Items of the plan grouped by the recommendation or the cluster they are for; `of` gives a recommendation's own, then its cluster's. */
+function grouped<T extends { recommendationId: string; cluster: string }>(items: T[]): (id: string, cluster: string) => T[] {
+  const byRec = new Map<string, T[]>();
+  const byCluster = new Map<string, T[]>();
+  for (const item of items) {
+    const [map, key] = item.recommendationId ? [byRec, item.recommendationId] : [byCluster, item.cluster];
+    if (!key) continue;
+    const list = map.get(key);
+    if (list) list.push(item);
+    else map.set(key, [item]);
+  }
+  return (id, cluster) => [...(byRec.get(id) ?? []), ...(cluster ? (byCluster.get(cluster) ?? []) : [])];
+}
+
+const ACTIONS_OF_ONE = 'SELECT * FROM actions WHERE deleted = 0 AND (recommendation_id = ? OR (? <> \'\' AND COALESCE(recommendation_id, \'\') = \'\' AND cluster = ?)) ORDER BY start_date, created_at, id';
+const INDICATORS_OF_ONE = 'SELECT * FROM indicators WHERE deleted = 0 AND (recommendation_id = ? OR (? <> \'\' AND COALESCE(recommendation_id, \'\') = \'\' AND cluster = ?)) ORDER BY rowid';
+
+/**
+ * The implementation plan: every recommendation's actions and indicators, or (with `only`) those
+ * of one recommendation and its cluster alone.
+ */
+export function readPlans(db: DB, only?: { recommendationId: string; cluster: string }): { of: (recommendationId: string, cluster: string) => Plan } {
+  const one = only ? [only.recommendationId, only.cluster, only.cluster] : null;
+  const actionRows = (one ? prepared(db, ACTIONS_OF_ONE).all(...one) : prepared(db, 'SELECT * FROM actions WHERE deleted = 0 ORDER BY start_date, created_at, id').all()) as ActionRow[];
+  const indicatorRows = (one ? prepared(db, INDICATORS_OF_ONE).all(...one) : prepared(db, 'SELECT * FROM indicators WHERE deleted = 0 ORDER BY rowid').all()) as IndicatorRow[];
+  const actions = grouped(actionRows.map(toAction));
+  const indicators = grouped(indicatorRows.map(toIndicator));
   return { of: (id, cluster) => ({ actions: actions(id, cluster), indicators: indicators(id, cluster) }) };
+}
+
+/** The statuses of the actions each recommendation's status follows from (its own and its cluster's): what the list needs of the plan. */
+export function actionStatuses(db: DB): (recommendationId: string, cluster: string) => Array<Pick<PlanAction, 'status'>> {
+  const rows = prepared(db, 'SELECT recommendation_id, cluster, status FROM actions WHERE deleted = 0').all() as Array<Pick<ActionRow, 'recommendation_id' | 'cluster' | 'status'>>;
+  return grouped(rows.map((a) => ({ recommendationId: a.recommendation_id ?? '', cluster: a.cluster ?? '', status: shown('actions', 'status', a.status) as ActionStatus })));
 }
 
 export function evidenceByNote(db: DB): Map<string, Evidence[]> {
@@ -207,9 +226,18 @@ export function evidenceContent(ctx: ServiceContext, input: ParsedInput<'plan.ev
   return { name: row.name, mediaType: row.media_type, data: readBlob(ctx.report.db, row.sha256, row.name).toString('base64') };
 }
 
-/** Actions past their end date and not completed or cancelled, as of `today` (YYYY-MM-DD). */
-export function overdueActions(recommendations: readonly Recommendation[], today: string): PlanAction[] {
-  const seen = new Map<string, PlanAction>();
-  for (const r of recommendations) for (const a of r.actions) if (a.endDate && a.endDate < today && (a.status === 'planned' || a.status === 'under_way')) seen.set(a.id, a);
-  return [...seen.values()];
+/**
+ * Actions past their end date and not completed or cancelled as of `today` (YYYY-MM-DD), the
+ * longest overdue first, each with the number of its recommendation (none for a cluster's).
+ */
+export function overdueActions(ctx: ServiceContext, input: ParsedInput<'plan.overdue'>): Result<'plan.overdue'> {
+  const rows = prepared(
+    ctx.report.db,
+    `SELECT a.*, r.number AS number FROM actions a LEFT JOIN recommendations r ON r.id = a.recommendation_id AND r.deleted = 0
+     WHERE a.deleted = 0 AND a.end_date <> '' AND a.end_date < ? AND a.status IN ('planned', 'under_way')
+       AND (COALESCE(a.recommendation_id, '') = '' OR r.id IS NOT NULL)
+     ORDER BY a.end_date, a.created_at, a.id`,
+  ).all(input.today) as Array<ActionRow & { number: string | null }>;
+  // A value the schema allows but no form writes (a date typed by hand with sqlite3) is left out rather than shown wrong.
+  return rows.map((r) => ({ action: toAction(r), number: r.number ?? '' })).filter((o) => /^\d{4}-\d{2}-\d{2}$/.test(o.action.endDate));
 }

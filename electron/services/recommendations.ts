@@ -5,9 +5,9 @@
 // same list writes the same rows.
 import { citedNumbers } from '../../shared/citations.js';
 import type { ParsedInput, Result } from '../../shared/api.js';
-import { clusterNamed, statusFromActions, type ActionCategory, type ImportProblem, type ImportSummary, type ImplementationStatus, type Mechanism, type Position, type ProgressNote, type Recommendation, type RecommendationImport } from '../../shared/domain.js';
+import { clusterNamed, statusFromActions, type ActionCategory, type ImportProblem, type ImportSummary, type ImplementationStatus, type Mechanism, type FullRecommendation, type PlanAction, type Position, type ProgressNote, type Recommendation, type RecommendationImport } from '../../shared/domain.js';
 import { headerKey } from '../import/ohchr-cells.js';
-import { evidenceByNote, readPlans, type Plan } from './plan.js';
+import { actionStatuses, evidenceByNote, readPlans } from './plan.js';
 import { formatMessage, userError, type MessageKey } from '../../shared/messages.js';
 import { shown, shownList } from '../../shared/synced.js';
 import { recommendationRefsBySection, refreshStaleText } from '../docs/section-text.js';
@@ -44,6 +44,7 @@ interface RecommendationRow {
   same_as: string | null;
   status_by_hand: number;
   action_category: number | null;
+  public: number;
   deleted: number;
 }
 
@@ -54,13 +55,24 @@ export function recommendationId(number: string): string {
 
 /** Orders "115.9" before "115.23", as the Working Group report does. */
 export function compareNumbers(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
+  return compareParts(numberParts(a), numberParts(b)) || a.localeCompare(b);
+}
+
+const numberParts = (n: string) => n.split('.').map(Number);
+function compareParts(pa: readonly number[], pb: readonly number[]): number {
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
     const d = (pa[i] ?? 0) - (pb[i] ?? 0);
     if (d) return d;
   }
-  return a.localeCompare(b);
+  return 0;
+}
+
+/** Sorts by number as `compareNumbers` does, each number split once (thousands of rows). */
+function byNumber<T>(items: readonly T[], numberOf: (item: T) => string): T[] {
+  return items
+    .map((item) => ({ item, n: numberOf(item), parts: numberParts(numberOf(item)) }))
+    .sort((a, b) => compareParts(a.parts, b.parts) || a.n.localeCompare(b.n))
+    .map((x) => x.item);
 }
 
 interface Coverage {
@@ -68,9 +80,11 @@ interface Coverage {
   linkedSections: string[];
 }
 
-const NO_PLAN: Plan = { actions: [], indicators: [] };
-
-function toRecommendation(row: RecommendationRow, notes: ProgressNote[], coverage: Coverage = { referencedIn: [], linkedSections: [] }, plan: Plan = NO_PLAN): Recommendation {
+/**
+ * A recommendation as the list shows it. Its status follows from the statuses of its actions (its
+ * own and its cluster's) unless set by hand.
+ */
+function toRecommendation(row: RecommendationRow, coverage: Coverage, actionStatuses: ReadonlyArray<Pick<PlanAction, 'status'>>): Recommendation {
   const set: ImplementationStatus = shown('recommendations', 'implementation_status', row.implementation_status);
   const byHand = row.status_by_hand === 1;
   return {
@@ -88,11 +102,10 @@ function toRecommendation(row: RecommendationRow, notes: ProgressNote[], coverag
     responsibleOrganizationId: row.responsible_organization_id,
     contributingOrganizationIds: shownList(row.contributing_organization_ids, 'strings'),
     countryCluster: row.country_cluster ?? '',
-    implementationStatus: byHand ? set : (statusFromActions(plan.actions) ?? set),
+    implementationStatus: byHand ? set : (statusFromActions(actionStatuses) ?? set),
     statusByHand: byHand,
     actionCategory: (shown('recommendations', 'action_category', row.action_category ?? null) as ActionCategory | null) ?? null,
-    actions: plan.actions,
-    indicators: plan.indicators,
+    public: row.public === 1,
     origin: {
       mechanism: shown('recommendations', 'mechanism', row.mechanism ?? 'upr'),
       body: row.body ?? '',
@@ -102,7 +115,6 @@ function toRecommendation(row: RecommendationRow, notes: ProgressNote[], coverag
       uhriId: row.uhri_id ?? '',
     },
     sameAs: row.same_as ?? null,
-    notes,
     ...coverage,
   };
 }
@@ -130,42 +142,61 @@ function coverageOf(db: DB): { byNumber: Map<string, string[]>; byId: Map<string
   return { byNumber, byId };
 }
 
-export function listRecommendations(db: DB): Recommendation[] {
+/** The progress notes of every recommendation (or of one), oldest first, with their evidence files. */
+function notesByRecommendation(db: DB, recommendationId?: string): Map<string, ProgressNote[]> {
   const names = new Map((prepared(db, 'SELECT id, name FROM members').all() as Array<{ id: string; name: string }>).map((m) => [m.id, m.name]));
   const notes = new Map<string, ProgressNote[]>();
-  const noteRows = prepared(db, 'SELECT * FROM recommendation_notes WHERE deleted = 0 ORDER BY date, created_at, id').all() as Array<{
-    id: string;
-    recommendation_id: string;
-    date: string;
-    text: string;
-    author_id: string;
-    action_id: string;
-  }>;
+  const rows = (
+    recommendationId === undefined
+      ? prepared(db, 'SELECT * FROM recommendation_notes WHERE deleted = 0 ORDER BY date, created_at, id').all()
+      : prepared(db, 'SELECT * FROM recommendation_notes WHERE deleted = 0 AND recommendation_id = ? ORDER BY date, created_at, id').all(recommendationId)
+  ) as Array<{ id: string; recommendation_id: string; date: string; text: string; author_id: string; action_id: string; public: number }>;
   const evidence = evidenceByNote(db);
-  for (const n of noteRows) {
+  for (const n of rows) {
     const list = notes.get(n.recommendation_id) ?? [];
-    list.push({ id: n.id, date: n.date, text: n.text, authorName: names.get(n.author_id) ?? '', actionId: n.action_id ?? '', evidence: evidence.get(n.id) ?? [] });
+    list.push({ id: n.id, date: n.date, text: n.text, authorName: names.get(n.author_id) ?? '', actionId: n.action_id ?? '', public: n.public === 1, evidence: evidence.get(n.id) ?? [] });
     notes.set(n.recommendation_id, list);
   }
-  const rows = prepared(db, 'SELECT * FROM recommendations WHERE deleted = 0').all() as RecommendationRow[];
-  const { byNumber, byId } = coverageOf(db);
-  const plans = readPlans(db);
-  return rows
-    .map((r) =>
-      toRecommendation(
-        r,
-        notes.get(r.id) ?? [],
-        { referencedIn: byNumber.get(r.number) ?? [], linkedSections: byId.get(r.id) ?? [] },
-        plans.of(r.id, r.country_cluster ?? ''),
-      ),
-    )
-    .sort((a, b) => compareNumbers(a.number, b.number));
+  return notes;
 }
 
-function recommendationOrThrow(db: DB, id: string): Recommendation {
+/** The live recommendations' rows, the sections addressing each and the statuses of their actions, for the list. */
+function listRows(db: DB, plans: (id: string, cluster: string) => ReadonlyArray<Pick<PlanAction, 'status'>>): Array<{ row: RecommendationRow; r: Recommendation }> {
+  const rows = prepared(db, 'SELECT * FROM recommendations WHERE deleted = 0').all() as RecommendationRow[];
+  const { byNumber: citing, byId } = coverageOf(db);
+  return byNumber(
+    rows.map((row) => ({
+      row,
+      r: toRecommendation(row, { referencedIn: citing.get(row.number) ?? [], linkedSections: byId.get(row.id) ?? [] }, plans(row.id, row.country_cluster ?? '')),
+    })),
+    (x) => x.r.number,
+  );
+}
+
+/**
+ * The recommendations as the view lists them: what the table, the filters and the counts need, in
+ * number order. Of the implementation plan only the actions' statuses are read (for the status
+ * that follows from them); the follow-up itself is `recommendationFollowUp`'s, for the one shown.
+ */
+export function listRecommendationRows(db: DB): Recommendation[] {
+  return listRows(db, actionStatuses(db)).map((x) => x.r);
+}
+
+/** Every recommendation with its whole follow-up, in number order: for the exports and the matrix. */
+export function listRecommendations(db: DB): FullRecommendation[] {
+  const notes = notesByRecommendation(db);
+  const plans = readPlans(db);
+  return listRows(db, (id, cluster) => plans.of(id, cluster).actions).map(({ row, r }) => ({ ...r, ...plans.of(row.id, row.country_cluster ?? ''), notes: notes.get(row.id) ?? [] }));
+}
+
+/** One recommendation with its whole follow-up: the actions and indicators (its own and its cluster's) and its progress notes. */
+export function fullRecommendation(db: DB, id: string): FullRecommendation {
   const row = prepared(db, 'SELECT * FROM recommendations WHERE id = ? AND deleted = 0').get(id) as RecommendationRow | undefined;
   if (!row) throw userError('recommendationMissing');
-  return listRecommendations(db).find((r) => r.id === id) ?? toRecommendation(row, []);
+  const plan = readPlans(db, { recommendationId: row.id, cluster: row.country_cluster ?? '' }).of(row.id, row.country_cluster ?? '');
+  const { byNumber, byId } = coverageOf(db);
+  const r = toRecommendation(row, { referencedIn: byNumber.get(row.number) ?? [], linkedSections: byId.get(row.id) ?? [] }, plan.actions);
+  return { ...r, ...plan, notes: notesByRecommendation(db, row.id).get(row.id) ?? [] };
 }
 
 /** Where a recommendation comes from: the columns an import from the Index writes. */
@@ -274,9 +305,9 @@ export function importRecommendations(
   return summary;
 }
 
-export function updateRecommendation(ctx: ServiceContext, input: ParsedInput<'recommendations.update'>): Recommendation {
+export function updateRecommendation(ctx: ServiceContext, input: ParsedInput<'recommendations.update'>): FullRecommendation {
   const { db } = ctx.report;
-  const current = recommendationOrThrow(db, input.id);
+  const current = fullRecommendation(db, input.id);
   const changes: Change[] = [];
   if (input.responsibleOrganizationId !== undefined && input.responsibleOrganizationId !== current.responsibleOrganizationId) {
     if (input.responsibleOrganizationId && !getOrganization(db, input.responsibleOrganizationId)) throw userError('organizationMissing');
@@ -295,7 +326,7 @@ export function updateRecommendation(ctx: ServiceContext, input: ParsedInput<'re
     ctx.report.write(ctx.me!.id, changes);
     ctx.report.emit({ kind: 'changed', what: ['recommendations'] });
   }
-  return recommendationOrThrow(db, current.id);
+  return fullRecommendation(db, current.id);
 }
 
 /**
@@ -308,7 +339,7 @@ export function updateManyRecommendations(ctx: ServiceContext, input: ParsedInpu
   const author = actor(ctx);
   const ids = [...new Set(input.ids)];
   // The rows' own fields only: their notes and the sections addressing them play no part here.
-  const rows = new Map((prepared(db, 'SELECT * FROM recommendations WHERE deleted = 0').all() as RecommendationRow[]).map((r) => [r.id, toRecommendation(r, [])]));
+  const rows = new Map((prepared(db, 'SELECT * FROM recommendations WHERE deleted = 0').all() as RecommendationRow[]).map((r) => [r.id, toRecommendation(r, { referencedIn: [], linkedSections: [] }, [])]));
   const missing = ids.filter((id) => !rows.has(id));
   if (missing.length) throw userError('recommendationsMissing', { count: missing.length, id: missing[0]! });
   for (const org of [input.responsibleOrganizationId, ...(input.addContributors ?? [])]) {
@@ -405,7 +436,7 @@ export function setSameRecommendations(ctx: ServiceContext, input: ParsedInput<'
 }
 
 export function addProgressNote(ctx: ServiceContext, input: ParsedInput<'recommendations.addNote'>): Result<'recommendations.addNote'> {
-  const current = recommendationOrThrow(ctx.report.db, input.recommendationId);
+  const current = fullRecommendation(ctx.report.db, input.recommendationId);
   // A note reports on one of the recommendation's own actions, or its cluster's.
   if (input.actionId && !current.actions.some((a) => a.id === input.actionId)) throw userError('planActionMissing');
   const author = actor(ctx);
@@ -420,16 +451,16 @@ export function addProgressNote(ctx: ServiceContext, input: ParsedInput<'recomme
     ...(input.actionId ? [cell('action_id', input.actionId)] : []),
   ]);
   ctx.report.emit({ kind: 'changed', what: ['recommendations'] });
-  return { ...recommendationOrThrow(ctx.report.db, current.id), noteId: id };
+  return { ...fullRecommendation(ctx.report.db, current.id), noteId: id };
 }
 
 /**
  * Links a section to a recommendation it addresses without citing it in its text (or removes the
  * link): for those who may write the section.
  */
-export function linkRecommendation(ctx: ServiceContext, input: ParsedInput<'recommendations.link'>): Recommendation {
+export function linkRecommendation(ctx: ServiceContext, input: ParsedInput<'recommendations.link'>): FullRecommendation {
   const { db } = ctx.report;
-  const current = recommendationOrThrow(db, input.recommendationId);
+  const current = fullRecommendation(db, input.recommendationId);
   const section = sectionOrThrow(ctx, input.sectionId);
   const author = actor(ctx);
   const id = `${section.id}~${current.id}`.slice(0, 64);
@@ -443,9 +474,13 @@ export function linkRecommendation(ctx: ServiceContext, input: ParsedInput<'reco
     ]);
     ctx.report.emit({ kind: 'changed', what: ['recommendations'] });
   }
-  return recommendationOrThrow(db, current.id);
+  return fullRecommendation(db, current.id);
 }
 
 export function recommendationsOf(ctx: ServiceContext): Result<'recommendations.list'> {
-  return listRecommendations(ctx.report.db);
+  return listRecommendationRows(ctx.report.db);
+}
+
+export function recommendationOf(ctx: ServiceContext, input: ParsedInput<'recommendations.get'>): Result<'recommendations.get'> {
+  return fullRecommendation(ctx.report.db, input.id);
 }

@@ -15,6 +15,8 @@ export function useFormat() {
   const number = (n: number) => numberFormat.format(n);
   return {
     number,
+    /** "42%" for 0.42, as the language writes it. */
+    percent: (share: number) => new Intl.NumberFormat(lng, { style: 'percent', maximumFractionDigits: 0 }).format(share),
     /** "12 Mar 2025" for "2025-03-12"; '' stays ''. */
     date: (iso: string) => (iso ? dateFormat.format(new Date(`${iso}T00:00:00Z`)) : ''),
     /** "1,234 words". */

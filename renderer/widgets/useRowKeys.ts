@@ -4,8 +4,10 @@
 // select another row, focus its button and scroll it into view; at either end the key is left to
 // the browser. The buttons carry `data-row-id`; `onKeyDown` goes on the table's tbody. A row may
 // have a second control the keys move along (a check box): it carries `data-row-id` too and a
-// `data-row-kind`, and from it the keys go to the same kind of control in the next row.
-import type { KeyboardEvent } from 'react';
+// `data-row-kind`, and from it the keys go to the same kind of control in the next row. A table
+// that keeps only the rows in view in the page (virtualized) passes `reveal`: a row not in the page
+// is scrolled to first, and focused once it is rendered.
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 
 export interface RowKeys {
   /** The row whose button is in the tab order (tabIndex 0; the others -1). */
@@ -13,8 +15,26 @@ export interface RowKeys {
   onKeyDown: (e: KeyboardEvent<HTMLTableSectionElement>) => void;
 }
 
-export function useRowKeys(rows: readonly { id: string }[], selectedId: string | null, onSelect: (id: string) => void): RowKeys {
+const controlOf = (body: HTMLElement, id: string, kind: string) =>
+  [...body.querySelectorAll<HTMLElement>(`[data-row-id="${CSS.escape(id)}"]`)].find((el) => (el.dataset.rowKind ?? '') === kind);
+
+export function useRowKeys(
+  rows: readonly { id: string }[],
+  selectedId: string | null,
+  onSelect: (id: string) => void,
+  reveal?: (index: number) => void,
+): RowKeys {
   const tabId = rows.some((r) => r.id === selectedId) ? selectedId : (rows[0]?.id ?? null);
+  // A control to focus once its row is rendered (after `reveal` scrolled to it).
+  const pending = useRef<{ body: HTMLElement; id: string; kind: string } | null>(null);
+  useEffect(() => {
+    const want = pending.current;
+    if (!want) return;
+    const target = controlOf(want.body, want.id, want.kind);
+    if (!target) return;
+    pending.current = null;
+    target.focus({ preventScroll: true });
+  });
   const onKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>) => {
     const button = (e.target as HTMLElement).closest<HTMLElement>('[data-row-id]');
     if (!button) return;
@@ -26,9 +46,14 @@ export function useRowKeys(rows: readonly { id: string }[], selectedId: string |
     const id = rows[next]!.id;
     onSelect(id);
     const kind = button.dataset.rowKind ?? '';
-    const target = [...e.currentTarget.querySelectorAll<HTMLElement>(`[data-row-id="${CSS.escape(id)}"]`)].find((el) => (el.dataset.rowKind ?? '') === kind);
-    target?.focus();
-    target?.scrollIntoView({ block: 'nearest' });
+    const target = controlOf(e.currentTarget, id, kind);
+    if (target) {
+      target.focus();
+      target.scrollIntoView({ block: 'nearest' });
+    } else if (reveal) {
+      pending.current = { body: e.currentTarget, id, kind };
+      reveal(next);
+    }
   };
   return { tabId, onKeyDown };
 }

@@ -2,7 +2,9 @@
 // 16, points 4 and 5): the secretariat exports the Ministry of Justice's implementation matrix (a
 // download), LibreOffice Calc fills it as the ministry would, the secretariat imports it back and
 // sees what it changes before writing it; the ministry's drafter plans an action for one of its
-// recommendations and reports progress on it with an evidence file. axe finds nothing serious.
+// recommendations and reports progress on it with an evidence file; the secretariat sees the
+// progress in charts, the overdue action among them, and saves a chart as an image. axe finds
+// nothing serious.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -48,6 +50,17 @@ beforeAll(async () => {
         endDate: '2026-06-30',
         budgetLine: '',
         status: 'under_way',
+      });
+      // Due at the end of March 2026 and not started: overdue.
+      saveAction(ctx, {
+        recommendationId: recommendationId('121.3'),
+        title: 'Publish the prison inspection reports',
+        leadOrganizationId: null,
+        partnerOrganizationIds: [],
+        startDate: '2026-01-15',
+        endDate: '2026-03-31',
+        budgetLine: '',
+        status: 'planned',
       });
       report.close();
     },
@@ -133,5 +146,32 @@ describe('follow-up in a browser', () => {
       (el as HTMLElement).style.maxBlockSize = 'none';
     });
     await detail.screenshot({ path: path.join(os.tmpdir(), 'upr-plan.png') });
+  });
+
+  it('the secretariat sees the progress in charts, finds the overdue action and saves a chart as an image', async () => {
+    const secretariat = await mode.openTab();
+    await signIn(secretariat, 'Maria Santos');
+    await secretariat.getByRole('tab', { name: 'Recommendations' }).click();
+    await secretariat.getByRole('tab', { name: 'Progress' }).click();
+    const charts = secretariat.getByRole('region', { name: 'Progress in charts' });
+    // The inspection reports were due at the end of March 2026 and are not started.
+    const overdue = charts.getByRole('row', { name: /Publish the prison inspection reports/ });
+    await overdue.waitFor();
+    expect(await overdue.getByRole('button', { name: 'Show recommendation 121.3' }).count()).toBe(1);
+    const byStatus = charts.getByRole('img', { name: /^Recommendations by status\. Not started: \d+; In progress: \d+;/ });
+    await byStatus.locator('canvas').waitFor();
+    expect(await seriousViolations(secretariat)).toEqual([]);
+    const [download] = await Promise.all([
+      secretariat.waitForEvent('download'),
+      charts.getByRole('button', { name: 'Save as image: Recommendations by status' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^Recommendations by status \d{4}-\d{2}-\d{2}\.png$/);
+    const png = fs.readFileSync(await download.path());
+    // A PNG, as wide as the chart on screen.
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBeGreaterThan(300);
+    fs.writeFileSync(path.join(os.tmpdir(), 'upr-chart.png'), png);
+    await overdue.getByRole('button', { name: 'Show recommendation 121.3' }).click();
+    await secretariat.getByRole('region', { name: 'Recommendation 121.3', exact: true }).waitFor();
   });
 });

@@ -8,7 +8,7 @@ import {
   type Member,
   type ImportPreview,
   type Organization,
-  type Recommendation,
+  type FullRecommendation,
   type Report,
   type ReviewComment,
   type SectionWithCount,
@@ -38,13 +38,13 @@ export interface FakeWorld {
   /** When set, exporting the comment matrix fails with this message (a folder that is not there). */
   exportRefusal?: string;
   /** The report's recommendations. */
-  recommendations?: Recommendation[];
+  recommendations?: FullRecommendation[];
   /** Lists of recommendations that "exist" as files, by path: what reading each would show. */
   recommendationFiles?: Record<string, ImportPreview>;
 }
 
 /** A recommendation of sampleWorld()'s list, supported, nobody responsible yet, addressed nowhere. */
-export function sampleRecommendation(number: string, more: Partial<Recommendation> = {}): Recommendation {
+export function sampleRecommendation(number: string, more: Partial<FullRecommendation> = {}): FullRecommendation {
   return {
     id: `rec-${number}`,
     number,
@@ -63,6 +63,7 @@ export function sampleRecommendation(number: string, more: Partial<Recommendatio
     implementationStatus: 'not_started',
     statusByHand: false,
     actionCategory: null,
+    public: false,
     actions: [],
     indicators: [],
     origin: { ...UPR_ORIGIN },
@@ -269,6 +270,7 @@ export function fakeTransport(world: FakeWorld): FakeTransport {
         me: me(),
         totalWords: world.sections.reduce((n, s) => n + s.words, 0),
         sentCopy: null,
+        previousReport: null,
       });
     },
     'report.update': (input: Partial<Report>) => {
@@ -372,7 +374,12 @@ export function fakeTransport(world: FakeWorld): FakeTransport {
       return { path: input.path, rows: (world.comments ?? []).length };
     },
     'recommendations.list': () => world.recommendations ?? [],
-    'recommendations.update': (input: { id: string; responsibleOrganizationId?: string | null; implementationStatus?: Recommendation['implementationStatus'] }) => {
+    'recommendations.get': (input: { id: string }) => recommendation(input.id),
+    'plan.overdue': (input: { today: string }) =>
+      (world.recommendations ?? []).flatMap((r) =>
+        r.actions.filter((a) => a.endDate && a.endDate < input.today && (a.status === 'planned' || a.status === 'under_way')).map((action) => ({ action, number: r.number })),
+      ),
+    'recommendations.update': (input: { id: string; responsibleOrganizationId?: string | null; implementationStatus?: FullRecommendation['implementationStatus'] }) => {
       const r = recommendation(input.id);
       if (input.responsibleOrganizationId !== undefined) {
         allow(denyReportChange(me()));
@@ -388,7 +395,7 @@ export function fakeTransport(world: FakeWorld): FakeTransport {
     'recommendations.addNote': (input: { recommendationId: string; date: string; text: string }) => {
       const r = recommendation(input.recommendationId);
       allow(denyRecommendationFollowUp(me(), r));
-      r.notes.push({ id: `n${nextId++}`, date: input.date, text: input.text, authorName: me()!.name, actionId: '', evidence: [] });
+      r.notes.push({ id: `n${nextId++}`, date: input.date, text: input.text, authorName: me()!.name, actionId: '', public: false, evidence: [] });
       emit({ kind: 'changed', what: ['recommendations'] });
       return r;
     },

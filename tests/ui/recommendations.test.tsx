@@ -5,7 +5,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ColumnMapping, ImportPreview, Recommendation } from '../../shared/domain.js';
+import type { ColumnMapping, FullRecommendation, ImportPreview, Recommendation } from '../../shared/domain.js';
 import { formatMessage } from '../../shared/messages.js';
 import { RecommendationPicker } from '../../renderer/editor/RecommendationPicker.js';
 import { initI18n } from '../../renderer/i18n/index.js';
@@ -16,7 +16,7 @@ vi.mock('../../renderer/editor/SectionEditor.js', () => import('./editorStub.js'
 afterEach(cleanup);
 
 /** Four recommendations that differ in every way the view filters by; two of the three supported are addressed. */
-function receivedList(): Recommendation[] {
+function receivedList(): FullRecommendation[] {
   return [
     sampleRecommendation('115.1', {
       text: 'Ratify the Optional Protocol to the Convention against Torture',
@@ -210,6 +210,90 @@ describe('the recommendations view', () => {
     const detail = screen.getByRole('region', { name: 'Recommendation 115.1' });
     await within(detail).findByText('Bill sent to parliament.');
     expect(within(detail).getByText('1 progress note')).toBeTruthy();
+  });
+
+  it('keeps a long list (several mechanisms) to the rows in view, says each row’s place, reaches the last by keyboard and chooses every row shown', async () => {
+    // happy-dom lays nothing out: the table's scroller gets a window's height, as in the app.
+    const had = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
+    Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+      configurable: true,
+      get(this: HTMLElement) {
+        return this.classList.contains('rc-scroller') ? 700 : 0;
+      },
+    });
+    try {
+      const many = Array.from({ length: 1_000 }, (_, i) => sampleRecommendation(`7.${i + 1}`, { text: `Recommendation number ${i + 1}` }));
+      const { user } = await openRecommendations(sampleWorld({ recommendations: many }));
+      const first = await screen.findByRole('button', { name: 'Show recommendation 7.1' });
+      const rows = within(table()).getAllByRole('row');
+      // The header and a window of rows, not a thousand; the spacers are hidden from screen readers.
+      expect(rows.length).toBeGreaterThan(5);
+      expect(rows.length).toBeLessThan(60);
+      expect(table().getAttribute('aria-rowcount')).toBe('1001');
+      expect(rows[1]!.getAttribute('aria-rowindex')).toBe('2');
+      expect(screen.queryByRole('button', { name: 'Show recommendation 7.1000' })).toBeNull();
+      first.focus();
+      await user.keyboard('{End}');
+      await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Show recommendation 7.1000' })));
+      expect(document.activeElement!.closest('tr')!.getAttribute('aria-rowindex')).toBe('1001');
+      expect(screen.getByRole('region', { name: 'Recommendation 7.1000' })).toBeTruthy();
+      await user.keyboard('{Home}');
+      await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Show recommendation 7.1' })));
+      // Choosing every row shown chooses the thousand, not the rows in the page.
+      await user.click(screen.getByRole('checkbox', { name: /^Choose all 1,?000 recommendations shown$/ }));
+      await screen.findByText(/^1,?000 recommendations chosen$/);
+    } finally {
+      if (had) Object.defineProperty(HTMLElement.prototype, 'clientHeight', had);
+      else delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight;
+    }
+  });
+
+  it('shows the progress as charts with their figures, the overdue actions leading to their recommendation', async () => {
+    const list = receivedList();
+    list[1]!.responsibleOrganizationId = 'justice';
+    list[1]!.implementationStatus = 'implemented';
+    list[2]!.origin = { ...list[2]!.origin, mechanism: 'treaty_body', body: 'CEDAW' };
+    list[3]!.actions = [
+      { id: 'act1', recommendationId: list[3]!.id, cluster: '', title: 'Draft the abolition bill', leadOrganizationId: 'justice', partnerOrganizationIds: [], startDate: '2020-01-01', endDate: '2020-06-30', status: 'under_way', budgetLine: '' },
+      { id: 'act2', recommendationId: list[3]!.id, cluster: '', title: 'Train judges', leadOrganizationId: 'justice', partnerOrganizationIds: [], startDate: '2020-01-01', endDate: '2020-06-30', status: 'completed', budgetLine: '' },
+    ];
+    const { user } = await openRecommendations(sampleWorld({ recommendations: list }));
+    await user.click(await screen.findByRole('tab', { name: 'Progress' }));
+    const charts = screen.getByRole('region', { name: 'Progress in charts' });
+    for (const summary of within(charts).getAllByText('The figures')) await user.click(summary);
+    const figure = (title: string) => within(charts).getByRole('heading', { name: title }).closest('figure')!;
+    const figures = (title: string) =>
+      within(figure(title))
+        .getAllByRole('row')
+        .map((row) => [...row.querySelectorAll('th, td')].map((c) => c.textContent));
+    expect(figures('Recommendations by status')).toEqual([
+      ['Implementation', 'Recommendations', '%'],
+      ['Not started', '2', '50%'],
+      ['In progress', '1', '25%'],
+      ['Partially implemented', '0', '0%'],
+      ['Implemented', '1', '25%'],
+      ['Not applicable', '0', '0%'],
+      ['Total', '4', '100%'],
+    ]);
+    expect(figures('Recommendations by lead ministry')).toEqual([
+      ['', 'Not started', 'In progress', 'Implemented', 'Total'],
+      ['Ministry of Justice', '0', '1', '1', '2'],
+      ['No lead ministry yet', '2', '0', '0', '2'],
+    ]);
+    expect(figures('Recommendations by mechanism').slice(1).map((row) => [row[0], row.at(-1)])).toEqual([
+      ['Universal Periodic Review', '3'],
+      ['Treaty body', '1'],
+    ]);
+    // Each picture is described to screen readers and can be saved.
+    expect(within(figure('Recommendations by status')).getByRole('img').getAttribute('aria-label')).toBe(
+      'Recommendations by status. Not started: 2; In progress: 1; Partially implemented: 0; Implemented: 1; Not applicable: 0.',
+    );
+    expect(within(figure('Recommendations by cluster')).getByRole('button', { name: 'Save as image: Recommendations by cluster' })).toBeTruthy();
+    // The completed action is not overdue; the one under way is, and leads to its recommendation.
+    await within(charts).findByText('Draft the abolition bill');
+    expect(within(charts).queryByText('Train judges')).toBeNull();
+    await user.click(within(charts).getByRole('button', { name: 'Show recommendation 115.3' }));
+    expect(await screen.findByRole('region', { name: 'Recommendation 115.3' })).toBeTruthy();
   });
 
   it('says when there are no recommendations yet', async () => {

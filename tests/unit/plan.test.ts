@@ -70,7 +70,7 @@ describe('the implementation plan', () => {
   });
 
   it('a cluster’s actions and indicators count for every recommendation in it', async () => {
-    const { admin, a, b, c, one, justice } = await planned();
+    const { admin, reviewer, a, b, c, one, justice, report } = await planned();
     await admin.call('recommendations.updateMany', { ids: [b, c], countryCluster: 'Prevention of torture' });
     const campaign = await admin.call('plan.saveAction', { cluster: 'Prevention of torture', title: 'National campaign', leadOrganizationId: justice.id, status: 'under_way' });
     await admin.call('plan.saveIndicator', { cluster: 'Prevention of torture', name: 'Complaints investigated', baseline: '40', target: '100', unit: '%', source: 'Ombudsman' });
@@ -80,6 +80,14 @@ describe('the implementation plan', () => {
     expect(await admin.reply('plan.saveAction', { cluster: 'Nobody here', title: 'X', leadOrganizationId: null })).toMatchObject({ ok: false, error: { key: 'planClusterMissing' } });
     expect(await admin.reply('plan.saveAction', { cluster: 'Prevention of torture', recommendationId: a, title: 'X', leadOrganizationId: null })).toMatchObject({ ok: false });
     expect(await admin.reply('plan.saveAction', { title: 'X', leadOrganizationId: null })).toMatchObject({ ok: false });
+    // The view's list carries the same rows without the plan and notes; `recommendations.get` brings
+    // one's whole follow-up, its cluster's included, to anyone who may read the report.
+    await admin.call('recommendations.addNote', { recommendationId: b, date: '2026-02-01', text: 'Campaign launched.', actionId: campaign.id });
+    const full = listRecommendations(report.db);
+    expect(full.find((r) => r.id === b)!.notes).toHaveLength(1);
+    expect(await reviewer.call('recommendations.list', {})).toEqual(full.map(({ actions: _a, indicators: _i, notes: _n, ...row }) => row));
+    for (const r of full) expect(await reviewer.call('recommendations.get', { id: r.id })).toEqual(r);
+    expect(await reviewer.reply('recommendations.get', { id: 'rec-gone' })).toMatchObject({ ok: false, error: { key: 'recommendationMissing' } });
   });
 
   it('only those who follow a recommendation up plan for it; bad input changes nothing', async () => {
@@ -127,6 +135,30 @@ describe('the implementation plan', () => {
     // Bytes changed by hand with sqlite3: said, not served.
     report.db.prepare("UPDATE blobs SET data = X'00'").run();
     expect(await reviewer.reply('plan.evidence', { id: ev.id })).toMatchObject({ ok: false, error: { key: 'attachmentDamaged' } });
+  });
+
+  it('lists the actions past their end date and neither completed nor cancelled, the longest overdue first', async () => {
+    const { admin, drafter, reviewer, a, b, justice, report } = await planned();
+    const save = (title: string, endDate: string, status: 'planned' | 'under_way' | 'completed' | 'cancelled', on: object = { recommendationId: a }) =>
+      drafter.call('plan.saveAction', { ...on, title, leadOrganizationId: justice.id, endDate, status });
+    await save('Late and planned', '2026-03-31', 'planned');
+    await save('Later and under way', '2026-05-01', 'under_way');
+    await save('Done', '2026-01-31', 'completed');
+    await save('Dropped', '2026-01-31', 'cancelled');
+    await save('Not yet due', '2026-06-30', 'planned');
+    await save('Due today', '2026-06-01', 'planned');
+    await admin.call('recommendations.updateMany', { ids: [b], countryCluster: 'Prisons' });
+    await admin.call('plan.saveAction', { cluster: 'Prisons', title: 'Cluster campaign', leadOrganizationId: null, endDate: '2026-02-01', status: 'planned' });
+    const overdue = await reviewer.call('plan.overdue', { today: '2026-06-01' });
+    expect(overdue.map((o) => [o.action.title, o.number])).toEqual([
+      ['Cluster campaign', ''],
+      ['Late and planned', '121.1'],
+      ['Later and under way', '121.1'],
+    ]);
+    // A date no form writes, put in by hand with sqlite3, is left out; so is a bad date asked for.
+    report.db.prepare("UPDATE actions SET end_date = '1999' WHERE title = 'Late and planned'").run();
+    expect((await reviewer.call('plan.overdue', { today: '2026-06-01' })).map((o) => o.action.title)).toEqual(['Cluster campaign', 'Later and under way']);
+    expect(await reviewer.reply('plan.overdue', { today: 'yesterday' })).toMatchObject({ ok: false });
   });
 
   it('is written only through the change log: rebuilding the tables from it changes nothing', async () => {

@@ -13,7 +13,7 @@ import {
   type Organization,
   type PlanAction,
   type PlanIndicator,
-  type Recommendation,
+  type FullRecommendation,
 } from '../../../shared/domain.js';
 import { call } from '../../api/client.js';
 import { useAnnounce } from '../../app/Announcer.js';
@@ -22,7 +22,7 @@ import { useFormat } from '../../app/format.js';
 import { SelectField, TextInput } from '../../widgets/fields.js';
 
 export interface PlanPanelProps {
-  recommendation: Recommendation;
+  recommendation: FullRecommendation;
   organizations: readonly Organization[];
   /** May add and change the recommendation's own actions and indicators (and set its status). */
   mayPlan: boolean;
@@ -227,7 +227,7 @@ function ActionForm({
   onSave,
   onCancel,
 }: {
-  recommendation: Recommendation;
+  recommendation: FullRecommendation;
   action: PlanAction | null;
   organizations: readonly Organization[];
   onSave: (fields: ActionFields, id: string | null) => Promise<void>;

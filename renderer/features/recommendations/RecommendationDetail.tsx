@@ -1,15 +1,17 @@
 // The selected recommendation in full: what the list says, who is responsible and how far it is
 // implemented (changed by those allowed), the sections addressing it (followed with one press), and
-// its progress notes, with a dated note added by those who follow it up.
+// its progress notes, with a dated note added by those who follow it up. The list gives the
+// recommendation; its plan and notes (`followUp`) are loaded for it alone and shown when they come.
 import { useState, type FormEvent } from 'react';
 import { Button, FileTrigger, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { addressedIn, IMPLEMENTATION_STATUSES, type ImplementationStatus, type Member, type Organization, type Recommendation } from '../../../shared/domain.js';
+import { addressedIn, IMPLEMENTATION_STATUSES, type ImplementationStatus, type FullRecommendation, type Member, type Organization, type Recommendation, type RecommendationFollowUp } from '../../../shared/domain.js';
 import { denyRecommendationFollowUp, denyReportChange } from '../../../shared/permissions.js';
 import { base64ToBytes } from '../../../shared/base64.js';
 import { call, inDesktopApp } from '../../api/client.js';
 import { runOnChosenFile } from '../../widgets/file-choice.js';
 import { PlanPanel } from './PlanPanel.js';
+import { NotePublic, RecommendationPublic } from './PublicTracker.js';
 import { useAnnounce } from '../../app/Announcer.js';
 import { messageOf } from '../../app/errors.js';
 import { fileName, todayIso, useFormat } from '../../app/format.js';
@@ -19,6 +21,8 @@ import type { SectionName } from './RecommendationTable.js';
 
 export interface RecommendationDetailProps {
   recommendation: Recommendation | null;
+  /** Its plan and progress notes: null while they load. */
+  followUp: RecommendationFollowUp | null;
   me: Member | null;
   organizations: readonly Organization[];
   sectionName: (id: string) => SectionName | undefined;
@@ -38,6 +42,7 @@ const NOBODY = 'none';
 
 export function RecommendationDetail({
   recommendation: r,
+  followUp,
   me,
   organizations,
   sectionName,
@@ -58,6 +63,7 @@ export function RecommendationDetail({
       </section>
     );
   }
+  const full: FullRecommendation | null = followUp ? { ...r, ...followUp } : null;
   const mayAssign = denyReportChange(me) === null;
   const mayFollowUp = denyRecommendationFollowUp(me, r) === null;
   const organizationName = organizations.find((o) => o.id === r.responsibleOrganizationId)?.name ?? '';
@@ -249,6 +255,7 @@ export function RecommendationDetail({
               <span className="rc-fact-label">{t('detail.status')}</span> <StatusText status={r.implementationStatus} />
             </p>
           )}
+          <RecommendationPublic recommendation={r} mayPublish={mayAssign} onChanged={onChanged} />
           <h4 className="rc-subtitle">{t('detail.addressed')}</h4>
           {addressed.length ? (
             <ul className="plain-list rc-sections">
@@ -286,39 +293,57 @@ export function RecommendationDetail({
           ) : null}
         </div>
         <div className="rc-notes">
-          <h4 className="rc-subtitle">{t('detail.notes', { count: r.notes.length })}</h4>
-          {r.notes.length ? (
-            <ol className="plain-list rc-notes-list">
-              {r.notes.map((n) => (
-                <li key={n.id} className="rc-note">
-                  <p className="rc-note-meta">
-                    <span className="rc-note-date">{format.date(n.date)}</span> <span className="muted">{n.authorName}</span>
-                    {n.actionId ? <span className="muted"> · {t('detail.aboutAction', { title: r.actions.find((a) => a.id === n.actionId)?.title ?? '' })}</span> : null}
-                  </p>
-                  <p className="table-screen-prose" dir="auto">
-                    {n.text}
-                  </p>
-                  {n.evidence.length ? (
-                    <ul className="plain-list rc-evidence">
-                      {n.evidence.map((e) => (
-                        <li key={e.id}>
-                          <EvidenceLink id={e.id} name={e.name} />
-                        </li>
-                      ))}
-                    </ul>
-                  ) : null}
-                </li>
-              ))}
-            </ol>
+          {full === null ? (
+            <p className="muted" role="status">
+              {t('detail.loadingFollowUp')}
+            </p>
           ) : (
-            <p className="muted">{t('detail.noNotes')}</p>
+            <Notes r={full} mayFollowUp={mayFollowUp} mayPublish={mayAssign} onChanged={onChanged} />
           )}
-          {mayFollowUp ? <NoteForm key={r.id} recommendation={r} onChanged={onChanged} /> : null}
         </div>
       </div>
       {/* The plan across the whole panel: its actions are a table of their own. */}
-      <PlanPanel recommendation={r} organizations={organizations} mayPlan={mayFollowUp} maySecretariat={mayAssign} onChanged={onChanged} />
+      {full ? <PlanPanel recommendation={full} organizations={organizations} mayPlan={mayFollowUp} maySecretariat={mayAssign} onChanged={onChanged} /> : null}
     </section>
+  );
+}
+
+/** The progress notes, oldest first, with their evidence files, and the form adding one. */
+function Notes({ r, mayFollowUp, mayPublish, onChanged }: { r: FullRecommendation; mayFollowUp: boolean; mayPublish: boolean; onChanged: () => void }) {
+  const { t } = useTranslation('recommendations');
+  const format = useFormat();
+  return (
+    <>
+      <h4 className="rc-subtitle">{t('detail.notes', { count: r.notes.length })}</h4>
+      {r.notes.length ? (
+        <ol className="plain-list rc-notes-list">
+          {r.notes.map((n) => (
+            <li key={n.id} className="rc-note">
+              <p className="rc-note-meta">
+                <span className="rc-note-date">{format.date(n.date)}</span> <span className="muted">{n.authorName}</span>
+                {n.actionId ? <span className="muted"> · {t('detail.aboutAction', { title: r.actions.find((a) => a.id === n.actionId)?.title ?? '' })}</span> : null}
+                <NotePublic note={n} mayPublish={mayPublish} onChanged={onChanged} />
+              </p>
+              <p className="table-screen-prose" dir="auto">
+                {n.text}
+              </p>
+              {n.evidence.length ? (
+                <ul className="plain-list rc-evidence">
+                  {n.evidence.map((e) => (
+                    <li key={e.id}>
+                      <EvidenceLink id={e.id} name={e.name} />
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="muted">{t('detail.noNotes')}</p>
+      )}
+      {mayFollowUp ? <NoteForm key={r.id} recommendation={r} onChanged={onChanged} /> : null}
+    </>
   );
 }
 
@@ -348,7 +373,7 @@ function EvidenceLink({ id, name }: { id: string; name: string }) {
   );
 }
 
-function NoteForm({ recommendation: r, onChanged }: { recommendation: Recommendation; onChanged: () => void }) {
+function NoteForm({ recommendation: r, onChanged }: { recommendation: FullRecommendation; onChanged: () => void }) {
   const { t } = useTranslation('recommendations');
   const announce = useAnnounce();
   const [date, setDate] = useState(todayIso());

@@ -1,16 +1,26 @@
-// The recommendations as a table: a few hundred rows at most (one list per review cycle), so they
-// are all in the page and the browser's own table semantics serve screen readers. The number of a
-// row is a button that shows the recommendation in full in the detail panel; one of them is in the
-// tab order (the selected row's), and the arrow keys, Home and End move between them. Those who
-// follow recommendations up also get a check box a row to choose many (Shift chooses every row
-// between the last one ticked and this one) and one in the header for every row shown, for the
-// bulk actions above the table; the selected row's check box is in the tab order too, and the
-// arrow keys go from check box to check box.
-import { memo, useCallback, useRef } from 'react';
+// The recommendations as a table, with the browser's own table semantics for screen readers. A
+// cycle's UPR list (150 to 400) is all in the page, so find-in-page and printing see every row; a
+// report with a longer list (several mechanisms: thousands), filtered or not, keeps only the rows in
+// view and a few around them in the page (virtualized with @tanstack/react-virtual, as the comment
+// matrix is), with spacer rows for the rest, and says each row's place (aria-rowindex of
+// aria-rowcount). The number of a row is a button that shows the recommendation in full in the
+// detail panel; one of them is in the tab order (the selected row's), and the arrow keys, Home and
+// End move between them, scrolling a row not in the page into it first. Those who follow
+// recommendations up also get a check box a row to choose many (Shift chooses every row between the
+// last one ticked and this one) and one in the header for every row shown, for the bulk actions
+// above the table; the selected row's check box is in the tab order too, and the arrow keys go from
+// check box to check box.
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addressedIn, clusterOf, type Recommendation } from '../../../shared/domain.js';
 import { useRowKeys } from '../../widgets/useRowKeys.js';
 import { PositionBadge, StatusText } from './badges.js';
+
+/** A report with up to this many recommendations has all its rows in the page; beyond, only those in view (and the selected one). */
+export const ALL_ROWS_UP_TO = 600;
+/** A row's height before it is measured: two clamped lines of text and a cluster line. */
+const ROW_ESTIMATE = 72;
 
 export interface SectionName {
   label: string;
@@ -31,6 +41,8 @@ export interface RecommendationTableProps {
   onChoose?: (ids: readonly string[], on: boolean) => void;
   /** The number of the recommendation with this id, for "Same as 121.3"; undefined when it is not in the report. */
   sameAsNumber?: (id: string) => string | undefined;
+  /** How many recommendations the report has, filtered or not: a long list stays virtualized when a filter shortens it. */
+  total?: number;
 }
 
 export function RecommendationTable({
@@ -44,9 +56,59 @@ export function RecommendationTable({
   chosen,
   onChoose,
   sameAsNumber,
+  total = rows.length,
 }: RecommendationTableProps) {
   const { t } = useTranslation('recommendations');
-  const { tabId, onKeyDown } = useRowKeys(rows, selectedId, onSelect);
+  const scroller = useRef<HTMLDivElement>(null);
+  const head = useRef<HTMLTableSectionElement>(null);
+  const [headHeight, setHeadHeight] = useState(0);
+  useLayoutEffect(() => {
+    const el = head.current;
+    if (!el) return;
+    const measure = () => setHeadHeight(el.offsetHeight);
+    measure();
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
+    observer?.observe(el);
+    return () => observer?.disconnect();
+  }, []);
+  const selectedIndex = selectedId === null ? -1 : rows.findIndex((r) => r.id === selectedId);
+  const tabIndex = Math.max(0, selectedIndex);
+  const virtual = Math.max(total, rows.length) > ALL_ROWS_UP_TO;
+  // The rows in view, and the one in the tab order, so focus is never lost to the page.
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (tabIndex < range.count && !indexes.includes(tabIndex)) {
+        indexes.push(tabIndex);
+        indexes.sort((a, b) => a - b);
+      }
+      return indexes;
+    },
+    [tabIndex],
+  );
+  const itemKey = useCallback((i: number) => rows[i]?.id ?? i, [rows]);
+  const virtualizer = useVirtualizer({
+    count: virtual ? rows.length : 0,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_ESTIMATE,
+    getItemKey: itemKey,
+    overscan: 8,
+    scrollMargin: headHeight,
+    scrollPaddingStart: headHeight,
+    rangeExtractor,
+    // Rows on the first frame, before the scroller is measured: a window's worth.
+    initialRect: { width: 1000, height: 800 },
+    // A row not laid out (the view hidden) measures nothing: it keeps its estimate rather than fold to zero.
+    measureElement: (el) => el.getBoundingClientRect().height || ROW_ESTIMATE,
+  });
+  const reveal = useCallback((index: number) => virtualizer.scrollToIndex(index, { align: 'auto' }), [virtualizer]);
+  const { tabId, onKeyDown } = useRowKeys(rows, selectedId, onSelect, reveal);
+  // Shown from elsewhere (the search box, an input): brought into view when it is not in the page.
+  useEffect(() => {
+    if (selectedIndex < 0 || !virtual) return;
+    const inPage = scroller.current?.querySelector(`tr[data-index="${selectedIndex}"]`);
+    if (!inPage) virtualizer.scrollToIndex(selectedIndex, { align: 'center' });
+  }, [selectedId]);
   // The last row ticked or unticked, where a Shift-click's range starts.
   const anchor = useRef<string | null>(null);
   const choosing = chosen !== undefined && onChoose !== undefined;
@@ -62,11 +124,16 @@ export function RecommendationTable({
     },
     [onChoose, rows],
   );
+  const columns = choosing ? 9 : 8;
+  const items = virtual ? virtualizer.getVirtualItems() : [];
+  const shown = virtual ? items.map((item) => item.index) : rows.map((_, i) => i);
+  const before = items.length ? items[0]!.start - headHeight : 0;
+  const after = items.length ? virtualizer.getTotalSize() - (items[items.length - 1]!.end - headHeight) : 0;
   return (
-    <div className="table-screen-scroller rc-scroller">
-      <table className="table-screen-table rc-table" aria-labelledby={labelledBy}>
-        <thead>
-          <tr>
+    <div ref={scroller} className="table-screen-scroller rc-scroller">
+      <table className="table-screen-table rc-table" aria-labelledby={labelledBy} aria-rowcount={rows.length + 1}>
+        <thead ref={head}>
+          <tr aria-rowindex={1}>
             {choosing ? (
               <th scope="col" className="rc-col-choose">
                 <input
@@ -95,25 +162,34 @@ export function RecommendationTable({
         <tbody onKeyDown={onKeyDown}>
           {rows.length === 0 ? (
             <tr>
-              <td colSpan={choosing ? 9 : 8} className="table-screen-empty">
+              <td colSpan={columns} className="table-screen-empty">
                 {emptyText}
               </td>
             </tr>
           ) : (
-            rows.map((r) => (
-              <RecommendationRow
-                key={r.id}
-                r={r}
-                selected={r.id === selectedId}
-                tabbable={r.id === tabId}
-                onSelect={onSelect}
-                organization={organizationName(r.responsibleOrganizationId)}
-                sectionName={sectionName}
-                chosen={choosing ? chosen.has(r.id) : null}
-                onChoose={choose}
-                sameAs={r.sameAs ? sameAsNumber?.(r.sameAs) : undefined}
-              />
-            ))
+            <>
+              {before > 0 ? <tr aria-hidden="true" className="rc-spacer" style={{ blockSize: before }} /> : null}
+              {shown.map((index) => {
+                const r = rows[index]!;
+                return (
+                  <RecommendationRow
+                    key={r.id}
+                    r={r}
+                    index={index}
+                    measure={virtual ? virtualizer.measureElement : undefined}
+                    selected={r.id === selectedId}
+                    tabbable={r.id === tabId}
+                    onSelect={onSelect}
+                    organization={organizationName(r.responsibleOrganizationId)}
+                    sectionName={sectionName}
+                    chosen={choosing ? chosen.has(r.id) : null}
+                    onChoose={choose}
+                    sameAs={r.sameAs ? sameAsNumber?.(r.sameAs) : undefined}
+                  />
+                );
+              })}
+              {after > 0 ? <tr aria-hidden="true" className="rc-spacer" style={{ blockSize: after }} /> : null}
+            </>
           )}
         </tbody>
       </table>
@@ -123,6 +199,10 @@ export function RecommendationTable({
 
 interface RowProps {
   r: Recommendation;
+  /** Its place in the rows shown (0 for the first). */
+  index: number;
+  /** Measures the row's height, for the virtualizer (when the list is long enough to have one). */
+  measure: ((el: HTMLTableRowElement | null) => void) | undefined;
   selected: boolean;
   tabbable: boolean;
   onSelect: (id: string) => void;
@@ -135,13 +215,19 @@ interface RowProps {
   sameAs: string | undefined;
 }
 
-const RecommendationRow = memo(function RecommendationRow({ r, selected, tabbable, onSelect, organization, sectionName, chosen, onChoose, sameAs }: RowProps) {
+const RecommendationRow = memo(function RecommendationRow({ r, index, measure, selected, tabbable, onSelect, organization, sectionName, chosen, onChoose, sameAs }: RowProps) {
   const { t } = useTranslation('recommendations');
   const sections = addressedIn(r)
     .map(sectionName)
     .filter((s): s is SectionName => s !== undefined);
   return (
-    <tr className={[selected ? 'table-screen-selected' : '', chosen ? 'rc-chosen' : ''].filter(Boolean).join(' ') || undefined} onClick={() => onSelect(r.id)}>
+    <tr
+      ref={measure}
+      data-index={index}
+      aria-rowindex={index + 2}
+      className={[selected ? 'table-screen-selected' : '', chosen ? 'rc-chosen' : ''].filter(Boolean).join(' ') || undefined}
+      onClick={() => onSelect(r.id)}
+    >
       {chosen !== null ? (
         <td className="rc-choose" onClick={(e) => e.stopPropagation()}>
           <input

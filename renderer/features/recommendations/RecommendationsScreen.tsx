@@ -14,13 +14,15 @@ import { SelectField, TextInput } from '../../widgets/fields.js';
 import { Loaded, TableFilters, TableModes } from '../../widgets/table-screen.js';
 import { BulkActions } from './BulkActions.js';
 import { CoverageView } from './CoverageView.js';
+import { FollowUpCharts } from './FollowUpCharts.js';
 import { MatrixExchange } from './MatrixExchange.js';
 import { OpenData } from './OpenData.js';
+import { PublicTracker } from './PublicTracker.js';
 import { ImportButton } from './ImportDialog.js';
 import { RecommendationDetail } from './RecommendationDetail.js';
-import { distinct, filterRecommendations, hasFilters, NO_FILTERS, type RecommendationFilters } from './recommendationRows.js';
+import { distinct, filterRecommendations, hasFilters, NO_FILTERS, prepareSearch, type RecommendationFilters } from './recommendationRows.js';
 import { RecommendationTable, type SectionName } from './RecommendationTable.js';
-import { useRecommendations } from './useRecommendations.js';
+import { useFollowUp, useRecommendations } from './useRecommendations.js';
 import './recommendations.css';
 
 export interface RecommendationsScreenProps {
@@ -31,7 +33,7 @@ export interface RecommendationsScreenProps {
 }
 
 const ALL = 'all';
-type Mode = 'list' | 'coverage';
+type Mode = 'list' | 'coverage' | 'progress';
 
 export function RecommendationsScreen({ focus = null, onOpenSection }: RecommendationsScreenProps) {
   const { t, i18n } = useTranslation('recommendations');
@@ -45,10 +47,12 @@ export function RecommendationsScreen({ focus = null, onOpenSection }: Recommend
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set());
   const all = useMemo(() => recommendations ?? [], [recommendations]);
   const rows = useMemo(() => filterRecommendations(all, filters), [all, filters]);
+  useEffect(() => prepareSearch(all), [all]);
   // The detail follows the list: one a filter hides is not shown as if it were still there.
   const selected = rows.find((r) => r.id === selectedId) ?? null;
   const byId = useMemo(() => new Map(all.map((r) => [r.id, r])), [all]);
   const sameAsNumber = useCallback((id: string) => byId.get(id)?.number, [byId]);
+  const { followUp, reload: reloadFollowUp } = useFollowUp(selected?.id ?? null);
   const repeatedBy = useMemo(() => (selected ? all.filter((r) => r.sameAs === selected.id) : []), [all, selected]);
   const show = useCallback((id: string) => {
     setSelectedId(id);
@@ -91,6 +95,76 @@ export function RecommendationsScreen({ focus = null, onOpenSection }: Recommend
 
   const filter = <K extends keyof RecommendationFilters>(key: K) => (value: string) =>
     setFilters((f) => ({ ...f, [key]: value === ALL ? null : (value as RecommendationFilters[K]) }));
+  // The choices stay as they are while words are typed in the search box: each is a list of up to a
+  // few hundred options, and re-drawing them at every key costs more than the search itself.
+  const { mechanism, cluster, theme, state, position, status, organizationId } = filters;
+  const choiceFilters = useMemo(
+    () => (
+      <>
+        {mechanisms.length > 1 || mechanism !== null ? (
+          <SelectField<Mechanism | typeof ALL>
+            className="table-screen-filter rc-filter"
+            label={t('filter.mechanism')}
+            value={mechanism ?? ALL}
+            onChange={filter('mechanism')}
+            options={[{ id: ALL, label: t('filter.allMechanisms') }, ...mechanisms]}
+          />
+        ) : null}
+        <SelectField<string>
+          className="table-screen-filter rc-filter rc-filter-wide"
+          label={t('filter.cluster')}
+          value={cluster ?? ALL}
+          onChange={filter('cluster')}
+          options={[{ id: ALL, label: t('filter.allClusters') }, ...clusters]}
+        />
+        <SelectField<string>
+          className="table-screen-filter rc-filter rc-filter-wide"
+          label={t('filter.theme')}
+          value={theme ?? ALL}
+          onChange={filter('theme')}
+          options={[{ id: ALL, label: t('filter.allThemes') }, ...themes]}
+        />
+        <SelectField<string>
+          className="table-screen-filter rc-filter"
+          label={t('filter.state')}
+          value={state ?? ALL}
+          onChange={filter('state')}
+          options={[{ id: ALL, label: t('filter.allStates') }, ...states]}
+        />
+        <SelectField<Position | 'none' | typeof ALL>
+          className="table-screen-filter rc-filter"
+          label={t('filter.position')}
+          value={position ?? ALL}
+          onChange={filter('position')}
+          options={[
+            { id: ALL, label: t('filter.allPositions') },
+            ...POSITIONS.map((p) => ({ id: p, label: t(`position.${p}`) })),
+            { id: 'none', label: t('filter.noPosition') },
+          ]}
+        />
+        <SelectField<ImplementationStatus | typeof ALL>
+          className="table-screen-filter rc-filter"
+          label={t('filter.status')}
+          value={status ?? ALL}
+          onChange={filter('status')}
+          options={[{ id: ALL, label: t('filter.allStatuses') }, ...IMPLEMENTATION_STATUSES.map((s) => ({ id: s, label: t(`status.${s}`) }))]}
+        />
+        <SelectField<string>
+          className="table-screen-filter rc-filter"
+          label={t('filter.organization')}
+          value={organizationId ?? ALL}
+          onChange={filter('organizationId')}
+          options={[
+            { id: ALL, label: t('filter.allOrganizations') },
+            ...workspace.organizations.map((o) => ({ id: o.id, label: o.name })),
+            { id: 'none', label: t('filter.noOrganization') },
+          ]}
+        />
+      </>
+    ),
+    // `filter` only calls setFilters, the same at every render.
+    [mechanism, cluster, theme, state, position, status, organizationId, mechanisms, clusters, themes, states, workspace.organizations, t],
+  );
   const total = all.length;
   const mayImport = denyReportChange(me) === null;
   // Those who follow recommendations up choose many: the secretariat, and the drafters of the ministries leading some.
@@ -117,6 +191,8 @@ export function RecommendationsScreen({ focus = null, onOpenSection }: Recommend
         </h2>
         <div className="rc-top-actions">
           {total > 0 ? <OpenData /> : null}
+          {/* Its consultation page may be published before any recommendation is. */}
+          {mayImport ? <PublicTracker /> : null}
           {total > 0 && mayImport ? <MatrixExchange organizations={workspace.organizations} onImported={() => void reload()} /> : null}
           {mayImport ? <ImportButton onImported={() => void reload()} /> : null}
         </div>
@@ -127,6 +203,7 @@ export function RecommendationsScreen({ focus = null, onOpenSection }: Recommend
           modes={[
             { id: 'list', label: t('mode.list') },
             { id: 'coverage', label: t('mode.coverage') },
+            { id: 'progress', label: t('mode.progress') },
           ]}
           mode={mode}
           onChange={setMode}
@@ -141,65 +218,7 @@ export function RecommendationsScreen({ focus = null, onOpenSection }: Recommend
                 value={filters.text}
                 onChange={(text) => setFilters((f) => ({ ...f, text }))}
               />
-              {mechanisms.length > 1 || filters.mechanism !== null ? (
-                <SelectField<Mechanism | typeof ALL>
-                  className="table-screen-filter rc-filter"
-                  label={t('filter.mechanism')}
-                  value={filters.mechanism ?? ALL}
-                  onChange={filter('mechanism')}
-                  options={[{ id: ALL, label: t('filter.allMechanisms') }, ...mechanisms]}
-                />
-              ) : null}
-              <SelectField<string>
-                className="table-screen-filter rc-filter rc-filter-wide"
-                label={t('filter.cluster')}
-                value={filters.cluster ?? ALL}
-                onChange={filter('cluster')}
-                options={[{ id: ALL, label: t('filter.allClusters') }, ...clusters]}
-              />
-              <SelectField<string>
-                className="table-screen-filter rc-filter rc-filter-wide"
-                label={t('filter.theme')}
-                value={filters.theme ?? ALL}
-                onChange={filter('theme')}
-                options={[{ id: ALL, label: t('filter.allThemes') }, ...themes]}
-              />
-              <SelectField<string>
-                className="table-screen-filter rc-filter"
-                label={t('filter.state')}
-                value={filters.state ?? ALL}
-                onChange={filter('state')}
-                options={[{ id: ALL, label: t('filter.allStates') }, ...states]}
-              />
-              <SelectField<Position | 'none' | typeof ALL>
-                className="table-screen-filter rc-filter"
-                label={t('filter.position')}
-                value={filters.position ?? ALL}
-                onChange={filter('position')}
-                options={[
-                  { id: ALL, label: t('filter.allPositions') },
-                  ...POSITIONS.map((p) => ({ id: p, label: t(`position.${p}`) })),
-                  { id: 'none', label: t('filter.noPosition') },
-                ]}
-              />
-              <SelectField<ImplementationStatus | typeof ALL>
-                className="table-screen-filter rc-filter"
-                label={t('filter.status')}
-                value={filters.status ?? ALL}
-                onChange={filter('status')}
-                options={[{ id: ALL, label: t('filter.allStatuses') }, ...IMPLEMENTATION_STATUSES.map((s) => ({ id: s, label: t(`status.${s}`) }))]}
-              />
-              <SelectField<string>
-                className="table-screen-filter rc-filter"
-                label={t('filter.organization')}
-                value={filters.organizationId ?? ALL}
-                onChange={filter('organizationId')}
-                options={[
-                  { id: ALL, label: t('filter.allOrganizations') },
-                  ...workspace.organizations.map((o) => ({ id: o.id, label: o.name })),
-                  { id: 'none', label: t('filter.noOrganization') },
-                ]}
-              />
+              {choiceFilters}
             </TableFilters>
             {mayFollowUp && chosenNow.length ? (
               <BulkActions
@@ -222,15 +241,20 @@ export function RecommendationsScreen({ focus = null, onOpenSection }: Recommend
               labelledBy="rc-title"
               emptyText={t('noMatch')}
               sameAsNumber={sameAsNumber}
+              total={total}
             />
             <RecommendationDetail
               recommendation={selected}
+              followUp={followUp}
               me={me}
               organizations={workspace.organizations}
               sectionName={sectionName}
               linkable={linkable}
               onOpenSection={onOpenSection}
-              onChanged={() => void reload()}
+              onChanged={() => {
+                void reload();
+                void reloadFollowUp();
+              }}
               sameAs={selected?.sameAs ? (byId.get(selected.sameAs) ?? null) : null}
               repeatedBy={repeatedBy}
               onShow={show}
@@ -243,6 +267,16 @@ export function RecommendationsScreen({ focus = null, onOpenSection }: Recommend
               onOpenSection={onOpenSection}
               onShow={(id) => {
                 setSelectedId(id);
+                setMode('list');
+              }}
+            />
+          </TabPanel>
+          <TabPanel id="progress" className="table-screen-panel">
+            <FollowUpCharts
+              recommendations={all}
+              organizations={workspace.organizations}
+              onShow={(id) => {
+                show(id);
                 setMode('list');
               }}
             />
