@@ -148,6 +148,18 @@ export function scopeOf(view: PolicyView, change: Judged, authorId: string): Cha
   };
 }
 
+/** The column naming what a row belongs to, by which the write policy scopes it. */
+const OWNER_COLUMN: Partial<Record<SyncedTable, string>> = {
+  comments: 'section_id',
+  section_recommendations: 'section_id',
+  paragraph_settlements: 'section_id',
+  comment_replies: 'comment_id',
+  recommendation_notes: 'recommendation_id',
+  actions: 'recommendation_id',
+  indicators: 'recommendation_id',
+  evidence: 'recommendation_id',
+};
+
 /**
  * The policy and the report's two invariants: a change may not leave the report without a
  * secretariat member, nor put a section inside itself. Null when the change may be made.
@@ -160,6 +172,16 @@ export function judge(view: PolicyView, change: Judged, authorId: string): Messa
   if (!invariant && view.actor(authorId)?.role === 'secretariat') return null;
   const denied = judgeChange(table, column, value, scopeOf(view, change, authorId));
   if (denied) return denied;
+  // A row moved to another section, comment or recommendation is judged where it is as well as
+  // where it goes: the new place alone would let a drafter take another ministry's note (or a
+  // cluster's action, a comment...) into their own recommendation or section and change it there.
+  if (OWNER_COLUMN[table] === column) {
+    const now = view.cell(table, row, column);
+    if (now !== undefined && now !== value) {
+      const there = judgeChange(table, column, value, scopeOf(view, { ...change, column: '' }, authorId));
+      if (there) return there;
+    }
+  }
   if (table === 'members' && (column === 'role' || column === 'deleted')) {
     const wasSecretariat = view.cell('members', row, 'role') === 'secretariat' && view.cell('members', row, 'deleted') !== 1;
     const role = column === 'role' ? value : (view.cell('members', row, 'role') ?? null);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importRecommendations, listRecommendations, recommendationId } from '../../electron/services/recommendations.js';
 import { rebuildMaterializedTables } from '../../electron/sync/changes.js';
+import { CurrentView, judge } from '../../electron/sync/policy.js';
 import { getMember } from '../../electron/store/queries.js';
 import type { RecommendationImport } from '../../shared/domain.js';
 import { tempDir } from './helpers.js';
@@ -159,6 +160,23 @@ describe('the implementation plan', () => {
     report.db.prepare("UPDATE actions SET end_date = '1999' WHERE title = 'Late and planned'").run();
     expect((await reviewer.call('plan.overdue', { today: '2026-06-01' })).map((o) => o.action.title)).toEqual(['Cluster campaign', 'Later and under way']);
     expect(await reviewer.reply('plan.overdue', { today: 'yesterday' })).toMatchObject({ ok: false });
+  });
+
+  it('a note or action moved to another recommendation is judged where it was too: a drafter cannot take one into their own', async () => {
+    const { admin, drafter, a, b, report } = await planned();
+    const noted = await admin.call('recommendations.addNote', { recommendationId: b, date: '2026-03-01', text: 'Not the Ministry of Justice’s.' });
+    await admin.call('recommendations.updateMany', { ids: [b], countryCluster: 'Prisons' });
+    const campaign = await admin.call('plan.saveAction', { cluster: 'Prisons', title: 'Cluster campaign', leadOrganizationId: null });
+    const own = await drafter.call('plan.saveAction', { recommendationId: a, title: 'Draft the bill', leadOrganizationId: null });
+    const view = () => new CurrentView(report.db, new Set());
+    const move = (table: 'recommendation_notes' | 'actions', row: string, to: string, who: string) => judge(view(), { table, row, column: 'recommendation_id', value: to }, who);
+    const david = drafter.client.memberId!;
+    // Into the Ministry of Justice's own 121.1, from a recommendation nobody gave it, or from a cluster.
+    expect(move('recommendation_notes', noted.noteId, a, david)).not.toBeNull();
+    expect(move('actions', campaign.id, a, david)).not.toBeNull();
+    // Its own action, kept where it is, and the secretariat moving anything: allowed.
+    expect(move('actions', own.id, a, david)).toBeNull();
+    expect(move('recommendation_notes', noted.noteId, a, admin.client.memberId!)).toBeNull();
   });
 
   it('is written only through the change log: rebuilding the tables from it changes nothing', async () => {
