@@ -627,6 +627,21 @@ export const api = {
     notes: number;
     inputs: number;
   }>(),
+  /**
+   * The mid-term report (issue 16, point 7): the UPR recommendations cluster by cluster with their
+   * position, responsible institution, status and progress, and the annex matrix, in the report's
+   * language, as Word or PDF. `asOf` (today when not given) is its date, and the last day whose
+   * progress notes it tells. Written beside its final name and renamed when complete.
+   */
+  'export.midterm': method(
+    z
+      .object({
+        path: filePath,
+        format: z.enum(['docx', 'pdf']),
+        asOf: isoDay.refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'is not a day of the calendar').optional(),
+      })
+      .strict(),
+  ).returns<{ path: string; bytes: number; recommendations: number }>(),
 
   // Sharing between offices. A copy is written closed (VACUUM INTO, then renamed); merging a copy
   // that came back brings over what it has that this file lacks, after a backup.

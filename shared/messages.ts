@@ -230,6 +230,10 @@ export const MESSAGES = {
     code: 'io',
     text: 'The PDF could not be laid out in pages, so nothing was written. Write the report as Word or as a web page, and tell whoever supports the app.',
   },
+  midtermNoRecommendations: {
+    code: 'invalid',
+    text: 'This report holds no recommendations of the universal periodic review yet, so a mid-term report would have nothing to tell; nothing was written. Import the list the Working Group adopted first (the treaty bodies’ and special procedures’ recommendations are not part of it).',
+  },
   commentNotYours: { code: 'forbidden', text: "Only the person who made a comment can change its words." },
   replyNotYours: { code: 'forbidden', text: "Only the person who wrote a reply can change it." },
   noteNotYours: { code: 'forbidden', text: "Only the person who wrote a progress note can change it." },

@@ -22,6 +22,7 @@ import { ANNEX_ORDERS, ANNEX_RECOMMENDATIONS, DEFAULT_ANNEXES, type AnnexChoice,
 import type { DraftChoice } from '../export/document.js';
 import { exportCheck, writeReport } from '../services/report-export.js';
 import { exportOpenData } from '../services/open-data.js';
+import { writeMidterm, type MidtermFormat } from '../services/midterm-export.js';
 import { withExtension } from '../report-files.js';
 import { writeClosedCopy } from '../sync/copy.js';
 import { mergeCopy } from '../sync/merge.js';
@@ -44,7 +45,15 @@ const EXPORTS: Record<string, (report: OpenReport, out: string, choice: ReportCh
   html: (report, out, choice) => exportFinalReport(report, 'html', out, choice),
   'recommendations-csv': (report, out) => exportRecommendationData(report, 'csv', out),
   'recommendations-json': (report, out) => exportRecommendationData(report, 'json', out),
+  'midterm-docx': (report, out) => exportMidtermReport(report, 'docx', out),
+  'midterm-pdf': (report, out) => exportMidtermReport(report, 'pdf', out),
 };
+
+/** The mid-term report on the UPR recommendations, dated today. */
+async function exportMidtermReport(report: OpenReport, format: MidtermFormat, out: string): Promise<string> {
+  const { path: written, bytes, recommendations } = await writeMidterm(report.db, format, withExtension(out, format));
+  return `wrote the mid-term report on ${recommendations} recommendation${recommendations === 1 ? '' : 's'} to ${written} (${bytes.toLocaleString('en')} bytes)`;
+}
 
 /** The recommendations as open data (CSV, or JSON with the progress notes in full). */
 async function exportRecommendationData(report: OpenReport, format: 'csv' | 'json', out: string): Promise<string> {

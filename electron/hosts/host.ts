@@ -43,6 +43,7 @@ const PATH_METHODS = new Set<MethodName>([
   'comments.export',
   'recommendations.export',
   'export.publicTracker',
+  'export.midterm',
   'versions.redline',
   'history.export',
   'sharing.sendCopy',

@@ -136,6 +136,8 @@ export const ACCESS: Rules = {
   'export.preview': anyone,
   // The public tracker is published in the government's name: the secretariat writes it.
   'export.publicTracker': secretariat,
+  // Like the report itself: anyone who has it open may write it as a file.
+  'export.midterm': anyone,
   'versions.list': anyone,
   'history.list': anyone,
   'history.export': anyone,

@@ -17,6 +17,7 @@ import { insertConsultationLog } from './consultation-log.js';
 import { exportOpenData } from './open-data.js';
 import { setInputsPublic, setNotesPublic, setRecommendationsPublic } from './public-marks.js';
 import { exportPublicTracker } from './public-tracker.js';
+import { exportMidterm } from './midterm-export.js';
 import { checkExport, exportReport, previewReport } from './report-export.js';
 import { lastMerge, listConflicts, mergeFromCopy, sectionTexts, sendCopy, settleConflict } from './sharing.js';
 import { createInput, decideInput, deleteInput, inputsOf, linkInput, updateInput } from './inputs.js';
@@ -103,6 +104,7 @@ export const reportHandlers: ReportHandlers = {
   'export.write': exportReport,
   'export.preview': previewReport,
   'export.publicTracker': exportPublicTracker,
+  'export.midterm': exportMidterm,
   'versions.list': versionsOf,
   'history.list': historyOf,
   'history.export': exportHistory,

@@ -159,6 +159,7 @@ const fr: Catalogue = {
   pdfNeedsChromium:
     'Pour écrire un PDF, il faut Chromium, introuvable à l’emplacement {{path}} ; installez-le ou indiquez son emplacement dans CHROMIUM_PATH.',
   pdfLayoutFailed: 'Le PDF n’a pas pu être mis en pages ; rien n’a été écrit. Écrivez le rapport en Word ou en page web, et prévenez l’assistance de l’application.',
+  midtermNoRecommendations: 'Ce rapport ne contient encore aucune recommandation de l’Examen périodique universel : un rapport à mi-parcours n’aurait rien à dire ; rien n’a été écrit. Importez d’abord la liste adoptée par le Groupe de travail (les recommandations des organes conventionnels et des procédures spéciales n’en font pas partie).',
   commentNotYours: "Seule la personne qui a fait un commentaire peut en changer les termes.",
   replyNotYours: "Seule la personne qui a écrit une réponse peut la modifier.",
   noteNotYours: "Seule la personne qui a écrit une note de suivi peut la modifier.",
@@ -339,6 +340,7 @@ const es: Catalogue = {
   importTableBadNumber: '«{{value}}» no es un número de recomendación (como 115.23); esta fila se omitió.',
   pdfNeedsChromium: 'Para escribir un PDF se necesita Chromium, que no se encontró en {{path}}; instálelo o indique su ubicación en CHROMIUM_PATH.',
   pdfLayoutFailed: 'No se pudo compaginar el PDF, así que no se escribió nada. Escriba el informe en Word o como página web y avise a quien da soporte a la aplicación.',
+  midtermNoRecommendations: 'Este informe todavía no contiene ninguna recomendación del examen periódico universal, así que un informe de mitad de período no tendría nada que decir; no se escribió nada. Importe primero la lista que aprobó el Grupo de Trabajo (las recomendaciones de los órganos de tratados y los procedimientos especiales no forman parte de él).',
   commentNotYours: "Solo la persona que hizo un comentario puede cambiar su texto.",
   replyNotYours: "Solo la persona que escribió una respuesta puede cambiarla.",
   noteNotYours: "Solo la persona que escribió una nota de seguimiento puede cambiarla.",

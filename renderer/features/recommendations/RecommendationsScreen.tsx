@@ -17,6 +17,7 @@ import { CoverageView } from './CoverageView.js';
 import { FollowUpCharts } from './FollowUpCharts.js';
 import { MatrixExchange } from './MatrixExchange.js';
 import { OpenData } from './OpenData.js';
+import { MidtermExport } from './MidtermExport.js';
 import { PublicTracker } from './PublicTracker.js';
 import { ImportButton } from './ImportDialog.js';
 import { RecommendationDetail } from './RecommendationDetail.js';
@@ -191,6 +192,7 @@ export function RecommendationsScreen({ focus = null, onOpenSection }: Recommend
         </h2>
         <div className="rc-top-actions">
           {total > 0 ? <OpenData /> : null}
+          {total > 0 ? <MidtermExport /> : null}
           {/* Its consultation page may be published before any recommendation is. */}
           {mayImport ? <PublicTracker /> : null}
           {total > 0 && mayImport ? <MatrixExchange organizations={workspace.organizations} onImported={() => void reload()} /> : null}
