@@ -4,6 +4,8 @@ import { useMemo, type KeyboardEvent } from 'react';
 import type { Key } from 'react-aria-components';
 import {
   Button,
+  Checkbox,
+  CheckboxGroup,
   FieldError,
   Group,
   Input,
@@ -106,6 +108,36 @@ export function RadioChoice<K extends string>({ label, description, className, e
       </div>
       <FieldNotes description={description} errorMessage={errorMessage} />
     </RadioGroup>
+  );
+}
+
+export interface CheckboxChoicesProps<K extends string> extends FieldBase {
+  value: readonly K[];
+  onChange: (value: K[]) => void;
+  options: ReadonlyArray<Choice<K>>;
+}
+
+/** Any number of choices, all visible, in a box that scrolls when they are many (Tab enters, Space ticks). */
+export function CheckboxChoices<K extends string>({ label, description, className, errorMessage, value, onChange, options, ...props }: CheckboxChoicesProps<K>) {
+  return (
+    <CheckboxGroup
+      {...props}
+      value={[...value]}
+      onChange={(v) => onChange(v as K[])}
+      className={`field checkbox-field${className ? ` ${className}` : ''}`}
+      isInvalid={Boolean(errorMessage)}
+      validationBehavior="aria"
+    >
+      <Label className="field-label">{label}</Label>
+      <div className="checkbox-options">
+        {options.map((o) => (
+          <Checkbox key={o.id} value={o.id} className="checkbox">
+            {o.label}
+          </Checkbox>
+        ))}
+      </div>
+      <FieldNotes description={description} errorMessage={errorMessage} />
+    </CheckboxGroup>
   );
 }
 

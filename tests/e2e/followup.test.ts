@@ -123,8 +123,29 @@ describe('follow-up in a browser', () => {
     await drafter.getByRole('option', { name: 'Under way' }).click();
     await form.getByLabel('End').fill('2026-11-30');
     await form.getByRole('textbox', { name: 'Budget line' }).fill('12.04.02');
+    // Two partners of the course, ticked among every organization.
+    const partners = form.getByRole('group', { name: 'Partners' });
+    await partners.getByText('National Human Rights Commission').click();
+    await partners.getByText('Ministry of Education').click();
+    expect(await partners.getByRole('checkbox', { checked: true }).count()).toBe(2);
+    await drafter.setViewportSize({ width: 1400, height: 2000 });
+    await form.screenshot({ path: path.join(os.tmpdir(), 'upr-action-form.png') });
     await form.getByRole('button', { name: 'Save' }).click();
     await detail.getByRole('rowheader', { name: /Training course for 300 prison officers/ }).waitFor();
+    await detail.getByText('Ministry of Education, National Human Rights Commission').or(detail.getByText('National Human Rights Commission, Ministry of Education')).waitFor();
+    // An indicator, then corrected in place.
+    await detail.getByRole('button', { name: 'Add an indicator' }).click();
+    const indicator = detail.getByRole('form', { name: 'Add an indicator' });
+    await indicator.getByRole('textbox', { name: 'Indicator' }).fill('Officers trained');
+    await indicator.getByRole('textbox', { name: 'Target' }).fill('200');
+    await indicator.getByRole('button', { name: 'Save' }).click();
+    await detail.getByRole('button', { name: 'Edit the indicator “Officers trained”' }).click();
+    const change = detail.getByRole('form', { name: 'Edit the indicator' });
+    expect(await change.getByRole('textbox', { name: 'Target' }).inputValue()).toBe('200');
+    await change.getByRole('textbox', { name: 'Target' }).fill('300');
+    await change.getByRole('button', { name: 'Save' }).click();
+    await detail.getByText(/target 300/i).waitFor();
+    expect(await detail.getByText('Officers trained').count()).toBe(1);
     await detail.getByText('The status follows from the actions.').waitFor();
     expect(await detail.getByText('In progress').count()).toBeGreaterThan(0);
 

@@ -19,7 +19,7 @@ import { call } from '../../api/client.js';
 import { useAnnounce } from '../../app/Announcer.js';
 import { messageOf } from '../../app/errors.js';
 import { useFormat } from '../../app/format.js';
-import { SelectField, TextInput } from '../../widgets/fields.js';
+import { CheckboxChoices, SelectField, TextInput } from '../../widgets/fields.js';
 
 export interface PlanPanelProps {
   recommendation: FullRecommendation;
@@ -38,7 +38,7 @@ export function PlanPanel({ recommendation: r, organizations, mayPlan, maySecret
   const format = useFormat();
   const announce = useAnnounce();
   const [editing, setEditing] = useState<PlanAction | 'new' | null>(null);
-  const [addingIndicator, setAddingIndicator] = useState(false);
+  const [indicatorAt, setIndicatorAt] = useState<PlanIndicator | 'new' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const orgName = (id: string | null) => organizations.find((o) => o.id === id)?.name ?? '';
   const mayChange = (item: { cluster: string }) => (item.cluster ? maySecretariat : mayPlan);
@@ -182,6 +182,7 @@ export function PlanPanel({ recommendation: r, organizations, mayPlan, maySecret
               key={i.id}
               indicator={i}
               mayChange={mayChange(i)}
+              onEdit={() => setIndicatorAt(i)}
               onRemove={() => void run(() => call('plan.deleteIndicator', { id: i.id }), t('plan.removed', { title: i.name }))}
             />
           ))}
@@ -189,16 +190,22 @@ export function PlanPanel({ recommendation: r, organizations, mayPlan, maySecret
       ) : (
         <p className="muted">{t('plan.noIndicators')}</p>
       )}
-      {addingIndicator ? (
+      {indicatorAt ? (
         <IndicatorForm
-          onCancel={() => setAddingIndicator(false)}
+          key={indicatorAt === 'new' ? 'new' : indicatorAt.id}
+          indicator={indicatorAt === 'new' ? null : indicatorAt}
+          onCancel={() => setIndicatorAt(null)}
           onSave={async (fields) => {
-            const saved = await run(() => call('plan.saveIndicator', { recommendationId: r.id, ...fields }), t('plan.added', { title: fields.name }));
-            if (saved) setAddingIndicator(false);
+            const id = indicatorAt === 'new' ? null : indicatorAt.id;
+            const saved = await run(
+              () => call('plan.saveIndicator', { ...(id ? { id } : { recommendationId: r.id }), ...fields }),
+              t(id ? 'plan.saved' : 'plan.added', { title: fields.name }),
+            );
+            if (saved) setIndicatorAt(null);
           }}
         />
       ) : mayPlan ? (
-        <Button className="button button-small" onPress={() => setAddingIndicator(true)}>
+        <Button className="button button-small" onPress={() => setIndicatorAt('new')}>
           {t('plan.addIndicator')}
         </Button>
       ) : null}
@@ -236,7 +243,7 @@ function ActionForm({
   const { t } = useTranslation('recommendations');
   const [title, setTitle] = useState(action?.title ?? '');
   const [lead, setLead] = useState(action?.leadOrganizationId ?? NONE);
-  const [partner, setPartner] = useState(action?.partnerOrganizationIds[0] ?? NONE);
+  const [partners, setPartners] = useState<string[]>(action?.partnerOrganizationIds ?? []);
   const [startDate, setStart] = useState(action?.startDate ?? '');
   const [endDate, setEnd] = useState(action?.endDate ?? '');
   const [budgetLine, setBudget] = useState(action?.budgetLine ?? '');
@@ -246,13 +253,12 @@ function ActionForm({
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!title.trim()) return setMissing(true);
-    // The partners beyond the first one chosen here are kept as they were.
-    const others = action?.partnerOrganizationIds.slice(1) ?? [];
     void onSave(
       {
         title: title.trim(),
         leadOrganizationId: lead === NONE ? null : lead,
-        partnerOrganizationIds: partner === NONE ? others : [partner, ...others],
+        // The lead is not its own partner.
+        partnerOrganizationIds: partners.filter((p) => p !== lead),
         startDate,
         endDate,
         budgetLine: budgetLine.trim(),
@@ -265,7 +271,7 @@ function ActionForm({
     <Form className="rc-plan-form" aria-label={t(action ? 'plan.editAction' : 'plan.addAction')} validationBehavior="aria" onSubmit={submit}>
       <TextInput className="rc-plan-wide" label={t('plan.action')} value={title} onChange={setTitle} autoFocus errorMessage={missing ? t('plan.titleRequired') : null} />
       <SelectField<string> label={t('plan.lead')} value={lead} onChange={setLead} options={[{ id: NONE, label: t('nobody') }, ...orgs]} />
-      <SelectField<string> label={t('plan.partner')} value={partner} onChange={setPartner} options={[{ id: NONE, label: t('plan.noPartner') }, ...orgs]} />
+      <CheckboxChoices<string> className="rc-plan-wide" label={t('plan.partners')} value={partners} onChange={setPartners} options={orgs.filter((o) => o.id !== lead)} />
       <TextInput label={t('plan.start')} type="date" value={startDate} onChange={setStart} />
       <TextInput label={t('plan.end')} type="date" value={endDate} onChange={setEnd} />
       <TextInput label={t('plan.budget')} value={budgetLine} onChange={setBudget} />
@@ -282,7 +288,7 @@ function ActionForm({
   );
 }
 
-function IndicatorLine({ indicator: i, mayChange, onRemove }: { indicator: PlanIndicator; mayChange: boolean; onRemove: () => void }) {
+function IndicatorLine({ indicator: i, mayChange, onEdit, onRemove }: { indicator: PlanIndicator; mayChange: boolean; onEdit: () => void; onRemove: () => void }) {
   const { t } = useTranslation('recommendations');
   return (
     <li className="rc-plan-indicator">
@@ -293,21 +299,35 @@ function IndicatorLine({ indicator: i, mayChange, onRemove }: { indicator: PlanI
         {i.cluster ? ` · ${t('plan.ofCluster', { cluster: i.cluster })}` : ''}
       </span>
       {mayChange ? (
-        <Button className="button button-small button-quiet" aria-label={t('plan.removeLabel', { title: i.name })} onPress={onRemove}>
-          {t('plan.remove')}
-        </Button>
+        <>
+          <Button className="button button-small button-quiet" aria-label={t('plan.editIndicatorLabel', { title: i.name })} onPress={onEdit}>
+            {t('plan.edit')}
+          </Button>
+          <Button className="button button-small button-quiet" aria-label={t('plan.removeLabel', { title: i.name })} onPress={onRemove}>
+            {t('plan.remove')}
+          </Button>
+        </>
       ) : null}
     </li>
   );
 }
 
-function IndicatorForm({ onSave, onCancel }: { onSave: (fields: { name: string; baseline: string; target: string; unit: string; source: string }) => Promise<void>; onCancel: () => void }) {
+function IndicatorForm({
+  indicator,
+  onSave,
+  onCancel,
+}: {
+  /** The indicator changed; null for a new one. */
+  indicator: PlanIndicator | null;
+  onSave: (fields: { name: string; baseline: string; target: string; unit: string; source: string }) => Promise<void>;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation('recommendations');
-  const [name, setName] = useState('');
-  const [baseline, setBaseline] = useState('');
-  const [target, setTarget] = useState('');
-  const [unit, setUnit] = useState('');
-  const [source, setSource] = useState('');
+  const [name, setName] = useState(indicator?.name ?? '');
+  const [baseline, setBaseline] = useState(indicator?.baseline ?? '');
+  const [target, setTarget] = useState(indicator?.target ?? '');
+  const [unit, setUnit] = useState(indicator?.unit ?? '');
+  const [source, setSource] = useState(indicator?.source ?? '');
   const [missing, setMissing] = useState(false);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -315,7 +335,7 @@ function IndicatorForm({ onSave, onCancel }: { onSave: (fields: { name: string; 
     void onSave({ name: name.trim(), baseline: baseline.trim(), target: target.trim(), unit: unit.trim(), source: source.trim() });
   };
   return (
-    <Form className="rc-plan-form" aria-label={t('plan.addIndicator')} validationBehavior="aria" onSubmit={submit}>
+    <Form className="rc-plan-form" aria-label={t(indicator ? 'plan.editIndicator' : 'plan.addIndicator')} validationBehavior="aria" onSubmit={submit}>
       <TextInput className="rc-plan-wide" label={t('plan.indicator')} value={name} onChange={setName} autoFocus errorMessage={missing ? t('plan.nameRequired') : null} />
       <TextInput label={t('plan.baseline')} value={baseline} onChange={setBaseline} />
       <TextInput label={t('plan.target')} value={target} onChange={setTarget} />
