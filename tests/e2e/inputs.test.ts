@@ -150,7 +150,10 @@ describe('consultation inputs in a browser', () => {
     await detail.getByRole('button', { name: /Link a section/ }).click();
     await page.getByRole('option', { name: 'C. Promotion and protection of human rights on the ground' }).click();
     await detail.getByRole('button', { name: 'Go to section C. Promotion and protection of human rights on the ground' }).waitFor();
-    await detail.getByRole('combobox', { name: 'Link a recommendation' }).fill('shelters');
+    // Clicked, then typed, as a person does: the box now sits at the foot of the detail, and a value
+    // set at once by the test (with the scroll that brings the box into view) closes the list again.
+    await detail.getByRole('combobox', { name: 'Link a recommendation' }).click();
+    await detail.getByRole('combobox', { name: 'Link a recommendation' }).pressSequentially('shelters');
     await page.getByRole('option', { name: /^121\.2/ }).click();
     await detail.getByRole('button', { name: 'Show recommendation 121.2' }).waitFor();
     expect(await row.innerText()).toContain('1 section, 1 recommendation');
