@@ -19,7 +19,8 @@ export type Block =
   | { h: string; level?: 2 | 3 | 4 }
   | { ul: string[] }
   | { ol: string[] }
-  | { table: string[][] };
+  /** A table, its first row the header; `widths` in pixels, one a column (the editor's own otherwise: all equal). */
+  | { table: string[][]; widths?: number[] };
 
 function $run(run: Run): LexicalNode {
   if (typeof run === 'string') return $createTextNode(run);
@@ -50,6 +51,7 @@ export function $appendBlocks(root: ElementNode, blocks: readonly Block[]): void
       root.append(list);
     } else {
       const table = $createTableNode();
+      if (b.widths) table.setColWidths(b.widths);
       b.table.forEach((cells, r) => {
         const row = $createTableRowNode();
         for (const cell of cells) {

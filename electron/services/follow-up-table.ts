@@ -115,6 +115,7 @@ export function followUpBlocks(
     { p: words.received(upr.length, positions.join(words.separator)) },
     ...(statuses.length ? [{ p: words.recorded(day(today), statuses.join(words.separator)) }] : []),
     { p: words.table },
-    { table: [[h.number, h.text, h.position, words.responsible, h.status, words.lastNote], ...rows] },
+    // The recommendation and its latest note get the room; the number, position, ministry and status little.
+    { table: [[h.number, h.text, h.position, words.responsible, h.status, words.lastNote], ...rows], widths: [64, 150, 96, 88, 104, 100] },
   ];
 }

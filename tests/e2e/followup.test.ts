@@ -3,7 +3,8 @@
 // download), LibreOffice Calc fills it as the ministry would, the secretariat imports it back and
 // sees what it changes before writing it; the ministry's drafter plans an action for one of its
 // recommendations and reports progress on it with an evidence file; the secretariat sees the
-// progress in charts, the overdue action among them, and saves a chart as an image. axe finds
+// progress in charts, the overdue action among them, and saves a chart as an image; downloads the
+// mid-term report (read by pandoc) and starts the next cycle's report from this one. axe finds
 // nothing serious.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,7 +17,7 @@ import { saveAction } from '../../electron/services/plan.js';
 import { importRecommendations, recommendationId, updateManyRecommendations } from '../../electron/services/recommendations.js';
 import { listMembers, listOrganizations } from '../../electron/store/queries.js';
 import type { RecommendationImport } from '../../shared/domain.js';
-import { chooseFile, seriousViolations, signIn, startBrowserMode, type BrowserMode } from './harness.js';
+import { chooseFile, openSection, seriousViolations, signIn, startBrowserMode, type BrowserMode } from './harness.js';
 
 const FILL = path.resolve(import.meta.dirname, '..', 'office', 'fill-workbook.py');
 
@@ -194,5 +195,37 @@ describe('follow-up in a browser', () => {
     fs.writeFileSync(path.join(os.tmpdir(), 'upr-chart.png'), png);
     await overdue.getByRole('button', { name: 'Show recommendation 121.3' }).click();
     await secretariat.getByRole('region', { name: 'Recommendation 121.3', exact: true }).waitFor();
+  });
+
+  it('the secretariat downloads the mid-term report, then starts the next cycle’s report, its section D seeded with the statuses', async () => {
+    const secretariat = await mode.openTab();
+    await signIn(secretariat, 'Maria Santos');
+    await secretariat.getByRole('tab', { name: 'Recommendations' }).click();
+    const midterm = secretariat.getByRole('group', { name: 'Mid-term report' });
+    const [download] = await Promise.all([secretariat.waitForEvent('download'), midterm.getByRole('button', { name: 'Word…' }).click()]);
+    const docx = path.join(mode.dir, download.suggestedFilename());
+    await download.saveAs(docx);
+    // Read by pandoc: the title, and the recommendation with the status and progress report the ministry sent in Excel.
+    const { stdout: text } = await promisify(execFile)('pandoc', ['-t', 'plain', '--wrap=none', docx]);
+    expect(text).toMatch(/Mid-term report on the implementation of the recommendations/);
+    expect(text).toMatch(/Recommendation 121\.1[\s\S]*Implemented[\s\S]*The Criminal Code was amended on 10 May 2026\./);
+
+    await secretariat.getByRole('tab', { name: 'Report settings' }).click();
+    await secretariat.getByRole('button', { name: 'Start the next report…' }).click();
+    const dialog = secretariat.getByRole('dialog', { name: 'Start the next report' });
+    expect(await dialog.getByRole('textbox', { name: 'Cycle of the next report' }).inputValue()).toBe('5');
+    await dialog.getByRole('textbox', { name: /File path of the new report/ }).fill(path.join(mode.dir, 'fifth cycle.upr'));
+    await dialog.getByRole('button', { name: 'Start the next report' }).click();
+    await secretariat.getByText('The next report is open: cycle 5, 3 recommendations carried over.').waitFor();
+    await secretariat.getByRole('tab', { name: 'Report settings' }).click();
+    await secretariat.getByTestId('previous-report').getByText(/the report of cycle 4/).waitFor();
+    // Section D starts with the table of statuses, to be drafted into prose.
+    await secretariat.getByRole('tab', { name: 'Sections' }).click();
+    await openSection(secretariat, /Follow-up to the previous review/);
+    const table = secretariat.locator('[contenteditable="true"] table');
+    await table.waitFor();
+    expect((await table.innerText()).replace(/\s+/g, ' ')).toMatch(/121\.1 .*Implemented/);
+    await secretariat.screenshot({ path: path.join(os.tmpdir(), 'upr-next-report.png') });
+    expect(await seriousViolations(secretariat)).toEqual([]);
   });
 });
