@@ -26,6 +26,13 @@ function current(): Transport {
 /** For component tests: route calls somewhere else. */
 export function setTransport(t: Transport): void {
   transport = t;
+  generation++;
+}
+
+let generation = 0;
+/** Changes whenever calls are routed somewhere else: what was loaded before may not hold there. */
+export function transportGeneration(): number {
+  return generation;
 }
 
 export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Result<M>> {

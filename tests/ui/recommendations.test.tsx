@@ -296,6 +296,25 @@ describe('the recommendations view', () => {
     expect(await screen.findByRole('region', { name: 'Recommendation 115.3' })).toBeTruthy();
   });
 
+  it('shows the list it loaded again when reopened with nothing changed, and fetches it again after a change elsewhere', async () => {
+    const { user, transport, world } = await openRecommendations(sampleWorld({ recommendations: receivedList() }));
+    await screen.findByRole('button', { name: 'Show recommendation 115.1' });
+    const fetched = () => callsTo(transport, 'recommendations.list').length;
+    const before = fetched();
+    await user.click(screen.getByRole('tab', { name: 'Overview' }));
+    await user.click(screen.getByRole('tab', { name: 'Recommendations' }));
+    await screen.findByRole('button', { name: 'Show recommendation 115.1' });
+    expect(fetched()).toBe(before);
+    // Another window changes a recommendation while the view is closed: the next opening fetches, and shows it.
+    await user.click(screen.getByRole('tab', { name: 'Overview' }));
+    world.recommendations![0]!.text = 'Ratify the Optional Protocol, as amended elsewhere';
+    transport.emit({ kind: 'changed', what: ['recommendations'] });
+    await new Promise((r) => setTimeout(r, 10));
+    await user.click(screen.getByRole('tab', { name: 'Recommendations' }));
+    await screen.findByText('Ratify the Optional Protocol, as amended elsewhere');
+    expect(fetched()).toBe(before + 1);
+  });
+
   it('says when there are no recommendations yet', async () => {
     await openRecommendations(sampleWorld({ meId: 'david' }));
     await screen.findByText('No recommendations yet. The secretariat imports the list the Working Group adopted.');

@@ -7,7 +7,7 @@
 import type { ApiEvent } from '../../../shared/api.js';
 import { useCallback, useMemo } from 'react';
 import type { Recommendation, RecommendationFollowUp } from '../../../shared/domain.js';
-import { call } from '../../api/client.js';
+import { call, onEvent, transportGeneration } from '../../api/client.js';
 import { useLiveLoad, type Freshness } from '../../app/useLiveLoad.js';
 import { sortByNumber } from './recommendationRows.js';
 
@@ -26,9 +26,49 @@ const listOnly = (event: ApiEvent): Freshness => (event.kind === 'changed' && ev
 const withTextToo = (event: ApiEvent): Freshness =>
   event.kind === 'changed' && event.what.some((w) => WITH_TEXT.has(w)) ? 'now' : event.kind === 'text' ? 'settle' : null;
 
-export function useRecommendations({ withText = false }: { withText?: boolean } = {}): RecommendationsState {
-  const { value, error, reload } = useLiveLoad(fetchSorted, withText ? withTextToo : listOnly);
-  return { recommendations: value, error, reload };
+/**
+ * The list the Recommendations view last loaded, for one report through one connection: when the
+ * view is opened again and no change it depends on was announced meanwhile (the report closed, a
+ * recommendation, a section, its text, an organization), it is shown as it is rather than fetched
+ * again. Thousands of recommendations fetched at every opening cost the time of the fetch and,
+ * after it, the page's pauses to collect the list it replaced.
+ */
+let kept: { key: string; list: Recommendation[]; fresh: boolean; stop: () => void } | null = null;
+
+function keep(key: string, list: Recommendation[]): void {
+  kept?.stop();
+  const entry = { key, list, fresh: true, stop: () => {} };
+  entry.stop = onEvent((event) => {
+    if (event.kind === 'closed' || withTextToo(event) !== null) entry.fresh = false;
+  });
+  kept = entry;
+}
+
+export function useRecommendations({ withText = false, keepFor }: { withText?: boolean; keepFor?: string } = {}): RecommendationsState {
+  const key = keepFor === undefined ? null : `${transportGeneration()} ${keepFor}`;
+  const fetch = useCallback(async () => {
+    if (key === null) return fetchSorted();
+    if (kept?.key === key && kept.fresh) return kept.list;
+    const list = await fetchSorted();
+    keep(key, list);
+    return list;
+  }, [key]);
+  // An announced change makes the kept list stale before this view's own load asks for it.
+  const freshness = useCallback(
+    (event: ApiEvent): Freshness => {
+      const when = withText ? withTextToo(event) : listOnly(event);
+      if (when !== null && kept?.key === key) kept.fresh = false;
+      return when;
+    },
+    [withText, key],
+  );
+  const { value, error, reload } = useLiveLoad(fetch, freshness);
+  // Asked for after a change made here: fetched, never the kept one.
+  const reloadNow = useCallback(() => {
+    if (kept?.key === key) kept.fresh = false;
+    return reload();
+  }, [key, reload]);
+  return { recommendations: value, error, reload: reloadNow };
 }
 
 /**
