@@ -14,6 +14,7 @@ import { PeopleScreen } from '../features/people/PeopleScreen.js';
 import { ExportScreen } from '../features/export/ExportScreen.js';
 import { InputsScreen } from '../features/inputs/InputsScreen.js';
 import { RecommendationsScreen } from '../features/recommendations/RecommendationsScreen.js';
+import { warmRecommendations } from '../features/recommendations/useRecommendations.js';
 import { EDITOR_TARGET_ID, SectionView } from '../features/section/SectionView.js';
 import { revealedWords, type Reveal } from '../editor/RevealPlugin.js';
 import { SettingsScreen } from '../features/settings/SettingsScreen.js';
@@ -76,6 +77,9 @@ export function WorkspaceShell({ workspace, refresh }: { workspace: Workspace; r
       }),
     [],
   );
+  // The recommendations are loaded in idle time once the report is open, so the view's first opening finds them.
+  const reportId = workspace.report.id;
+  useEffect(() => warmRecommendations(reportId), [reportId]);
   const focusOf = (target: 'recommendations' | 'inputs') => (focus?.view === target ? { id: focus.id, nonce: focus.nonce } : null);
 
   const leave = async (method: 'session.signOut' | 'app.closeReport') => {

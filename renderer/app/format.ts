@@ -7,16 +7,31 @@ export function todayIso(now: Date = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+// Each language's formats, made once: the Intl constructors are slow enough to show when many
+// components ask for them at every drawing.
+const formats = new Map<string, { number: Intl.NumberFormat; percent: Intl.NumberFormat; date: Intl.DateTimeFormat }>();
+function formatsOf(lng: string) {
+  let found = formats.get(lng);
+  if (!found) {
+    found = {
+      number: new Intl.NumberFormat(lng),
+      percent: new Intl.NumberFormat(lng, { style: 'percent', maximumFractionDigits: 0 }),
+      date: new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeZone: 'UTC' }),
+    };
+    formats.set(lng, found);
+  }
+  return found;
+}
+
 export function useFormat() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const numberFormat = new Intl.NumberFormat(lng);
-  const dateFormat = new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeZone: 'UTC' });
+  const { number: numberFormat, percent: percentFormat, date: dateFormat } = formatsOf(lng);
   const number = (n: number) => numberFormat.format(n);
   return {
     number,
     /** "42%" for 0.42, as the language writes it. */
-    percent: (share: number) => new Intl.NumberFormat(lng, { style: 'percent', maximumFractionDigits: 0 }).format(share),
+    percent: (share: number) => percentFormat.format(share),
     /** "12 Mar 2025" for "2025-03-12"; '' stays ''. */
     date: (iso: string) => (iso ? dateFormat.format(new Date(`${iso}T00:00:00Z`)) : ''),
     /** "1,234 words". */

@@ -11,7 +11,7 @@
 // above the table; the selected row's check box is in the tab order too, and the arrow keys go from
 // check box to check box.
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { Fragment, memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addressedIn, clusterOf, type Recommendation } from '../../../shared/domain.js';
 import { useRowKeys } from '../../widgets/useRowKeys.js';
@@ -98,8 +98,10 @@ export function RecommendationTable({
     rangeExtractor,
     // Rows on the first frame, before the scroller is measured: a window's worth.
     initialRect: { width: 1000, height: 800 },
-    // A row not laid out (the view hidden) measures nothing: it keeps its estimate rather than fold to zero.
-    measureElement: (el) => el.getBoundingClientRect().height || ROW_ESTIMATE,
+    // A row's height as the resize observer reports it once laid out: asking the page on mounting
+    // would lay it out early, and again for the frame. A row not laid out (the view hidden) keeps
+    // its estimate rather than fold to zero.
+    measureElement: (_el, entry) => entry?.borderBoxSize?.[0]?.blockSize || ROW_ESTIMATE,
   });
   const reveal = useCallback((index: number) => virtualizer.scrollToIndex(index, { align: 'auto' }), [virtualizer]);
   const { tabId, onKeyDown } = useRowKeys(rows, selectedId, onSelect, reveal);
@@ -126,12 +128,20 @@ export function RecommendationTable({
   );
   const columns = choosing ? 9 : 8;
   const items = virtual ? virtualizer.getVirtualItems() : [];
-  const shown = virtual ? items.map((item) => item.index) : rows.map((_, i) => i);
-  const before = items.length ? items[0]!.start - headHeight : 0;
-  const after = items.length ? virtualizer.getTotalSize() - (items[items.length - 1]!.end - headHeight) : 0;
+  // The rows in the page, each with the room the rows left out above it take (the row in the tab
+  // order may be far from the others); and the room of those left out below the last.
+  let at = headHeight;
+  const shown = virtual
+    ? items.map((item) => {
+        const gap = item.start - at;
+        at = item.end;
+        return { index: item.index, gap };
+      })
+    : rows.map((_, index) => ({ index, gap: 0 }));
+  const after = items.length ? virtualizer.getTotalSize() + headHeight - at : 0;
   return (
     <div ref={scroller} className="table-screen-scroller rc-scroller">
-      <table className="table-screen-table rc-table" aria-labelledby={labelledBy} aria-rowcount={rows.length + 1}>
+      <table className={`table-screen-table rc-table${virtual ? ' rc-table-virtual' : ''}`} aria-labelledby={labelledBy} aria-rowcount={rows.length + 1}>
         <thead ref={head}>
           <tr aria-rowindex={1}>
             {choosing ? (
@@ -168,24 +178,25 @@ export function RecommendationTable({
             </tr>
           ) : (
             <>
-              {before > 0 ? <tr aria-hidden="true" className="rc-spacer" style={{ blockSize: before }} /> : null}
-              {shown.map((index) => {
+              {shown.map(({ index, gap }) => {
                 const r = rows[index]!;
                 return (
-                  <RecommendationRow
-                    key={r.id}
-                    r={r}
-                    index={index}
-                    measure={virtual ? virtualizer.measureElement : undefined}
-                    selected={r.id === selectedId}
-                    tabbable={r.id === tabId}
-                    onSelect={onSelect}
-                    organization={organizationName(r.responsibleOrganizationId)}
-                    sectionName={sectionName}
-                    chosen={choosing ? chosen.has(r.id) : null}
-                    onChoose={choose}
-                    sameAs={r.sameAs ? sameAsNumber?.(r.sameAs) : undefined}
-                  />
+                  <Fragment key={r.id}>
+                    {gap > 0 ? <tr aria-hidden="true" className="rc-spacer" style={{ blockSize: gap }} /> : null}
+                    <RecommendationRow
+                      r={r}
+                      index={index}
+                      measure={virtual ? virtualizer.measureElement : undefined}
+                      selected={r.id === selectedId}
+                      tabbable={r.id === tabId}
+                      onSelect={onSelect}
+                      organization={organizationName(r.responsibleOrganizationId)}
+                      sectionName={sectionName}
+                      chosen={choosing ? chosen.has(r.id) : null}
+                      onChoose={choose}
+                      sameAs={r.sameAs ? sameAsNumber?.(r.sameAs) : undefined}
+                    />
+                  </Fragment>
                 );
               })}
               {after > 0 ? <tr aria-hidden="true" className="rc-spacer" style={{ blockSize: after }} /> : null}

@@ -31,28 +31,44 @@ const withTextToo = (event: ApiEvent): Freshness =>
  * view is opened again and no change it depends on was announced meanwhile (the report closed, a
  * recommendation, a section, its text, an organization), it is shown as it is rather than fetched
  * again. Thousands of recommendations fetched at every opening cost the time of the fetch and,
- * after it, the page's pauses to collect the list it replaced.
+ * after it, the page's pauses to collect the list it replaced. It is first loaded in idle time
+ * after the report opens (`warmRecommendations`), so the view's first opening finds it too; a load
+ * still under way is waited for, not started twice. A change announced while it loads, or a failed
+ * load, leaves nothing kept.
  */
-let kept: { key: string; list: Recommendation[]; fresh: boolean; stop: () => void } | null = null;
+let kept: { key: string; list: Promise<Recommendation[]>; fresh: boolean; stop: () => void } | null = null;
 
-function keep(key: string, list: Recommendation[]): void {
+const keyOf = (reportId: string) => `${transportGeneration()} ${reportId}`;
+
+function keptList(key: string): Promise<Recommendation[]> {
+  if (kept?.key === key && kept.fresh) return kept.list;
   kept?.stop();
-  const entry = { key, list, fresh: true, stop: () => {} };
+  const entry = { key, list: fetchSorted(), fresh: true, stop: () => {} };
   entry.stop = onEvent((event) => {
     if (event.kind === 'closed' || withTextToo(event) !== null) entry.fresh = false;
   });
+  entry.list.catch(() => {
+    entry.fresh = false;
+  });
   kept = entry;
+  return entry.list;
+}
+
+/** Loads the report's recommendations in idle time, for the Recommendations view; returns what cancels it. */
+export function warmRecommendations(reportId: string): () => void {
+  const key = keyOf(reportId);
+  const load = () => void keptList(key).catch(() => {});
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(load, { timeout: 2_000 });
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(load, 200);
+  return () => clearTimeout(handle);
 }
 
 export function useRecommendations({ withText = false, keepFor }: { withText?: boolean; keepFor?: string } = {}): RecommendationsState {
-  const key = keepFor === undefined ? null : `${transportGeneration()} ${keepFor}`;
-  const fetch = useCallback(async () => {
-    if (key === null) return fetchSorted();
-    if (kept?.key === key && kept.fresh) return kept.list;
-    const list = await fetchSorted();
-    keep(key, list);
-    return list;
-  }, [key]);
+  const key = keepFor === undefined ? null : keyOf(keepFor);
+  const fetch = useCallback(() => (key === null ? fetchSorted() : keptList(key)), [key]);
   // An announced change makes the kept list stale before this view's own load asks for it.
   const freshness = useCallback(
     (event: ApiEvent): Freshness => {
