@@ -239,6 +239,15 @@ describe('the recommendations view', () => {
       expect(screen.getByRole('region', { name: 'Recommendation 7.1000' })).toBeTruthy();
       await user.keyboard('{Home}');
       await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Show recommendation 7.1' })));
+      // Scrolled far down, the rows in view come with the selected first row kept in the page: each
+      // has the room of the rows left out above it, so neither is drawn where the other should be.
+      const scroller = table().closest('.rc-scroller')!;
+      scroller.scrollTop = 40_000;
+      scroller.dispatchEvent(new Event('scroll'));
+      await waitFor(() => expect(scroller.querySelector('tr[data-index="560"]')).not.toBeNull());
+      const firstRow = scroller.querySelector('tr[data-index="0"]')!;
+      expect(firstRow.nextElementSibling?.classList.contains('rc-spacer')).toBe(true);
+      expect(parseFloat((firstRow.nextElementSibling as HTMLElement).style.blockSize)).toBeGreaterThan(30_000);
       // Choosing every row shown chooses the thousand, not the rows in the page.
       await user.click(screen.getByRole('checkbox', { name: /^Choose all 1,?000 recommendations shown$/ }));
       await screen.findByText(/^1,?000 recommendations chosen$/);
