@@ -60,7 +60,7 @@ export function prepareNextReport(ctx: ServiceContext, input: ParsedInput<'app.s
       const orgNames = new Map((prepared(from.db, 'SELECT id, name FROM organizations').all() as Array<{ id: string; name: string }>).map((o) => [o.id, o.name]));
       const outlineText = [];
       outlineText[FOLLOW_UP_SECTION] = followUpBlocks(listRecommendations(from.db), previous.language, (id) => orgNames.get(id) ?? '', new Date().toISOString().slice(0, 10));
-      const carried = readCarried(from.db);
+      const carried = readCarried(from.db, previous.cycle);
       return createReport(
         {
           path: file,
@@ -105,6 +105,8 @@ function refuseOwnFile(report: OpenReport, file: string): void {
 interface Carried {
   /** By table, in the order they are written: what a row refers to is written before it. */
   rows: Array<[SyncedTable, Row[]]>;
+  /** The id a recommendation has in the next report (its own, or one naming its cycle). */
+  idOf: (id: string) => string;
   /** The evidence files' bytes, by hash. */
   blobs: Map<string, Buffer>;
 }
@@ -116,9 +118,19 @@ const allRows = (db: DB, table: SyncedTable): Row[] => db.prepare(`SELECT * FROM
  * organizations that what is carried names (a progress note's author who has since left): they come
  * as removed, so their names still show.
  */
-function readCarried(db: DB): Carried {
+function readCarried(db: DB, cycle: number): Carried {
   const live = (rows: Row[]) => rows.filter((r) => r.deleted === 0);
   const recommendations = live(allRows(db, 'recommendations'));
+  // A UPR recommendation's id is made from its number ("rec-115-23"), and the next cycle's list may
+  // number its own the same way: carried over, it names its cycle ("rec-c3-115-23"), so importing
+  // that list adds its recommendations beside these rather than writing over them. The Index's
+  // rows keep their ids (the same treaty-body recommendation, updated by the next download).
+  const renamed = new Map<string, string>();
+  for (const r of recommendations) {
+    const id = r.id as string;
+    if (/^rec-(?!uhri-)(?!c\d+-)/.test(id) && (r.mechanism ?? 'upr') === 'upr') renamed.set(id, `rec-c${cycle}-${id.slice(4)}`.slice(0, 64));
+  }
+  const idOf = (id: string) => renamed.get(id) ?? id;
   const recommendationIds = new Set(recommendations.map((r) => r.id));
   // A recommendation's plan, or a cluster's.
   const plan = (table: 'actions' | 'indicators') => live(allRows(db, table)).filter((r) => (r.recommendation_id ? recommendationIds.has(r.recommendation_id as string) : r.cluster !== ''));
@@ -161,6 +173,7 @@ function readCarried(db: DB): Carried {
       ['recommendation_notes', notes],
       ['evidence', evidence],
     ],
+    idOf,
     blobs,
   };
 }
@@ -180,13 +193,15 @@ function writeCarried(to: ServiceContext, carried: Carried, me: Member): void {
     const changes: Change[] = [];
     for (const row of rows) {
       if ((table === 'members' || table === 'organizations') && already.has(row.id)) continue;
+      const rowId = table === 'recommendations' ? carried.idOf(row.id as string) : (row.id as string);
       const cells = columns
         .filter((column) => column in row)
         .map((column) => ({ column, value: shown<CellValue>(table, column, row[column]) }))
+        .map(({ column, value }) => ({ column, value: (column === 'recommendation_id' || column === 'same_as') && typeof value === 'string' && value ? carried.idOf(value) : value }))
         .filter(({ column, value }) => value !== columnDefault(table, column));
       // A row all at its defaults is still made: by its first column.
       if (cells.length === 0) cells.push({ column: columns[0]!, value: columnDefault(table, columns[0]!) });
-      for (const { column, value } of cells) changes.push({ table, row: row.id, column, value });
+      for (const { column, value } of cells) changes.push({ table, row: rowId, column, value });
     }
     to.report.write(me.id, changes);
   }

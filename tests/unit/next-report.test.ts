@@ -132,13 +132,16 @@ describe('starting the next report', () => {
     expect(ws.sections.map((s) => s.title)).toEqual(outline17119('en'));
 
     const db = admin.client.report!.db;
-    // Every field of every recommendation, the status (by hand or from the actions), the plan, the notes.
-    expect(followUp(db)).toEqual(expected);
+    // Every field of every recommendation, the status (by hand or from the actions), the plan, the
+    // notes; a UPR recommendation's id names the cycle it came from, the Index's keeps its own.
+    const inNext = (id: string) => id.replace(/^rec-(?!uhri-)/, 'rec-c4-');
+    expect(followUp(db)).toEqual(JSON.parse(JSON.stringify(expected).replace(/"rec-(?!uhri-)([^"]*)"/g, '"rec-c4-$1"')));
+    expect(followUp(db).map((r) => r.id)).toEqual(expected.map((r) => inNext(r.id)));
     const carried = followUp(db);
-    expect(carried.find((r) => r.id === a)).toMatchObject({ implementationStatus: 'in_progress', statusByHand: false, actionCategory: 4, public: true, actions: [{ title: 'Adopt the law' }], indicators: [{ name: 'Laws adopted' }] });
-    expect(carried.find((r) => r.id === c)).toMatchObject({ implementationStatus: 'not_applicable', statusByHand: true, countryCluster: 'Prevention of torture', actions: [{ title: 'National campaign' }] });
+    expect(carried.find((r) => r.id === inNext(a))).toMatchObject({ implementationStatus: 'in_progress', statusByHand: false, actionCategory: 4, public: true, actions: [{ title: 'Adopt the law' }], indicators: [{ name: 'Laws adopted' }] });
+    expect(carried.find((r) => r.id === inNext(c))).toMatchObject({ implementationStatus: 'not_applicable', statusByHand: true, countryCluster: 'Prevention of torture', actions: [{ title: 'National campaign' }] });
     expect(carried.find((r) => r.number === '12')?.origin).toEqual({ mechanism: 'treaty_body', body: 'CAT', documentSymbol: 'CAT/C/TST/CO/3', paragraph: '12', documentDate: '2023-05-12', uhriId: 'abc' });
-    const notes = carried.find((r) => r.id === a)!.notes;
+    const notes = carried.find((r) => r.id === inNext(a))!.notes;
     expect(notes.map((n) => [n.date, n.text, n.authorName, n.public])).toEqual([
       ['2025-03-01', 'Bill sent to Parliament.', 'Dana Drafter', true],
       ['2025-06-30', 'Law adopted on second reading.', 'Paul Former', false],
@@ -175,8 +178,20 @@ describe('starting the next report', () => {
     const dana = new TestClient(admin.host);
     await dana.call('app.openReport', { path: next });
     await dana.call('session.signIn', { memberId: drafter.client.memberId! });
-    await dana.call('recommendations.addNote', { recommendationId: a, date: '2026-01-15', text: 'Regulations adopted.' });
-    expect(followUp(db).find((r) => r.id === a)!.notes.map((n) => n.authorName)).toEqual(['Dana Drafter', 'Paul Former', 'Dana Drafter']);
+    await dana.call('recommendations.addNote', { recommendationId: inNext(a), date: '2026-01-15', text: 'Regulations adopted.' });
+    expect(followUp(db).find((r) => r.id === inNext(a))!.notes.map((n) => n.authorName)).toEqual(['Dana Drafter', 'Paul Former', 'Dana Drafter']);
+
+    // The next cycle's list numbers its own recommendations the same way: they come beside those
+    // carried over, which keep their words and follow-up.
+    importRecommendations({ report: admin.client.report!, me }, [rec('121.1', { text: 'A new recommendation 121.1 of the fifth cycle.' })], [], 'fifth cycle list.docx');
+    const both = followUp(db).filter((r) => r.number === '121.1');
+    expect(both.map((r) => [r.id, r.text, r.notes.length])).toEqual(
+      expect.arrayContaining([
+        [inNext(a), 'Recommendation 121.1 text.', 3],
+        [a, 'A new recommendation 121.1 of the fifth cycle.', 0],
+      ]),
+    );
+    expect(both).toHaveLength(2);
   });
 
   it('writes section D in the report’s language: a French report', async () => {
