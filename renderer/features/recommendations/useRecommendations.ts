@@ -31,8 +31,8 @@ const withTextToo = (event: ApiEvent): Freshness =>
  * view is opened again and no change it depends on was announced meanwhile (the report closed, a
  * recommendation, a section, its text, an organization), it is shown as it is rather than fetched
  * again. Thousands of recommendations fetched at every opening cost the time of the fetch and,
- * after it, the page's pauses to collect the list it replaced. It is first loaded in idle time
- * after the report opens (`warmRecommendations`), so the view's first opening finds it too; a load
+ * after it, the page's pauses to collect the list it replaced. It is first loaded once the
+ * report's first screen is drawn (`warmRecommendations`), so the view's first opening finds it too; a load
  * still under way is waited for, not started twice. A change announced while it loads, or a failed
  * load, leaves nothing kept.
  */
@@ -54,15 +54,13 @@ function keptList(key: string): Promise<Recommendation[]> {
   return entry.list;
 }
 
-/** Loads the report's recommendations in idle time, for the Recommendations view; returns what cancels it. */
+/**
+ * Loads the report's recommendations for the Recommendations view as soon as the report's first
+ * screen is drawn (the server answers while the person looks at it); returns what cancels it.
+ */
 export function warmRecommendations(reportId: string): () => void {
   const key = keyOf(reportId);
-  const load = () => void keptList(key).catch(() => {});
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(load, { timeout: 2_000 });
-    return () => cancelIdleCallback(handle);
-  }
-  const handle = setTimeout(load, 200);
+  const handle = setTimeout(() => void keptList(key).catch(() => {}), 0);
   return () => clearTimeout(handle);
 }
 
