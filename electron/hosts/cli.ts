@@ -23,6 +23,7 @@ import type { DraftChoice } from '../export/document.js';
 import { exportCheck, writeReport } from '../services/report-export.js';
 import { exportOpenData } from '../services/open-data.js';
 import { writeMidterm, type MidtermFormat } from '../services/midterm-export.js';
+import { exportPublicTracker } from '../services/public-tracker.js';
 import { withExtension } from '../report-files.js';
 import { writeClosedCopy } from '../sync/copy.js';
 import { mergeCopy } from '../sync/merge.js';
@@ -47,7 +48,14 @@ const EXPORTS: Record<string, (report: OpenReport, out: string, choice: ReportCh
   'recommendations-json': (report, out) => exportRecommendationData(report, 'json', out),
   'midterm-docx': (report, out) => exportMidtermReport(report, 'docx', out),
   'midterm-pdf': (report, out) => exportMidtermReport(report, 'pdf', out),
+  'public-tracker': (report, out) => exportTracker(report, out),
 };
+
+/** The public tracker: a folder (empty, or a tracker written before), or one .zip when OUT ends so. */
+async function exportTracker(report: OpenReport, out: string): Promise<string> {
+  const r = await exportPublicTracker({ report, me: null }, { path: out, zip: out.toLowerCase().endsWith('.zip') });
+  return `wrote the public tracker to ${r.path}: ${r.recommendations} recommendation(s), ${r.notes} progress note(s), ${r.inputs} consultation input(s) marked public`;
+}
 
 /** The mid-term report on the UPR recommendations, dated today. */
 async function exportMidtermReport(report: OpenReport, format: MidtermFormat, out: string): Promise<string> {

@@ -150,7 +150,7 @@ describe('upr export', () => {
     const before = { report: sha256(report), earlier: sha256(earlier) };
 
     const format = await upr(['export', report, '--format', 'odt', '--out', earlier]);
-    expect(format).toEqual({ code: 2, stdout: '', stderr: 'upr: unknown export format “odt” (accepted: comments-xlsx, comments-csv, docx, pdf, html, recommendations-csv, recommendations-json, midterm-docx, midterm-pdf)\n' });
+    expect(format).toEqual({ code: 2, stdout: '', stderr: 'upr: unknown export format “odt” (accepted: comments-xlsx, comments-csv, docx, pdf, html, recommendations-csv, recommendations-json, midterm-docx, midterm-pdf, public-tracker)\n' });
 
     const nowhere = path.join(dir, 'no such folder', 'matrix.xlsx');
     const folder = await upr(['export', report, '--format', 'comments-xlsx', '--out', nowhere]);

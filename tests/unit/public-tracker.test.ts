@@ -11,6 +11,7 @@ import { importRecommendations, recommendationId } from '../../electron/services
 import { getMember } from '../../electron/store/queries.js';
 import type { RecommendationImport } from '../../shared/domain.js';
 import { Host } from '../../electron/hosts/host.js';
+import { main } from '../../electron/hosts/cli.js';
 import { tempDir, TestClient } from './helpers.js';
 import { reviewReport } from './review-helpers.js';
 
@@ -172,6 +173,22 @@ describe('the public tracker', () => {
     expect(strFromU8(entries['Testland tracker/data/recommendations.json']!)).toContain('121.3');
     // Only the secretariat publishes.
     expect(await p.drafter.reply('export.publicTracker', { path: path.join(dir, 'mine') })).toMatchObject({ ok: false, error: { key: 'secretariatOnly' } });
+    // From the command line, into a folder of its own or as a .zip; someone's folder refused there too.
+    const upr = async (...argv: string[]) => {
+      const io = { out: [] as string[], err: [] as string[] };
+      const code = await main(argv, { out: (line) => io.out.push(line), err: (line) => io.err.push(line) });
+      return { code, out: io.out.join('\n'), err: io.err.join('\n') };
+    };
+    const byCommand = path.join(dir, 'by command');
+    expect(await upr('export', p.file, '--format', 'public-tracker', '--out', byCommand)).toEqual({
+      code: 0,
+      out: `wrote the public tracker to ${byCommand}: 3 recommendation(s), 2 progress note(s), 1 consultation input(s) marked public`,
+      err: '',
+    });
+    expect(fs.readFileSync(path.join(byCommand, 'index.html'), 'utf8')).toContain('121.3');
+    expect(await upr('export', p.file, '--format', 'public-tracker', '--out', path.join(dir, 'site.zip'))).toMatchObject({ code: 0 });
+    expect(Object.keys(unzipSync(fs.readFileSync(path.join(dir, 'site.zip'))))).toContain('site/index.html');
+    expect(await upr('export', p.file, '--format', 'public-tracker', '--out', theirs)).toMatchObject({ code: 2, err: expect.stringContaining('index.html') });
   });
 
   it('in the desktop app, goes only to the folder the main process’s dialog gave', async () => {
