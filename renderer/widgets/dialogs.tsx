@@ -37,15 +37,14 @@ function DialogShell({ isOpen, onClose, title, children, role = 'dialog' }: Dial
 }
 
 /** Runs an async action, remembering whether it is running and the message if it failed. */
-function useSubmit(action: () => Promise<void>, onDone: () => void) {
+function useSubmit(action: () => Promise<void | 'stay'>, onDone: () => void) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const run = async () => {
     setBusy(true);
     setError(null);
     try {
-      await action();
-      onDone();
+      if ((await action()) !== 'stay') onDone();
     } catch (e) {
       setError(messageOf(e));
     } finally {
@@ -60,8 +59,8 @@ export interface FormDialogProps {
   onClose: () => void;
   title: string;
   submitLabel: string;
-  /** Throws to keep the dialog open with the error shown. */
-  onSubmit: () => Promise<void>;
+  /** Throws to keep the dialog open with the error shown; answers 'stay' to keep it open with none (a system dialog cancelled). */
+  onSubmit: () => Promise<void | 'stay'>;
   /** A local check before calling the service: a message to show, or null to go ahead. */
   validate?: () => string | null;
   children: ReactNode;

@@ -2,14 +2,14 @@
 // one), and for the secretariat "Start the next report…": a dialog asking the cycle, a title if not
 // the usual one, and where the file goes (the system's save dialog; in browser mode, where there is
 // none, a path typed on the server). The new report then opens in this window, as the same person.
-import { useState, type FormEvent } from 'react';
-import { Button, Dialog, Form, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { denyReportChange } from '../../../shared/permissions.js';
 import { call, inDesktopApp } from '../../api/client.js';
 import { useAnnounce } from '../../app/Announcer.js';
-import { messageOf } from '../../app/errors.js';
 import { useWorkspace } from '../../app/workspaceContext.js';
+import { FormDialog } from '../../widgets/dialogs.js';
 import { NumberInput, TextInput } from '../../widgets/fields.js';
 import './next-report.css';
 
@@ -47,72 +47,38 @@ function NextReportDialog({ onClose }: { onClose: () => void }) {
   const [cycle, setCycle] = useState<number | null>(Math.min(20, workspace.report.cycle + 1));
   const [title, setTitle] = useState('');
   const [path, setPath] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    if (cycle === null) return setError(t('nextReport.fillIn'));
-    if (!desktop && !path.trim()) return setError(t('start.pathRequired'));
-    setBusy(true);
-    try {
-      let file = path.trim();
-      if (desktop) {
-        const choice = await call('app.chooseFile', { mode: 'save', kind: 'report' });
-        // Closing the system's dialog cancels, and leaves this one open.
-        if (choice.path === null) return;
-        file = choice.path;
-      }
-      const made = await call('app.startNextReport', { path: file, cycle, ...(title.trim() ? { title: title.trim() } : {}) });
-      announce(t('nextReport.started', { count: made.recommendations, cycle }));
-      // This window now has the new report open: the workspace is loaded afresh on it.
-      onClose();
-      await refresh();
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
+  const validate = () => (cycle === null ? t('nextReport.fillIn') : !desktop && !path.trim() ? t('start.pathRequired') : null);
+  const start = async () => {
+    let file = path.trim();
+    if (desktop) {
+      const choice = await call('app.chooseFile', { mode: 'save', kind: 'report' });
+      // Closing the system's dialog cancels, and leaves this one open.
+      if (choice.path === null) return 'stay';
+      file = choice.path;
     }
+    const made = await call('app.startNextReport', { path: file, cycle: cycle!, ...(title.trim() ? { title: title.trim() } : {}) });
+    announce(t('nextReport.started', { count: made.recommendations, cycle }));
+    // This window now has the new report open: the workspace is loaded afresh on it.
+    onClose();
+    await refresh();
   };
 
   return (
-    <ModalOverlay isOpen onOpenChange={(isOpen) => !isOpen && !busy && onClose()} isDismissable={!busy} className="modal-overlay">
-      <Modal className="modal">
-        <Dialog className="dialog">
-          <Heading slot="title" className="dialog-title">
-            {t('nextReport.title')}
-          </Heading>
-          <Form onSubmit={(e) => void submit(e)} className="dialog-form" validationBehavior="aria">
-            <p className="dialog-message">{t('nextReport.hint')}</p>
-            <NumberInput label={t('nextReport.cycle')} value={cycle} onChange={setCycle} minValue={1} maxValue={20} isRequired />
-            <TextInput label={t('nextReport.reportTitle')} description={t('nextReport.reportTitleHint')} value={title} onChange={setTitle} />
-            {desktop ? null : (
-              <TextInput
-                label={t('start.newPath')}
-                description={t('start.newPathHint')}
-                value={path}
-                onChange={setPath}
-                placeholder={t('start.newPathPlaceholder')}
-                isRequired
-              />
-            )}
-            {error ? (
-              <p role="alert" className="inline-error">
-                {error}
-              </p>
-            ) : null}
-            <div className="dialog-buttons">
-              <Button className="button" onPress={onClose} isDisabled={busy}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" className="button button-primary" isPending={busy}>
-                {desktop ? t('nextReport.createChoose') : t('nextReport.create')}
-              </Button>
-            </div>
-          </Form>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+    <FormDialog isOpen onClose={onClose} title={t('nextReport.title')} submitLabel={desktop ? t('nextReport.createChoose') : t('nextReport.create')} onSubmit={start} validate={validate}>
+      <p className="dialog-message">{t('nextReport.hint')}</p>
+      <NumberInput label={t('nextReport.cycle')} value={cycle} onChange={setCycle} minValue={1} maxValue={20} isRequired />
+      <TextInput label={t('nextReport.reportTitle')} description={t('nextReport.reportTitleHint')} value={title} onChange={setTitle} />
+      {desktop ? null : (
+        <TextInput
+          label={t('start.newPath')}
+          description={t('start.newPathHint')}
+          value={path}
+          onChange={setPath}
+          placeholder={t('start.newPathPlaceholder')}
+          isRequired
+        />
+      )}
+    </FormDialog>
   );
 }
