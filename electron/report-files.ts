@@ -3,9 +3,11 @@
 import path from 'node:path';
 
 export const REPORT_EXTENSION = 'upr';
+/** A copy packed to travel, or changes sent by another office (electron/sync/packed.ts). */
+export const PACKED_EXTENSION = 'uprz';
 
-/** For dialog.showOpenDialog / showSaveDialog. */
-export const REPORT_FILE_FILTERS = [{ name: 'UPR report', extensions: [REPORT_EXTENSION] }];
+/** For dialog.showOpenDialog: reports, and the copies and changes offices send each other (opened or merged as reports are). */
+export const REPORT_FILE_FILTERS = [{ name: 'UPR report', extensions: [REPORT_EXTENSION, PACKED_EXTENSION] }];
 
 /** Lists of recommendations to import: OHCHR's thematic list in Word, or a table (Excel or CSV). */
 export const LIST_FILE_FILTERS = [
@@ -15,13 +17,14 @@ export const LIST_FILE_FILTERS = [
 ];
 
 export function isReportPath(arg: string): boolean {
-  return arg.toLowerCase().endsWith(`.${REPORT_EXTENSION}`);
+  const lower = arg.toLowerCase();
+  return lower.endsWith(`.${REPORT_EXTENSION}`) || lower.endsWith(`.${PACKED_EXTENSION}`);
 }
 
 /**
  * The report a command line asks to open, resolved against the folder it was started in, or null.
  * Chromium and macOS switches ("--foo", "-psn_0_123") are skipped, and so is the executable itself
- * and, when running from source, the app folder: only an argument ending in .upr counts.
+ * and, when running from source, the app folder: only an argument ending in .upr (or .uprz) counts.
  */
 export function reportPathFromArgv(argv: readonly string[], cwd: string): string | null {
   for (const arg of argv.slice(1)) {
@@ -49,6 +52,8 @@ export const SAVE_KINDS = {
   pdf: { title: 'Export the report', defaultName: 'National report', filter: 'PDF document', extension: 'pdf' },
   html: { title: 'Export the report', defaultName: 'National report', filter: 'Web page (HTML)', extension: 'html' },
   json: { title: 'Export the recommendations as open data', defaultName: 'Recommendations', filter: 'JSON data', extension: 'json' },
+  copy: { title: 'Send a copy of the report', defaultName: 'National report (copy)', filter: 'UPR report to send', extension: PACKED_EXTENSION },
+  changes: { title: 'Send the changes to another office', defaultName: 'National report (changes)', filter: 'UPR changes to send', extension: PACKED_EXTENSION },
 } as const;
 
 export type SaveKind = keyof typeof SAVE_KINDS;

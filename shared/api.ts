@@ -184,6 +184,29 @@ export interface MergeSummary {
   released: number;
   /** Attached files whose contents came with the copy. */
   attachments: number;
+  /** Changes the copy brought that nobody signed, accepted as made before their author signed (unsigned history). */
+  unsigned?: number;
+  /** Signing keys the copy introduced that the person merging confirmed with it. */
+  keysConfirmed?: number;
+}
+
+/** A person's signing key as the People screen lists it. */
+export interface SigningKeyInfo {
+  id: string;
+  memberId: string;
+  memberName: string;
+  organization: string;
+  /** The key's fingerprint, read aloud to compare: eight groups of four. */
+  fingerprint: string;
+  /** When it was made (ISO, UTC). */
+  madeAt: string;
+  confirmed: boolean;
+  /** It is the report's first secretariat key, trusted by every copy (it needs no confirmation). */
+  root: boolean;
+  /** This machine holds it (it is the key of the person signed in, here). */
+  mine: boolean;
+  /** Changes and text updates held back here until it is confirmed. */
+  waiting: number;
 }
 
 /** A change or text update held back: what it would change, who it claims to be from, when, and why. */
@@ -301,7 +324,7 @@ export const api = {
   // implements these; everything below works on the report open in the caller's window or tab.
   'app.recent': method(empty).returns<RecentFile[]>(),
   'app.chooseFile': method(
-    z.object({ mode: z.enum(['open', 'save']), kind: z.enum(['report', 'xlsx', 'csv', 'json', 'list', 'attachment', 'docx', 'pdf', 'html', 'folder']).default('report') }).strict(),
+    z.object({ mode: z.enum(['open', 'save']), kind: z.enum(['report', 'xlsx', 'csv', 'json', 'list', 'attachment', 'docx', 'pdf', 'html', 'folder', 'copy', 'changes']).default('report') }).strict(),
   ).returns<FileChoice>(),
   'app.newReport': method(newReportInput).returns<{ path: string }>(),
   /** Opens the new report in the caller's window, as the same member; says how many recommendations it carried over. */
@@ -327,6 +350,10 @@ export const api = {
     z.object({ id, name: text(200).optional(), organizationId: id.optional(), role: z.enum(ROLES).optional() }).strict(),
   ).returns<Member>(),
   'members.delete': method(z.object({ id }).strict()).returns<{ id: string }>(),
+  /** The people's signing keys (one per machine where they act), with what waits for each to be confirmed. */
+  'members.keys': method(empty).returns<SigningKeyInfo[]>(),
+  /** Confirms a person's signing key (or withdraws the confirmation): the secretariat's, after checking its fingerprint with them. */
+  'members.confirmKey': method(z.object({ keyId: z.string().regex(/^[0-9a-f]{32}$/, 'is not a key'), confirmed: z.boolean() }).strict()).returns<SigningKeyInfo>(),
 
   'sections.create': method(
     z.object({ title: text(300), parentId: id.nullable().default(null), afterId: id.nullable().optional() }).strict(),
@@ -645,9 +672,14 @@ export const api = {
 
   // Sharing between offices. A copy is written closed (VACUUM INTO, then renamed); merging a copy
   // that came back brings over what it has that this file lacks, after a backup.
+  /** Writes a copy packed to travel by e-mail (`.uprz`; `.upr` in `path` becomes `.uprz`), without what opening it rebuilds. */
   'sharing.sendCopy': method(z.object({ path: filePath }).strict()).returns<{ path: string; bytes: number }>(),
+  /** The report's offices, each with when this report last learnt what it has (a copy or changes merged from it; null: never). */
+  'sharing.offices': method(empty).returns<Array<{ id: string; name: string; heardAt: string | null }>>(),
+  /** Writes (packed, `.uprz`) only the changes the office lacks, as the last copy or changes merged from it show. */
+  'sharing.sendChanges': method(z.object({ path: filePath, organizationId: id }).strict()).returns<{ path: string; bytes: number; changes: number; sections: number }>(),
   /** `name`: the copy as the person knows it, when `path` is the server's copy of a file sent from the browser. */
-  'sharing.merge': method(z.object({ path: filePath, name: attachmentName.optional() }).strict()).returns<MergeSummary>(),
+  'sharing.merge': method(z.object({ path: filePath, name: attachmentName.optional(), confirmKeys: z.boolean().optional() }).strict()).returns<MergeSummary>(),
   /** Fields changed in two copies at once, not settled yet (no change to the field newer than both). */
   'sharing.conflicts': method(empty).returns<OpenConflict[]>(),
   /** The last merge that brought something, when it was made (ISO, UTC) and its report; null before any. The secretariat's. */

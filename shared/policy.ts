@@ -81,6 +81,7 @@ const GRANTS: Record<Exclude<Grant, 'authorDeletes'>, GrantRule> = {
   followUp: (s) => denyRecommendationFollowUp(s.author, s.recommendation ?? NO_RECOMMENDATION),
   noteAuthor,
   publish: (s) => denyPublish(s.author),
+  ownKey: madeBy((s) => (s.author ? null : { key: 'sayWhoFirst' }), { key: 'keyNotYours' }),
 };
 
 /**

@@ -69,7 +69,9 @@ export type Grant =
   /** A row's deletion where its author may take it back: the author. */
   | 'authorDeletes'
   /** Whether a row goes into the public tracker (the website a ministry publishes): the secretariat only. */
-  | 'publish';
+  | 'publish'
+  /** A signing key: recorded by the member it belongs to (any member); afterwards theirs. */
+  | 'ownKey';
 
 export interface TableSpec {
   columns: Record<string, ColumnKind>;
@@ -317,6 +319,20 @@ export const SYNCED = {
     },
     write: 'sectionWriter',
     self: ['settled_by'],
+  },
+  // Each person's public signing keys, one per machine (electron/sync/signing.ts): recorded by their
+  // owner, confirmed by the secretariat. The id is the key's own fingerprint.
+  member_keys: {
+    columns: {
+      member_id: ref,
+      public_key: text(100),
+      made_at: time,
+      confirmed: flag,
+      deleted: flag,
+    },
+    write: 'ownKey',
+    writers: { confirmed: 'secretariat' },
+    self: ['member_id'],
   },
 } as const satisfies Record<string, TableSpec>;
 

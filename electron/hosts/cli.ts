@@ -4,6 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UserError } from '../../shared/errors.js';
+import { FileKeyStore, useKeyStore } from '../sync/signing.js';
+import { checkSignatures } from '../sync/signature-check.js';
+import { readReportFile } from '../store/open.js';
 import { asUserError } from './failures.js';
 import { Host } from './host.js';
 import { defaultDataDir } from '../paths.js';
@@ -12,7 +15,7 @@ import { checkReportFile } from '../store/check.js';
 import { createDemoReport } from '../services/demo.js';
 import { reportInfo, formatInfo } from '../services/info.js';
 import { OpenReport } from '../store/open-report.js';
-import { getMember, listMembers } from '../store/queries.js';
+import { getMember, listMembers, listOrganizations } from '../store/queries.js';
 import { importListFile, previewImport } from '../services/recommendation-import.js';
 import type { ServiceContext } from '../services/context.js';
 import { tableKindOf } from '../import/recommendation-table.js';
@@ -25,11 +28,13 @@ import { exportOpenData } from '../services/open-data.js';
 import { writeMidterm, type MidtermFormat } from '../services/midterm-export.js';
 import { exportPublicTracker } from '../services/public-tracker.js';
 import { withExtension } from '../report-files.js';
-import { writeClosedCopy } from '../sync/copy.js';
-import { mergeCopy } from '../sync/merge.js';
+import { writeClosedCopy, writeSentCopy } from '../sync/copy.js';
+import { mergeReceived } from '../services/exchange.js';
+import { PACKED_EXTENSION } from '../report-files.js';
 import type { MergeSummary } from '../../shared/api.js';
 import type { Member } from '../../shared/domain.js';
 import { VERSION_COMMANDS, VERSIONS_USAGE } from './cli-versions.js';
+import { NETWORK_COMMANDS, NETWORK_USAGE } from '../network/commands.js';
 
 /** The final report's choices, as the Export view has them: which annexes, and whether a draft. */
 interface ReportChoice {
@@ -146,14 +151,17 @@ const usage = () => `usage:
   upr new FILE --title T --country C [--cycle N] [--language en|fr|es|ar|ru|zh] [--by NAME] [--org NAME]
   upr demo FILE
   upr info FILE [--json]
-  upr copy FILE OUT
+  upr copy FILE OUT                  (OUT ending .uprz: packed to send, without what opening it rebuilds)
+  upr send-copy FILE OUT [--as MEMBER]
+  upr send-changes FILE --to OFFICE OUT [--as MEMBER]
   upr start-next-report FILE NEW_FILE [--cycle N] [--title T] [--as MEMBER]
-  upr merge FILE OTHER [--json]
-  upr check FILE
+  upr merge FILE OTHER [--json]      (OTHER: a copy, .upr or .uprz, or changes another office sent)
+  upr check FILE [--signatures]
   upr export FILE --format ${Object.keys(EXPORTS).join('|')} --out PATH
      [--draft NAME [--line-numbers]] [--recommendations ${ANNEX_RECOMMENDATIONS.join('|')}] [--order ${ANNEX_ORDERS.join('|')}] [--without-inputs]
   ${IMPORT_USAGE}
   ${VERSIONS_USAGE.join('\n  ')}
+  ${NETWORK_USAGE.join('\n  ')}
   upr call FILE METHOD JSON --as MEMBER
 VERSION is a version's id or its name (where names repeat, the newest of that name); now is the report as it is.
 LABEL is a section's number in the outline (B.1) or its title; history's --since and --until are days in UTC.
@@ -173,6 +181,8 @@ export async function main(argv: string[], io: Out = stdio): Promise<number> {
 }
 
 async function run(argv: string[], io: Out): Promise<number> {
+  // Changes made from the command line are signed with the person's key in the user's data folder.
+  useKeyStore(new FileKeyStore(path.join(defaultDataDir(), 'keys')));
   const [command, ...rest] = argv;
   switch (command) {
     case 'new': {
@@ -227,7 +237,7 @@ async function run(argv: string[], io: Out): Promise<number> {
       if (!file || !out || positionals.length > 2) throw new UserError('usage: upr copy FILE OUT');
       const report = OpenReport.openSnapshot(file);
       try {
-        const copy = writeClosedCopy(report.db, out);
+        const copy = out.toLowerCase().endsWith(`.${PACKED_EXTENSION}`) ? writeSentCopy(report.db, out) : writeClosedCopy(report.db, out);
         io.out(`wrote a copy to ${copy.path} (${copy.bytes.toLocaleString('en')} bytes)`);
       } finally {
         report.close();
@@ -243,13 +253,33 @@ async function run(argv: string[], io: Out): Promise<number> {
       io.out(`created ${made.path}, the next report after ${path.basename(file)}, with its ${made.recommendations} recommendation(s) and their follow-up`);
       return 0;
     }
+    case 'send-copy': {
+      const { values, positionals } = parse(rest, { as: { type: 'string' } });
+      const [file, out] = positionals;
+      if (!file || !out || positionals.length > 2) throw new UserError('usage: upr send-copy FILE OUT [--as MEMBER]');
+      const sent = (await callAs(file, (report) => actingMember(report, values.as, 'send a copy as').id, 'sharing.sendCopy', { path: path.resolve(out) })) as { path: string; bytes: number };
+      io.out(`wrote a copy to ${sent.path} (${sent.bytes.toLocaleString('en')} bytes), packed to send to another office`);
+      return 0;
+    }
+    case 'send-changes': {
+      const { values, positionals } = parse(rest, { as: { type: 'string' }, to: { type: 'string' } });
+      const [file, out] = positionals;
+      if (!file || !out || positionals.length > 2 || !values.to) throw new UserError('usage: upr send-changes FILE --to OFFICE OUT [--as MEMBER]');
+      const to = values.to;
+      const sent = (await callAs(file, (report) => actingMember(report, values.as, 'send changes as').id, 'sharing.sendChanges', (report: OpenReport) => ({
+        path: path.resolve(out),
+        organizationId: findOffice(report, to),
+      }))) as { path: string; bytes: number; changes: number; sections: number };
+      io.out(`wrote the changes ${to} lacks to ${sent.path} (${sent.bytes.toLocaleString('en')} bytes): ${sent.changes} change(s), the text of ${sent.sections} section(s)`);
+      return 0;
+    }
     case 'merge': {
       const { values, positionals } = parse(rest, { json: { type: 'boolean' } });
       const [file, other] = positionals;
       if (!file || !other || positionals.length > 2) throw new UserError('usage: upr merge FILE OTHER [--json]');
       const report = OpenReport.open(file);
       try {
-        const summary = mergeCopy(report, other, { backupDir: path.join(defaultDataDir(), 'backups') });
+        const summary = mergeReceived(report, other, { backupDir: path.join(defaultDataDir(), 'backups') });
         io.out(values.json ? JSON.stringify(summary, null, 2) : formatMerge(summary));
       } finally {
         report.close();
@@ -257,8 +287,17 @@ async function run(argv: string[], io: Out): Promise<number> {
       return 0;
     }
     case 'check': {
-      const { positionals } = parse(rest, {});
-      const result = checkReportFile(onePath(positionals, 'check'));
+      const { values, positionals } = parse(rest, { signatures: { type: 'boolean' } });
+      const file = onePath(positionals, 'check');
+      if (values.signatures) {
+        // Every signature verified and every change said signed, unsigned history or what fails.
+        const result = readReportFile(path.resolve(file), (db) => checkSignatures(db));
+        for (const line of result.problems) io.out(`problem: ${line}`);
+        for (const line of result.waiting) io.out(`waiting: ${line}`);
+        io.out(`${result.sound ? 'signatures sound' : 'signatures not sound'}: ${result.summary}`);
+        return result.sound ? 0 : 1;
+      }
+      const result = checkReportFile(file);
       for (const line of result.problems) io.out(`problem: ${line}`);
       io.out(result.sound ? `sound: ${result.summary}` : 'not sound');
       return result.sound ? 0 : 1;
@@ -338,6 +377,7 @@ async function run(argv: string[], io: Out): Promise<number> {
       return command === undefined ? 2 : 0;
     default:
       if (Object.hasOwn(VERSION_COMMANDS, command)) return VERSION_COMMANDS[command]!(rest, io);
+      if (Object.hasOwn(NETWORK_COMMANDS, command)) return NETWORK_COMMANDS[command]!(rest, io);
       throw new UserError(`unknown command “${command}”\n${usage()}`);
   }
 }
@@ -345,17 +385,19 @@ async function run(argv: string[], io: Out): Promise<number> {
 /**
  * One API method called on `file` through the host, as the app calls it (the same validation and
  * permissions), by the member `who` picks once the report is open, or by nobody when it picks none.
+ * `input` may be made from the open report (an office named by its name, say).
  */
 export async function callAs(file: string, who: (report: OpenReport) => string | null, method: string, input: unknown): Promise<unknown> {
   const host = new Host({ dataDir: defaultDataDir() });
   const client = host.connect(() => {});
   try {
-    const member = who(host.attach(client, mustExist(file)));
+    const report = host.attach(client, mustExist(file));
+    const member = who(report);
     if (member !== null) {
       const signIn = await host.dispatch(client.id, 'session.signIn', { memberId: member });
       if (!signIn.ok) throw new UserError(signIn.error.message);
     }
-    const reply = await host.dispatch(client.id, method, input);
+    const reply = await host.dispatch(client.id, method, typeof input === 'function' ? (input as (report: OpenReport) => unknown)(report) : input);
     if (!reply.ok) throw new UserError(reply.error.message);
     return reply.result;
   } finally {
@@ -421,6 +463,14 @@ export function onePath(positionals: string[], command: string): string {
 function mustExist(file: string): string {
   if (!fs.existsSync(file)) throw new UserError(`there is no file at ${file}`);
   return file;
+}
+
+/** An office (organization) by id, or by name (case-insensitive). */
+function findOffice(report: OpenReport, office: string): string {
+  const offices = listOrganizations(report.db);
+  const found = offices.find((o) => o.id === office) ?? offices.find((o) => o.name.toLowerCase() === office.toLowerCase());
+  if (!found) throw new UserError(`no office called “${office}” in this report (offices: ${offices.map((o) => o.name).join(', ')})`);
+  return found.id;
 }
 
 /** A member by id, or by name (case-insensitive) when the name is unambiguous. */

@@ -2,6 +2,7 @@
 // who each has said they are, and the dispatch of every API call: validate the input against the
 // shared schema, find the report and the member, run the handler, turn errors into readable replies.
 // The Electron shell, the browser-mode server and `upr call` all go through `dispatch`.
+import { FileKeyStore, useKeyStore, type KeyProtection } from '../sync/signing.js';
 import { fileLocation, type FileLocation } from '../store/location.js';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -18,6 +19,7 @@ import { checkAccess } from '../services/access.js';
 import { createReport } from '../services/new-report.js';
 import { countRecommendations, prepareNextReport } from '../services/next-report.js';
 import { writeClosedCopy } from '../sync/copy.js';
+import { reportToOpen } from '../sync/received.js';
 import path from 'node:path';
 import { userError } from '../../shared/messages.js';
 
@@ -47,6 +49,7 @@ const PATH_METHODS = new Set<MethodName>([
   'versions.redline',
   'history.export',
   'sharing.sendCopy',
+  'sharing.sendChanges',
   'sharing.merge',
 ]);
 
@@ -55,7 +58,7 @@ export interface HostOptions {
   /** Where a file lives (tests stand in for a network share); fileLocation by default. */
   locate?: (file: string) => FileLocation;
   /** Asks the person for a file (a native dialog in the app); browser mode has none. */
-  chooseFile?: (client: Client, mode: 'open' | 'save', kind: 'report' | 'xlsx' | 'csv' | 'json' | 'list' | 'attachment' | 'docx' | 'pdf' | 'html' | 'folder') => Promise<string | null>;
+  chooseFile?: (client: Client, mode: 'open' | 'save', kind: ParsedInput<'app.chooseFile'>['kind']) => Promise<string | null>;
   /** Told when a client's open report changes (the app sets window titles and recent documents). */
   onReportChanged?: (client: Client) => void;
   /**
@@ -70,6 +73,11 @@ export interface HostOptions {
    * Browser mode has no dialogs; its paths are typed by the person who holds the token.
    */
   pathsFromDialogs?: boolean;
+  /**
+   * The operating system's protection of the people's private signing keys (Electron's safeStorage
+   * in the desktop app); browser mode and the CLI keep them in files only this user can read.
+   */
+  protectKeys?: KeyProtection;
 }
 
 export class Host {
@@ -79,6 +87,8 @@ export class Host {
 
   constructor(readonly options: HostOptions) {
     this.recent = new RecentFiles(options.dataDir);
+    // Each person's signing key on this machine, in the user's data folder (electron/sync/signing.ts).
+    useKeyStore(new FileKeyStore(path.join(options.dataDir, 'keys'), options.protectKeys));
   }
 
   connect(send: (event: ApiEvent) => void, id: string = randomUUID()): Client {
@@ -100,7 +110,8 @@ export class Host {
 
   /** Opens (or shares, when another client has it open) the report at `file` for `client`. */
   attach(client: Client, file: string): OpenReport {
-    const key = path.resolve(file);
+    // A copy packed to travel opens as the report it unpacks to beside it.
+    const key = reportToOpen(path.resolve(file));
     let report = this.reports.get(key);
     if (!report || report.isClosed) {
       // A file on a network share or in a synced folder is never kept open: work on a copy.
@@ -156,7 +167,11 @@ export class Host {
       const parsed = api[name].input.safeParse(rawInput ?? {});
       if (!parsed.success) throw invalidInput(parsed.error);
       if (this.options.pathsFromDialogs && PATH_METHODS.has(name)) this.assertChosen(client, name, (parsed.data as { path: string }).path);
-      return { ok: true, result: await this.run(client, name, parsed.data) };
+      const result = await this.run(client, name, parsed.data);
+      // What the call wrote is signed before it answers (a write inside a larger transaction is
+      // signed once that is over): another program reading the file then finds it signed.
+      if (client.report && !client.report.isClosed) client.report.log.signer?.seal();
+      return { ok: true, result };
     } catch (e) {
       const said = asUserError(e, this.options.dataDir);
       return { ok: false, error: { message: said.message, code: said.code, ...(said.translatable ?? {}) } };
@@ -218,7 +233,7 @@ export class Host {
         return { ...opened, recommendations: countRecommendations(this.reportOf(client).db) };
       }
       case 'app.openReport': {
-        const file = path.resolve((input as ParsedInput<'app.openReport'>).path);
+        const file = reportToOpen(path.resolve((input as ParsedInput<'app.openReport'>).path));
         if (client.report?.path !== file && this.options.focusOtherWindowWith?.(client, file)) {
           throw userError('openElsewhere');
         }

@@ -1,5 +1,6 @@
 // The API handlers that work on an open report, one per method of shared/api.ts. Methods of the
 // host (`app.*`, `session.*`) live in ../hosts/host.ts.
+import { confirmKey, listKeys } from './keys.js';
 import type { MethodName, ParsedInput, Result } from '../../shared/api.js';
 import type { ServiceContext } from './context.js';
 import { createMember, createOrganization, deleteMember, deleteOrganization, updateMember, updateOrganization } from './people.js';
@@ -20,6 +21,7 @@ import { exportPublicTracker } from './public-tracker.js';
 import { exportMidterm } from './midterm-export.js';
 import { checkExport, exportReport, previewReport } from './report-export.js';
 import { lastMerge, listConflicts, mergeFromCopy, sectionTexts, sendCopy, settleConflict } from './sharing.js';
+import { listOffices, sendChanges } from './exchange.js';
 import { createInput, decideInput, deleteInput, inputsOf, linkInput, updateInput } from './inputs.js';
 import { attachData, attachFile, attachmentOf, detachAttachment } from './attachments.js';
 import { importListFile, previewImport } from './recommendation-import.js';
@@ -42,6 +44,8 @@ export const reportHandlers: ReportHandlers = {
   'members.create': createMember,
   'members.update': updateMember,
   'members.delete': deleteMember,
+  'members.keys': listKeys,
+  'members.confirmKey': confirmKey,
   'sections.create': (ctx, input) => createSection(ctx, input),
   'sections.update': updateSection,
   'sections.move': moveSection,
@@ -93,6 +97,8 @@ export const reportHandlers: ReportHandlers = {
   'inputs.attachment': attachmentOf,
   'inputs.insertLog': insertConsultationLog,
   'sharing.sendCopy': sendCopy,
+  'sharing.offices': listOffices,
+  'sharing.sendChanges': sendChanges,
   'sharing.merge': mergeFromCopy,
   'sharing.conflicts': listConflicts,
   'sharing.lastMerge': lastMerge,

@@ -1,6 +1,7 @@
-// Sharing between offices, as the app offers it: send a closed copy, merge a copy that came back,
-// see and settle what both copies changed. Sending a copy is for anyone who has the report open;
-// merging and settling change the report, so they are the secretariat's.
+// Sharing between offices, as the app offers it: send a closed copy (packed to travel), merge a copy
+// or changes that came back (./exchange.ts), see and settle what both copies changed. Sending a
+// copy is for anyone who has the report open; merging and settling change the report, so they are
+// the secretariat's.
 import path from 'node:path';
 import type { ConflictSubject, MergeSummary, OpenConflict, ParsedInput, Result } from '../../shared/api.js';
 import { userError } from '../../shared/messages.js';
@@ -10,20 +11,23 @@ import { readSectionText } from '../docs/section-text.js';
 import { defaultDataDir } from '../paths.js';
 import { prepared } from '../store/open.js';
 import { columnType, type SyncedTable } from '../store/schema.js';
-import { writeClosedCopy } from '../sync/copy.js';
-import { mergeCopy } from '../sync/merge.js';
+import { writeSentCopy } from '../sync/copy.js';
+import { mergeReceived } from './exchange.js';
 import { listComments } from './comments.js';
 import type { ServiceContext } from './context.js';
 import { actor } from './access.js';
 
 type Cell = string | number | null;
 
+/** A copy packed to travel (`.uprz`), saying from which file, by whom and from which office. */
 export function sendCopy(ctx: ServiceContext, input: ParsedInput<'sharing.sendCopy'>): Result<'sharing.sendCopy'> {
-  return writeClosedCopy(ctx.report.db, path.resolve(input.path), undefined, { from: path.basename(ctx.report.path), by: ctx.me?.name ?? '' });
+  const me = ctx.me;
+  return writeSentCopy(ctx.report.db, path.resolve(input.path), { from: path.basename(ctx.report.path), by: me?.name ?? '', ...(me ? { byId: me.id, organization: me.organizationId } : {}) });
 }
 
+/** Merges a copy (packed or not) or a packet of changes; see ./exchange.ts. */
 export function mergeFromCopy(ctx: ServiceContext, input: ParsedInput<'sharing.merge'>): Result<'sharing.merge'> {
-  const summary = mergeCopy(ctx.report, input.path, { backupDir: path.join(ctx.dataDir ?? defaultDataDir(), 'backups'), ...(input.name ? { shownAs: input.name } : {}), ...(ctx.me ? { versionBy: ctx.me.id } : {}) });
+  const summary = mergeReceived(ctx.report, input.path, { backupDir: path.join(ctx.dataDir ?? defaultDataDir(), 'backups'), ...(input.name ? { shownAs: input.name } : {}), ...(ctx.me ? { versionBy: ctx.me.id } : {}), ...(input.confirmKeys && ctx.me ? { confirmKeysBy: ctx.me.id } : {}) });
   if (summary.rows || summary.texts) {
     ctx.report.scheduleRecount();
     ctx.report.emit({ kind: 'changed', what: ['report', 'organizations', 'members', 'sections', 'words', 'comments', 'recommendations', 'inputs'] });

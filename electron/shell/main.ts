@@ -1,7 +1,7 @@
 // The Electron main process: app lifecycle and nothing more. One instance per person (a second
 // launch hands its .upr file to the first), the app:// protocol and session rules, the IPC binding,
 // the menu, and the windows (app-windows.ts). Everything it decides is in small tested modules.
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppWindows } from './app-windows.js';
@@ -50,6 +50,8 @@ function run(): void {
     onReportChanged: (client) => windows.reportChanged(client),
     focusOtherWindowWith: (client, file) => windows.focusOtherWindowWith(client, file),
     pathsFromDialogs: true,
+    // The people's private signing keys, encrypted for this login by the operating system where it can.
+    protectKeys: { available: () => safeStorage.isEncryptionAvailable(), encrypt: (plain) => safeStorage.encryptString(plain), decrypt: (sealed) => safeStorage.decryptString(sealed) },
   });
   windows.attachHost(host);
 

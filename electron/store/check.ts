@@ -22,6 +22,7 @@ import { readSection } from '../docs/headless.js';
 import { textUpdateProblem } from '../docs/text-check.js';
 import { LogView, judge, judgeTextAt } from '../sync/policy.js';
 import { parseStamp } from '../sync/hlc.js';
+import { hasSigning, SignatureJudge } from '../sync/signing.js';
 import { inspectReportFile, shapeProblems, withReadOnly, type DB } from './open.js';
 import { SCHEMA_VERSION } from './migrations/index.js';
 
@@ -75,6 +76,8 @@ function whatIsMissing(file: string): string[] {
 
 interface LogRow {
   hlc: string;
+  replica: string;
+  prev_hlc: string | null;
   author: string;
   tbl: string;
   row_id: string;
@@ -101,7 +104,12 @@ export function checkDatabase(db: DB): CheckResult {
   const winners = new Map<string, { hlc: string; value: CellValue }>();
   const replayHeld = new Set<string>();
   const view = new LogView(db, replayHeld);
-  const texts = db.prepare('SELECT hlc, author, section_id AS sectionId, data FROM section_updates ORDER BY hlc').all() as Array<{ hlc: string; author: string; sectionId: string; data: Uint8Array }>;
+  // Signatures are judged as a merge judges them. Whether a key is confirmed may differ between
+  // offices until the confirmation reaches them (a person's own key counts as theirs on their
+  // machine): a change held back, or not, for an unconfirmed key is not a problem either way.
+  const signatures = hasSigning(db) ? new SignatureJudge(db, replayHeld) : null;
+  const unconfirmed = (m: Message | null) => m?.key === 'heldUnconfirmedKey';
+  const texts = db.prepare('SELECT hlc, replica, author, section_id AS sectionId, data FROM section_updates ORDER BY hlc').all() as Array<{ hlc: string; replica: string; author: string; sectionId: string; data: Uint8Array }>;
   let t = 0;
   const judgeTextUpTo = (stamp: string | null) => {
     for (; t < texts.length && (stamp === null || texts[t]!.hlc < stamp); t++) {
@@ -113,13 +121,18 @@ export function checkDatabase(db: DB): CheckResult {
         if (!recorded) problems.add('text updates', `text update ${text.hlc} of section ${text.sectionId} cannot be read and is not held back (${formatMessage(problem.key, 'params' in problem ? problem.params : {})})`);
         continue;
       }
+      const signed = signatures?.text(text) ?? null;
+      if (signed) {
+        if (!recorded && !unconfirmed(signed)) problems.add('verdicts', `text update ${text.hlc} of section ${text.sectionId} is applied, but ${formatMessage(signed.key, signed.params ?? {})}`);
+        continue;
+      }
       const { may } = judgeTextAt(view, text.sectionId, text.author);
       // Marking passages only is judged on the text itself when it arrives; it is not read again here.
       if (may === 'write' && recorded && recorded !== 'heldTextNeeds') problems.add('verdicts', `text update ${text.hlc} of section ${text.sectionId} is held back, but its author may write the section`);
       if (may === 'nothing' && !recorded) problems.add('verdicts', `text update ${text.hlc} of section ${text.sectionId} is applied, but its author may not write the section`);
     }
   };
-  for (const row of db.prepare('SELECT hlc, author, tbl, row_id, col, value FROM change_log ORDER BY hlc').iterate() as Iterable<LogRow>) {
+  for (const row of db.prepare('SELECT hlc, replica, author, tbl, row_id, col, value, prev_hlc FROM change_log ORDER BY hlc').iterate() as Iterable<LogRow>) {
     changes++;
     judgeTextUpTo(row.hlc);
     view.at = row.hlc;
@@ -127,11 +140,12 @@ export function checkDatabase(db: DB): CheckResult {
     if (!parseStamp(row.hlc)) verdict = { key: 'heldBadStamp' };
     else if (!columnKind(row.tbl, row.col)) verdict = { key: 'unknownField', params: { field: `${row.tbl}.${row.col}` } };
     else if (!valueFits(columnKind(row.tbl, row.col)!, row.value)) verdict = { key: 'wrongKind', params: { field: `${row.tbl}.${row.col}` } };
-    else verdict = judge(view, { table: row.tbl as keyof typeof SYNCED, row: row.row_id, column: row.col, value: row.value }, row.author);
-    if (verdict) replayHeld.add(row.hlc);
+    else verdict = signatures?.change(row) ?? judge(view, { table: row.tbl as keyof typeof SYNCED, row: row.row_id, column: row.col, value: row.value }, row.author);
     const recorded = heldChanges.get(row.hlc);
+    if (unconfirmed(verdict)) verdict = recorded ? verdict : null;
+    if (verdict) replayHeld.add(row.hlc);
     if (verdict && !recorded) problems.add('verdicts', `change ${row.hlc} (${row.tbl}.${row.col} of ${row.row_id}) is applied, but the write policy refuses it: ${formatMessage(verdict.key, verdict.params ?? {})}`);
-    if (!verdict && recorded) problems.add('verdicts', `change ${row.hlc} (${row.tbl}.${row.col} of ${row.row_id}) is held back, but the write policy allows it`);
+    if (!verdict && recorded && !(recorded === 'heldUnconfirmedKey')) problems.add('verdicts', `change ${row.hlc} (${row.tbl}.${row.col} of ${row.row_id}) is held back, but the write policy allows it`);
     if (verdict || recorded) continue;
     const key = `${row.tbl}\u0000${row.row_id}\u0000${row.col}`;
     winners.set(key, { hlc: row.hlc, value: row.value });

@@ -20,6 +20,8 @@ import type { DB } from '../store/open.js';
 import { isStamp, type Clock } from './hlc.js';
 import { CurrentView, LogView, judge, judgeTextAt } from './policy.js';
 import { closedByStatus } from '../../shared/permissions.js';
+import { currentKeyStore, hasSigning, SIGNATURE_REASONS, Signer, SignatureJudge } from './signing.js';
+import { annotationCheck } from './merge-text.js';
 
 export interface Change {
   table: SyncedTable;
@@ -62,6 +64,9 @@ export interface TextCandidate {
   hlc: string;
   author: string;
   sectionId: string;
+  /** Its replica and bytes, when it is not stored yet (a merge stores a copy's text after judging it). */
+  replica?: string;
+  data?: Uint8Array;
 }
 
 /**
@@ -146,6 +151,10 @@ function unreadable(c: LoggedChange): Message | null {
 
 export class ChangeLog {
   readonly held: HeldChanges;
+  /** The signing of what is written here, and the judging of signatures of what comes (null in a file from before signing). */
+  readonly signer: Signer | null;
+  /** Changes accepted in the last judging run as unsigned history (made before their author signed). */
+  lastUnsigned = 0;
   private readonly insertLogs = new Map<number, Statement>();
   private readonly insertFresh = new Map<number, Statement>();
   private readonly rowStamps: Statement;
@@ -159,13 +168,16 @@ export class ChangeLog {
   /** The two write paths, each in a transaction of its own (a savepoint inside another), made once. */
   private readonly local: Transaction<(author: string, changes: readonly Change[]) => void>;
   private readonly storeAll: Transaction<(changes: readonly LoggedChange[]) => void>;
-  private readonly foreign: Transaction<(changes: readonly LoggedChange[], texts: readonly TextCandidate[], annotationOnly: AnnotationCheck) => Applied>;
+  private readonly foreign: Transaction<(changes: readonly LoggedChange[], texts: readonly TextCandidate[], annotationOnly: AnnotationCheck, forceFrom?: string) => Applied>;
 
   constructor(
     private readonly db: DB,
     private readonly clock: Clock,
   ) {
     this.held = new HeldChanges(db);
+    this.signer = hasSigning(db) ? new Signer(db, currentKeyStore()) : null;
+    // Records an earlier run made and did not get to sign (it stopped first) are signed now.
+    if (this.signer && !db.readonly) this.signer.seal(true);
     this.storeAll = db.transaction((changes: readonly LoggedChange[]) => {
       let inserted = 0;
       for (let i = 0; i < changes.length; i += INSERT_CHUNK) {
@@ -177,7 +189,9 @@ export class ChangeLog {
       if (inserted !== changes.length) throw new AlreadyLogged();
     });
     this.local = db.transaction((author: string, changes: readonly Change[]) => this.writeJudged(author, changes));
-    this.foreign = db.transaction((changes: readonly LoggedChange[], texts: readonly TextCandidate[], annotationOnly: AnnotationCheck) => this.applyForeign(changes, texts, annotationOnly));
+    this.foreign = db.transaction((changes: readonly LoggedChange[], texts: readonly TextCandidate[], annotationOnly: AnnotationCheck, forceFrom?: string) =>
+      this.applyForeign(changes, texts, annotationOnly, forceFrom),
+    );
     this.rowStamps = db.prepare(
       'SELECT row_id, col, max(hlc) AS hlc FROM change_log WHERE tbl = ? AND row_id IN (SELECT value FROM json_each(?)) GROUP BY row_id, col',
     );
@@ -202,11 +216,27 @@ export class ChangeLog {
       if (!columnType(c.table, c.column)) throw userError('unknownField', { field: `${c.table}.${c.column}` });
       if (!valueFits(c.table, c.column, c.value)) throw userError('wrongKind', { field: `${c.table}.${c.column}` });
     }
+    const inside = this.db.inTransaction;
+    // Signed in the write's own transaction, or, inside a larger one, once that is over.
+    this.sealNow = !inside;
     this.local.immediate(author, changes);
+    this.sealAfter(inside);
   }
 
-  private writeJudged(author: string, changes: readonly Change[]): void {
+  /** Whether the write under way signs its record at once (it is not part of a larger transaction). */
+  private sealNow = false;
+
+  /** Signs what was just written: now, or once the transaction it is part of is over. */
+  sealAfter(insideAnother: boolean): void {
+    if (this.signer && insideAnother) this.signer.sealSoon();
+  }
+
+  private writeJudged(author: string, given: readonly Change[]): void {
     const view = new CurrentView(this.db, this.held.changes);
+    // The author's key on this machine, recorded in the report with their first change here.
+    const key = this.signer?.keyFor(author) ?? null;
+    const keyChanges = key ? this.signer!.keyRecord(key, view.actor(author)?.role === 'secretariat' || !view.hasSecretariat()) : [];
+    const changes = keyChanges.length ? [...keyChanges, ...given] : given;
     changes.forEach((c, i) => {
       const denied = judge(view, c, author);
       if (denied) throw userError(denied.key, denied.params);
@@ -224,6 +254,40 @@ export class ChangeLog {
       prev_hlc: null,
     }));
     this.writeLocal(logged);
+    if (key) {
+      this.signer!.signChanges(key, logged, this.sealNow);
+      if (keyChanges.length) this.signer!.recordedKey(key, keyChanges);
+      // A key confirmed (or withdrawn) here: what was held back for it is judged again.
+      if (changes.some((c) => c.table === 'member_keys' && c.column !== 'public_key')) this.rejudgeSignatures();
+    }
+  }
+
+  /**
+   * Records the author's key in the report before their first text update here (a batch of its own),
+   * and gives it, to sign the update with. Null in a file from before signing.
+   */
+  keyForText(author: string): import('./signing.js').SigningKey | null {
+    if (!this.signer) return null;
+    const key = this.signer.keyFor(author);
+    const view = new CurrentView(this.db, this.held.changes);
+    // A batch of the key's row alone (writeJudged adds it to the changes it is given, here none).
+    if (this.signer.keyRecord(key, view.actor(author)?.role === 'secretariat' || !view.hasSecretariat()).length) {
+      const inside = this.db.inTransaction;
+      this.sealNow = !inside;
+      this.local.immediate(author, []);
+      this.sealAfter(inside);
+    }
+    return key;
+  }
+
+  /** Judges again everything held back for its signature (a key was confirmed or withdrawn). */
+  rejudgeSignatures(): Applied {
+    const from = this.db
+      .prepare(`SELECT min(hlc) FROM held_changes WHERE reason IN (${[...SIGNATURE_REASONS].map(() => '?').join(', ')})`)
+      .pluck()
+      .get(...SIGNATURE_REASONS) as string | null;
+    if (!from) return { written: 0, held: [], released: [] };
+    return this.foreign.immediate([], [], annotationCheck(this.db, new Map()), from);
   }
 
   /** One change from a copy: true when the materialized table changed. */
@@ -242,7 +306,7 @@ export class ChangeLog {
     return this.foreign.immediate(changes, texts, annotationOnly);
   }
 
-  private applyForeign(changes: readonly LoggedChange[], texts: readonly TextCandidate[], annotationOnly: AnnotationCheck): Applied {
+  private applyForeign(changes: readonly LoggedChange[], texts: readonly TextCandidate[], annotationOnly: AnnotationCheck, forceFrom?: string): Applied {
     // Each cell's newest stamp before these came (read before they are in the log's index, where
     // finding them would cost more than the rest of the reading).
     const rowsIn = this.byRow(changes);
@@ -254,7 +318,7 @@ export class ChangeLog {
     const newestBefore = this.newest > newestText ? this.newest : newestText;
     for (const c of fresh) if (c.hlc > this.newest && isStamp(c.hlc)) this.newest = c.hlc;
     const outcome: Applied = { written: 0, held: [], released: [] };
-    if (fresh.length === 0 && texts.length === 0) return outcome;
+    if (fresh.length === 0 && texts.length === 0 && !forceFrom) return outcome;
 
     // From where judging must run again: the oldest fresh change that decides others' rights (or
     // makes a row) and is older than what was here.
@@ -262,6 +326,15 @@ export class ChangeLog {
     for (const c of fresh) {
       if (c.hlc >= newestBefore || (from !== null && c.hlc >= from) || unreadable(c)) continue;
       if (DECIDING.has(`${c.tbl}.${c.col}`) || this.makesRow(c)) from = c.hlc;
+    }
+    if (forceFrom && (from === null || forceFrom < from)) from = forceFrom;
+    // A key confirmed or withdrawn, or recorded, by this copy: what is held back for signatures is judged again.
+    if (this.signer && fresh.some((c) => c.tbl === 'member_keys')) {
+      const heldFrom = this.db
+        .prepare(`SELECT min(hlc) FROM held_changes WHERE reason IN (${[...SIGNATURE_REASONS].map(() => '?').join(', ')})`)
+        .pluck()
+        .get(...SIGNATURE_REASONS) as string | null;
+      if (heldFrom && (from === null || heldFrom < from)) from = heldFrom;
     }
     // Everything to judge, in stamp order (each list is in stamp order already).
     const freshStamps = from === null ? null : new Set(fresh.map((c) => c.hlc));
@@ -280,6 +353,9 @@ export class ChangeLog {
     );
 
     const view = new LogView(this.db, this.held.changes);
+    const names = new Map((this.db.prepare('SELECT id, name FROM members').all() as Array<{ id: string; name: string }>).map((m) => [m.id, m.name]));
+    const given = texts.filter((t) => t.data && t.replica !== undefined).map((t) => ({ hlc: t.hlc, sectionId: t.sectionId, replica: t.replica!, author: t.author, data: t.data! }));
+    const signatures = this.signer ? new SignatureJudge(this.db, this.held.changes, (id) => names.get(id) ?? id, (k, owner) => this.signer!.isMine(k, owner), given, fresh) : null;
     const flipped = new Set<string>();
     const accepted: LoggedChange[] = [];
     const verdict = (kind: 'change' | 'text', hlc: string, denied: Message | null, isFresh: boolean) => {
@@ -296,18 +372,19 @@ export class ChangeLog {
     for (const item of items) {
       if (item.kind === 'text') {
         view.at = item.t.hlc;
-        verdict('text', item.t.hlc, this.judgeText(view, item.t, annotationOnly), item.fresh);
+        verdict('text', item.t.hlc, signatures?.text(item.t) ?? this.judgeText(view, item.t, annotationOnly), item.fresh);
         continue;
       }
       const c = item.c;
       const isFresh = item.fresh;
       view.at = c.hlc;
-      const denied = unreadable(c) ?? judge(view, { table: c.tbl as SyncedTable, row: c.row_id, column: c.col, value: c.value }, c.author);
+      const denied = unreadable(c) ?? signatures?.change(c) ?? judge(view, { table: c.tbl as SyncedTable, row: c.row_id, column: c.col, value: c.value }, c.author);
       const changed = verdict('change', c.hlc, denied, isFresh);
       if (isFresh && !denied) accepted.push(c);
       else if (!isFresh && changed) flipped.add(`${c.tbl}\u0000${c.row_id}\u0000${c.col}`);
     }
 
+    this.lastUnsigned = signatures?.unsigned ?? 0;
     this.listLate(fresh);
     // Usually every change that came is accepted: their rows are those grouped above.
     outcome.written += this.materialize(accepted.length === changes.length ? rowsIn : this.byRow(accepted), before);

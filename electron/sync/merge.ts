@@ -23,6 +23,7 @@ import type { CellValue } from '../store/schema.js';
 import type { HeldChange, LoggedChange, TextCandidate } from './changes.js';
 import { backUp } from './copy.js';
 import { isStamp, parseStamp } from './hlc.js';
+import { roots, takeSignatures } from './signing.js';
 import { annotationCheck, problemOf, settleText, storeTheirText, takeAttachments, textToTake, theirTextRows } from './merge-text.js';
 
 /** A change stamped further ahead of this computer's clock than this is refused. */
@@ -33,7 +34,7 @@ export const MAX_CLOCK_AHEAD_MS = 5 * 60 * 1000;
  * people and attachments' contents. Its materialized tables and search index are never read: this
  * file's follow from the log.
  */
-const COPY_READS = ['meta', 'report', 'organizations', 'members', 'change_log', 'section_updates', 'blobs'];
+const COPY_READS = ['meta', 'report', 'organizations', 'members', 'change_log', 'section_updates', 'blobs', 'signatures'];
 
 /** The tables a merge report counts changes in, by what a person calls them. */
 const KINDS: Record<string, keyof MergeSummary['changed']> = {
@@ -179,9 +180,15 @@ export interface MergeOptions {
    * by this member: only when the copy brings something.
    */
   versionBy?: string;
+  /**
+   * The secretariat member merging, who confirms the signing keys the copy introduces for people
+   * of this report (having checked their fingerprints with them): their changes are then applied
+   * rather than held back until the keys are confirmed one by one.
+   */
+  confirmKeysBy?: string;
 }
 
-export function mergeCopy(report: OpenReport, otherFile: string, { backupDir, now = Date.now, shownAs, versionBy }: MergeOptions): MergeSummary {
+export function mergeCopy(report: OpenReport, otherFile: string, { backupDir, now = Date.now, shownAs, versionBy, confirmKeysBy }: MergeOptions): MergeSummary {
   const resolved = path.resolve(otherFile);
   const name = shownAs ? path.basename(shownAs.replace(/\\/g, '/')) : path.basename(resolved);
   const file = shownAs ? name : resolved;
@@ -260,10 +267,17 @@ export function mergeCopy(report: OpenReport, otherFile: string, { backupDir, no
       const byStamp = new Map(texts.map((t) => [t.hlc, t]));
       const judged: TextCandidate[] = [];
       const held: HeldChange[] = [];
+      // The copy's signature records, with the rows they cover; a file that has no signing root yet
+      // takes the copy's (the report's first secretariat key), as every office's file does.
+      takeSignatures(db, other);
+      report.log.signer?.forget();
+      const theirRoots = roots(other);
+      if (roots(db).length === 0 && theirRoots.length > 0) db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('signing_roots', ?)").run(JSON.stringify(theirRoots));
+      if (confirmKeysBy) summary.keysConfirmed = confirmNewKeys(report, incoming, confirmKeysBy);
       for (const t of texts) {
         const problem = problemOf(t.data);
         if (!problem) {
-          judged.push({ hlc: t.hlc, author: t.author, sectionId: t.sectionId });
+          judged.push({ hlc: t.hlc, author: t.author, sectionId: t.sectionId, replica: t.replica, data: t.data });
           continue;
         }
         const h: HeldChange = { kind: 'text', hlc: t.hlc, reason: problem.key, params: problem.params ?? {} };
@@ -286,6 +300,7 @@ export function mergeCopy(report: OpenReport, otherFile: string, { backupDir, no
       for (const stamp of [incoming.at(-1)?.hlc, texts.at(-1)?.hlc]) if (stamp) report.clock.observe(stamp);
       summary.held = describeHeld(db, held, names);
       summary.released = released;
+      summary.unsigned = report.log.lastUnsigned;
 
       // What the copy brought is what was applied: changes held back are listed apart.
       const heldNow = report.log.held;
@@ -337,8 +352,25 @@ export function mergeCopy(report: OpenReport, otherFile: string, { backupDir, no
       }
       db.prepare('INSERT INTO merges (id, merged_at, file, summary) VALUES (?, ?, ?, ?)').run(mergeId, new Date(now()).toISOString(), file, JSON.stringify(summary));
     }).immediate();
+    // What the merge wrote itself (keys confirmed) is signed now that it is committed.
+    report.log.signer?.seal();
     return summary;
   }, { tables: COPY_READS });
+}
+
+/**
+ * Confirms, by `by`, the signing keys the copy introduces for members of this report that are not
+ * confirmed here: the merge's own changes, signed by `by`. Returns how many.
+ */
+function confirmNewKeys(report: OpenReport, incoming: readonly LoggedChange[], by: string): number {
+  const members = new Set(report.db.prepare('SELECT id FROM members WHERE deleted = 0').pluck().all() as string[]);
+  const confirmed = new Set(report.db.prepare('SELECT id FROM member_keys WHERE confirmed = 1').pluck().all() as string[]);
+  const keys = new Set<string>();
+  for (const c of incoming) {
+    if (c.tbl === 'member_keys' && c.col === 'member_id' && typeof c.value === 'string' && members.has(c.value) && !confirmed.has(c.row_id) && /^[0-9a-f]{32}$/.test(c.row_id)) keys.add(c.row_id);
+  }
+  if (keys.size) report.log.write(by, [...keys].map((k) => ({ table: 'member_keys' as const, row: k, column: 'confirmed', value: 1 })));
+  return keys.size;
 }
 
 /** Whether the copy brings attachments' contents this file lacks (for records here or in the copy). */

@@ -43,7 +43,15 @@ export function writeText(report: OpenReport, sectionId: string, update: Uint8Ar
     marked = marks.marked;
   }
   if (!integrates(textState(db, sectionId), update)) throw userError('textNeedsEarlier');
+  // The author's key here (recorded in the report the first time), then the update and its signature together.
+  const key = report.log.keyForText(authorId);
   const hlc = report.clock.tick();
-  storeTextRow(db, { sectionId, data: update, replica: report.replica, author: authorId, hlc, folded: false });
+  const row = { sectionId, data: update, replica: report.replica, author: authorId, hlc, folded: false };
+  const inside = db.inTransaction;
+  db.transaction(() => {
+    storeTextRow(db, row);
+    if (key) report.log.signer!.signText(key, row, undefined, !inside);
+  }).immediate();
+  report.log.sealAfter(inside);
   return { hlc, marked };
 }

@@ -13,7 +13,10 @@ type FileKind = Input<'app.chooseFile'>['kind'];
 
 /** What the browser's chooser offers for each kind of file (the desktop dialog has the same filters). */
 const ACCEPT: Record<NonNullable<FileKind>, string> = {
-  report: '.upr',
+  // A report, or a copy or changes another office sent (packed), to open or merge.
+  report: '.upr,.uprz',
+  copy: '.uprz',
+  changes: '.uprz',
   list: '.docx,.xlsx,.csv,.tsv,.txt',
   attachment: '',
   xlsx: '.xlsx',

@@ -33,6 +33,7 @@ import { versionsBenchmarks } from './versions.js';
 import { bulkAssignBenchmark } from './bulk.js';
 import { planScaleBenchmark } from './plan-scale.js';
 import { recommendationsViewBenchmarks } from './recommendations-render.js';
+import { sharingScaleBenchmarks } from './sharing-scale.js';
 
 export interface Target {
   /** Which statistic must stay under `ms` (or under `ratio` times the baseline's same statistic). */
@@ -82,7 +83,7 @@ function trial<S>(t: Trial<S>): Trial {
 }
 
 export function benchmarks(env: BenchEnv): Benchmark[] {
-  return [...openAndLoad(env), ...serviceEdits(env), sectionLoad(env), keystrokeLatency(env), keystrokeLatencyWithTables(env), commentsExportBenchmark(env), matrixRenderBenchmark(env), ohchrListBenchmark(env), searchBenchmark(env), reportExportBenchmark(env), reportPdfBenchmark(env), mergeBenchmark(env), findAllBenchmark(env), ...versionsBenchmarks(env), bulkAssignBenchmark(env), planScaleBenchmark(env), ...recommendationsViewBenchmarks(env)];
+  return [...openAndLoad(env), ...serviceEdits(env), sectionLoad(env), keystrokeLatency(env), keystrokeLatencyWithTables(env), commentsExportBenchmark(env), matrixRenderBenchmark(env), ohchrListBenchmark(env), searchBenchmark(env), reportExportBenchmark(env), reportPdfBenchmark(env), mergeBenchmark(env), mergeBenchmark(env, true), findAllBenchmark(env), ...versionsBenchmarks(env), bulkAssignBenchmark(env), planScaleBenchmark(env), ...recommendationsViewBenchmarks(env), ...sharingScaleBenchmarks(env)];
 }
 
 /**
@@ -201,6 +202,8 @@ function serviceEdits(env: BenchEnv): Benchmark[] {
     const report = OpenReport.open(file);
     const me: Member = getMember(report.db, env.report.secretariatId)!;
     if (me.role !== 'secretariat') throw new Error('The generated report lost its secretariat member.');
+    // The member's signing key recorded first (their first act on this machine), untimed.
+    report.log.keyForText(me.id);
     return { file, ctx: { report, me }, rowsBefore: rows(report) };
   };
   const teardown = (state: State) => {
@@ -262,6 +265,26 @@ function serviceEdits(env: BenchEnv): Benchmark[] {
       run: trial<State>({ setup, run: ({ ctx }) => ctx.report.db.transaction(() => applyAll(ctx))(), teardown }),
       baselineName: 'UPDATEs, 1 transaction',
       baseline,
+      items: { count, noun: 'edit' },
+    },
+    {
+      id: '2s',
+      name: `${n} section edits in one transaction, signed against not signed`,
+      note: `2b's ${n} edits, signed (one Ed25519 signature over the batch's rows and the author's previous record). Baseline: the same with signing off, as edits were before signing.`,
+      target: null,
+      plan,
+      before,
+      run: trial<State>({ setup, run: ({ ctx }) => ctx.report.db.transaction(() => applyAll(ctx))(), teardown }),
+      baselineName: '2b without signing',
+      baseline: trial<State>({
+        setup: () => {
+          const state = setup();
+          (state.ctx.report.log as { signer: unknown }).signer = null;
+          return state;
+        },
+        run: ({ ctx }) => ctx.report.db.transaction(() => applyAll(ctx))(),
+        teardown,
+      }),
       items: { count, noun: 'edit' },
     },
   ];

@@ -25,7 +25,7 @@ import { writeReview } from './review.js';
 import { Prng, sectionText, splitWords, themeOf } from './prose.js';
 
 /** Bump when the generated report changes, so cached files are made afresh. */
-export const GENERATOR_VERSION = 8;
+export const GENERATOR_VERSION = 9;
 
 export interface GenerateOptions {
   seed: number;
@@ -194,7 +194,7 @@ export function generateLargeReport(file: string, options: Partial<GenerateOptio
       words: ws.totalWords,
       members: ws.members.length,
       organizations: ws.organizations.length,
-      changes: (check.db.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n,
+      changes: (check.db.prepare("SELECT count(*) AS n FROM change_log WHERE tbl != 'member_keys'").get() as { n: number }).n,
       comments: (check.db.prepare('SELECT count(*) AS n FROM comments').get() as { n: number }).n,
       recommendations: (check.db.prepare('SELECT count(*) AS n FROM recommendations WHERE deleted = 0').get() as { n: number }).n,
       inputs: (check.db.prepare('SELECT count(*) AS n FROM inputs WHERE deleted = 0').get() as { n: number }).n,

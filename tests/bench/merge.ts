@@ -15,6 +15,8 @@ import { listSections } from '../../electron/store/queries.js';
 import type { Change, LoggedChange } from '../../electron/sync/changes.js';
 import { mergeCopy } from '../../electron/sync/merge.js';
 import { Clock } from '../../electron/sync/hlc.js';
+import { currentKeyStore, Signer } from '../../electron/sync/signing.js';
+import type { DB } from '../../electron/store/open.js';
 import type { Benchmark, BenchEnv } from './benchmarks.js';
 
 const INPUTS = 10_000;
@@ -67,16 +69,51 @@ function keystrokes(state: Uint8Array, count: number): Uint8Array[] {
   return updates;
 }
 
-export function mergeBenchmark(env: BenchEnv): Benchmark {
+/**
+ * 10 (and 10s, `signing`): 10s times the same merge against itself with the receiving report's
+ * signature checks off, as merging was before signing: the cost of checking signatures.
+ */
+export function mergeBenchmark(env: BenchEnv, signing = false): Benchmark {
+  /** The merge, timed, into a fresh copy of the large report; `checked`: with its signature checks. */
+  const merging = (checked: boolean) => ({
+    setup: () => {
+      const file = env.copy();
+      const report = OpenReport.open(file);
+      // As merging was before signing: the receiving report judges no signatures.
+      if (!checked) (report.log as { signer: unknown }).signer = null;
+      return { file, report };
+    },
+    run: (state: unknown) => {
+      const { report } = state as { report: OpenReport };
+      const summary = mergeCopy(report, other, { backupDir: path.join(dir, 'backups') });
+      if (summary.rows !== rows.length || summary.texts !== SECTIONS || summary.held.length) {
+        throw new Error(`Merged ${summary.rows} rows and ${summary.texts} texts, held back ${summary.held.length}.`);
+      }
+      facts.rows = summary.rows;
+      facts.texts = summary.texts;
+    },
+    teardown: (state: unknown) => {
+      const { file, report } = state as { file: string; report: OpenReport };
+      report.close();
+      env.discard(file);
+      fs.rmSync(path.join(dir, 'backups'), { recursive: true, force: true });
+    },
+  });
   let dir = '';
   let other = '';
   let rows: LoggedChange[] = [];
   let shape: string[] = [];
   const facts = { rows: 0, texts: 0, otherMb: 0 };
   return {
-    id: '10',
-    name: 'Merge a copy: 100,000 change-log rows, 10,000 text edits',
+    id: signing ? '10s' : '10',
+    name: signing ? 'Merge a copy, signatures checked against not checked' : 'Merge a copy: 100,000 change-log rows, 10,000 text edits',
     get note() {
+      if (signing) {
+        return (
+          `Figure 10's merge (${facts.rows.toLocaleString('en')} change-log rows in one signed batch, ${(SECTIONS * KEYSTROKES).toLocaleString('en')} text updates each signed), every signature checked. ` +
+          'Baseline: the same merge with the receiving report\'s signature checks off, as merging was before signing.'
+        );
+      }
       return (
         `mergeCopy of another office's copy (${facts.otherMb.toFixed(1)} MB) into a fresh copy of the large report: checks (quick_check of the tables the merge reads from the copy: its log, text updates, people, attachments), ` +
         `backup (the checkpointed file copied), then in one transaction ${facts.rows.toLocaleString('en')} change-log rows through applyLoggedChanges and the Yjs text of ${facts.texts} sections ` +
@@ -84,9 +121,9 @@ export function mergeBenchmark(env: BenchEnv): Benchmark {
         'Baseline: the same 100,000 rows INSERTed with plain better-sqlite3 in one transaction into a fresh table of change_log\'s shape.'
       );
     },
-    target: { stat: 'median', ms: 1500 },
-    plan: env.quick ? { warmup: 0, runs: 2 } : { warmup: 1, runs: 5 },
-    baselineName: 'plain INSERTs, 1 transaction',
+    target: signing ? null : { stat: 'median', ms: 1500 },
+    plan: env.quick ? { warmup: 0, runs: 2 } : { warmup: 1, runs: signing ? 3 : 5 },
+    baselineName: signing ? 'merge, signatures not checked' : 'plain INSERTs, 1 transaction',
     before: () => {
       dir = fs.mkdtempSync(path.join(os.tmpdir(), 'upr-bench-merge-'));
       other = env.copy();
@@ -112,46 +149,36 @@ export function mergeBenchmark(env: BenchEnv): Benchmark {
       const clock = new Clock(replica);
       clock.observe(db.prepare('SELECT max(hlc) FROM change_log').pluck().get() as string);
       const append = db.prepare('INSERT INTO section_updates (section_id, data, replica, author, created_at, hlc, folded) VALUES (?, ?, ?, ?, ?, ?, 0)');
+      // Each signed by its author, as the text write path signs typing (their key is this process's).
+      const signer = new Signer(db as unknown as DB, currentKeyStore());
+      const key = signer.keyFor(author);
       db.transaction(() => {
         for (const s of sections) {
-          for (const u of keystrokes(textState(db, s.id), KEYSTROKES)) append.run(s.id, u, replica, author, new Date().toISOString(), clock.tick());
+          for (const u of keystrokes(textState(db, s.id), KEYSTROKES)) {
+            const hlc = clock.tick();
+            append.run(s.id, u, replica, author, new Date().toISOString(), hlc);
+            signer.signText(key, { hlc, sectionId: s.id, replica, author, data: u });
+          }
         }
       })();
+      signer.seal();
       // The typing reads back as text, or the figure would time a merge of nonsense.
       const plain = readSectionText(db, sections[0]!.id).plain;
       const stored = db.prepare('SELECT count(*) FROM section_updates').pluck().get() as number;
       db.close();
       if (!plain.includes(TYPED.repeat(10).trim())) throw new Error('The typed keystrokes do not read back as text.');
       if (stored < SECTIONS * KEYSTROKES) throw new Error(`The copy stores ${stored} text updates.`);
-      if (rows.length !== INPUTS * 10) throw new Error(`The copy carries ${rows.length} new change-log rows, expected ${INPUTS * 10}.`);
+      // The inputs' rows, and the author's signing key where this is their first act on this machine.
+      const inputRows = rows.filter((r) => r.tbl === 'inputs').length;
+      if (inputRows !== INPUTS * 10 || rows.length - inputRows > 4) throw new Error(`The copy carries ${rows.length} new change-log rows (${inputRows} of inputs), expected ${INPUTS * 10}.`);
       facts.otherMb = fs.statSync(other).size / 1e6;
     },
     after: () => {
       if (other) env.discard(other);
       if (dir) fs.rmSync(dir, { recursive: true, force: true });
     },
-    run: {
-      setup: () => {
-        const file = env.copy();
-        return { file, report: OpenReport.open(file) };
-      },
-      run: (state: unknown) => {
-        const { report } = state as { report: OpenReport };
-        const summary = mergeCopy(report, other, { backupDir: path.join(dir, 'backups') });
-        if (summary.rows !== rows.length || summary.texts !== SECTIONS || summary.held.length) {
-          throw new Error(`Merged ${summary.rows} rows and ${summary.texts} texts, held back ${summary.held.length}.`);
-        }
-        facts.rows = summary.rows;
-        facts.texts = summary.texts;
-      },
-      teardown: (state: unknown) => {
-        const { file, report } = state as { file: string; report: OpenReport };
-        report.close();
-        env.discard(file);
-        fs.rmSync(path.join(dir, 'backups'), { recursive: true, force: true });
-      },
-    },
-    baseline: {
+    run: merging(true),
+    baseline: signing ? merging(false) : {
       setup: () => {
         const file = env.copy();
         const db = new Database(file, { fileMustExist: true });

@@ -12,6 +12,7 @@ import { createDemoReport } from '../../electron/services/demo.js';
 import { updateSection } from '../../electron/services/sections.js';
 import { OpenReport } from '../../electron/store/open-report.js';
 import { writeClosedCopy } from '../../electron/sync/copy.js';
+import { reportToOpen } from '../../electron/sync/received.js';
 import { actIn } from '../unit/office.js';
 import { chooseInBrowser, findWorkspace } from './renderApp.js';
 import { renderOnReport, type OnReport } from './realHost.js';
@@ -70,13 +71,16 @@ describe('in browser mode, on the real services', () => {
     spy = downloads();
     await openTab(app, 'Sharing');
     await app.user.click(await screen.findByRole('button', { name: 'Send a copy…' }));
-    await screen.findByText(/^Downloaded as report\.upr \(.+\)\. Give this file to the other office\.$/, undefined, { timeout: 10_000 });
+    await screen.findByText(/^Downloaded as report\.uprz \(.+\)\. Give this file to the other office\.$/, undefined, { timeout: 10_000 });
     const sent = app.download(spy.hrefs()[0]!)!;
-    expect(sent.bytes.subarray(0, 15).toString('latin1')).toBe('SQLite format 3');
+    // Packed to e-mail (electron/sync/packed.ts).
+    expect(sent.bytes.subarray(1, 5).toString('latin1')).toBe('UPRZ');
 
-    // The Ministry of Justice renames a section in the copy it was given.
-    const copy = path.join(app.dir, 'for-justice.upr');
-    fs.writeFileSync(copy, sent.bytes);
+    // The Ministry of Justice opens the copy it was given (unpacked beside it) and renames a section.
+    const received = path.join(app.dir, 'for-justice.uprz');
+    fs.writeFileSync(received, sent.bytes);
+    const copy = reportToOpen(received);
+    expect(copy).toBe(path.join(app.dir, 'for-justice.upr'));
     const justice = actIn(copy);
     updateSection(justice.ctx, { id: justice.section('Institutional framework').id, title: 'Institutions' });
     justice.report.close();

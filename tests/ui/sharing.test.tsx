@@ -77,6 +77,16 @@ function withSharing(transport: FakeTransport, store: SharingStore): FakeTranspo
     if (!method.startsWith('sharing.')) return call(method, input);
     transport.calls.push({ method, input });
     if (method === 'sharing.sendCopy') return { ok: true, result: { path: (input as { path: string }).path, bytes: 245_760 } };
+    if (method === 'sharing.offices') {
+      return {
+        ok: true,
+        result: [
+          { id: 'mfa', name: 'Ministry of Foreign Affairs', heardAt: null },
+          { id: 'justice', name: 'Ministry of Justice', heardAt: '2026-11-24T10:00:00.000Z' },
+        ],
+      };
+    }
+    if (method === 'sharing.sendChanges') return { ok: true, result: { path: (input as { path: string }).path, bytes: 48_128, changes: 120, sections: 3 } };
     if (method === 'sharing.merge') {
       if (store.held) await new Promise<void>((resolve) => (store.release = resolve));
       // As the service does: the copy is named as the person chose it.
@@ -129,6 +139,30 @@ describe('the file a typed path names', () => {
 });
 
 // Sending a copy in browser mode, on the real services: tests/ui/browser-files.test.tsx.
+
+describe('sending changes', () => {
+  it('goes, by keyboard, only to an office heard from, downloaded under a name that says for whom', async () => {
+    const { transport, user } = await renderSharing('maria');
+    const send = screen.getByRole('button', { name: 'Send changes…' });
+    expect(send.hasAttribute('disabled') || send.getAttribute('aria-disabled') === 'true').toBe(true);
+    expect(screen.getByText('Changes can go to an office once a copy or changes from it have been merged here.')).toBeTruthy();
+    const trigger = screen.getByRole('button', { name: /To the office/ });
+    await user.click(trigger);
+    const never = await screen.findByRole('option', { name: 'Ministry of Foreign Affairs (nothing merged from it yet: send a whole copy)' });
+    expect(never.getAttribute('aria-disabled')).toBe('true');
+    await user.keyboard('{Escape}');
+    // Chosen from the keyboard: the office's name typed on the closed list (the other cannot be chosen).
+    trigger.focus();
+    await user.keyboard('Ministry of J');
+    expect(screen.getByText(/^What Ministry of Justice has is known from what came from it on /)).toBeTruthy();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Send changes…' }).hasAttribute('disabled')).toBe(false));
+    screen.getByRole('button', { name: 'Send changes…' }).focus();
+    await user.keyboard('{Enter}');
+    const done = await screen.findByText(/^Downloaded as .*\(changes for Ministry of Justice\)\.uprz \(.+\)\. Give this file to Ministry of Justice\.$/);
+    expect(done).toBeTruthy();
+    expect(callsTo(transport, 'sharing.sendChanges')).toEqual([{ path: expect.stringMatching(/\(changes for Ministry of Justice\)\.uprz$/), organizationId: 'justice' }]);
+  });
+});
 
 describe('merging a copy', () => {
   it('shows the merge underway, then whose changes came in, how many of each, the backup and the sections both copies edited', async () => {

@@ -33,7 +33,7 @@ describe('compacting section text', () => {
     const authors = () => report.db.prepare('SELECT author FROM section_updates WHERE section_id = ? ORDER BY seq').pluck().all(section.id) as string[];
     const people = new Set(authors());
     expect(people.size, 'the secretariat wrote and the NHRI marked a passage').toBe(2);
-    expect(compactSectionText(report.db, section.id)).toBe(true);
+    expect(compactSectionText(report.db, section.id, report.refolder())).toBe(true);
     const after = textUpdates(report.db, section.id);
     // One update per person, each still theirs: another office judges it as theirs.
     expect(after).toHaveLength(2);

@@ -22,7 +22,7 @@ import { OpenReport } from '../../electron/store/open-report.js';
 import { listMembers, listSections } from '../../electron/store/queries.js';
 import { mergeCopy } from '../../electron/sync/merge.js';
 import { tempDir } from './helpers.js';
-import { actIn, sendCopyOf } from './office.js';
+import { actIn, sendCopyOf, signAsAuthor } from './office.js';
 
 function setUp() {
   const dir = tempDir();
@@ -61,15 +61,18 @@ function inBothOrders<T>({ dir, main, backups }: ReturnType<typeof setUp>, a: st
  */
 function forge(file: string, author: string, table: string, row: string, column: string, value: string | number | null): string {
   const db = new Database(file);
+  let hlc: string;
   try {
     const newest = db.prepare('SELECT max(hlc) FROM change_log').pluck().get() as string;
-    const hlc = `${new Date(Date.parse(newest.slice(0, 24)) + 1000).toISOString()}-0000-00000000000000f0`;
+    hlc = `${new Date(Date.parse(newest.slice(0, 24)) + 1000).toISOString()}-0000-00000000000000f0`;
     db.prepare('INSERT INTO change_log (hlc, replica, author, tbl, row_id, col, value, prev_hlc) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)').run(hlc, '00000000000000f0', author, table, row, column, value);
     db.prepare(`UPDATE ${table} SET ${column} = ? WHERE id = ?`).run(value, row);
-    return hlc;
   } finally {
     db.close();
   }
+  // Signed as the author's own app would: the policy judges what the author did.
+  signAsAuthor(file, author, { changes: [hlc] });
+  return hlc;
 }
 
 const memberId = (report: OpenReport, name: string) => listMembers(report.db).find((m) => m.name === name)!.id;
@@ -89,10 +92,12 @@ describe('a merged copy that claims more than its authors could do', () => {
     const update = editSection(textUpdates(office.db, promotion.id), () => {
       $getRoot().append($createParagraphNode().append($createTextNode(words)));
     });
-    storeTextRow(office.db, { sectionId: promotion.id, data: update, replica: office.replica, author: ingrid, hlc: office.clock.tick(), folded: false });
+    const textStamp = office.clock.tick();
+    storeTextRow(office.db, { sectionId: promotion.id, data: update, replica: office.replica, author: ingrid, hlc: textStamp, folded: false });
     // And one legitimate change, so the merge has something to take.
     office.write(david, [{ table: 'sections', row: sectionOf(office, 'Developments').id, column: 'status', value: 'ready_for_review' }]);
     office.close();
+    signAsAuthor(copy, ingrid, { text: textStamp });
     forge(copy, david, 'sections', methodology.id, 'status', 'approved');
     forge(copy, ingrid, 'members', ingrid, 'role', 'secretariat');
 

@@ -267,10 +267,11 @@ describe('sharing through the API', () => {
   it('sends a copy, merges it back, lists the conflict with names and settles it with a third value that then stands', async () => {
     const { file, host, admin } = await newReport();
     const copy = path.join(path.dirname(file), 'copy.upr');
-    expect(await admin.call('sharing.sendCopy', { path: copy })).toMatchObject({ path: copy });
+    // Packed to e-mail (copy.uprz), and opened as the report it unpacks to beside it (copy.upr).
+    expect(await admin.call('sharing.sendCopy', { path: copy })).toMatchObject({ path: `${copy}z` });
     const [a] = (await admin.call('workspace.load')).sections;
     const elsewhere = new TestClient(host);
-    await elsewhere.call('app.openReport', { path: copy });
+    expect(await elsewhere.call('app.openReport', { path: `${copy}z` })).toEqual({ path: copy });
     await elsewhere.signInAs('Sam Secretariat');
     await elsewhere.call('sections.update', { id: a!.id, title: 'Method and consultations' });
     await elsewhere.call('sections.setStatus', { id: a!.id, status: 'drafting' });
@@ -321,7 +322,7 @@ describe('the last merge, kept in the file', () => {
     const copy = path.join(path.dirname(file), 'copy.upr');
     await admin.call('sharing.sendCopy', { path: copy });
     const elsewhere = new TestClient(host);
-    await elsewhere.call('app.openReport', { path: copy });
+    await elsewhere.call('app.openReport', { path: `${copy}z` });
     await elsewhere.signInAs('Sam Secretariat');
     await elsewhere.call('sections.update', { id: a!.id, title: 'Changed in the copy' });
     await elsewhere.call('app.closeReport');
@@ -340,7 +341,7 @@ describe('the last merge, kept in the file', () => {
     // A second copy that brings something becomes the last.
     const second = path.join(path.dirname(file), 'second.upr');
     await admin.call('sharing.sendCopy', { path: second });
-    await elsewhere.call('app.openReport', { path: second });
+    await elsewhere.call('app.openReport', { path: `${second}z` });
     await elsewhere.signInAs('Sam Secretariat');
     await elsewhere.call('sections.update', { id: a!.id, dueDate: '2027-01-15' });
     await elsewhere.call('app.closeReport');
@@ -368,7 +369,7 @@ describe('what a conflict belongs to', () => {
     const copy = path.join(path.dirname(file), 'copy.upr');
     await admin.call('sharing.sendCopy', { path: copy });
     const elsewhere = new TestClient(host);
-    await elsewhere.call('app.openReport', { path: copy });
+    await elsewhere.call('app.openReport', { path: `${copy}z` });
     await elsewhere.signInAs('Sam Secretariat');
     await elsewhere.call('report.update', { session: 'Forty-eighth session' });
     await elsewhere.call('organizations.update', { id: org.id, name: 'Foreign Ministry' });

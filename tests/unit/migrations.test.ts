@@ -93,7 +93,7 @@ describe('migrations', () => {
     migrate(db, 3);
     expect(db.pragma('user_version', { simple: true })).toBe(3);
     expect(db.prepare('SELECT body FROM comments').all()).toEqual([{ body: 'Say more.' }]);
-    for (const [table, all] of Object.entries(SYNCED_TABLES).filter(([t]) => !['inputs', 'input_links', 'attachments', 'versions', 'paragraph_settlements', 'actions', 'indicators', 'evidence'].includes(t))) {
+    for (const [table, all] of Object.entries(SYNCED_TABLES).filter(([t]) => !['inputs', 'input_links', 'attachments', 'versions', 'paragraph_settlements', 'actions', 'indicators', 'evidence', 'member_keys'].includes(t))) {
       const columns = asOf(5, table, all);
       const cols = (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name);
       expect(cols, table).toEqual(expect.arrayContaining(['id', ...Object.keys(columns)]));
@@ -277,6 +277,22 @@ describe('migrations', () => {
       expect(cols, table).toEqual(expect.arrayContaining(['id', ...Object.keys(SYNCED_TABLES[table])]));
     }
     expect(() => db.prepare("UPDATE inputs SET public = 'yes'").run()).toThrow(/cannot store TEXT/);
+    db.close();
+  });
+
+  it('0018 adds people’s signing keys (synced) and signature records, empty: what is already in a report is unsigned history, never refused', () => {
+    const db = new Database(':memory:');
+    migrate(db, 17);
+    db.prepare("INSERT INTO change_log (hlc, replica, author, tbl, row_id, col, value, prev_hlc) VALUES ('2026-01-01T00:00:00.000Z-0000-00000000000000aa', '00000000000000aa', 'm1', 'report', 'r', 'title', 'T', NULL)").run();
+    migrate(db, 18);
+    expect(db.pragma('user_version', { simple: true })).toBe(18);
+    const cols = (db.prepare('PRAGMA table_info(member_keys)').all() as Array<{ name: string }>).map((c) => c.name);
+    expect(cols).toEqual(['id', ...Object.keys(SYNCED_TABLES.member_keys)]);
+    expect(db.prepare('SELECT count(*) FROM signatures').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM change_log').pluck().get()).toBe(1);
+    expect(db.prepare('SELECT count(*) FROM held_changes').pluck().get()).toBe(0);
+    expect(() => db.prepare("INSERT INTO signatures (hash, key_id, author, kind, replica, first_hlc, last_hlc, count, signature) VALUES ('h', 'k', 'a', 'other', 'r', 'x', 'x', 1, x'00')").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO member_keys (id, confirmed) VALUES ('k', 'yes')").run()).toThrow(/cannot store TEXT/);
     db.close();
   });
 

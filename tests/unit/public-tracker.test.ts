@@ -2,6 +2,7 @@
 // website, never a person's name nor the app's own ids, every text escaped under a policy that
 // loads nothing from elsewhere; the folder is never a report, never someone else's, and written
 // whole or not at all. Marking public is the secretariat's alone, typed or merged from a copy.
+import { signAsAuthor } from './office.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -14,6 +15,7 @@ import { Host } from '../../electron/hosts/host.js';
 import { main } from '../../electron/hosts/cli.js';
 import { tempDir, TestClient } from './helpers.js';
 import { reviewReport } from './review-helpers.js';
+import { reportToOpen } from '../../electron/sync/received.js';
 
 const rec = (number: string, text: string, more: Partial<RecommendationImport> = {}): RecommendationImport => ({
   number,
@@ -216,6 +218,7 @@ describe('the public tracker', () => {
     // A copy in which the drafter "marked" a recommendation and a note public, edited with sqlite3.
     const copy = path.join(tempDir(), 'copy.upr');
     await p.admin.call('sharing.sendCopy', { path: copy });
+    reportToOpen(`${copy}z`); // unpacked to copy.upr, as opening it would
     const db = new Database(copy);
     const newest = db.prepare('SELECT max(hlc) FROM change_log').pluck().get() as string;
     const forged = [
@@ -229,6 +232,8 @@ describe('the public tracker', () => {
     });
     db.close();
     expect(forged).toHaveLength(2);
+    // Signed as the drafter's own app would: the rules judge what she did, not who wrote it in.
+    signAsAuthor(copy, drafterId, { changes: forged });
     const summary = await p.admin.call('sharing.merge', { path: copy });
     expect(summary.held).toEqual([
       expect.objectContaining({ table: 'recommendations', row: p.c, column: 'public', authorName: 'Dana Drafter', reason: 'publishSecretariatOnly' }),

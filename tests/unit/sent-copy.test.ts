@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createDemoReport } from '../../electron/services/demo.js';
 import { loadWorkspace } from '../../electron/services/report.js';
 import { sendCopy } from '../../electron/services/sharing.js';
+import { reportToOpen } from '../../electron/sync/received.js';
 import { tempDir } from './helpers.js';
 import { actIn } from './office.js';
 
@@ -16,7 +17,8 @@ describe('a copy sent to another office', () => {
     createDemoReport(file).close();
     const here = actIn(file);
     expect(loadWorkspace(here.ctx).sentCopy).toBeNull();
-    const copy = sendCopy(here.ctx, { path: path.join(dir, 'for-justice.upr') }).path;
+    // Sent packed (for-justice.uprz), and opened as the report it unpacks to beside it.
+    const copy = reportToOpen(sendCopy(here.ctx, { path: path.join(dir, 'for-justice.upr') }).path);
     expect(loadWorkspace(here.ctx).sentCopy).toBeNull();
     here.report.close();
 

@@ -169,6 +169,7 @@ describe('the bundled main process, on a stand-in for Electron', () => {
     guarded: number;
     replies: { [name: string]: { ok: boolean; result?: unknown; error?: { code: string } } };
     served: { status: number; csp: string; body: string };
+    sealedKeys?: number;
   }
 
   function runMain(env: NodeJS.ProcessEnv, args: string[] = []): Record {
@@ -221,6 +222,10 @@ describe('the bundled main process, on a stand-in for Electron', () => {
     expect(rec.replies.unchosen).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'pathNotChosen' } });
     expect(rec.replies.chosen).toEqual({ ok: true, result: { path: kenya } });
     expect(rec.replies.created).toEqual({ ok: true, result: { path: kenya } });
+    // The new report's first signing key is kept sealed by the operating system's protection.
+    expect(rec.sealedKeys).toBe(1);
+    const keyFile = fs.readdirSync(path.join(rec.userData, 'keys'), { recursive: true }).map(String).find((f) => f.endsWith('.key'))!;
+    expect(fs.readFileSync(path.join(rec.userData, 'keys', keyFile), 'latin1')).toMatch(/^upr-sealed-key\n/);
     expect(rec.titles.at(-1)?.title).toMatch(/ — UPR Workbench$/);
     expect(rec.recentDocuments).toContain(kenya);
     const file = rec.menus.at(-1)!.find((m) => m.label === 'File')!;

@@ -9,6 +9,7 @@ import { denyReportChange } from '../../../shared/permissions.js';
 import { useChanged, useWorkspace } from '../../app/workspaceContext.js';
 import { MemberDialog, RemoveMemberDialog } from './MemberDialogs.js';
 import { OrganizationDialog, RemoveOrganizationDialog } from './OrganizationDialogs.js';
+import { SigningKeys } from './SigningKeys.js';
 import './people.css';
 
 type Editing =
@@ -130,6 +131,8 @@ export function PeopleScreen() {
           </tbody>
         </table>
       </section>
+
+      <SigningKeys canConfirm={canEdit} />
 
       {editing?.kind === 'organization' ? (
         <OrganizationDialog

@@ -48,6 +48,8 @@ export function MergeReport({ summary, mergedAt }: { summary: MergeSummary; merg
   if (summary.texts > 0) counts.push(t('report.texts', { count: summary.texts, n: format.number(summary.texts) }));
   if (summary.attachments) counts.push(t('report.attachments', { count: summary.attachments, n: format.number(summary.attachments) }));
   if (summary.released) counts.push(t('report.released', { count: summary.released, n: format.number(summary.released) }));
+  if (summary.keysConfirmed) counts.push(t('report.keysConfirmed', { count: summary.keysConfirmed, n: format.number(summary.keysConfirmed) }));
+  if (summary.unsigned) counts.push(t('report.unsigned', { count: summary.unsigned, n: format.number(summary.unsigned) }));
   return (
     <section className="sh-card sh-report" aria-labelledby="sh-report-title" data-testid="merge-report">
       <h3 id="sh-report-title" className="block-title">

@@ -1,5 +1,6 @@
-// The Sharing screen: sending a copy of the report to another office, merging a copy that came
-// back (the secretariat's), what the merge brought, and the conflicts still to settle.
+// The Sharing screen: sending a copy of the report to another office (packed to e-mail), or only the
+// changes an office has not seen, merging a copy or changes that came back (the secretariat's),
+// what the merge brought, and the conflicts still to settle.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MergeSummary } from '../../../shared/api.js';
@@ -12,6 +13,7 @@ import { Conflicts } from './Conflicts.js';
 import { FlaggedParagraphs } from './FlaggedParagraphs.js';
 import { FileAction } from './FileAction.js';
 import { MergeReport } from './MergeReport.js';
+import { SendChanges } from './SendChanges.js';
 import './sharing.css';
 
 /** `here`: merged in this view just now, not read back from the file. */
@@ -28,6 +30,7 @@ export function SharingScreen() {
   const [merged, setMerged] = useState<ShownMerge | null>(null);
   const mergedHere = useRef(false);
   const [lastMergeError, setLastMergeError] = useState<string | null>(null);
+  const [heard, setHeard] = useState(0);
   useEffect(() => {
     if (!secretariat) return;
     let live = true;
@@ -49,6 +52,7 @@ export function SharingScreen() {
         <FileAction
           id="sh-send"
           mode="save"
+          kind="copy"
           title={t('send.title')}
           lead={t('send.lead')}
           button={t('send.button')}
@@ -68,6 +72,7 @@ export function SharingScreen() {
             </p>
           ) : null}
         </FileAction>
+        <SendChanges heard={heard} />
         {secretariat ? (
           <FileAction
             id="sh-merge"
@@ -84,6 +89,8 @@ export function SharingScreen() {
               // A merge that brought nothing is not recorded, so it has no time to show.
               const recorded = summary.rows > 0 || summary.texts > 0;
               setMerged({ summary, mergedAt: recorded ? new Date().toISOString() : null, here: true });
+              // What the office it came from has is known now: changes can go to it.
+              setHeard((n) => n + 1);
             }}
           >
             {merged?.here ? (

@@ -186,6 +186,13 @@ export const FIELD_LABELS: { [T in SyncedTable]: Record<ColumnOf<T>, string> } =
     settled_at: own('settledAt'),
     deleted: DELETED,
   },
+  member_keys: {
+    member_id: own('keyOwner'),
+    public_key: own('publicKey'),
+    made_at: own('keyMade'),
+    confirmed: own('keyConfirmed'),
+    deleted: DELETED,
+  },
 };
 
 /** The i18next key of a field's label; null for a field this app does not know (a newer copy's). */
