@@ -603,6 +603,7 @@ export class SignatureJudge {
   private readonly verified = new Map<string, Verified>();
   private readonly givenTexts = new Map<string, SignedText>();
   private readonly givenChanges = new Map<string, SignedChange[]>();
+  private readonly textRecords = new Map<string, SignatureRecord[]>();
   private readonly byReplica = new Map<string, SignatureRecord[]>();
   private readonly firstSigned = new Map<string, string>();
   private readonly publicKeys = new Map<string, KeyObject | null>();
@@ -689,6 +690,19 @@ export class SignatureJudge {
     return list;
   }
 
+  /** The records that say they cover a text update: its author's of that section and session. */
+  private textCovering(sectionId: string, replica: string, author: string, hlc: string): SignatureRecord[] {
+    const k = `${sectionId}\u0000${replica}\u0000${author}`;
+    let list = this.textRecords.get(k);
+    if (!list) {
+      list = this.db
+        .prepare(`SELECT ${RECORD_COLUMNS} FROM signatures WHERE kind = 'text' AND section_id = ? AND replica = ? AND author = ? ORDER BY first_hlc`)
+        .all(sectionId, replica, author) as SignatureRecord[];
+      this.textRecords.set(k, list);
+    }
+    return list.filter((r) => r.first_hlc <= hlc && r.last_hlc >= hlc);
+  }
+
   /** The records that say they cover a change-log row (a record covers its author's rows of one session). */
   private covering(c: { hlc: string; replica: string; author: string }): SignatureRecord[] {
     const list = this.recordsOf(c.replica, c.author);
@@ -758,9 +772,7 @@ export class SignatureJudge {
   /** Why a text update is held back for its signature, or null. */
   text(t: { hlc: string; author: string; sectionId: string; replica?: string }): Message | null {
     const replica = t.replica ?? (this.db.prepare('SELECT replica FROM section_updates WHERE hlc = ?').pluck().get(t.hlc) as string | undefined) ?? '';
-    const records = this.db
-      .prepare(`SELECT ${RECORD_COLUMNS} FROM signatures WHERE kind = 'text' AND section_id = ? AND replica = ? AND author = ? AND first_hlc <= ? AND last_hlc >= ?`)
-      .all(t.sectionId, replica, t.author, t.hlc, t.hlc) as SignatureRecord[];
+    const records = this.textCovering(t.sectionId, replica, t.author, t.hlc);
     if (records.length === 0) return this.unsignedVerdict(t.author, t.hlc);
     const good = records.find((r) => this.verifyRecord(r));
     if (!good) return { key: 'heldBadSignature', params: { name: this.names(t.author) } };

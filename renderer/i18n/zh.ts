@@ -1418,6 +1418,8 @@ export const zh = {
       working: '正在合并副本…',
       done: '已合并。副本带来的内容显示如下。',
       failed: '未能合并副本：{{message}}',
+      confirmKeys: '确认此副本带来的签名密钥',
+      confirmKeysHint: '仅限您已与本人核对过密钥指纹的人员；否则，其更改会等待您在“参与者”中逐一确认密钥。',
     },
     report: {
       title: '合并带来的内容',

@@ -31,6 +31,8 @@ export function SharingScreen() {
   const mergedHere = useRef(false);
   const [lastMergeError, setLastMergeError] = useState<string | null>(null);
   const [heard, setHeard] = useState(0);
+  // Off unless chosen: the secretariat confirms keys after checking their fingerprints with their owners.
+  const [confirmKeys, setConfirmKeys] = useState(false);
   useEffect(() => {
     if (!secretariat) return;
     let live = true;
@@ -82,10 +84,18 @@ export function SharingScreen() {
             button={t('merge.button')}
             working={t('merge.working')}
             failed={(message) => t('merge.failed', { message })}
+            fields={
+              <label className="sh-check">
+                <input type="checkbox" checked={confirmKeys} aria-describedby="sh-merge-keys-hint" onChange={(e) => setConfirmKeys(e.currentTarget.checked)} /> {t('merge.confirmKeys')}
+                <span id="sh-merge-keys-hint" className="sh-note">
+                  {t('merge.confirmKeysHint')}
+                </span>
+              </label>
+            }
             run={async (path, name) => {
               mergedHere.current = true;
               setMerged(null);
-              const summary = await call('sharing.merge', { path, ...(name ? { name } : {}) });
+              const summary = await call('sharing.merge', { path, ...(name ? { name } : {}), ...(confirmKeys ? { confirmKeys: true } : {}) });
               // A merge that brought nothing is not recorded, so it has no time to show.
               const recorded = summary.rows > 0 || summary.texts > 0;
               setMerged({ summary, mergedAt: recorded ? new Date().toISOString() : null, here: true });

@@ -36,6 +36,8 @@ export const sharingStrings = {
       working: 'Merging the copy…',
       done: 'Merged. What the copy brought is shown below.',
       failed: 'The copy was not merged: {{message}}',
+      confirmKeys: 'Confirm the signing keys this copy brings',
+      confirmKeysHint: 'Only for people whose key fingerprint you have checked with them; without it, their changes wait until you confirm each key under People.',
     },
     report: {
       title: 'What the merge brought',
@@ -275,6 +277,8 @@ export const sharingStrings = {
       working: 'Fusion de la copie…',
       done: 'Fusionnée. Ce que la copie a apporté est montré ci-dessous.',
       failed: 'La copie n’a pas été fusionnée : {{message}}',
+      confirmKeys: 'Confirmer les clés de signature qu’apporte cette copie',
+      confirmKeysHint: 'Seulement pour les personnes dont vous avez vérifié l’empreinte de clé avec elles ; sinon, leurs modifications attendent que vous confirmiez chaque clé dans Personnes.',
     },
     report: {
       title: 'Ce que la fusion a apporté',
@@ -528,6 +532,8 @@ export const sharingStrings = {
       working: 'Combinando la copia…',
       done: 'Combinada. Lo que trajo la copia se muestra abajo.',
       failed: 'La copia no se combinó: {{message}}',
+      confirmKeys: 'Confirmar las claves de firma que trae esta copia',
+      confirmKeysHint: 'Solo para las personas cuya huella de clave haya verificado con ellas; si no, sus cambios esperan a que confirme cada clave en Personas.',
     },
     report: {
       title: 'Lo que trajo la combinación',
