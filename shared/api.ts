@@ -190,6 +190,18 @@ export interface MergeSummary {
   keysConfirmed?: number;
 }
 
+/** This report's connection to the office network server, as the Sharing screen shows it. */
+export interface NetworkState {
+  kind: 'connecting' | 'connected' | 'offline' | 'refused';
+  address: string;
+  /** Whom the connection acts as, once connected. */
+  member: string | null;
+  /** Changes made here the server has not acknowledged yet. */
+  waiting: number;
+  /** What went wrong last (a message key and its values), or null. */
+  problem: { key: string; params: Record<string, string | number> } | null;
+}
+
 /** A person's signing key as the People screen lists it. */
 export interface SigningKeyInfo {
   id: string;
@@ -679,6 +691,11 @@ export const api = {
   /** Writes (packed, `.uprz`) only the changes the office lacks, as the last copy or changes merged from it show. */
   'sharing.sendChanges': method(z.object({ path: filePath, organizationId: id }).strict()).returns<{ path: string; bytes: number; changes: number; sections: number }>(),
   /** `name`: the copy as the person knows it, when `path` is the server's copy of a file sent from the browser. */
+  /** Connects this report to the office network server with the invitation the secretariat gave; its state. */
+  'network.connect': method(z.object({ address: z.string().min(1, 'cannot be empty').max(500, 'is longer than 500 characters'), invitation: z.string().min(1, 'cannot be empty').max(500, 'is longer than 500 characters') }).strict()).returns<NetworkState>(),
+  /** The connection's state, or null when this report is not connected. */
+  'network.status': method(empty).returns<NetworkState | null>(),
+  'network.disconnect': method(empty).returns<null>(),
   'sharing.merge': method(z.object({ path: filePath, name: attachmentName.optional(), confirmKeys: z.boolean().optional() }).strict()).returns<MergeSummary>(),
   /** Fields changed in two copies at once, not settled yet (no change to the field newer than both). */
   'sharing.conflicts': method(empty).returns<OpenConflict[]>(),
@@ -775,7 +792,7 @@ export function isMethodName(name: unknown): name is MethodName {
 
 /** Events pushed from the main process to every window or tab with the same file open. */
 export type ApiEvent =
-  | { kind: 'changed'; what: Array<'report' | 'organizations' | 'members' | 'sections' | 'words' | 'comments' | 'recommendations' | 'inputs' | 'versions'> }
+  | { kind: 'changed'; what: Array<'report' | 'organizations' | 'members' | 'sections' | 'words' | 'comments' | 'recommendations' | 'inputs' | 'versions' | 'network'> }
   | { kind: 'text'; sectionId: string; update: string; origin: string }
   | { kind: 'closed' };
 

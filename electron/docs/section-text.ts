@@ -107,31 +107,17 @@ export function recommendationRefsBySection(db: DB): Map<string, string[]> {
   return new Map(rows.map((r) => [r.section_id, shownList<string>(r.recommendation_refs, 'strings')]));
 }
 
-/**
- * Signs a person's folded updates again, on their own machine: given the author, their key here (or
- * null, and then their signed updates are left as they are), and a function that signs the fold.
- */
-export interface Refolder {
-  keyOf(author: string): { keyId: string } | null;
-  sign(author: string, row: TextRow, fold: { count: number; replaces: string[]; prev: string }): void;
-}
-
 /** Above this many stored updates a section's text is folded into one (see compactSectionText). */
 export const COMPACT_AFTER_UPDATES = 200;
 
-interface FoldRow {
-  seq: number;
-  data: Uint8Array;
-  author: string;
-  hlc: string;
-  replica: string;
-  sig: string | null;
-  /** The record's first stamp: how other records name it. */
-  sig_first: string | null;
-  sig_prev: string | null;
-  sig_key: string | null;
-  sig_count: number | null;
-  replaces: string | null;
+/**
+ * Only updates nobody signed are folded: a signed update stays as its author signed it, so every
+ * office can check it (electron/sync/signing.ts). Updates from before signing are folded as before.
+ */
+const UNSIGNED = ` AND NOT EXISTS (SELECT 1 FROM signatures AS s WHERE s.kind = 'text' AND s.section_id = u.section_id AND s.replica = u.replica AND s.author = u.author AND u.hlc BETWEEN s.first_hlc AND s.last_hlc)`;
+
+function hasSignatures(db: DB): boolean {
+  return !!db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'signatures'").get();
 }
 
 /**
@@ -139,43 +125,28 @@ interface FoldRow {
  * deletion (nothing is garbage-collected), so the folded updates give the same document, and merge
  * with any other copy exactly as the separate updates would have. Each person's updates of a sitting and day are folded
  * apart, into their newest (its stamp and number kept, marked folded), so every stored update is
- * still one person's, judged as theirs when another office merges it; updates held back are left
- * as they are. Typing saves a row about every 150 ms; without this a long session would leave tens
- * of thousands of rows to merge on load.
- * Signed updates (electron/sync/signing.ts) are folded only on their author's machine (`refold`
- * holds their key), and the fold is signed again there, naming the records it replaces; another
- * person's signed updates stay as they were signed, so every office can check them.
+ * still one person's, judged as theirs when another office merges it; updates held back, and
+ * signed updates, are left as they are. Typing saves a row about every 150 ms; without this a long
+ * session in a report from before signing would leave tens of thousands of rows to merge on load.
  */
-export function compactSectionText(db: DB, sectionId: string, refold?: Refolder): boolean {
-  const signing = !!db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'signatures'").get();
+export function compactSectionText(db: DB, sectionId: string): boolean {
   const rows = db
     .prepare(
-      signing
-        ? `SELECT u.seq, u.data, u.author, u.hlc, u.replica, s.hash AS sig, s.first_hlc AS sig_first, s.prev AS sig_prev, s.key_id AS sig_key, s.count AS sig_count, s.replaces
-           FROM section_updates AS u LEFT JOIN signatures AS s ON s.kind = 'text' AND s.section_id = u.section_id AND s.replica = u.replica AND s.author = u.author AND u.hlc BETWEEN s.first_hlc AND s.last_hlc
-           WHERE u.section_id = ? AND NOT EXISTS (SELECT 1 FROM held_changes AS h WHERE h.kind = 'text' AND h.hlc = u.hlc) ORDER BY u.seq`
-        : `SELECT seq, data, author, hlc, replica, NULL AS sig, NULL AS sig_first, NULL AS sig_prev, NULL AS sig_key, NULL AS sig_count, NULL AS replaces FROM section_updates AS u WHERE section_id = ?
-           AND NOT EXISTS (SELECT 1 FROM held_changes AS h WHERE h.kind = 'text' AND h.hlc = u.hlc) ORDER BY seq`,
+      `SELECT seq, data, author, hlc, replica FROM section_updates AS u WHERE section_id = ?
+       AND NOT EXISTS (SELECT 1 FROM held_changes AS h WHERE h.kind = 'text' AND h.hlc = u.hlc)${hasSignatures(db) ? UNSIGNED : ''} ORDER BY seq`,
     )
-    .all(sectionId) as FoldRow[];
-  const byAuthor = new Map<string, FoldRow[]>();
-  const seen = new Set<number>();
+    .all(sectionId) as Array<{ seq: number; data: Uint8Array; author: string; hlc: string; replica: string }>;
+  const byAuthor = new Map<string, typeof rows>();
   for (const r of rows) {
-    // One row, one record (a second record claiming the same update is left for `upr check`).
-    if (seen.has(r.seq)) continue;
-    seen.add(r.seq);
     // An update that cannot be read is left as it is, for `upr check` to name.
     try {
       Y.decodeUpdate(r.data);
     } catch {
       continue;
     }
-    // A signed update is folded only with its author's key here, and only if signed with it.
-    if (r.sig !== null && refold?.keyOf(r.author)?.keyId !== r.sig_key) continue;
     // One person's updates of one sitting (the app's run that stored them) and one day (UTC) are
-    // folded together: the history keeps who wrote when. Signed ones are folded by sitting (a
-    // record covers a run of the sitting's updates, whatever the day), apart from unsigned ones.
-    const key = r.sig === null ? `${r.author}\u0000${r.replica}\u0000${r.hlc.slice(0, 10)}\u0000u` : `${r.author}\u0000${r.replica}\u0000s`;
+    // folded together: the history keeps who wrote when.
+    const key = `${r.author}\u0000${r.replica}\u0000${r.hlc.slice(0, 10)}`;
     const group = byAuthor.get(key);
     if (group) group.push(r);
     else byAuthor.set(key, [r]);
@@ -184,42 +155,20 @@ export function compactSectionText(db: DB, sectionId: string, refold?: Refolder)
   if (groups.length === 0) return false;
   const drop = db.prepare('DELETE FROM section_updates WHERE seq = ?');
   const fold = db.prepare('UPDATE section_updates SET data = ?, folded = 1 WHERE seq = ?');
-  const unsign = signing ? db.prepare('DELETE FROM signatures WHERE hash = ?') : null;
-  const folded = groups.map((g) => ({ group: g, into: g[g.length - 1]!, data: Y.mergeUpdates(g.map((r) => r.data)), drop: g.slice(0, -1).map((r) => r.seq) }));
+  const folded = groups.map((g) => ({ into: g[g.length - 1]!.seq, data: Y.mergeUpdates(g.map((r) => r.data)), drop: g.slice(0, -1).map((r) => r.seq) }));
   db.transaction(() => {
     for (const f of folded) {
       for (const seq of f.drop) drop.run(seq);
-      fold.run(f.data, f.into.seq);
-      if (f.into.sig === null) continue;
-      // The fold's record replaces the group's, and what they replaced.
-      const replaces = f.group.flatMap((r) => [r.sig_first!, ...(r.replaces ? r.replaces.split(' ').filter(Boolean) : [])]);
-      for (const sig of new Set(f.group.map((r) => r.sig!))) unsign!.run(sig);
-      const count = f.group.reduce((n, r) => n + (r.replaces ? (r.sig_count ?? 1) : 1), 0);
-      // It takes the place in its key's chain of the first record it replaces.
-      const gone = new Set(replaces);
-      const prev = [...f.group].sort((a, b) => (a.sig_first! < b.sig_first! ? -1 : 1)).map((r) => r.sig_prev ?? '').find((p) => !gone.has(p)) ?? '';
-      refold!.sign(f.into.author, { sectionId, data: f.data, replica: f.into.replica, author: f.into.author, hlc: f.into.hlc, folded: true }, { count, replaces, prev });
+      fold.run(f.data, f.into);
     }
   }).immediate();
   return true;
 }
 
-/**
- * Compacts every section that has gathered more than `threshold` updates that can be folded here
- * (not signed, or signed with a key this machine holds); returns their ids.
- */
-export function compactBusySections(db: DB, threshold = COMPACT_AFTER_UPDATES, refold?: Refolder): string[] {
-  const signing = !!db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'signatures'").get();
-  const sql = signing
-    ? `SELECT u.section_id AS id, u.author, count(*) AS n, s.key_id AS sig_key FROM section_updates AS u
-       LEFT JOIN signatures AS s ON s.kind = 'text' AND s.section_id = u.section_id AND s.replica = u.replica AND s.author = u.author AND u.hlc BETWEEN s.first_hlc AND s.last_hlc
-       GROUP BY u.section_id, u.author, s.key_id`
-    : 'SELECT section_id AS id, author, count(*) AS n, NULL AS sig_key FROM section_updates GROUP BY section_id, author';
-  const foldable = new Map<string, number>();
-  for (const r of db.prepare(sql).all() as Array<{ id: string; author: string; n: number; sig_key: string | null }>) {
-    if (r.sig_key !== null && refold?.keyOf(r.author)?.keyId !== r.sig_key) continue;
-    foldable.set(r.id, (foldable.get(r.id) ?? 0) + r.n);
-  }
-  const busy = [...foldable].filter(([, n]) => n > threshold).map(([id]) => id);
-  return busy.filter((id) => compactSectionText(db, id, refold));
+/** Compacts every section that has gathered more than `threshold` updates it may fold (not signed); returns their ids. */
+export function compactBusySections(db: DB, threshold = COMPACT_AFTER_UPDATES): string[] {
+  const busy = db
+    .prepare(`SELECT section_id AS id FROM section_updates AS u WHERE 1${hasSignatures(db) ? UNSIGNED : ''} GROUP BY section_id HAVING count(*) > ?`)
+    .all(threshold) as Array<{ id: string }>;
+  return busy.filter((b) => compactSectionText(db, b.id)).map((b) => b.id);
 }

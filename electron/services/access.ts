@@ -128,6 +128,10 @@ export const ACCESS: Rules = {
   'sharing.offices': anyone,
   'sharing.sendChanges': anyone,
   'sharing.merge': secretariat,
+  // An office's own file kept in step with the server: whoever has it open (the invitation says as whom).
+  'network.connect': anyone,
+  'network.status': anyone,
+  'network.disconnect': anyone,
   'sharing.conflicts': anyone,
   'sharing.lastMerge': secretariat,
   'sharing.settle': secretariat,

@@ -1,5 +1,6 @@
 // The API handlers that work on an open report, one per method of shared/api.ts. Methods of the
 // host (`app.*`, `session.*`) live in ../hosts/host.ts.
+import { connectNetwork, disconnectNetwork, networkStatus } from './network.js';
 import { confirmKey, listKeys } from './keys.js';
 import type { MethodName, ParsedInput, Result } from '../../shared/api.js';
 import type { ServiceContext } from './context.js';
@@ -100,6 +101,9 @@ export const reportHandlers: ReportHandlers = {
   'sharing.offices': listOffices,
   'sharing.sendChanges': sendChanges,
   'sharing.merge': mergeFromCopy,
+  'network.connect': connectNetwork,
+  'network.status': networkStatus,
+  'network.disconnect': disconnectNetwork,
   'sharing.conflicts': listConflicts,
   'sharing.lastMerge': lastMerge,
   'sharing.settle': settleConflict,

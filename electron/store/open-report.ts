@@ -11,7 +11,7 @@ import { ChangeLog, type Change } from '../sync/changes.js';
 import { createReportDatabase, IMAGE_MAX_BYTES, inspectReportFile, openReportDatabase, openReportImage, type DB, type SoundFiles } from './open.js';
 import { noteOpenReport } from './files.js';
 import { writeClosedCopy } from '../sync/copy.js';
-import { compactBusySections, refreshStaleText, type Refolder } from '../docs/section-text.js';
+import { compactBusySections, refreshStaleText } from '../docs/section-text.js';
 import { bringSearchIndexCurrent } from '../search/indexer.js';
 
 export type Listener = (event: ApiEvent) => void;
@@ -145,19 +145,6 @@ export class OpenReport {
     return new OpenReport(path.resolve(file), createReportDatabase(path.resolve(file)));
   }
 
-  /** Folding text signed here: the author's key on this machine signs the fold (see compactSectionText). */
-  refolder(): Refolder | undefined {
-    const signer = this.log.signer;
-    if (!signer) return undefined;
-    return {
-      keyOf: (author) => signer.ownKey(author),
-      sign: (author, row, fold) => {
-        const key = signer.ownKey(author);
-        if (key) signer.signText(key, row, fold, true);
-      },
-    };
-  }
-
   newId(): string {
     return randomUUID();
   }
@@ -190,7 +177,7 @@ export class OpenReport {
         // Told even when a read (a workspace load, a search) already refreshed the cache meanwhile.
         if (refreshStaleText(this.db).length > 0 || this.textChanged) this.emit({ kind: 'changed', what: ['words'] });
         this.textChanged = false;
-        compactBusySections(this.db, undefined, this.refolder());
+        compactBusySections(this.db);
         // While the person pauses, so that the next search has nothing left to catch up on.
         bringSearchIndexCurrent(this.db);
       } catch (e) {
@@ -209,9 +196,9 @@ export class OpenReport {
     // Tidying up is worth trying, and never worth not closing the file for.
     for (const [what, tidy] of [
       ['counting words', () => refreshStaleText(this.db)],
-      ['folding text updates', () => compactBusySections(this.db, 1, this.refolder())],
+      ['folding text updates', () => compactBusySections(this.db, 1)],
       ['updating the search index', () => bringSearchIndexCurrent(this.db)],
-      // What was written and folded is signed before the file leaves this process.
+      // What was written is signed before the file leaves this process.
       ['signing', () => this.log.signer?.seal()],
     ] as const) {
       try {

@@ -125,31 +125,7 @@ export function annotationCheck(db: DB, rows: ReadonlyMap<string, TheirText>): (
 export function storeTheirText(db: DB, rows: readonly TheirText[]): void {
   const here = db.prepare('SELECT seq, data, author FROM section_updates WHERE hlc = ?');
   const fold = db.prepare('UPDATE section_updates SET data = ?, folded = 1 WHERE seq = ?');
-  const signing = !!db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'signatures'").get();
   for (const r of rows) {
-    // A fold its author signed again replaces the updates whose records it names, here too: they
-    // go, with their records, and it is stored as it came (what it was signed over).
-    if (signing && r.folded) {
-      const folds = db
-        .prepare("SELECT key_id AS keyId, replaces FROM signatures WHERE kind = 'text' AND first_hlc = ? AND section_id = ? AND author = ? AND replaces != ''")
-        .all(r.hlc, r.sectionId, r.author) as Array<{ keyId: string; replaces: string }>;
-      // The records it replaces, named by key and first stamp, and the updates they cover.
-      const names = folds.flatMap((f) => f.replaces.split(' ').filter(Boolean).map((first) => [f.keyId, first]));
-      if (names.length) {
-        const replaced = db
-          .prepare(
-            `SELECT u.seq, s.hash FROM signatures AS s JOIN section_updates AS u ON s.kind = 'text' AND u.section_id = s.section_id AND u.replica = s.replica AND u.author = s.author AND u.hlc BETWEEN s.first_hlc AND s.last_hlc
-             WHERE s.kind = 'text' AND s.section_id = ? AND (s.key_id, s.first_hlc) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))`,
-          )
-          .all(r.sectionId, JSON.stringify(names)) as Array<{ seq: number; hash: string }>;
-        for (const seq of new Set(replaced.map((x) => x.seq))) db.prepare('DELETE FROM section_updates WHERE seq = ?').run(seq);
-        for (const hash of new Set(replaced.map((x) => x.hash))) db.prepare('DELETE FROM signatures WHERE hash = ?').run(hash);
-        if (!here.get(r.hlc)) {
-          storeTextRow(db, r);
-          continue;
-        }
-      }
-    }
     // An update that is not folded is taken only when its stamp is not here (textToTake).
     const ours = r.folded ? (here.get(r.hlc) as { seq: number; data: Uint8Array; author: string } | undefined) : undefined;
     if (!ours) storeTextRow(db, r);

@@ -21,12 +21,10 @@ export function checkSignatures(db: DB): SignatureReport {
   const judge = new SignatureJudge(db, held, name);
   const problems: string[] = [];
 
-  // The records, and each key's chain: a record follows the one it names, which is here or was
-  // folded into a later record of the same person (which names it among those it replaces).
+  // The records, and each key's chain: a record follows the one it names, which must be here. A
+  // record is named by its key and first stamp (its hash changes as it grows).
   const records = db.prepare(`SELECT ${RECORD_COLUMNS} FROM signatures ORDER BY last_hlc`).all() as SignatureRecord[];
-  // A record is named by its key and first stamp (its hash changes as it grows).
   const known = new Set(records.map((r) => `${r.key_id} ${r.first_hlc}`));
-  for (const r of records) for (const first of r.replaces.split(' ')) if (first) known.add(`${r.key_id} ${first}`);
   const followers = new Map<string, SignatureRecord[]>();
   let bad = 0;
   for (const r of records) {

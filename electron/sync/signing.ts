@@ -171,8 +171,6 @@ export interface SignatureRecord {
   first_hlc: string;
   last_hlc: string;
   count: number;
-  /** For a fold: the records of the updates it stands for, space-separated ('' otherwise). */
-  replaces: string;
   signature: Buffer;
 }
 
@@ -188,8 +186,8 @@ export interface SignedChange {
   prev_hlc: string | null;
 }
 
-export const RECORD_COLUMNS = 'hash, key_id, author, prev, kind, replica, section_id, first_hlc, last_hlc, count, replaces, signature';
-const RECORD_PLACES = '?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?';
+export const RECORD_COLUMNS = 'hash, key_id, author, prev, kind, replica, section_id, first_hlc, last_hlc, count, signature';
+const RECORD_PLACES = '?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?';
 const SEP = '\u0000';
 
 function cellText(v: CellValue): string {
@@ -211,7 +209,7 @@ export interface SignedText {
 }
 
 function headText(r: Head): string {
-  return ['upr-signature-1', r.key_id, r.author, r.prev, r.kind, r.replica, r.section_id, r.first_hlc, r.last_hlc, String(r.count), r.replaces].join(SEP);
+  return ['upr-signature-1', r.key_id, r.author, r.prev, r.kind, r.replica, r.section_id, r.first_hlc, r.last_hlc, String(r.count)].join(SEP);
 }
 
 /**
@@ -309,7 +307,7 @@ export class Signer {
     return key;
   }
 
-  /** The author's key when this machine holds it already (never made here): for re-signing their folded text. */
+  /** The author's key when this machine holds it already (never made here). */
   ownKey(memberId: string): SigningKey | null {
     const key = this.keys.get(memberId) ?? this.store.load(this.reportId(), memberId);
     if (key) this.keys.set(memberId, key);
@@ -360,7 +358,7 @@ export class Signer {
   /** Stores a record, signed now when `sealNow` (its write is not part of a larger transaction). */
   private put(head: Head, hash: string, key: SigningKey, sealNow: boolean): void {
     this.statement(`INSERT INTO signatures (${RECORD_COLUMNS}) VALUES (${RECORD_PLACES})`).run(
-      hash, head.key_id, head.author, head.prev, head.kind, head.replica, head.section_id, head.first_hlc, head.last_hlc, head.count, head.replaces, this.signed(hash, key, sealNow),
+      hash, head.key_id, head.author, head.prev, head.kind, head.replica, head.section_id, head.first_hlc, head.last_hlc, head.count, this.signed(hash, key, sealNow),
     );
     this.heads.set(head.key_id, head.first_hlc);
   }
@@ -381,7 +379,7 @@ export class Signer {
     if (!open) return null;
     const o = open.head;
     // Nothing else of this person's was written in the stream since.
-    if (o.replica !== replica || o.replaces !== '' || o.last_hlc >= first || this.lastInStream.get(stream) !== o.last_hlc) {
+    if (o.replica !== replica || o.last_hlc >= first || this.lastInStream.get(stream) !== o.last_hlc) {
       this.open.delete(stream);
       return null;
     }
@@ -406,7 +404,7 @@ export class Signer {
     }
     if (!done) {
       // A transaction undone since took the record back: a new one starts.
-      head = { key_id: key.keyId, author: key.memberId, prev: this.head(key.keyId), kind, replica, section_id: sectionId, first_hlc: first, last_hlc: last, count, replaces: '' };
+      head = { key_id: key.keyId, author: key.memberId, prev: this.head(key.keyId), kind, replica, section_id: sectionId, first_hlc: first, last_hlc: last, count };
       rows = add(createHash('sha256'));
       hash = recordHash(head, digestOf(rows));
       this.put(head, hash, key, sealNow);
@@ -421,30 +419,9 @@ export class Signer {
     this.extendOrStart(key, 'changes', rows[0]!.replica, '', rows[0]!.hlc, rows[rows.length - 1]!.hlc, rows.length, (h) => hashChanges(h, rows), sealNow);
   }
 
-  /** Signs a text update stored here; `fold`: it stands for `count` updates, whose records it `replaces`. */
-  signText(key: SigningKey, row: SignedText, fold?: { count: number; replaces: string[]; prev: string }, sealNow = false): void {
-    if (!fold) {
-      this.extendOrStart(key, 'text', row.replica, row.sectionId, row.hlc, row.hlc, 1, (h) => hashTexts(h, [row]), sealNow);
-      return;
-    }
-    // The fold takes the place in the chain of the first record it replaces.
-    const head: Head = {
-      key_id: key.keyId,
-      author: key.memberId,
-      prev: fold.prev,
-      kind: 'text',
-      replica: row.replica,
-      section_id: row.sectionId,
-      first_hlc: row.hlc,
-      last_hlc: row.hlc,
-      count: fold.count,
-      replaces: [...new Set(fold.replaces)].sort().join(' '),
-    };
-    this.open.delete(`${key.keyId}\u0000text\u0000${row.sectionId}`);
-    const headBefore = this.head(key.keyId);
-    this.put(head, recordHash(head, digestOf(hashTexts(createHash('sha256'), [row]))), key, sealNow);
-    // The chain's head stays where it was unless the fold stands for it.
-    if (!head.replaces.split(' ').includes(headBefore)) this.heads.set(key.keyId, headBefore);
+  /** Signs a text update stored here. */
+  signText(key: SigningKey, row: SignedText, sealNow = false): void {
+    this.extendOrStart(key, 'text', row.replica, row.sectionId, row.hlc, row.hlc, 1, (h) => hashTexts(h, [row]), sealNow);
   }
 
   /**
@@ -514,7 +491,7 @@ function inRange(rows: readonly SignedChange[] | undefined, first: string, last:
  * stored yet); '' when they are not exactly as many as it says.
  */
 function recomputedHash(db: DB, r: SignatureRecord, given?: ReadonlyMap<string, SignedText>, givenChanges?: ReadonlyMap<string, readonly SignedChange[]>): string {
-  const head: Head = { key_id: r.key_id, author: r.author, prev: r.prev, kind: r.kind, replica: r.replica, section_id: r.section_id, first_hlc: r.first_hlc, last_hlc: r.last_hlc, count: r.count, replaces: r.replaces };
+  const head: Head = { key_id: r.key_id, author: r.author, prev: r.prev, kind: r.kind, replica: r.replica, section_id: r.section_id, first_hlc: r.first_hlc, last_hlc: r.last_hlc, count: r.count };
   if (r.kind === 'changes') {
     // The rows a merge just brought, when they are all the record covers (read from the file else).
     const rows =
@@ -533,9 +510,7 @@ function recomputedHash(db: DB, r: SignatureRecord, given?: ReadonlyMap<string, 
     if (t.sectionId === r.section_id && t.replica === r.replica && t.author === r.author && t.hlc >= r.first_hlc && t.hlc <= r.last_hlc) byStamp.set(t.hlc, t);
   }
   const rows = [...byStamp.values()].sort((a, b) => (a.hlc < b.hlc ? -1 : 1));
-  // A fold stands for `count` updates in one row.
-  const expected = r.replaces ? 1 : r.count;
-  if (rows.length !== expected || !rows.every((t) => t.author === r.author)) return '';
+  if (rows.length !== r.count || !rows.every((t) => t.author === r.author)) return '';
   return recordHash(head, digestOf(hashTexts(createHash('sha256'), rows)));
 }
 
@@ -580,7 +555,7 @@ export function takeSignatures(db: DB, other: DB): number {
     // One not signed yet is only ever the machine's own that made it: never taken from a copy.
     if (ours.has(r.hash) || !Buffer.isBuffer(r.signature) || r.signature.length === 0) continue;
     try {
-      taken += put.run(r.hash, r.key_id, r.author, r.prev, r.kind, r.replica, r.section_id, r.first_hlc, r.last_hlc, r.count, r.replaces, r.signature).changes;
+      taken += put.run(r.hash, r.key_id, r.author, r.prev, r.kind, r.replica, r.section_id, r.first_hlc, r.last_hlc, r.count, r.signature).changes;
     } catch {
       // Not the shape of a record (a value of the wrong type): as if it were not there.
     }

@@ -50,7 +50,7 @@ export function writeText(report: OpenReport, sectionId: string, update: Uint8Ar
   const inside = db.inTransaction;
   db.transaction(() => {
     storeTextRow(db, row);
-    if (key) report.log.signer!.signText(key, row, undefined, !inside);
+    if (key) report.log.signer!.signText(key, row, !inside);
   }).immediate();
   report.log.sealAfter(inside);
   return { hlc, marked };

@@ -203,6 +203,14 @@ export function generateLargeReport(file: string, options: Partial<GenerateOptio
   } finally {
     check.close();
   }
+  // The report is what was asked for, read back through the app, or no figure is taken from it:
+  // the counts exactly, the words within 2% (sections' words are drawn at random).
+  const exact = { sections: opts.sections, members: opts.members, organizations: opts.organizations, changes: opts.changes, comments: opts.comments, recommendations: opts.recommendations, inputs: opts.inputs } as const;
+  for (const [what, wanted] of Object.entries(exact)) {
+    if (counts[what as keyof typeof exact] !== wanted) throw new Error(`The generated report has ${counts[what as keyof typeof exact]} ${what}, not the ${wanted} asked for.`);
+  }
+  if (Math.abs(counts.words - opts.words) > opts.words * 0.02) throw new Error(`The generated report has ${counts.words} words, not about ${opts.words}.`);
+  if (Math.abs(counts.bigSection.words - opts.bigSectionWords) > opts.bigSectionWords * 0.02) throw new Error(`Its long section has ${counts.bigSection.words} words, not about ${opts.bigSectionWords}.`);
   return {
     file: path.resolve(file),
     options: opts,

@@ -10,7 +10,7 @@ import { listMembers, listOrganizations, listSections } from '../../electron/sto
 import { listComments } from '../../electron/services/comments.js';
 import { SYNCED_TABLES } from '../../electron/store/schema.js';
 import { rebuildMaterializedTables } from '../../electron/sync/changes.js';
-import { FULL_REPORT, generateLargeReport, type GenerateOptions } from '../bench/generate.js';
+import { generateLargeReport, type GenerateOptions } from '../bench/generate.js';
 import { tempDir } from './helpers.js';
 
 const SMALL: GenerateOptions = {
@@ -137,23 +137,11 @@ describe('benchmark report generator', () => {
     expect(followUp(path.join(dir, 'b.upr'))).toEqual(followUp(path.join(dir, 'a.upr')));
   });
 
-  it('at full scale: 60 sections, 10,700 words (one of 5,000), 40 members, 10,000 comments, 200,000 change-log rows', { timeout: 120_000 }, () => {
-    const file = path.join(tempDir(), 'full.upr');
-    generateLargeReport(file, FULL_REPORT);
-    const found = inspect(file);
-    expect(found.sections).toBe(60);
-    expect(Math.abs(found.words - 10_700)).toBeLessThanOrEqual(10_700 * 0.02);
-    expect(Math.abs(found.longest - 5_000)).toBeLessThanOrEqual(5_000 * 0.02);
-    expect(found.members).toBe(40);
-    expect(found.organizations).toBe(12);
-    expect(found.changes).toBe(200_000);
-    expect(found.comments).toHaveLength(10_000);
-    const { recommendations, inputs } = followUp(file);
-    expect(recommendations).toHaveLength(400);
-    expect(recommendations.map((r) => r.number)).toEqual(expect.arrayContaining(['115.1', '118.120']));
-    expect(inputs).toHaveLength(2_000);
-    expect(new Set(inputs.map((i) => i.kind))).toEqual(new Set(['civil_society', 'un_entity', 'nhri']));
-  });
+  // At full scale (60 sections, 10,700 words with one of 5,000, 40 members, 10,000 comments,
+  // 200,000 change-log rows, 400 recommendations, 2,000 inputs) the generator checks the report it
+  // made against what was asked, read back through the app, and refuses it otherwise
+  // (generateLargeReport): every `npm run bench` does so. A test of it here took two of CI's fifteen
+  // minutes; the small report above goes through the same code and its counts are asserted here.
 });
 
 describe('npm run bench', () => {

@@ -33,7 +33,11 @@ describe('compacting section text', () => {
     const authors = () => report.db.prepare('SELECT author FROM section_updates WHERE section_id = ? ORDER BY seq').pluck().all(section.id) as string[];
     const people = new Set(authors());
     expect(people.size, 'the secretariat wrote and the NHRI marked a passage').toBe(2);
-    expect(compactSectionText(report.db, section.id, report.refolder())).toBe(true);
+    // Signed updates are never folded: each stays as its author signed it. A report from before
+    // signing (its updates unsigned) is folded as before.
+    expect(compactSectionText(report.db, section.id)).toBe(false);
+    report.db.exec('DELETE FROM signatures');
+    expect(compactSectionText(report.db, section.id)).toBe(true);
     const after = textUpdates(report.db, section.id);
     // One update per person, each still theirs: another office judges it as theirs.
     expect(after).toHaveLength(2);
@@ -49,6 +53,8 @@ describe('compacting section text', () => {
   it('happens when a file is closed', () => {
     const file = path.join(tempDir(), 'r.upr');
     const report = createDemoReport(file);
+    // As a report from before signing: its updates unsigned (signed ones are never folded).
+    report.db.exec('DELETE FROM signatures');
     const counts = () =>
       report.db.prepare('SELECT count(*) AS n FROM section_updates GROUP BY section_id, author HAVING n > 1').all().length;
     expect(counts()).toBeGreaterThan(0);

@@ -8,8 +8,8 @@ import type { Migration } from './types.js';
 //   rows of one session, or their text updates of one section in one session) and the key's record
 //   before it (a chain per key). Not synced through the log: a merge takes the copy's records with
 //   the rows they cover (electron/sync/signing.ts).
-//   A person's text updates folded into one on their own machine get one record for the fold, which
-//   names the records it replaces (`replaces`, space-separated), so the chain stays whole.
+//   A person's signed text updates are never folded into one (compaction folds unsigned history only):
+//   each stays as its author signed it, for every office to check.
 // Changes made before this are unsigned history: accepted and marked, never refused.
 export const migration0018: Migration = {
   version: 18,
@@ -36,7 +36,6 @@ export const migration0018: Migration = {
       first_hlc TEXT NOT NULL,
       last_hlc TEXT NOT NULL,
       count INTEGER NOT NULL,
-      replaces TEXT NOT NULL DEFAULT '',
       signature BLOB NOT NULL
     ) STRICT;
     CREATE INDEX signatures_range ON signatures (kind, replica, first_hlc);

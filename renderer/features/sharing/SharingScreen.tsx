@@ -1,6 +1,7 @@
 // The Sharing screen: sending a copy of the report to another office (packed to e-mail), or only the
 // changes an office has not seen, merging a copy or changes that came back (the secretariat's),
 // what the merge brought, and the conflicts still to settle.
+import { OfficeServer } from './OfficeServer.js';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MergeSummary } from '../../../shared/api.js';
@@ -75,6 +76,7 @@ export function SharingScreen() {
           ) : null}
         </FileAction>
         <SendChanges heard={heard} />
+        <OfficeServer />
         {secretariat ? (
           <FileAction
             id="sh-merge"

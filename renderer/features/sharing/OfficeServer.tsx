@@ -1,0 +1,112 @@
+// "Connect to the office server…": an office's report kept in step with the secretariat's office
+// network server (electron/network). The address and the one-time invitation come from the
+// secretariat (`upr invite`); the state line says whom the connection acts as, or that it is
+// offline with how many changes wait to be sent (work goes on in this file meanwhile), or why the
+// server refused it. Others' cursors in the editor are not shown yet.
+import { useState, type FormEvent } from 'react';
+import { Button, Form } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { NetworkState } from '../../../shared/api.js';
+import { call } from '../../api/client.js';
+import { messageOf, messageText } from '../../app/errors.js';
+import { useLiveLoad } from '../../app/useLiveLoad.js';
+import type { ApiEvent } from '../../../shared/api.js';
+import { TextInput } from '../../widgets/fields.js';
+
+const fetchState = () => call('network.status', {});
+const CONCERNS = (e: ApiEvent) => (e.kind === 'changed' && e.what.includes('network') ? ('now' as const) : null);
+
+export function OfficeServer() {
+  const { t } = useTranslation('sharing');
+  const { value: state, reload } = useLiveLoad(fetchState, CONCERNS, 0);
+  const [address, setAddress] = useState('');
+  const [invitation, setInvitation] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const connect = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setFailure(null);
+    try {
+      await call('network.connect', { address, invitation });
+      await reload();
+    } catch (err) {
+      setFailure(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const disconnect = async () => {
+    setBusy(true);
+    try {
+      await call('network.disconnect', {});
+      await reload();
+    } catch (err) {
+      setFailure(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="sh-card" aria-labelledby="sh-network-title">
+      <h3 id="sh-network-title" className="block-title">
+        {t('network.title')}
+      </h3>
+      <p className="sh-note">{t('network.lead')}</p>
+      {state ? (
+        <>
+          <p role="status" className={state.kind === 'connected' ? 'sh-done' : 'sh-warn'} data-testid="network-state">
+            <StateLine state={state} />
+          </p>
+          <Button className="button" isDisabled={busy} onPress={() => void disconnect()}>
+            {t('network.disconnect')}
+          </Button>
+        </>
+      ) : (
+        <Form onSubmit={(e) => void connect(e)} className="sh-network-form">
+          <TextInput label={t('network.address')} description={t('network.addressHint')} value={address} onChange={setAddress} isRequired />
+          <TextInput label={t('network.invitation')} value={invitation} onChange={setInvitation} isRequired />
+          <Button type="submit" className="button" isDisabled={busy || !address.trim() || !invitation.trim()}>
+            {t('network.connect')}
+          </Button>
+        </Form>
+      )}
+      {failure ? (
+        <p role="alert" className="inline-error">
+          {failure}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function StateLine({ state }: { state: NetworkState }) {
+  const { t } = useTranslation('sharing');
+  const problem = state.problem ? (messageText(state.problem.key, state.problem.params) ?? state.problem.key) : null;
+  const address = <bdi>{state.address}</bdi>;
+  switch (state.kind) {
+    case 'connected':
+      return (
+        <>
+          {t('network.connected', { member: state.member ?? '' })} {address}
+          {state.waiting ? ` ${t('network.waiting', { count: state.waiting })}` : ''}
+        </>
+      );
+    case 'connecting':
+      return (
+        <>
+          {t('network.connecting')} {address}
+        </>
+      );
+    case 'offline':
+      return (
+        <>
+          {t('network.offline', { count: state.waiting })} {problem}
+        </>
+      );
+    case 'refused':
+      return <>{t('network.refused', { reason: problem ?? '' })}</>;
+  }
+}
