@@ -23,6 +23,19 @@ export function nativeDependencies(projectRoot = root) {
   });
 }
 
+/**
+ * ws (the office network server's WebSocket) tries two optional native add-ons, each in a try: they
+ * are not shipped, so each resolves to a module that throws, and ws uses its JavaScript instead.
+ */
+const OPTIONAL_ABSENT = /^(bufferutil|utf-8-validate)$/;
+const optionalAbsent = {
+  name: 'optional-absent',
+  setup(b) {
+    b.onResolve({ filter: OPTIONAL_ABSENT }, (args) => ({ path: args.path, namespace: 'absent' }));
+    b.onLoad({ filter: /.*/, namespace: 'absent' }, (args) => ({ contents: `throw new Error('${args.path} is not shipped');`, loader: 'js' }));
+  },
+};
+
 export async function buildElectron(outdir = path.join(root, 'dist-electron')) {
   // playwright-core prints PDFs in browser mode and the CLI; the shell prints with its own Chromium,
   // and playwright-core does not work bundled, so it stays a package loaded at run time.
@@ -39,6 +52,7 @@ export async function buildElectron(outdir = path.join(root, 'dist-electron')) {
     logLevel: 'warning',
     // CommonJS has no import.meta; code that runs both ways (import/in-worker.ts) checks __filename first.
     define: { 'import.meta.url': 'undefined' },
+    plugins: [optionalAbsent],
   };
   await build({ ...common, entryPoints: { main: path.join(root, 'electron', 'shell', 'main.ts') } });
   // Lists of recommendations are read in a worker thread with a memory limit of its own.
