@@ -25,7 +25,7 @@ import { writeReview } from './review.js';
 import { Prng, sectionText, splitWords, themeOf } from './prose.js';
 
 /** Bump when the generated report changes, so cached files are made afresh. */
-export const GENERATOR_VERSION = 9;
+export const GENERATOR_VERSION = 10;
 
 export interface GenerateOptions {
   seed: number;
