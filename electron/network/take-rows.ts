@@ -17,7 +17,7 @@ import type { OpenReport } from '../store/open-report.js';
 import type { HeldChange, LoggedChange, TextCandidate } from '../sync/changes.js';
 import { isStamp, parseStamp } from '../sync/hlc.js';
 import { hasSigning, RECORD_COLUMNS, SIGNATURE_REASONS } from '../sync/signing.js';
-import { MAX_CLOCK_AHEAD_MS } from '../sync/merge.js';
+import { KINDS, MAX_CLOCK_AHEAD_MS } from '../sync/merge.js';
 import { annotationCheck, contributes, problemOf, settleText, storeTheirText, textToTake, type TheirText } from '../sync/merge-text.js';
 import type { WireRows } from './protocol.js';
 
@@ -73,18 +73,6 @@ const SHOWN_AS: Record<string, Shown> = {
   attachments: 'inputs',
 };
 
-/** The tables a merge summary counts changes in, as merge.ts counts them. */
-const KINDS: Record<string, keyof MergeSummary['changed']> = {
-  sections: 'sections',
-  comments: 'comments',
-  comment_replies: 'comments',
-  recommendations: 'recommendations',
-  recommendation_notes: 'recommendations',
-  section_recommendations: 'recommendations',
-  inputs: 'inputs',
-  input_links: 'inputs',
-  attachments: 'inputs',
-};
 
 /** Decodes a batch as it came; throws a message when it cannot be read. */
 function decode(wire: WireRows, from: string): { changes: LoggedChange[]; texts: TheirText[]; blobs: Array<{ sha256: string; data: Uint8Array }>; signatures: Array<Record<string, unknown>> } {

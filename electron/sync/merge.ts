@@ -37,7 +37,7 @@ export const MAX_CLOCK_AHEAD_MS = 5 * 60 * 1000;
 const COPY_READS = ['meta', 'report', 'organizations', 'members', 'change_log', 'section_updates', 'blobs', 'signatures'];
 
 /** The tables a merge report counts changes in, by what a person calls them. */
-const KINDS: Record<string, keyof MergeSummary['changed']> = {
+export const KINDS: Record<string, keyof MergeSummary['changed']> = {
   sections: 'sections',
   comments: 'comments',
   comment_replies: 'comments',

@@ -26,6 +26,7 @@ import path from 'node:path';
 import type { Message } from '../../shared/messages.js';
 import type { CellValue, SyncedTable } from '../../shared/synced.js';
 import type { DB } from '../store/open.js';
+import type { LoggedChange } from './changes.js';
 import { judge, LogView } from './policy.js';
 
 /** A person's key on this machine. */
@@ -174,17 +175,8 @@ export interface SignatureRecord {
   signature: Buffer;
 }
 
-/** A change-log row as a record covers it. */
-export interface SignedChange {
-  hlc: string;
-  replica: string;
-  author: string;
-  tbl: string;
-  row_id: string;
-  col: string;
-  value: CellValue;
-  prev_hlc: string | null;
-}
+/** A change-log row as a record covers it: every column it travels with. */
+export type SignedChange = LoggedChange;
 
 export const RECORD_COLUMNS = 'hash, key_id, author, prev, kind, replica, section_id, first_hlc, last_hlc, count, signature';
 const RECORD_PLACES = '?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?';
