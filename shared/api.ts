@@ -202,6 +202,15 @@ export interface NetworkState {
   problem: { key: string; params: Record<string, string | number> } | null;
 }
 
+/** The office network server this app runs for the open report (the secretariat's), as the Sharing screen shows it. */
+export interface ServingState {
+  port: number;
+  /** The addresses offices can reach it at: one per network of this computer (ws://192.168.1.5:5790). */
+  addresses: string[];
+  /** The people connected now, by name. */
+  offices: string[];
+}
+
 /** A person's signing key as the People screen lists it. */
 export interface SigningKeyInfo {
   id: string;
@@ -696,6 +705,14 @@ export const api = {
   /** The connection's state, or null when this report is not connected. */
   'network.status': method(empty).returns<NetworkState | null>(),
   'network.disconnect': method(empty).returns<null>(),
+  /** Serves this report to the offices on the network (the secretariat's), on `port` of every network of this computer. */
+  'network.serve': method(z.object({ port: z.number().int('is not a whole number').min(1024, 'must be 1024 or more').max(65535, 'must be 65535 or less') }).strict()).returns<ServingState>(),
+  /** The office server this app runs for the report, or null when it serves none. */
+  'network.serving': method(empty).returns<ServingState | null>(),
+  /** Stops serving; connected offices go on offline in their own files. */
+  'network.stopServing': method(empty).returns<null>(),
+  /** A one-time invitation for a member to connect to the office server: the code to give them, shown once. */
+  'network.invite': method(z.object({ memberId: id }).strict()).returns<{ code: string; member: string }>(),
   'sharing.merge': method(z.object({ path: filePath, name: attachmentName.optional(), confirmKeys: z.boolean().optional() }).strict()).returns<MergeSummary>(),
   /** Fields changed in two copies at once, not settled yet (no change to the field newer than both). */
   'sharing.conflicts': method(empty).returns<OpenConflict[]>(),
@@ -818,7 +835,7 @@ export type Reply<R> =
 export { IPC_CALL, IPC_EVENT } from './ipc-channels.js';
 
 /** A command from the app's menu to a window's start screen (Electron only: browser mode has no menu). */
-export type ShellEvent = { kind: 'command'; command: 'newReport' | 'sendCopy' | 'mergeCopy' };
+export type ShellEvent = { kind: 'command'; command: 'newReport' | 'sendCopy' | 'mergeCopy' | 'officeServer' };
 
 /**
  * What the Electron preload exposes as `window.upr`, and nothing more: one call for every API method

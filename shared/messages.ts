@@ -28,6 +28,8 @@ export const MESSAGES = {
   networkGarbled: { code: 'damaged', text: '{{name}} sent changes that cannot be read; none of them was stored.' },
   networkNotYours: { code: 'forbidden', text: 'Only your own changes go over your connection to the office server; changes by others in this file were not taken.' },
   networkServerFailed: { code: 'io', text: 'The office server could not store these changes; they are kept in this file and sent again when you next connect.' },
+  networkPortTaken: { code: 'conflict', text: 'Port {{port}} is already in use on this computer (by another program, or another report served from here); choose another port.' },
+  networkBothWays: { code: 'conflict', text: 'This report is either served to the offices from here or connected to another office server, not both; stop the one before starting the other.' },
   networkPortInUse: { code: 'conflict', text: 'Port {{port}} is already in use on this computer; choose another with --port.' },
   networkTlsPair: { code: 'invalid', text: 'To serve over wss://, give both the certificate and its key (--cert FILE --key FILE).' },
   networkTlsUnreadable: { code: 'not_found', text: 'The file {{file}} cannot be read; give the certificate and its key as PEM files.' },

@@ -204,6 +204,10 @@ export class NetworkClient {
           return this.acknowledged(message);
         case 'refused':
           return this.refused(message.refused as Message);
+        case 'resync':
+          // Hello again: the server answers with what it holds that this file lacks (as on reconnecting).
+          if (this.live) this.sayHello();
+          return;
       }
     } catch (e) {
       // A batch that cannot be taken in (a clock far ahead, the file busy) is said, never thrown:

@@ -101,6 +101,8 @@ const toClient = z.discriminatedUnion('t', [
   z.object({ t: z.literal('ack'), id: z.number().int(), held: z.number().int(), refused: message.nullable() }).strict(),
   /** The server cannot go on with this connection (a message a person can read). */
   z.object({ t: z.literal('refused'), refused: message }).strict(),
+  /** The server's file took in rows by another way (a copy merged into it): say hello again, to be sent what is new. */
+  z.object({ t: z.literal('resync') }).strict(),
 ]);
 export type ToClient = z.infer<typeof toClient>;
 

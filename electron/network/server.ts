@@ -36,6 +36,10 @@ export interface NetworkServerOptions {
    * connection are confirmed (its invitation vouches for it); null to leave that to a person.
    */
   confirmKeysBy?: string | null;
+  /** Told when an office connects or leaves. */
+  onOffices?: () => void;
+  /** How often the file is looked at for rows another process stored in it (a copy merged with `upr merge`), in ms. */
+  pollMs?: number;
 }
 
 export interface NetworkServer {
@@ -43,6 +47,12 @@ export interface NetworkServer {
   port: number;
   /** Offices connected now. */
   connected(): Array<{ memberId: string; name: string }>;
+  /**
+   * Rows came into the file by another way than the offices and this process's own edits (a copy
+   * or packet merged into it): every connected office is asked to say what it holds again, and is
+   * sent what it lacks, as on reconnecting.
+   */
+  resync(): void;
   close(): Promise<void>;
 }
 
@@ -63,7 +73,7 @@ interface Context {
   session?: Session;
 }
 
-export async function startNetworkServer({ report, port, host = '0.0.0.0', tls = null, log = () => {}, confirmKeysBy = null }: NetworkServerOptions): Promise<NetworkServer> {
+export async function startNetworkServer({ report, port, host = '0.0.0.0', tls = null, log = () => {}, confirmKeysBy = null, onOffices = () => {}, pollMs = 1_000 }: NetworkServerOptions): Promise<NetworkServer> {
   const { db } = report;
   const reportId = db.prepare("SELECT value FROM meta WHERE key = 'report_id'").pluck().get() as string;
   const title = (db.prepare('SELECT title FROM report LIMIT 1').pluck().get() as string | undefined) ?? '';
@@ -150,6 +160,7 @@ export async function startNetworkServer({ report, port, host = '0.0.0.0', tls =
       connectionConfig.readOnly = true;
       const session: Session = { memberId: verdict.member.id, name: verdict.member.name, live: false, apart: null };
       log(`${session.name} connected`);
+      setImmediate(onOffices);
       return { session };
     },
     async onStateless({ connection, payload }) {
@@ -175,6 +186,7 @@ export async function startNetworkServer({ report, port, host = '0.0.0.0', tls =
       if (context.session) {
         context.session.live = false;
         log(`${context.session.name} left`);
+        setImmediate(onOffices);
       }
     },
   });
@@ -190,6 +202,28 @@ export async function startNetworkServer({ report, port, host = '0.0.0.0', tls =
       passOn(rows.changes, rows.texts);
     });
   });
+
+  const resync = () => {
+    const document = documentNow();
+    if (!document) return;
+    document.broadcastStateless(JSON.stringify({ t: 'resync' } satisfies ToClient), (c) => sessionOf(c)?.live === true);
+  };
+  // Another process that commits to the file (`upr merge` of a copy while serving) moves SQLite's
+  // data_version for this connection; this process's own writes do not.
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
+  let seenVersion = dataVersion.get() as number;
+  const watching = setInterval(() => {
+    if (report.isClosed) return;
+    try {
+      const now = dataVersion.get() as number;
+      if (now === seenVersion) return;
+      seenVersion = now;
+      resync();
+    } catch {
+      // The file busy for a moment: looked at again at the next tick.
+    }
+  }, pollMs);
+  watching.unref?.();
 
   const server = tls ? https.createServer({ cert: tls.cert, key: tls.key }) : http.createServer();
   server.on('request', (_req, res) => {
@@ -214,10 +248,16 @@ export async function startNetworkServer({ report, port, host = '0.0.0.0', tls =
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE' ? userError('networkPortInUse', { port }) : e));
-    server.listen(port, host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE' ? userError('networkPortInUse', { port }) : e));
+      server.listen(port, host, () => resolve());
+    });
+  } catch (e) {
+    clearInterval(watching);
+    stopFeeding();
+    throw e;
+  }
   server.on('error', (e) => log(`server error: ${e.message}`));
   const actual = (server.address() as AddressInfo).port;
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
@@ -226,7 +266,9 @@ export async function startNetworkServer({ report, port, host = '0.0.0.0', tls =
     url: `${tls ? 'wss' : 'ws'}://${shownHost}:${actual}`,
     port: actual,
     connected: () => (documentNow()?.getConnections() ?? []).map((c) => sessionOf(c)).filter((s): s is Session => !!s?.live).map((s) => ({ memberId: s.memberId, name: s.name })),
+    resync,
     async close() {
+      clearInterval(watching);
       stopFeeding();
       if (flushing) clearTimeout(flushing);
       if (feeding) clearImmediate(feeding);

@@ -132,6 +132,11 @@ export const ACCESS: Rules = {
   'network.connect': anyone,
   'network.status': anyone,
   'network.disconnect': anyone,
+  // Serving the report to the offices, and inviting them: the secretariat's.
+  'network.serve': secretariat,
+  'network.serving': anyone,
+  'network.stopServing': secretariat,
+  'network.invite': secretariat,
   'sharing.conflicts': anyone,
   'sharing.lastMerge': secretariat,
   'sharing.settle': secretariat,

@@ -1,6 +1,6 @@
 // The API handlers that work on an open report, one per method of shared/api.ts. Methods of the
 // host (`app.*`, `session.*`) live in ../hosts/host.ts.
-import { connectNetwork, disconnectNetwork, networkStatus } from './network.js';
+import { connectNetwork, disconnectNetwork, inviteToNetwork, networkStatus, serveNetwork, servingState, stopServing } from './network.js';
 import { confirmKey, listKeys } from './keys.js';
 import type { MethodName, ParsedInput, Result } from '../../shared/api.js';
 import type { ServiceContext } from './context.js';
@@ -104,6 +104,10 @@ export const reportHandlers: ReportHandlers = {
   'network.connect': connectNetwork,
   'network.status': networkStatus,
   'network.disconnect': disconnectNetwork,
+  'network.serve': serveNetwork,
+  'network.serving': servingState,
+  'network.stopServing': stopServing,
+  'network.invite': inviteToNetwork,
   'sharing.conflicts': listConflicts,
   'sharing.lastMerge': lastMerge,
   'sharing.settle': settleConflict,

@@ -3,14 +3,20 @@
 // how many changes waiting, refused and why), and disconnecting. The client (electron/network/
 // client.ts) keeps this report file in step with the server through the merge path; it runs in the
 // main process (or browser mode's server), one per open report, and stops when the report closes.
-import type { NetworkState, ParsedInput, Result } from '../../shared/api.js';
+import os from 'node:os';
+import type { NetworkState, ParsedInput, Result, ServingState } from '../../shared/api.js';
+import { isUserError } from '../../shared/errors.js';
+import { userError } from '../../shared/messages.js';
 import { NetworkClient, type NetworkStatus } from '../network/client.js';
+import { issueInvitation } from '../network/invitations.js';
+import { startNetworkServer, type NetworkServer } from '../network/server.js';
 import { connectionFor, saveConnection } from '../network/settings.js';
 import { defaultDataDir } from '../paths.js';
 import type { OpenReport } from '../store/open-report.js';
 import type { ServiceContext } from './context.js';
 
 const clients = new WeakMap<OpenReport, NetworkClient>();
+const servers = new WeakMap<OpenReport, NetworkServer>();
 
 function stateOf(s: NetworkStatus): NetworkState {
   return {
@@ -34,6 +40,7 @@ export async function connectNetwork(ctx: ServiceContext, input: ParsedInput<'ne
   // The address is checked (ws:// or wss://) before anything is kept; the office's key for an
   // invitation is kept with it in the data folder, never in the report.
   const settings = connectionFor(dataDir, reportId, input.address, input.invitation, null);
+  if (servers.has(report)) throw userError('networkBothWays');
   await clients.get(report)?.stop();
   saveConnection(dataDir, reportId, settings);
   const client = new NetworkClient(report, settings, {
@@ -59,3 +66,75 @@ export async function disconnectNetwork(ctx: ServiceContext): Promise<Result<'ne
   return null;
 }
 
+
+// The secretariat's side, from the app (File ▸ Office Network Server…, the Sharing screen): the
+// same server as `upr serve-network`, in this process, on the report open here. The secretariat's
+// own edits go out as they are made, what offices send comes in through the merge path (and shows
+// at once here: taking rows in tells the windows), and a copy merged meanwhile is offered to every
+// connected office (`resyncServed`). It stops when the report closes.
+
+/** The addresses of this computer's networks, for offices to connect to (loopback when it has none). */
+function addressesFor(port: number): string[] {
+  const found: string[] = [];
+  for (const list of Object.values(os.networkInterfaces())) {
+    for (const a of list ?? []) if (!a.internal && a.family === 'IPv4') found.push(`ws://${a.address}:${port}`);
+  }
+  return found.length ? found : [`ws://localhost:${port}`];
+}
+
+function servingOf(server: NetworkServer): ServingState {
+  return { port: server.port, addresses: addressesFor(server.port), offices: server.connected().map((o) => o.name) };
+}
+
+export async function serveNetwork(ctx: ServiceContext, input: ParsedInput<'network.serve'>): Promise<Result<'network.serve'>> {
+  const report = ctx.report;
+  const running = servers.get(report);
+  if (running) return servingOf(running);
+  if (clients.has(report)) throw userError('networkBothWays');
+  let server: NetworkServer;
+  try {
+    server = await startNetworkServer({
+      report,
+      port: input.port,
+      // The keys offices introduce over their own connections are confirmed in the name of the secretariat member serving.
+      confirmKeysBy: ctx.me?.id ?? null,
+      onOffices: () => report.emit({ kind: 'changed', what: ['network'] }),
+    });
+  } catch (e) {
+    if (isUserError(e)) throw userError('networkPortTaken', { port: input.port });
+    throw e;
+  }
+  servers.set(report, server);
+  const off = report.on((event) => {
+    if (event.kind === 'closed') {
+      off();
+      servers.delete(report);
+      void server.close();
+    }
+  });
+  report.emit({ kind: 'changed', what: ['network'] });
+  return servingOf(server);
+}
+
+export function servingState(ctx: ServiceContext): Result<'network.serving'> {
+  const server = servers.get(ctx.report);
+  return server ? servingOf(server) : null;
+}
+
+export async function stopServing(ctx: ServiceContext): Promise<Result<'network.stopServing'>> {
+  const server = servers.get(ctx.report);
+  servers.delete(ctx.report);
+  await server?.close();
+  ctx.report.emit({ kind: 'changed', what: ['network'] });
+  return null;
+}
+
+export function inviteToNetwork(ctx: ServiceContext, input: ParsedInput<'network.invite'>): Result<'network.invite'> {
+  const { code, member } = issueInvitation(ctx.report.db, input.memberId);
+  return { code, member: member.name };
+}
+
+/** Rows came into a served report by a merge: the connected offices are sent what they lack. */
+export function resyncServed(report: OpenReport): void {
+  servers.get(report)?.resync();
+}

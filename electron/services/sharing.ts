@@ -14,6 +14,7 @@ import { columnType, type SyncedTable } from '../store/schema.js';
 import { writeSentCopy } from '../sync/copy.js';
 import { mergeReceived } from './exchange.js';
 import { listComments } from './comments.js';
+import { resyncServed } from './network.js';
 import type { ServiceContext } from './context.js';
 import { actor } from './access.js';
 
@@ -31,6 +32,7 @@ export function mergeFromCopy(ctx: ServiceContext, input: ParsedInput<'sharing.m
   if (summary.rows || summary.texts) {
     ctx.report.scheduleRecount();
     ctx.report.emit({ kind: 'changed', what: ['report', 'organizations', 'members', 'sections', 'words', 'comments', 'recommendations', 'inputs'] });
+    resyncServed(ctx.report);
   }
   return withSubjects(ctx.report.db, summary);
 }

@@ -19,10 +19,10 @@ export interface MenuActions {
   showAbout: () => void;
   learnMore: () => void;
   /**
-   * File ▸ Send a copy… and Merge a copy…: the focused report window goes to its Sharing view. The
+   * File ▸ Send a copy…, Merge a copy… and Office Network Server…: the focused report window goes to its Sharing view. The
    * items are left out where this is not given (the template's tests that predate them).
    */
-  reportCommand?: (command: 'sendCopy' | 'mergeCopy') => void;
+  reportCommand?: (command: 'sendCopy' | 'mergeCopy' | 'officeServer') => void;
 }
 
 export interface MenuOptions {
@@ -42,6 +42,8 @@ function sharingItems({ reportCommand }: MenuActions): Item[] {
     separator,
     { label: 'Send a Copy…', click: () => reportCommand('sendCopy') },
     { label: 'Merge a Copy…', click: () => reportCommand('mergeCopy') },
+    // Serving the report to the offices (the secretariat), or connecting to the secretariat's server.
+    { label: 'Office Network Server…', click: () => reportCommand('officeServer') },
   ];
 }
 

@@ -68,12 +68,22 @@ export function WorkspaceShell({ workspace, refresh }: { workspace: Workspace; r
     setFocus((f) => ({ view: target, id, nonce: (f?.nonce ?? 0) + 1 }));
     setView(target);
   }, []);
-  // File ▸ Send a copy… and Merge a copy… (the app's menu) open the Sharing view.
+  // File ▸ Send a copy…, Merge a copy… and Office Network Server… (the app's menu) open the Sharing
+  // view; the last one moves to its card (serving for the secretariat, connecting for the others).
   useEffect(
     () =>
       onEvent((received) => {
         const event = received as ApiEvent | ShellEvent;
-        if (event.kind === 'command' && (event.command === 'sendCopy' || event.command === 'mergeCopy')) setView('sharing');
+        if (event.kind !== 'command') return;
+        if (event.command === 'sendCopy' || event.command === 'mergeCopy') setView('sharing');
+        if (event.command === 'officeServer') {
+          setView('sharing');
+          setTimeout(() => {
+            const card = document.getElementById('sh-serve') ?? document.getElementById('sh-network');
+            card?.scrollIntoView({ block: 'start' });
+            card?.querySelector<HTMLElement>('input, button')?.focus();
+          }, 0);
+        }
       }),
     [],
   );

@@ -3,11 +3,26 @@
 // whom it acts as; a section marked ready for review in the office reaches the secretariat's file
 // through the server; disconnecting, and an invitation already used by another office refused in
 // the person's words. Accessible in both states.
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OpenReport } from '../../electron/store/open-report.js';
 import { seriousViolations, signIn, startBrowserMode, type BrowserMode } from './harness.js';
-import { eventually, ServerProcess, setUpNetwork, type NetworkSetup } from './network-harness.js';
+import { writeClosedCopy } from '../../electron/sync/copy.js';
+import { createComment } from '../../electron/services/comments.js';
+import { getMember, listSections } from '../../electron/store/queries.js';
+import { eventually, OfficeProcess, ServerProcess, setUpNetwork, type NetworkSetup } from './network-harness.js';
+
+/** A port nothing listens on now. */
+async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
 
 let setup: NetworkSetup;
 let server: ServerProcess;
@@ -71,6 +86,83 @@ describe('the office server, from the app', () => {
       expect(await seriousViolations(page2)).toEqual([]);
     } finally {
       await other.close();
+    }
+  }, 90_000);
+
+  it('serves the report from the secretariat’s app: invites a person, says who is connected, passes on its edits and a merged copy', async () => {
+    const served = setUpNetwork(['Leila Haddad']);
+    const sec = await startBrowserMode({ file: served.file });
+    // This app's data folder holds the secretariat's key, the report's signing root (as on the secretariat's computer).
+    fs.cpSync(path.join(served.serverData, 'keys'), path.join(sec.dir, 'data', 'keys'), { recursive: true });
+    let office: OfficeProcess | null = null;
+    const blocker = net.createServer();
+    try {
+      const tab = sec.host.connect(() => {});
+      const report = sec.host.attach(tab, sec.file);
+      const labour = listSections(report.db).find((s) => s.title.startsWith('Promotion and protection'))!.id;
+      const leila = served.offices[0]!;
+      // Serving is the secretariat's; a port in use is said in words, and nothing starts.
+      expect(await sec.host.dispatch(tab.id, 'session.signIn', { memberId: leila.memberId })).toMatchObject({ ok: true });
+      expect(await sec.host.dispatch(tab.id, 'network.serve', { port: 5790 })).toMatchObject({ ok: false, error: { key: 'secretariatOnly' } });
+      expect(await sec.host.dispatch(tab.id, 'session.signIn', { memberId: served.secretariatId })).toMatchObject({ ok: true });
+      const taken = await freePort();
+      await new Promise<void>((resolve) => blocker.listen(taken, '0.0.0.0', resolve));
+      expect(await sec.host.dispatch(tab.id, 'network.serve', { port: taken })).toMatchObject({ ok: false, error: { key: 'networkPortTaken', params: { port: taken } } });
+      expect(await sec.host.dispatch(tab.id, 'network.serving', {})).toEqual({ ok: true, result: null });
+
+      const page = await sec.openTab();
+      await signIn(page, 'Maria Santos');
+      await page.getByRole('tab', { name: 'Sharing' }).click();
+      const card = page.getByRole('region', { name: 'Serve to the office network' });
+      const port = await freePort();
+      await card.getByRole('textbox', { name: /^Port/ }).fill('80');
+      await card.getByRole('button', { name: 'Start serving' }).click();
+      await card.getByText('Write a port number from 1024 to 65535.').waitFor();
+      await card.getByRole('textbox', { name: /^Port/ }).fill(String(port));
+      await card.getByRole('button', { name: 'Start serving' }).click();
+      const state = card.getByTestId('serving-state');
+      await expect.poll(async () => (await state.textContent()) ?? '', { timeout: 10_000 }).toContain(`Serving on port ${port}`);
+      expect(await state.textContent()).toContain('No office is connected yet.');
+
+      // The invitation, made here and shown once, admits Leila's office.
+      await card.getByRole('button', { name: /Person/ }).click();
+      await page.getByRole('option', { name: 'Leila Haddad' }).click();
+      await card.getByRole('button', { name: 'Create an invitation' }).click();
+      const code = ((await card.getByTestId('invitation').locator('code').textContent()) ?? '').trim();
+      expect(code).toMatch(/^[0-9a-f]{10}\.[A-Za-z0-9_-]{24}$/);
+      office = OfficeProcess.start({ ...leila, invitation: code }, `ws://127.0.0.1:${port}`);
+      await office.connected();
+      await expect.poll(async () => (await state.textContent()) ?? '', { timeout: 10_000 }).toContain('Connected now: Leila Haddad');
+      expect(await seriousViolations(page)).toEqual([]);
+
+      // Leila's comment reaches the secretariat's file; the secretariat's own comment reaches her.
+      await office.ask({ do: 'comment', section: 'Promotion and protection', body: 'From Leila, live.' });
+      await eventually(async () => (report.db.prepare('SELECT body FROM comments').pluck().all() as string[]).includes('From Leila, live.'), 10_000, 'Leila’s comment in the secretariat’s file');
+      expect(await sec.host.dispatch(tab.id, 'comments.create', { id: randomUUID(), sectionId: labour, type: 'editorial', body: 'From the secretariat, live.' })).toMatchObject({ ok: true });
+      await eventually(async () => (await office!.state()).comments.includes('From the secretariat, live.'), 10_000, 'the secretariat’s comment at Leila’s');
+
+      // A copy merged here while serving reaches Leila without her reconnecting.
+      const copy = path.join(served.dir, 'returned.upr');
+      writeClosedCopy(report.db, copy);
+      const returned = OpenReport.open(copy);
+      try {
+        createComment({ report: returned, me: getMember(returned.db, served.secretariatId)! }, { id: randomUUID(), sectionId: labour, type: 'editorial', body: 'Came back in a copy.', proposed: '' });
+      } finally {
+        returned.close();
+      }
+      expect(await sec.host.dispatch(tab.id, 'sharing.merge', { path: copy })).toMatchObject({ ok: true });
+      await eventually(async () => (await office!.state()).comments.includes('Came back in a copy.'), 10_000, 'the merged comment at Leila’s');
+
+      // Stopping: Leila's office goes on offline.
+      const from = office.lines.length;
+      await card.getByRole('button', { name: 'Stop serving' }).click();
+      await card.getByRole('button', { name: 'Start serving' }).waitFor();
+      await office.waitForLine((l) => l.includes('"kind":"offline"'), 10_000, from);
+    } finally {
+      blocker.close();
+      await office?.kill();
+      await sec.close();
+      fs.rmSync(served.dir, { recursive: true, force: true });
     }
   }, 90_000);
 });

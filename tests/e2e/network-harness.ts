@@ -10,7 +10,7 @@ import { createDemoReport } from '../../electron/services/demo.js';
 import { issueInvitation } from '../../electron/network/invitations.js';
 import { OpenReport } from '../../electron/store/open-report.js';
 import { writeClosedCopy } from '../../electron/sync/copy.js';
-import { FileKeyStore, PROCESS_KEYS } from '../../electron/sync/signing.js';
+import { currentKeyStore, FileKeyStore } from '../../electron/sync/signing.js';
 import type { CellValue } from '../../electron/store/schema.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -51,7 +51,7 @@ export function setUpNetwork(names: readonly string[], opts: { extraMembers?: nu
     const reportId = db.prepare("SELECT value FROM meta WHERE key = 'report_id'").pluck().get() as string;
     const secretariatId = db.prepare("SELECT id FROM members WHERE role = 'secretariat' LIMIT 1").pluck().get() as string;
     const serverData = path.join(dir, 'server-data');
-    const rootKey = PROCESS_KEYS.load(reportId, secretariatId);
+    const rootKey = currentKeyStore().load(reportId, secretariatId);
     if (rootKey) new FileKeyStore(path.join(serverData, 'keys')).save(reportId, rootKey);
     // Members for the load test: each a drafter of an organization of their own leading a section.
     for (let i = 0; i < (opts.extraMembers ?? 0); i++) {

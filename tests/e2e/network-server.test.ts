@@ -3,6 +3,7 @@
 // live; an office killed and restarted, the server killed and restarted, and an office offline for
 // a while all end with every change everywhere; invitations are bound to the office that used them
 // first; and nothing sent to the server stops it.
+import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
@@ -13,7 +14,8 @@ import { NetworkClient, type NetworkStatus } from '../../electron/network/client
 import { OpenReport } from '../../electron/store/open-report.js';
 import { writeClosedCopy } from '../../electron/sync/copy.js';
 import { readSectionText } from '../../electron/docs/section-text.js';
-import { listSections } from '../../electron/store/queries.js';
+import { getMember, listSections } from '../../electron/store/queries.js';
+import { createComment } from '../../electron/services/comments.js';
 import { eventually, OfficeProcess, ServerProcess, setUpNetwork, type NetworkSetup, type OfficeState } from './network-harness.js';
 import { upr } from '../unit/helpers.js';
 
@@ -192,6 +194,35 @@ describe('the office server', () => {
     // Still serving: Justice's typing reaches Labour.
     await justice.ask({ do: 'type', section: JUSTICE, words: 'Still here after the garbage.' });
     await eventually(async () => hasAll(await labour.state(), ['Still here after the garbage.']), 10_000, 'Labour to get it');
+  });
+
+  it('passes on a copy merged into the served file by another process (upr merge), the offices staying connected', async () => {
+    // A copy that came back by e-mail with a comment of the secretariat's in it.
+    const copy = path.join(setup.dir, 'returned.upr');
+    const snapshot = OpenReport.openSnapshot(setup.file);
+    try {
+      writeClosedCopy(snapshot.db, copy);
+    } finally {
+      snapshot.close();
+    }
+    const returned = OpenReport.open(copy);
+    try {
+      const sectionId = listSections(returned.db).find((s) => s.title.startsWith(JUSTICE))!.id;
+      createComment({ report: returned, me: getMember(returned.db, setup.secretariatId)! }, { id: randomUUID(), sectionId, type: 'editorial', body: 'Came back in a copy.', proposed: '' });
+    } finally {
+      returned.close();
+    }
+    const linesBefore = [justice.lines.length, labour.lines.length] as const;
+    const merged = await upr(['merge', setup.file, copy], { UPR_DATA_DIR: setup.serverData });
+    expect(merged.code).toBe(0);
+    await Promise.all(
+      [justice, labour].map((office, i) =>
+        eventually(async () => (await office.state()).comments.includes('Came back in a copy.'), 10_000, `${i ? 'Labour' : 'Justice'} to have the merged comment`),
+      ),
+    );
+    // Neither went offline for it.
+    expect(justice.lines.slice(linesBefore[0]).some((l) => l.includes('"kind":"offline"'))).toBe(false);
+    expect(labour.lines.slice(linesBefore[1]).some((l) => l.includes('"kind":"offline"'))).toBe(false);
   });
 
   it('keeps everything in the secretariat’s file, the source of truth', async () => {

@@ -212,6 +212,15 @@ describe('the menu', () => {
     expect(a.openReport).toHaveBeenCalledOnce();
   });
 
+  it('sends the sharing commands, the office network server among them, to the focused report', () => {
+    const reportCommand = vi.fn();
+    const file = sub(menuTemplate({ platform: 'linux', isDev: false, recent, actions: { ...actions(), reportCommand } })[0]);
+    click(find(file, 'Send a Copy…'));
+    click(find(file, 'Merge a Copy…'));
+    click(find(file, 'Office Network Server…'));
+    expect(reportCommand.mock.calls).toEqual([['sendCopy'], ['mergeCopy'], ['officeServer']]);
+  });
+
   it('lists recent reports, opens one, and can be cleared', () => {
     const a = actions();
     const menu = menuTemplate({ platform: 'win32', isDev: false, recent, actions: a });

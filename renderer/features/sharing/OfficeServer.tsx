@@ -50,7 +50,7 @@ export function OfficeServer() {
   };
 
   return (
-    <section className="sh-card" aria-labelledby="sh-network-title">
+    <section className="sh-card" aria-labelledby="sh-network-title" id="sh-network">
       <h3 id="sh-network-title" className="block-title">
         {t('network.title')}
       </h3>

@@ -15,6 +15,7 @@ import { FlaggedParagraphs } from './FlaggedParagraphs.js';
 import { FileAction } from './FileAction.js';
 import { MergeReport } from './MergeReport.js';
 import { SendChanges } from './SendChanges.js';
+import { ServeNetwork } from './ServeNetwork.js';
 import './sharing.css';
 
 /** `here`: merged in this view just now, not read back from the file. */
@@ -76,6 +77,7 @@ export function SharingScreen() {
           ) : null}
         </FileAction>
         <SendChanges heard={heard} />
+        {secretariat ? <ServeNetwork /> : null}
         <OfficeServer />
         {secretariat ? (
           <FileAction
