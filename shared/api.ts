@@ -202,6 +202,19 @@ export interface NetworkState {
   problem: { key: string; params: Record<string, string | number> } | null;
 }
 
+/** Another person connected through the office network server: the section they have open, and their selection there. */
+export interface PeerPresence {
+  /** Their connection (a person on two computers has two). */
+  clientId: number;
+  memberId: string;
+  name: string;
+  sectionId: string | null;
+  /** Base64 Yjs relative positions of the selection's ends, or null. */
+  anchor: string | null;
+  focus: string | null;
+  focusing: boolean;
+}
+
 /** The office network server this app runs for the open report (the secretariat's), as the Sharing screen shows it. */
 export interface ServingState {
   port: number;
@@ -712,6 +725,19 @@ export const api = {
   /** Stops serving; connected offices go on offline in their own files. */
   'network.stopServing': method(empty).returns<null>(),
   /** A one-time invitation for a member to connect to the office server: the code to give them, shown once. */
+  /** Where this person is, shared with those connected through the office network server (nothing when not connected or serving). */
+  'network.presence': method(
+    z
+      .object({
+        sectionId: id.nullable(),
+        anchor: z.string().max(1024).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'is not a position').nullable(),
+        focus: z.string().max(1024).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'is not a position').nullable(),
+        focusing: z.boolean(),
+      })
+      .strict(),
+  ).returns<null>(),
+  /** Whether the report is connected to (or served on) the office network, and where the others connected are. */
+  'network.peers': method(empty).returns<{ live: boolean; peers: PeerPresence[] }>(),
   'network.invite': method(z.object({ memberId: id }).strict()).returns<{ code: string; member: string }>(),
   'sharing.merge': method(z.object({ path: filePath, name: attachmentName.optional(), confirmKeys: z.boolean().optional() }).strict()).returns<MergeSummary>(),
   /** Fields changed in two copies at once, not settled yet (no change to the field newer than both). */
@@ -811,6 +837,8 @@ export function isMethodName(name: unknown): name is MethodName {
 export type ApiEvent =
   | { kind: 'changed'; what: Array<'report' | 'organizations' | 'members' | 'sections' | 'words' | 'comments' | 'recommendations' | 'inputs' | 'versions' | 'network'> }
   | { kind: 'text'; sectionId: string; update: string; origin: string }
+  /** Who else is connected through the office network server, and where their carets are (all of them, each time). */
+  | { kind: 'presence'; live: boolean; peers: PeerPresence[] }
   | { kind: 'closed' };
 
 /**

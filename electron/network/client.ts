@@ -14,6 +14,7 @@ import type { Message } from '../../shared/messages.js';
 import type { OpenReport } from '../store/open-report.js';
 import { hasSigning, roots } from '../sync/signing.js';
 import { MAX_MESSAGE_BYTES, PROTOCOL, readToClient, REFUSALS, ROWS_PER_MESSAGE, type ToClient, type ToServer } from './protocol.js';
+import { peersFrom, PRESENCE_FIELD, type Peer, type Presence } from './presence.js';
 import { LocalFeed, newestStamp, rowsMissingFrom, summarize, toWire } from './rows.js';
 import type { ConnectionSettings } from './settings.js';
 import { checkAddress } from './settings.js';
@@ -28,14 +29,6 @@ export type NetworkStatus =
   | { kind: 'offline'; address: string; waiting: number; problem: Message }
   /** The server will not admit this office (the invitation): no more tries. */
   | { kind: 'refused'; address: string; waiting: number; problem: Message };
-
-/** Another office's presence, as its app shares it (which section, where its cursor is). */
-export interface Peer {
-  clientId: number;
-  member: { id: string; name: string } | null;
-  section: string | null;
-  cursor: unknown;
-}
 
 export interface NetworkClientOptions {
   onStatus?: (status: NetworkStatus) => void;
@@ -57,6 +50,8 @@ function socketClass(ca: string | null, onError: (e: Error) => void): unknown {
     }
   };
 }
+
+export type { Peer } from './presence.js';
 
 export class NetworkClient {
   private provider: HocuspocusProvider | null = null;
@@ -122,15 +117,16 @@ export class NetworkClient {
     });
     // A provider given its socket is attached by hand (it then listens to the socket's events).
     this.provider.attach();
-    this.unsubscribe = this.report.on(() => this.pushSoon());
+    this.unsubscribe = this.report.on((event) => {
+      if (event.kind !== 'presence') this.pushSoon();
+    });
     this.pollTimer = setInterval(() => this.pushSoon(), this.options.pollMs ?? 1_000);
     this.pollTimer.unref?.();
   }
 
-  /** Shares where this office is (a section, a cursor) with the others. */
-  setPresence(presence: { section: string | null; cursor: unknown }): void {
-    this.provider?.setAwarenessField('section', presence.section);
-    this.provider?.setAwarenessField('cursor', presence.cursor);
+  /** Shares where this office's person is (a section, a caret) with the others. */
+  setPresence(presence: Presence): void {
+    this.provider?.setAwarenessField(PRESENCE_FIELD, presence);
   }
 
   /** Sends what is waiting, then disconnects. */
@@ -335,16 +331,6 @@ export class NetworkClient {
 
   private tellPeers(states: Array<{ clientId: number; [key: string]: unknown }>): void {
     if (!this.options.onPeers || !this.provider) return;
-    const me = this.provider.document.clientID;
-    this.options.onPeers(
-      states
-        .filter((s) => s.clientId !== me)
-        .map((s) => ({
-          clientId: s.clientId,
-          member: (s.member as Peer['member']) ?? null,
-          section: typeof s.section === 'string' ? s.section : null,
-          cursor: s.cursor ?? null,
-        })),
-    );
+    this.options.onPeers(peersFrom(states, this.provider.document.clientID));
   }
 }

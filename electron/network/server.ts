@@ -20,6 +20,7 @@ import { roots } from '../sync/signing.js';
 import { admit } from './invitations.js';
 import { MAX_MESSAGE_BYTES, PROTOCOL, readToken, readToServer, ROWS_PER_MESSAGE, type Refusal, type ToClient, type ToServer } from './protocol.js';
 import { LocalFeed, rowsMissingFrom, summarize, toWire, type StoredText } from './rows.js';
+import { peersFrom, PRESENCE_FIELD, type Peer, type Presence } from './presence.js';
 import { takeRows, type Apart } from './take-rows.js';
 
 export interface NetworkServerOptions {
@@ -38,6 +39,10 @@ export interface NetworkServerOptions {
   confirmKeysBy?: string | null;
   /** Told when an office connects or leaves. */
   onOffices?: () => void;
+  /** Told where the people connected are, whenever that changes (their sections and carets). */
+  onPeers?: (peers: Peer[]) => void;
+  /** The member this process serves as, named to the offices when it shares where its person is (`setPresence`). */
+  self?: { id: string; name: string } | null;
   /** How often the file is looked at for rows another process stored in it (a copy merged with `upr merge`), in ms. */
   pollMs?: number;
 }
@@ -53,6 +58,8 @@ export interface NetworkServer {
    * sent what it lacks, as on reconnecting.
    */
   resync(): void;
+  /** Shares where the person using this app (the secretariat, serving) is with the offices. */
+  setPresence(presence: Presence): void;
   close(): Promise<void>;
 }
 
@@ -73,7 +80,7 @@ interface Context {
   session?: Session;
 }
 
-export async function startNetworkServer({ report, port, host = '0.0.0.0', tls = null, log = () => {}, confirmKeysBy = null, onOffices = () => {}, pollMs = 1_000 }: NetworkServerOptions): Promise<NetworkServer> {
+export async function startNetworkServer({ report, port, host = '0.0.0.0', tls = null, log = () => {}, confirmKeysBy = null, onOffices = () => {}, onPeers = () => {}, self = null, pollMs = 1_000 }: NetworkServerOptions): Promise<NetworkServer> {
   const { db } = report;
   const reportId = db.prepare("SELECT value FROM meta WHERE key = 'report_id'").pluck().get() as string;
   const title = (db.prepare('SELECT title FROM report LIMIT 1').pluck().get() as string | undefined) ?? '';
@@ -182,6 +189,16 @@ export async function startNetworkServer({ report, port, host = '0.0.0.0', tls =
         if (state && typeof state === 'object') (state as Record<string, unknown>).member = session ? { id: session.memberId, name: session.name } : null;
       }
     },
+    async afterLoadDocument({ document }) {
+      // The secretariat's own caret, shared again in a document loaded anew (the first office to connect).
+      if (ownPresence && self) document.awareness.setLocalState({ member: self, [PRESENCE_FIELD]: ownPresence });
+    },
+    async onAwarenessUpdate({ document, states }) {
+      onPeers(peersFrom(states, document.awareness.clientID));
+    },
+    async afterUnloadDocument() {
+      onPeers([]);
+    },
     async onDisconnect({ context }) {
       if (context.session) {
         context.session.live = false;
@@ -194,7 +211,8 @@ export async function startNetworkServer({ report, port, host = '0.0.0.0', tls =
   // The secretariat's own edits in this process (the app serving while it is used) go out too.
   const feed = new LocalFeed(db, report.replica, null);
   let feeding: NodeJS.Immediate | null = null;
-  const stopFeeding = report.on(() => {
+  const stopFeeding = report.on((event) => {
+    if (event.kind === 'presence') return;
     feeding ??= setImmediate(() => {
       feeding = null;
       if (report.isClosed) return;
@@ -202,6 +220,12 @@ export async function startNetworkServer({ report, port, host = '0.0.0.0', tls =
       passOn(rows.changes, rows.texts);
     });
   });
+
+  let ownPresence: Presence | null = null;
+  const setPresence = (presence: Presence) => {
+    ownPresence = presence;
+    if (self) documentNow()?.awareness.setLocalState({ member: self, [PRESENCE_FIELD]: presence });
+  };
 
   const resync = () => {
     const document = documentNow();
@@ -267,6 +291,7 @@ export async function startNetworkServer({ report, port, host = '0.0.0.0', tls =
     port: actual,
     connected: () => (documentNow()?.getConnections() ?? []).map((c) => sessionOf(c)).filter((s): s is Session => !!s?.live).map((s) => ({ memberId: s.memberId, name: s.name })),
     resync,
+    setPresence,
     async close() {
       clearInterval(watching);
       stopFeeding();

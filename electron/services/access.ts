@@ -137,6 +137,9 @@ export const ACCESS: Rules = {
   'network.serving': anyone,
   'network.stopServing': secretariat,
   'network.invite': secretariat,
+  // Where a person's caret is: shared by whoever has the report open (only over a connection made).
+  'network.presence': anyone,
+  'network.peers': anyone,
   'sharing.conflicts': anyone,
   'sharing.lastMerge': secretariat,
   'sharing.settle': secretariat,

@@ -1,6 +1,6 @@
 // The API handlers that work on an open report, one per method of shared/api.ts. Methods of the
 // host (`app.*`, `session.*`) live in ../hosts/host.ts.
-import { connectNetwork, disconnectNetwork, inviteToNetwork, networkStatus, serveNetwork, servingState, stopServing } from './network.js';
+import { connectNetwork, disconnectNetwork, inviteToNetwork, networkStatus, peersNow, sharePresence, serveNetwork, servingState, stopServing } from './network.js';
 import { confirmKey, listKeys } from './keys.js';
 import type { MethodName, ParsedInput, Result } from '../../shared/api.js';
 import type { ServiceContext } from './context.js';
@@ -108,6 +108,8 @@ export const reportHandlers: ReportHandlers = {
   'network.serving': servingState,
   'network.stopServing': stopServing,
   'network.invite': inviteToNetwork,
+  'network.presence': sharePresence,
+  'network.peers': peersNow,
   'sharing.conflicts': listConflicts,
   'sharing.lastMerge': lastMerge,
   'sharing.settle': settleConflict,

@@ -4,10 +4,11 @@
 // client.ts) keeps this report file in step with the server through the merge path; it runs in the
 // main process (or browser mode's server), one per open report, and stops when the report closes.
 import os from 'node:os';
-import type { NetworkState, ParsedInput, Result, ServingState } from '../../shared/api.js';
+import type { NetworkState, ParsedInput, PeerPresence, Result, ServingState } from '../../shared/api.js';
 import { isUserError } from '../../shared/errors.js';
 import { userError } from '../../shared/messages.js';
 import { NetworkClient, type NetworkStatus } from '../network/client.js';
+import type { Peer } from '../network/presence.js';
 import { issueInvitation } from '../network/invitations.js';
 import { startNetworkServer, type NetworkServer } from '../network/server.js';
 import { connectionFor, saveConnection } from '../network/settings.js';
@@ -16,6 +17,23 @@ import type { OpenReport } from '../store/open-report.js';
 import type { ServiceContext } from './context.js';
 
 const clients = new WeakMap<OpenReport, NetworkClient>();
+
+/** Per report: connected or served (`live`), and the others connected, as the windows were last told. */
+const presence = new WeakMap<OpenReport, { live: boolean; peers: PeerPresence[] }>();
+
+function tellPresence(report: OpenReport, live: boolean, peers: readonly Peer[] | null): void {
+  const now = { live, peers: live ? (peers ? peers.map(presenceOf) : (presence.get(report)?.peers ?? [])) : [] };
+  presence.set(report, now);
+  report.emit({ kind: 'presence', ...now });
+}
+
+export function peersNow(ctx: ServiceContext): Result<'network.peers'> {
+  return presence.get(ctx.report) ?? { live: false, peers: [] };
+}
+
+function presenceOf(p: Peer): PeerPresence {
+  return { clientId: p.clientId, memberId: p.member.id, name: p.member.name, sectionId: p.section, anchor: p.anchor, focus: p.focus, focusing: p.focusing };
+}
 const servers = new WeakMap<OpenReport, NetworkServer>();
 
 function stateOf(s: NetworkStatus): NetworkState {
@@ -44,7 +62,11 @@ export async function connectNetwork(ctx: ServiceContext, input: ParsedInput<'ne
   await clients.get(report)?.stop();
   saveConnection(dataDir, reportId, settings);
   const client = new NetworkClient(report, settings, {
-    onStatus: () => report.emit({ kind: 'changed', what: ['network'] }),
+    onStatus: (status) => {
+      report.emit({ kind: 'changed', what: ['network'] });
+      if (status.kind === 'connected' || presence.get(report)?.live) tellPresence(report, status.kind === 'connected', null);
+    },
+    onPeers: (peers) => tellPresence(report, true, peers),
     onTaken: () => report.emit({ kind: 'changed', what: ['report', 'organizations', 'members', 'sections', 'words', 'comments', 'recommendations', 'inputs'] }),
   });
   clients.set(report, client);
@@ -62,6 +84,7 @@ export async function disconnectNetwork(ctx: ServiceContext): Promise<Result<'ne
   const client = clients.get(ctx.report);
   clients.delete(ctx.report);
   await client?.stop();
+  tellPresence(ctx.report, false, null);
   ctx.report.emit({ kind: 'changed', what: ['network'] });
   return null;
 }
@@ -99,12 +122,15 @@ export async function serveNetwork(ctx: ServiceContext, input: ParsedInput<'netw
       // The keys offices introduce over their own connections are confirmed in the name of the secretariat member serving.
       confirmKeysBy: ctx.me?.id ?? null,
       onOffices: () => report.emit({ kind: 'changed', what: ['network'] }),
+      onPeers: (peers) => tellPresence(report, true, peers),
+      self: ctx.me ? { id: ctx.me.id, name: ctx.me.name } : null,
     });
   } catch (e) {
     if (isUserError(e)) throw userError('networkPortTaken', { port: input.port });
     throw e;
   }
   servers.set(report, server);
+  tellPresence(report, true, []);
   const off = report.on((event) => {
     if (event.kind === 'closed') {
       off();
@@ -125,6 +151,7 @@ export async function stopServing(ctx: ServiceContext): Promise<Result<'network.
   const server = servers.get(ctx.report);
   servers.delete(ctx.report);
   await server?.close();
+  tellPresence(ctx.report, false, null);
   ctx.report.emit({ kind: 'changed', what: ['network'] });
   return null;
 }
@@ -137,4 +164,12 @@ export function inviteToNetwork(ctx: ServiceContext, input: ParsedInput<'network
 /** Rows came into a served report by a merge: the connected offices are sent what they lack. */
 export function resyncServed(report: OpenReport): void {
   servers.get(report)?.resync();
+}
+
+/** Shares where the person using this window is with those connected through the office server (a no-op otherwise). */
+export function sharePresence(ctx: ServiceContext, input: ParsedInput<'network.presence'>): Result<'network.presence'> {
+  const presence = { section: input.sectionId, anchor: input.anchor, focus: input.focus, focusing: input.focusing };
+  clients.get(ctx.report)?.setPresence(presence);
+  servers.get(ctx.report)?.setPresence(presence);
+  return null;
 }

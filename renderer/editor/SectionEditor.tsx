@@ -64,13 +64,15 @@ export function SectionEditor({ sectionId, sectionTitle, readOnly, readOnlyNote,
   const [error, setError] = useState<string | null>(null);
   const saveState = useMemo(() => new SaveStateStore(), []);
   const providerRef = useRef<SectionTextProvider | null>(null);
+  const cursorsRef = useRef<HTMLDivElement | null>(null);
+  const [people, setPeople] = useState<string[]>([]);
 
   const providerFactory = useCallback(
     (id: string, docMap: Map<string, Y.Doc>): Provider => {
       providerRef.current?.destroy();
       const doc = new Y.Doc();
       docMap.set(id, doc);
-      const provider = new SectionTextProvider(id, doc, { onSaveError: setError, onLoaded: () => setLoaded(true), onSaveState: saveState.set });
+      const provider = new SectionTextProvider(id, doc, { onSaveError: setError, onLoaded: () => setLoaded(true), onSaveState: saveState.set, onPeople: setPeople });
       providerRef.current = provider;
       return asLexicalProvider(provider);
     },
@@ -124,6 +126,12 @@ export function SectionEditor({ sectionId, sectionTitle, readOnly, readOnlyNote,
             <SaveStatus store={saveState} />
           </div>
         )}
+        {people.length ? (
+          // Those connected through the office server who have this section open; their carets are drawn in the text.
+          <p className="ed-people" role="status">
+            {t('peopleHere', { names: people.join(', ') })}
+          </p>
+        ) : null}
         <FindPlugin editable={!readOnly} />
         {error && (
           <p className="ed-error" role="alert">
@@ -131,6 +139,8 @@ export function SectionEditor({ sectionId, sectionTitle, readOnly, readOnlyNote,
           </p>
         )}
         <div className="ed-page" aria-busy={!loaded}>
+          {/* Others' carets and names (drawn by Lexical), placed over the text they sit in. */}
+          <div ref={cursorsRef} className="ed-cursors" aria-hidden="true" />
           {!loaded && <p className="ed-loading">{t('loading')}</p>}
           <RichTextPlugin
             contentEditable={
@@ -147,7 +157,7 @@ export function SectionEditor({ sectionId, sectionTitle, readOnly, readOnlyNote,
           />
           <FootnoteList editable={!readOnly} />
         </div>
-        <CollaborationPlugin id={sectionId} providerFactory={providerFactory} shouldBootstrap={false} />
+        <CollaborationPlugin id={sectionId} providerFactory={providerFactory} shouldBootstrap={false} cursorsContainerRef={cursorsRef} />
         <ListPlugin />
         <TablePlugin hasCellMerge />
         <TableToolsPlugin />

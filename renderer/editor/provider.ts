@@ -1,17 +1,19 @@
 // Connects a section's Yjs document to the report: loads the stored state, sends local updates to
 // the main process (batched for at most PUSH_DELAY_MS, so a crash loses at most that much typing),
 // and applies updates other windows or tabs make, pushed as events. Implements the Provider
-// interface Lexical's CollaborationPlugin expects; there are no remote cursors (awareness is local).
+// interface Lexical's CollaborationPlugin expects; its awareness (./presence.ts) holds others'
+// carets when the report is connected to the office network server.
 //
 // A save that fails is never dropped: what was not stored stays in the document, and the next
 // attempt (soon, then less often, and at the next keystroke) compares state vectors with the main
 // process (Yjs's sync steps: `text.sync`), so whatever it lacks is sent, the failed batch and
 // everything typed after it. "Saved" is said only once the main process has stored it all.
-import type { Provider, UserState } from '@lexical/yjs';
+import type { Provider } from '@lexical/yjs';
 import * as Y from 'yjs';
 import { base64ToBytes, bytesToBase64 } from '../../shared/base64.js';
 import { ApiError, call, onEvent } from '../api/client.js';
 import { messageOf } from '../app/errors.js';
+import { SectionAwareness } from './presence.js';
 
 const PUSH_DELAY_MS = 150;
 /** After a failed save, the next tries come after these pauses (the last one repeating). */
@@ -22,31 +24,18 @@ type Handler = (arg: never) => void;
 /** Where the section's typing stands: all stored, being stored, or not stored (and why). */
 export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'unsaved'; message: string; retrying: boolean; busy?: boolean };
 
-class LocalAwareness {
-  private state: UserState | null = null;
-  private readonly listeners = new Set<() => void>();
-  getLocalState = () => this.state;
-  getStates = () => new Map<number, UserState>(this.state ? [[0, this.state]] : []);
-  on = (_type: 'update', cb: () => void) => void this.listeners.add(cb);
-  off = (_type: 'update', cb: () => void) => void this.listeners.delete(cb);
-  setLocalState = (state: UserState | null) => {
-    this.state = state;
-  };
-  setLocalStateField = (field: string, value: unknown) => {
-    if (this.state) this.state = { ...this.state, [field]: value };
-  };
-}
-
 export interface TextProviderCallbacks {
   /** The text could not be loaded; the message is for people. */
   onSaveError: (message: string) => void;
   onLoaded: () => void;
   /** Told whenever the save state changes. */
   onSaveState?: (state: SaveState) => void;
+  /** Told the names of the others connected who have this section open. */
+  onPeople?: (names: string[]) => void;
 }
 
 export class SectionTextProvider {
-  readonly awareness = new LocalAwareness();
+  readonly awareness: SectionAwareness;
   private readonly handlers = new Map<string, Set<Handler>>();
   private pending: Uint8Array[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -66,6 +55,7 @@ export class SectionTextProvider {
     private readonly callbacks: TextProviderCallbacks,
   ) {
     doc.on('update', this.onDocUpdate);
+    this.awareness = new SectionAwareness(sectionId, callbacks.onPeople);
   }
 
   get saveState(): SaveState {
@@ -78,6 +68,7 @@ export class SectionTextProvider {
    */
   async connect(): Promise<void> {
     this.connections++;
+    this.awareness.start();
     if (!this.unsubscribe) {
       this.unsubscribe = onEvent((event) => {
         if (event.kind === 'text' && event.sectionId === this.sectionId) {
@@ -104,6 +95,7 @@ export class SectionTextProvider {
     if (this.connections > 0) return;
     this.unsubscribe?.();
     this.unsubscribe = null;
+    this.awareness.stop();
     this.emit('status', { status: 'disconnected' });
   }
 

@@ -14,4 +14,6 @@ export const editorTheme: EditorThemeClasses = {
   // Comment anchors; the review decides which are highlighted (open comments) and which is active.
   mark: 'cmt-mark',
   markOverlap: 'cmt-mark-overlap',
+  // Others' carets (the office network server): Lexical sets --lexical-cursor-color on each.
+  collaboration: { cursor: 'ed-peer-caret', cursorName: 'ed-peer-name' },
 };

@@ -646,6 +646,7 @@ export const ar = {
     textLabel: 'نص الفرع {{title}}',
     readOnly: 'للقراءة فقط: يمكنك قراءة هذا الفرع دون تغييره.',
     loading: 'جارٍ تحميل النص…',
+    peopleHere: 'في هذا القسم الآن أيضًا: {{names}}',
     linkTitle: 'رابط',
     linkUrl: 'عنوان الويب',
     linkInvalid: 'أدخل عنوانًا يبدأ بـ https:// أو http:// أو mailto:',

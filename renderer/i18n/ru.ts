@@ -626,6 +626,7 @@ export const ru = {
     textLabel: 'Текст раздела «{{title}}»',
     readOnly: 'Только чтение: вы можете читать этот раздел, но не изменять его.',
     loading: 'Загрузка текста…',
+    peopleHere: 'Сейчас в этом разделе также: {{names}}',
     linkTitle: 'Ссылка',
     linkUrl: 'Веб-адрес',
     linkInvalid: 'Введите адрес, начинающийся с https://, http:// или mailto:',

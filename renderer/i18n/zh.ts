@@ -564,6 +564,7 @@ export const zh = {
     textLabel: '章节{{title}}正文',
     readOnly: '只读：您可以阅读本章节，但不能更改。',
     loading: '正在加载正文…',
+    peopleHere: '此刻也在本节中：{{names}}',
     linkTitle: '链接',
     linkUrl: '网址',
     linkInvalid: '请输入以https://、http://或mailto:开头的地址',

@@ -9,7 +9,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OpenReport } from '../../electron/store/open-report.js';
-import { seriousViolations, signIn, startBrowserMode, type BrowserMode } from './harness.js';
+import { openSection, seriousViolations, signIn, startBrowserMode, type BrowserMode } from './harness.js';
 import { writeClosedCopy } from '../../electron/sync/copy.js';
 import { createComment } from '../../electron/services/comments.js';
 import { getMember, listSections } from '../../electron/store/queries.js';
@@ -89,12 +89,13 @@ describe('the office server, from the app', () => {
     }
   }, 90_000);
 
-  it('serves the report from the secretariat’s app: invites a person, says who is connected, passes on its edits and a merged copy', async () => {
-    const served = setUpNetwork(['Leila Haddad']);
+  it('serves the report from the secretariat’s app: invites a person, says who is connected, passes on its edits and a merged copy, and each sees the others’ carets', async () => {
+    const served = setUpNetwork(['Leila Haddad', 'David Okafor']);
     const sec = await startBrowserMode({ file: served.file });
     // This app's data folder holds the secretariat's key, the report's signing root (as on the secretariat's computer).
     fs.cpSync(path.join(served.serverData, 'keys'), path.join(sec.dir, 'data', 'keys'), { recursive: true });
     let office: OfficeProcess | null = null;
+    let davidsOffice: BrowserMode | null = null;
     const blocker = net.createServer();
     try {
       const tab = sec.host.connect(() => {});
@@ -153,14 +154,48 @@ describe('the office server, from the app', () => {
       expect(await sec.host.dispatch(tab.id, 'sharing.merge', { path: copy })).toMatchObject({ ok: true });
       await eventually(async () => (await office!.state()).comments.includes('Came back in a copy.'), 10_000, 'the merged comment at Leila’s');
 
+      // Others' carets: David, connected from his own app, and the secretariat, serving, have the
+      // same section open; each sees the other's caret and name, and the line saying who is there.
+      await card.getByRole('button', { name: /Person/ }).click();
+      await page.getByRole('option', { name: 'David Okafor' }).click();
+      await card.getByRole('button', { name: 'Create an invitation' }).click();
+      await expect.poll(async () => (await card.getByTestId('invitation').textContent()) ?? '').toContain('David Okafor');
+      const davidCode = ((await card.getByTestId('invitation').locator('code').textContent()) ?? '').trim();
+      davidsOffice = await startBrowserMode({ file: served.offices[1]!.file });
+      const david = await davidsOffice.openTab();
+      await signIn(david, 'David Okafor');
+      await david.getByRole('tab', { name: 'Sharing' }).click();
+      const connect = david.getByRole('region', { name: 'Office network server' });
+      await connect.getByRole('textbox', { name: /Server address/ }).fill(`ws://127.0.0.1:${port}`);
+      await connect.getByRole('textbox', { name: 'Invitation' }).fill(davidCode);
+      await connect.getByRole('button', { name: 'Connect to the office server' }).click();
+      await expect.poll(async () => (await connect.getByTestId('network-state').textContent()) ?? '', { timeout: 20_000 }).toContain('Connected as David Okafor');
+      for (const p of [page, david]) {
+        await p.getByRole('tab', { name: 'Sections', exact: true }).click();
+        await openSection(p, /Normative framework/);
+      }
+      await david.locator('.ed-content p').first().click();
+      const davidsCaret = page.locator('.ed-peer-caret', { hasText: 'David Okafor' });
+      await davidsCaret.waitFor({ timeout: 10_000 });
+      await page.getByText('Also in this section now: David Okafor').waitFor();
+      // Drawn over the text, where he clicked (his first paragraph).
+      const [caretBox, paragraphBox] = await Promise.all([davidsCaret.boundingBox(), page.locator('.ed-content p').first().boundingBox()]);
+      expect(caretBox!.y).toBeGreaterThanOrEqual(paragraphBox!.y - 2);
+      expect(caretBox!.y).toBeLessThan(paragraphBox!.y + paragraphBox!.height);
+      await page.locator('.ed-content p').first().click({ position: { x: 10, y: 5 } });
+      await david.locator('.ed-peer-caret', { hasText: 'Maria Santos' }).waitFor({ timeout: 10_000 });
+      expect(await seriousViolations(page)).toEqual([]);
+
       // Stopping: Leila's office goes on offline.
       const from = office.lines.length;
+      await page.getByRole('tab', { name: 'Sharing' }).click();
       await card.getByRole('button', { name: 'Stop serving' }).click();
       await card.getByRole('button', { name: 'Start serving' }).waitFor();
       await office.waitForLine((l) => l.includes('"kind":"offline"'), 10_000, from);
     } finally {
       blocker.close();
       await office?.kill();
+      await davidsOffice?.close();
       await sec.close();
       fs.rmSync(served.dir, { recursive: true, force: true });
     }
