@@ -81,6 +81,8 @@ const INSERT_CHUNK = 100;
 const UPSERTS_KEPT = 256;
 /** A batch writing this many columns of one row reads the row's stamps in one range, else cell by cell. */
 const WHOLE_ROW_FROM = 4;
+/** Cells whose newest stamp is kept from the writes here (`NewestWritten`) before it starts again. */
+const NEWEST_KEPT = 50_000;
 
 /**
  * The cells the policy reads to judge changes (who someone is, what a row belongs to): a change
@@ -107,6 +109,8 @@ export class HeldChanges {
   readonly changes = new Set<string>();
   /** Stamps of text updates held back. */
   readonly texts = new Set<string>();
+  /** Counts the holds and releases: what was read knowing the held changes is stale once it moved. */
+  revision = 0;
   private readonly put: Statement;
   private readonly drop: Statement;
 
@@ -123,11 +127,13 @@ export class HeldChanges {
   }
 
   hold(h: HeldChange): void {
+    this.revision++;
     this.set(h.kind).add(h.hlc);
     this.put.run(h.kind, h.hlc, h.reason, JSON.stringify(h.params));
   }
 
   release(kind: 'change' | 'text', hlc: string): void {
+    this.revision++;
     this.set(kind).delete(hlc);
     this.drop.run(kind, hlc);
   }
@@ -149,6 +155,63 @@ function unreadable(c: LoggedChange): Message | null {
   return null;
 }
 
+const NONE_WRITTEN: ReadonlyMap<string, string> = new Map();
+
+/**
+ * The newest stamp of each cell written here, so that a cell written again (a bulk edit, an import:
+ * many writes in one transaction) finds the stamp its change follows without a seek in the log's
+ * index. Kept only while that is certain: nothing but this log writes the change log, every write
+ * from a copy forgets it (`forget`), and it is forgotten when the held changes moved, when another
+ * connection committed to the file (`PRAGMA data_version`), or when the last row written here is no
+ * longer in the log (a savepoint undone takes back the newest writes first, so while that row is
+ * there every earlier one is too).
+ */
+class NewestWritten {
+  private readonly stamps = new Map<string, string>();
+  private lastWritten: string | null = null;
+  private dataVersion: unknown = null;
+  private heldRevision = -1;
+  private readonly version: Statement;
+  private readonly logged: Statement;
+
+  constructor(
+    db: DB,
+    private readonly held: HeldChanges,
+  ) {
+    this.version = db.prepare('PRAGMA data_version').pluck();
+    this.logged = db.prepare('SELECT 1 FROM change_log WHERE hlc = ?').pluck();
+  }
+
+  /** The kept stamps, once checked (forgotten when they may be stale); empty when there are none. */
+  current(): ReadonlyMap<string, string> {
+    if (this.lastWritten === null) return this.stamps;
+    if (this.held.revision !== this.heldRevision || this.version.get() !== this.dataVersion || this.logged.get(this.lastWritten) === undefined) this.forget();
+    return this.stamps;
+  }
+
+  /**
+   * After a write here (checked with `current` before it): each cell's new newest stamp (keyed table
+   * NUL row NUL column; null: not known), and the stamp of the last row written.
+   */
+  wrote(cells: ReadonlyArray<[string, string | null]>, last: string): void {
+    if (this.lastWritten === null) {
+      this.dataVersion = this.version.get();
+      this.heldRevision = this.held.revision;
+    }
+    if (this.stamps.size + cells.length > NEWEST_KEPT) this.stamps.clear();
+    for (const [cell, hlc] of cells) {
+      if (hlc === null) this.stamps.delete(cell);
+      else this.stamps.set(cell, hlc);
+    }
+    this.lastWritten = last;
+  }
+
+  forget(): void {
+    this.stamps.clear();
+    this.lastWritten = null;
+  }
+}
+
 export class ChangeLog {
   readonly held: HeldChanges;
   /** The signing of what is written here, and the judging of signatures of what comes (null in a file from before signing). */
@@ -163,6 +226,7 @@ export class ChangeLog {
   private readonly searchThrough: Statement;
   private readonly searchPending: Statement;
   private readonly upserts = new Map<string, Statement>();
+  private readonly newestWritten: NewestWritten;
   /** The newest stamp in the log: a change from a copy stamped before it may change how others are judged. */
   private newest: string;
   /** The two write paths, each in a transaction of its own (a savepoint inside another), made once. */
@@ -175,6 +239,7 @@ export class ChangeLog {
     private readonly clock: Clock,
   ) {
     this.held = new HeldChanges(db);
+    this.newestWritten = new NewestWritten(db, this.held);
     this.signer = hasSigning(db) ? new Signer(db, currentKeyStore()) : null;
     // Records an earlier run made and did not get to sign (it stopped first) are signed now.
     if (this.signer && !db.readonly) this.signer.seal(true);
@@ -235,7 +300,7 @@ export class ChangeLog {
     const view = new CurrentView(this.db, this.held.changes);
     // The author's key on this machine, recorded in the report with their first change here.
     const key = this.signer?.keyFor(author) ?? null;
-    const keyChanges = key ? this.signer!.keyRecord(key, view.actor(author)?.role === 'secretariat' || !view.hasSecretariat()) : [];
+    const keyChanges = key ? this.signer!.keyRecord(key, () => view.actor(author)?.role === 'secretariat' || !view.hasSecretariat()) : [];
     const changes = keyChanges.length ? [...keyChanges, ...given] : given;
     changes.forEach((c, i) => {
       const denied = judge(view, c, author);
@@ -307,6 +372,7 @@ export class ChangeLog {
   }
 
   private applyForeign(changes: readonly LoggedChange[], texts: readonly TextCandidate[], annotationOnly: AnnotationCheck, forceFrom?: string): Applied {
+    this.newestWritten.forget();
     // Each cell's newest stamp before these came (read before they are in the log's index, where
     // finding them would cost more than the rest of the reading).
     const rowsIn = this.byRow(changes);
@@ -424,15 +490,19 @@ export class ChangeLog {
   /** Changes made here: stamped just now, so judged already and newest in every cell they touch. */
   private writeLocal(changes: LoggedChange[]): void {
     const byRow = this.byRow(changes);
-    const current = this.currentStamps(byRow);
+    const current = this.currentStamps(byRow, this.newestWritten.current());
     const won: Array<{ tbl: string; row: string; cells: Map<string, CellValue> }> = [];
+    const newest: Array<[string, string | null]> = [];
     for (const [key, list] of byRow) {
       const stamps = current.get(key) ?? new Map<string, string>();
       const cells = new Map<string, CellValue>();
       for (const c of list) {
-        c.prev_hlc = stamps.get(c.col) ?? null;
+        const prev = stamps.get(c.col) ?? null;
+        c.prev_hlc = prev;
         stamps.set(c.col, c.hlc);
         cells.set(c.col, c.value);
+        // The cell's newest stamp now, as it always is (the clock has seen every stamp in the log).
+        newest.push([`${key}\u0000${c.col}`, prev === null || prev < c.hlc ? c.hlc : null]);
       }
       won.push({ tbl: list[0]!.tbl, row: list[0]!.row_id, cells });
     }
@@ -445,6 +515,7 @@ export class ChangeLog {
     for (const c of changes) if (c.hlc > this.newest) this.newest = c.hlc;
     this.listLate(changes);
     for (const { tbl, row, cells } of won) this.upsert(tbl, [...cells.keys()]).run(row, ...cells.values());
+    this.newestWritten.wrote(newest, changes[changes.length - 1]!.hlc);
   }
 
   /** The changes of each row (keyed table NUL row), in stamp order. */
@@ -525,7 +596,7 @@ export class ChangeLog {
    * batch writes many of its columns is read in one range, the others cell by cell through the
    * index, so a row with a long history (a section edited thousands of times) costs one seek a cell.
    */
-  private currentStamps(byRow: Map<string, LoggedChange[]>): Map<string, Map<string, string>> {
+  private currentStamps(byRow: Map<string, LoggedChange[]>, written: ReadonlyMap<string, string> = NONE_WRITTEN): Map<string, Map<string, string>> {
     const wholeRows = new Map<string, string[]>();
     const someCells = new Map<string, Array<[string, string]>>();
     for (const list of byRow.values()) {
@@ -555,7 +626,7 @@ export class ChangeLog {
       for (const s of this.rowStamps.all(tbl, JSON.stringify(ids)) as Array<{ row_id: string; col: string; hlc: string }>) note(tbl, s.row_id, s.col, s.hlc);
     }
     for (const [tbl, pairs] of someCells) {
-      for (const [row, col] of pairs) note(tbl, row, col, this.cellStamps.get(tbl, row, col) as string | null);
+      for (const [row, col] of pairs) note(tbl, row, col, written.get(`${tbl}\u0000${row}\u0000${col}`) ?? (this.cellStamps.get(tbl, row, col) as string | null));
     }
     return stamps;
   }

@@ -235,9 +235,17 @@ export const SIGNATURE_REASONS = new Set(['heldUnsigned', 'heldBadSignature', 'h
 /** The record a key is adding to in this process (the head of its chain), with its running digest. */
 interface OpenRecord {
   head: Head;
+  /** Its hash as the file holds it (behind `head` while `grown`). */
   hash: string;
   /** The running hash of the rows it covers. */
   rows: Hash;
+  /**
+   * It took in rows in memory since the file's copy was written (writes inside a larger
+   * transaction): written once, by `settle`, rather than rehashed and rewritten at every write.
+   */
+  grown: boolean;
+  /** Where the file's copy ends, and how many rows it covers (while `grown`). */
+  stored: { last: string; count: number };
 }
 
 /**
@@ -252,6 +260,11 @@ interface OpenRecord {
  * a write of its own, and after the enclosing transaction for a write inside a larger one (an
  * import, a bulk action: one signature for all of it). A record not sealed yet is never taken by a
  * merge, and is this machine's own: one left by a crash is sealed when the report is next opened.
+ *
+ * Inside a larger transaction a change-log record is written unsigned by the first write and then
+ * grows in memory; it is written as it has grown (`settle`) when it is sealed, and before anything
+ * reads the records (judging, copying, sending). A crash between the commit and that leaves it
+ * covering the first rows only: the next open's `seal(true)` takes in the rows after it.
  */
 export class Signer {
   private readonly keys = new Map<string, SigningKey>();
@@ -318,13 +331,14 @@ export class Signer {
    * The changes that record the key in the report, when it is not there yet: its row, confirmed at
    * once when it is the report's first secretariat key (the root every office trusts; kept in meta).
    */
-  keyRecord(key: SigningKey, isSecretariat: boolean): Array<{ table: SyncedTable; row: string; column: string; value: CellValue }> {
+  keyRecord(key: SigningKey, isSecretariat: boolean | (() => boolean)): Array<{ table: SyncedTable; row: string; column: string; value: CellValue }> {
     if (this.recorded.has(key.keyId)) return [];
     if (this.db.prepare("SELECT 1 FROM change_log WHERE tbl = 'member_keys' AND row_id = ? AND col = 'public_key'").get(key.keyId)) {
       this.recorded.add(key.keyId);
       return [];
     }
-    const root = isSecretariat && roots(this.db).length === 0;
+    // Asked only now (it reads the members): most writes are by someone whose key is recorded.
+    const root = (typeof isSecretariat === 'function' ? isSecretariat() : isSecretariat) && roots(this.db).length === 0;
     const row = (column: string, value: CellValue) => ({ table: 'member_keys' as const, row: key.keyId, column, value });
     return [row('member_id', key.memberId), row('public_key', key.publicKey), row('made_at', new Date().toISOString()), ...(root ? [row('confirmed', 1)] : [])];
   }
@@ -347,16 +361,17 @@ export class Signer {
     return h;
   }
 
-  /** Stores a record, signed now when `sealNow` (its write is not part of a larger transaction). */
-  private put(head: Head, hash: string, key: SigningKey, sealNow: boolean): void {
+  /** Stores a record, signed now with `sealNowWith` when given (its write is not part of a larger transaction). */
+  private put(head: Head, hash: string, sealNowWith: SigningKey | null): void {
     this.statement(`INSERT INTO signatures (${RECORD_COLUMNS}) VALUES (${RECORD_PLACES})`).run(
-      hash, head.key_id, head.author, head.prev, head.kind, head.replica, head.section_id, head.first_hlc, head.last_hlc, head.count, this.signed(hash, key, sealNow),
+      hash, head.key_id, head.author, head.prev, head.kind, head.replica, head.section_id, head.first_hlc, head.last_hlc, head.count, this.signed(hash, sealNowWith),
     );
     this.heads.set(head.key_id, head.first_hlc);
   }
 
-  private signed(hash: string, key: SigningKey, sealNow: boolean): Buffer {
-    if (sealNow) return sign(null, Buffer.from(hash, 'hex'), key.privateKey);
+  /** The record's signature by `sealNowWith`, or none yet when not given (it is sealed later). */
+  private signed(hash: string, sealNowWith: SigningKey | null): Buffer {
+    if (sealNowWith) return sign(null, Buffer.from(hash, 'hex'), sealNowWith.privateKey);
     this.unsealed.add(hash);
     return Buffer.alloc(0);
   }
@@ -372,6 +387,7 @@ export class Signer {
     const o = open.head;
     // Nothing else of this person's was written in the stream since.
     if (o.replica !== replica || o.last_hlc >= first || this.lastInStream.get(stream) !== o.last_hlc) {
+      this.settleRecord(stream, open);
       this.open.delete(stream);
       return null;
     }
@@ -380,7 +396,19 @@ export class Signer {
 
   private extendOrStart(key: SigningKey, kind: 'changes' | 'text', replica: string, sectionId: string, first: string, last: string, count: number, add: (into: Hash) => Hash, sealNow: boolean): void {
     const stream = `${key.keyId}\u0000${kind}\u0000${sectionId}`;
-    const open = this.continuing(key, stream, replica, first);
+    let open = this.continuing(key, stream, replica, first);
+    if (open && kind === 'changes' && !sealNow && (open.grown || this.unsealed.has(open.hash))) {
+      // Inside a larger transaction, a record the file holds unsigned takes the rows in memory.
+      if (!open.grown) open.stored = { last: open.head.last_hlc, count: open.head.count };
+      add(open.rows);
+      open.head.last_hlc = last;
+      open.head.count += count;
+      open.grown = true;
+      this.lastInStream.set(stream, last);
+      return;
+    }
+    // A write of its own after a larger transaction: the record is written as it grew, then extended.
+    if (open?.grown) open = this.settleRecord(stream, open);
     let done = false;
     let head: Head;
     let rows: Hash;
@@ -391,7 +419,7 @@ export class Signer {
       rows = add(open.rows.copy());
       hash = recordHash(head, digestOf(rows));
       this.unsealed.delete(open.hash);
-      done = this.statement('UPDATE signatures SET hash = ?, last_hlc = ?, count = ?, signature = ? WHERE hash = ?').run(hash, last, head.count, this.signed(hash, key, sealNow), open.hash).changes === 1;
+      done = this.statement('UPDATE signatures SET hash = ?, last_hlc = ?, count = ?, signature = ? WHERE hash = ?').run(hash, last, head.count, this.signed(hash, sealNow ? key : null), open.hash).changes === 1;
       if (!done) this.heads.delete(key.keyId);
     }
     if (!done) {
@@ -399,10 +427,87 @@ export class Signer {
       head = { key_id: key.keyId, author: key.memberId, prev: this.head(key.keyId), kind, replica, section_id: sectionId, first_hlc: first, last_hlc: last, count };
       rows = add(createHash('sha256'));
       hash = recordHash(head, digestOf(rows));
-      this.put(head, hash, key, sealNow);
+      this.put(head, hash, sealNow ? key : null);
     }
-    this.open.set(stream, { head: head!, hash: hash!, rows: rows! });
+    this.open.set(stream, { head: head!, hash: hash!, rows: rows!, grown: false, stored: { last, count: head!.count } });
     this.lastInStream.set(stream, last);
+  }
+
+  /**
+   * Writes a record that grew in memory as it now is (unsigned), in the transaction under way; it
+   * stays the stream's open record. Returns it, or null when none of its rows is left (a
+   * transaction undone since took them back).
+   */
+  private settleRecord(stream: string, open: OpenRecord): OpenRecord | null {
+    if (!open.grown) return open;
+    open.grown = false;
+    const h = open.head;
+    const stored = open.hash;
+    this.unsealed.delete(stored);
+    // The rows the file's copy covers are there while it is (it was written after them); those taken
+    // in since are counted.
+    const since = this.statement('SELECT count(*) FROM change_log WHERE hlc > ? AND hlc <= ? AND replica = ? AND author = ?').pluck();
+    if (since.get(open.stored.last, h.last_hlc, h.replica, h.author) === h.count - open.stored.count) {
+      const hash = recordHash(h, digestOf(open.rows));
+      if (this.statement('UPDATE signatures SET hash = ?, last_hlc = ?, count = ?, signature = ? WHERE hash = ?').run(hash, h.last_hlc, h.count, Buffer.alloc(0), stored).changes === 1) {
+        open.hash = hash;
+        this.unsealed.add(hash);
+        return open;
+      }
+    }
+    // A savepoint undone since took back some of its rows (or the record's row): it covers what is
+    // left of them, named as before by its key and first stamp.
+    const rows = this.statement('SELECT hlc, replica, author, tbl, row_id, col, value, prev_hlc FROM change_log WHERE hlc >= ? AND hlc <= ? AND replica = ? AND author = ? ORDER BY hlc').all(
+      h.first_hlc,
+      h.last_hlc,
+      h.replica,
+      h.author,
+    ) as SignedChange[];
+    const inFile = this.statement('SELECT hash, signature FROM signatures WHERE kind = ? AND replica = ? AND first_hlc = ? AND key_id = ? AND section_id = ?').get(h.kind, h.replica, h.first_hlc, h.key_id, h.section_id) as
+      | { hash: string; signature: Buffer }
+      | undefined;
+    if (rows.length === 0) {
+      if (inFile) this.statement('DELETE FROM signatures WHERE hash = ?').run(inFile.hash);
+      this.open.delete(stream);
+      this.heads.delete(h.key_id);
+      return null;
+    }
+    const head: Head = { ...h, last_hlc: rows[rows.length - 1]!.hlc, count: rows.length };
+    const digest = hashChanges(createHash('sha256'), rows);
+    const hash = recordHash(head, digestOf(digest));
+    if (inFile?.hash !== hash) {
+      if (inFile) this.statement('UPDATE signatures SET hash = ?, last_hlc = ?, count = ?, signature = ? WHERE hash = ?').run(hash, head.last_hlc, head.count, Buffer.alloc(0), inFile.hash);
+      else this.put(head, hash, null);
+      this.unsealed.add(hash);
+    } else if (inFile.signature.length === 0) this.unsealed.add(hash);
+    const settled: OpenRecord = { head, hash, rows: digest, grown: false, stored: { last: head.last_hlc, count: head.count } };
+    this.open.set(stream, settled);
+    this.lastInStream.set(stream, head.last_hlc);
+    return settled;
+  }
+
+  /** Writes every record that grew in memory as it now is (before the records are read or sealed). */
+  settle(): void {
+    for (const [stream, open] of this.open) if (open.grown) this.settleRecord(stream, open);
+  }
+
+  /**
+   * A record of changes left unsigned by an earlier run, taking in the rows of its author and
+   * session after it that no record covers (that run stopped after committing them and before it
+   * wrote the record as it had grown); the record as it was when there are none.
+   */
+  private grownAfterCrash(r: SignatureRecord): SignatureRecord {
+    const next = this.statement("SELECT min(first_hlc) FROM signatures WHERE kind = 'changes' AND replica = ? AND first_hlc > ? AND author = ?").pluck().get(r.replica, r.first_hlc, r.author) as string | null;
+    const after = this.statement('SELECT count(*) AS n, max(hlc) AS last FROM change_log WHERE hlc > ? AND (? IS NULL OR hlc < ?) AND replica = ? AND author = ?').get(r.last_hlc, next, next, r.replica, r.author) as {
+      n: number;
+      last: string | null;
+    };
+    if (after.n === 0 || after.last === null) return r;
+    const grown: SignatureRecord = { ...r, last_hlc: after.last, count: r.count + after.n };
+    const hash = recomputedHash(this.db, grown);
+    if (!hash) return r;
+    this.statement('UPDATE signatures SET hash = ?, last_hlc = ?, count = ? WHERE hash = ?').run(hash, grown.last_hlc, grown.count, r.hash);
+    return { ...grown, hash };
   }
 
   /** Signs a batch of change-log rows written here (one replica, in stamp order). */
@@ -423,21 +528,26 @@ export class Signer {
    */
   seal(everything = false): number {
     this.sealScheduled = false;
-    const hashes = everything ? (this.db.prepare('SELECT hash FROM signatures WHERE length(signature) = 0').pluck().all() as string[]) : [...this.unsealed];
-    if (hashes.length === 0) return 0;
+    const grown = [...this.open.values()].some((o) => o.grown);
+    const found = everything ? (this.db.prepare('SELECT hash FROM signatures WHERE length(signature) = 0').pluck().all() as string[]) : [];
+    if (!grown && found.length === 0 && this.unsealed.size === 0) return 0;
     const read = this.statement(`SELECT ${RECORD_COLUMNS} FROM signatures WHERE hash = ?`);
     const write = this.statement('UPDATE signatures SET signature = ? WHERE hash = ? AND length(signature) = 0');
     let sealed = 0;
     this.db.transaction(() => {
-      for (const hash of hashes) {
+      this.settle();
+      for (const hash of new Set([...found, ...this.unsealed])) {
         this.unsealed.delete(hash);
-        const r = read.get(hash) as SignatureRecord | undefined;
+        let r = read.get(hash) as SignatureRecord | undefined;
         if (!r || r.signature.length) continue;
         const key = this.ownKey(r.author);
         if (!key || key.keyId !== r.key_id) continue;
-        // From an earlier run: signed only if it still covers exactly what it was made over.
-        if (everything && recomputedHash(this.db, r) !== r.hash) continue;
-        sealed += write.run(sign(null, Buffer.from(hash, 'hex'), key.privateKey), hash).changes;
+        if (everything) {
+          // From an earlier run: signed only if it still covers exactly what it was made over.
+          if (recomputedHash(this.db, r) !== r.hash) continue;
+          if (r.kind === 'changes') r = this.grownAfterCrash(r);
+        }
+        sealed += write.run(sign(null, Buffer.from(r.hash, 'hex'), key.privateKey), r.hash).changes;
       }
     }).immediate();
     return sealed;
@@ -458,6 +568,7 @@ export class Signer {
 
   /** Forgets cached heads (after records came from a copy). */
   forget(): void {
+    this.settle();
     this.heads.clear();
     this.open.clear();
   }
@@ -514,7 +625,10 @@ const SIGNERS = new WeakMap<DB, Signer>();
  * file is copied): every copy, packet and push leaves with its records signed.
  */
 export function sealBeforeSending(db: DB): void {
-  if (!db.inTransaction) SIGNERS.get(db)?.seal();
+  const signer = SIGNERS.get(db);
+  if (!db.inTransaction) signer?.seal();
+  // Inside a transaction they cannot be signed yet, but every record is in the file as it has grown.
+  else signer?.settle();
 }
 
 /** The report's root keys (confirmed by being the first secretariat key), from meta. */
@@ -596,6 +710,8 @@ export class SignatureJudge {
       if (list) list.push(c);
       else this.givenChanges.set(k, [c]);
     }
+    // Records grown in memory by writes here are judged as the file will hold them.
+    SIGNERS.get(db)?.settle();
     for (const r of db.prepare('SELECT author, min(first_hlc) AS first FROM signatures GROUP BY author').all() as Array<{ author: string; first: string }>) this.firstSigned.set(r.author, r.first);
   }
 

@@ -262,3 +262,63 @@ describe('signed text', () => {
     expect(signaturesOf(main).problems).toEqual([]);
   });
 });
+
+describe('edits inside a larger transaction', () => {
+  const unsignedRecords = (db: OpenReport['db']) => db.prepare('SELECT count(*) FROM signatures WHERE length(signature) = 0').pluck().get() as number;
+
+  it('are signed, and follow one another, as they stand after a transaction or savepoint was undone: nothing undone is covered or followed, nothing kept left out', () => {
+    const { main } = setUp();
+    const here = actIn(main);
+    const id = here.section('Methodology').id;
+    const retitle = (title: string) => updateSection(here.ctx, { id, title });
+    const undone = () => {
+      throw new Error('undone');
+    };
+    // A transaction kept with a savepoint undone in its middle, then a whole transaction undone,
+    // then a write of its own, all before the records are sealed.
+    here.report.db.transaction(() => {
+      retitle('K1');
+      retitle('K2');
+      expect(() => here.report.db.transaction(() => (retitle('U1'), retitle('U2'), undone()))()).toThrow('undone');
+      retitle('K3');
+    })();
+    expect(() => here.report.db.transaction(() => (['U3', 'U4', 'U5'].forEach((t) => retitle(t)), undone()))()).toThrow('undone');
+    retitle('K4');
+    // Nothing undone is left, and each title change follows the one before it that was kept.
+    const titles = here.report.db.prepare("SELECT hlc, value, prev_hlc FROM change_log WHERE tbl = 'sections' AND row_id = ? AND col = 'title' ORDER BY hlc").all(id) as Array<{ hlc: string; value: string; prev_hlc: string | null }>;
+    expect(titles.slice(-4).map((t) => t.value)).toEqual(['K1', 'K2', 'K3', 'K4']);
+    titles.slice(1).forEach((t, i) => expect(t.prev_hlc).toBe(titles[i]!.hlc));
+    here.report.log.signer!.seal();
+    expect(unsignedRecords(here.report.db)).toBe(0);
+    here.report.close();
+    const checked = signaturesOf(main);
+    expect(checked.problems).toEqual([]);
+    expect(checked.summary).toMatch(/\(0 failing\)/);
+  });
+
+  it('left unwritten by a crash after the commit are all signed when the report is next opened', () => {
+    const { dir, main } = setUp();
+    const here = actIn(main);
+    const id = here.section('Methodology').id;
+    here.report.db.transaction(() => {
+      for (let i = 0; i < 20; i++) updateSection(here.ctx, { id, title: `Methodology ${i}` });
+    })();
+    // The file as a crash would leave it now: committed, before the record grown in memory is written.
+    const crashed = path.join(dir, 'crashed.upr');
+    fs.copyFileSync(main, crashed);
+    fs.copyFileSync(`${main}-wal`, `${crashed}-wal`);
+    here.report.close();
+    const left = new Database(crashed);
+    const maria = here.me.id;
+    const rows = left.prepare('SELECT count(*) FROM change_log WHERE replica = ? AND author = ?').pluck().get(here.report.replica, maria) as number;
+    const covered = left.prepare("SELECT sum(count) FROM signatures WHERE kind = 'changes' AND replica = ? AND author = ?").pluck().get(here.report.replica, maria) as number;
+    expect(covered).toBeLessThan(rows);
+    left.close();
+
+    const again = OpenReport.open(crashed);
+    expect(unsignedRecords(again.db)).toBe(0);
+    again.close();
+    const checked = signaturesOf(crashed);
+    expect(checked.problems).toEqual([]);
+  });
+});
