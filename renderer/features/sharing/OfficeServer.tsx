@@ -2,7 +2,7 @@
 // network server (electron/network). The address and the one-time invitation come from the
 // secretariat (`upr invite`); the state line says whom the connection acts as, or that it is
 // offline with how many changes wait to be sent (work goes on in this file meanwhile), or why the
-// server refused it. Others' cursors in the editor are not shown yet.
+// server refused it. Others' carets in the editor come through the same connection (../../editor/presence.ts).
 import { useState, type FormEvent } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
