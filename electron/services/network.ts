@@ -31,6 +31,15 @@ export function peersNow(ctx: ServiceContext): Result<'network.peers'> {
   return presence.get(ctx.report) ?? { live: false, peers: [] };
 }
 
+/** Runs `stop` once, when the report closes (the connection or the server stops with it). */
+function whenClosed(report: OpenReport, stop: () => Promise<void>): void {
+  const off = report.on((event) => {
+    if (event.kind !== 'closed') return;
+    off();
+    void stop();
+  });
+}
+
 function presenceOf(p: Peer): PeerPresence {
   return { clientId: p.clientId, memberId: p.member.id, name: p.member.name, sectionId: p.section, anchor: p.anchor, focus: p.focus, focusing: p.focusing };
 }
@@ -70,12 +79,7 @@ export async function connectNetwork(ctx: ServiceContext, input: ParsedInput<'ne
     onTaken: () => report.emit({ kind: 'changed', what: ['report', 'organizations', 'members', 'sections', 'words', 'comments', 'recommendations', 'inputs'] }),
   });
   clients.set(report, client);
-  const off = report.on((event) => {
-    if (event.kind === 'closed') {
-      off();
-      void client.stop();
-    }
-  });
+  whenClosed(report, () => client.stop());
   client.start();
   return stateOf(client.status);
 }
@@ -131,12 +135,9 @@ export async function serveNetwork(ctx: ServiceContext, input: ParsedInput<'netw
   }
   servers.set(report, server);
   tellPresence(report, true, []);
-  const off = report.on((event) => {
-    if (event.kind === 'closed') {
-      off();
-      servers.delete(report);
-      void server.close();
-    }
+  whenClosed(report, () => {
+    servers.delete(report);
+    return server.close();
   });
   report.emit({ kind: 'changed', what: ['network'] });
   return servingOf(server);

@@ -8,10 +8,11 @@ import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { NetworkState } from '../../../shared/api.js';
 import { call } from '../../api/client.js';
-import { messageOf, messageText } from '../../app/errors.js';
+import { messageText } from '../../app/errors.js';
 import { useLiveLoad } from '../../app/useLiveLoad.js';
 import type { ApiEvent } from '../../../shared/api.js';
 import { TextInput } from '../../widgets/fields.js';
+import { useBusy } from './useBusy.js';
 
 const fetchState = () => call('network.status', {});
 const CONCERNS = (e: ApiEvent) => (e.kind === 'changed' && e.what.includes('network') ? ('now' as const) : null);
@@ -21,33 +22,13 @@ export function OfficeServer() {
   const { value: state, reload } = useLiveLoad(fetchState, CONCERNS, 0);
   const [address, setAddress] = useState('');
   const [invitation, setInvitation] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { busy, failure, run } = useBusy(reload);
 
-  const connect = async (e: FormEvent) => {
+  const connect = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setFailure(null);
-    try {
-      await call('network.connect', { address, invitation });
-      await reload();
-    } catch (err) {
-      setFailure(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    void run(() => call('network.connect', { address, invitation }));
   };
-  const disconnect = async () => {
-    setBusy(true);
-    try {
-      await call('network.disconnect', {});
-      await reload();
-    } catch (err) {
-      setFailure(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const disconnect = () => void run(() => call('network.disconnect', {}));
 
   return (
     <section className="sh-card" aria-labelledby="sh-network-title" id="sh-network">
@@ -60,12 +41,12 @@ export function OfficeServer() {
           <p role="status" className={state.kind === 'connected' ? 'sh-done' : 'sh-warn'} data-testid="network-state">
             <StateLine state={state} />
           </p>
-          <Button className="button" isDisabled={busy} onPress={() => void disconnect()}>
+          <Button className="button" isDisabled={busy} onPress={disconnect}>
             {t('network.disconnect')}
           </Button>
         </>
       ) : (
-        <Form onSubmit={(e) => void connect(e)} className="sh-network-form">
+        <Form onSubmit={connect} className="sh-network-form">
           <TextInput label={t('network.address')} description={t('network.addressHint')} value={address} onChange={setAddress} isRequired />
           <TextInput label={t('network.invitation')} value={invitation} onChange={setInvitation} isRequired />
           <Button type="submit" className="button" isDisabled={busy || !address.trim() || !invitation.trim()}>

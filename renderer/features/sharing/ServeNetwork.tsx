@@ -8,10 +8,10 @@ import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { ApiEvent } from '../../../shared/api.js';
 import { call } from '../../api/client.js';
-import { messageOf } from '../../app/errors.js';
 import { useLiveLoad } from '../../app/useLiveLoad.js';
 import { useWorkspace } from '../../app/workspaceContext.js';
 import { SelectField, TextInput } from '../../widgets/fields.js';
+import { useBusy } from './useBusy.js';
 
 const fetchServing = () => call('network.serving', {});
 const CONCERNS = (e: ApiEvent) => (e.kind === 'changed' && e.what.includes('network') ? ('now' as const) : null);
@@ -23,24 +23,11 @@ export function ServeNetwork() {
   const { value: serving, reload } = useLiveLoad(fetchServing, CONCERNS, 0);
   const [port, setPort] = useState(DEFAULT_PORT);
   const [portError, setPortError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   const [invitee, setInvitee] = useState<string | null>(null);
   const [invitation, setInvitation] = useState<{ code: string; member: string } | null>(null);
   const [copied, setCopied] = useState(false);
+  const { busy, failure, run } = useBusy(reload);
 
-  const run = async (work: () => Promise<unknown>) => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await work();
-      await reload();
-    } catch (err) {
-      setFailure(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
-  };
   const start = (e: FormEvent) => {
     e.preventDefault();
     const n = Number(port.trim());
