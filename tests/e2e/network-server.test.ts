@@ -11,6 +11,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NetworkClient, type NetworkStatus } from '../../electron/network/client.js';
+import { peersFrom, PRESENCE_FIELD } from '../../electron/network/presence.js';
 import { OpenReport } from '../../electron/store/open-report.js';
 import { writeClosedCopy } from '../../electron/sync/copy.js';
 import { readSectionText } from '../../electron/docs/section-text.js';
@@ -189,6 +190,27 @@ describe('the office server', () => {
       'networkNotYours',
       'mergeClockAhead',
     ]);
+    // Where it says it is, claiming to be the secretariat: others see it as the member its
+    // invitation admitted; a caret that is not one is left out.
+    const watcherSocket = new HocuspocusProviderWebsocket({ url: server.url, WebSocketPolyfill: WebSocket, maxAttempts: 1 });
+    const watcher = new HocuspocusProvider({
+      websocketProvider: watcherSocket,
+      name: setup.reportId,
+      document: new Y.Doc(),
+      token: JSON.stringify({ protocol: 1, invitation: setup.offices[1]!.invitation, device: `device-of-${setup.offices[1]!.memberId}` }),
+    });
+    watcher.attach();
+    await eventually(async () => watcher.isAuthenticated, 10_000, 'the watcher’s authentication');
+    provider.setAwarenessField('member', { id: setup.secretariatId, name: 'Maria Santos' });
+    provider.setAwarenessField(PRESENCE_FIELD, { section: 'sec-1', anchor: null, focus: null, focusing: true });
+    const states = () => [...watcher.awareness!.getStates()].map(([clientId, state]): { clientId: number; [key: string]: unknown } => ({ ...state, clientId }));
+    const seen = await eventually(async () => peersFrom(states(), watcher.document.clientID).find((p) => p.section === 'sec-1'), 10_000, 'the claimed presence');
+    expect(seen.member).toEqual({ id: setup.offices[0]!.memberId, name: 'David Okafor' });
+    provider.setAwarenessField(PRESENCE_FIELD, { section: 'sec-2', anchor: '<script>', focus: 42, focusing: 'yes' });
+    await eventually(async () => states().some((st) => (st[PRESENCE_FIELD] as { section?: string } | undefined)?.section === 'sec-2'), 10_000, 'the garbage presence');
+    expect(peersFrom(states(), watcher.document.clientID).some((p) => p.section === 'sec-2')).toBe(false);
+    watcher.destroy();
+    watcherSocket.destroy();
     provider.destroy();
     socket.destroy();
     // Still serving: Justice's typing reaches Labour.
