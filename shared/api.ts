@@ -714,7 +714,16 @@ export const api = {
   'sharing.sendChanges': method(z.object({ path: filePath, organizationId: id }).strict()).returns<{ path: string; bytes: number; changes: number; sections: number }>(),
   /** `name`: the copy as the person knows it, when `path` is the server's copy of a file sent from the browser. */
   /** Connects this report to the office network server with the invitation the secretariat gave; its state. */
-  'network.connect': method(z.object({ address: z.string().min(1, 'cannot be empty').max(500, 'is longer than 500 characters'), invitation: z.string().min(1, 'cannot be empty').max(500, 'is longer than 500 characters') }).strict()).returns<NetworkState>(),
+  'network.connect': method(
+    z
+      .object({
+        address: z.string().min(1, 'cannot be empty').max(500, 'is longer than 500 characters'),
+        invitation: z.string().min(1, 'cannot be empty').max(500, 'is longer than 500 characters'),
+        /** The server's certificate (PEM) to trust, for a wss:// server with a certificate of its own. */
+        ca: z.string().max(65_536, 'is longer than a certificate').regex(/-----BEGIN CERTIFICATE-----/, 'is not a certificate (it starts -----BEGIN CERTIFICATE-----)').optional(),
+      })
+      .strict(),
+  ).returns<NetworkState>(),
   /** The connection's state, or null when this report is not connected. */
   'network.status': method(empty).returns<NetworkState | null>(),
   'network.disconnect': method(empty).returns<null>(),

@@ -66,7 +66,7 @@ export async function connectNetwork(ctx: ServiceContext, input: ParsedInput<'ne
   const dataDir = ctx.dataDir ?? defaultDataDir();
   // The address is checked (ws:// or wss://) before anything is kept; the office's key for an
   // invitation is kept with it in the data folder, never in the report.
-  const settings = connectionFor(dataDir, reportId, input.address, input.invitation, null);
+  const settings = connectionFor(dataDir, reportId, input.address, input.invitation, input.ca ?? null);
   if (servers.has(report)) throw userError('networkBothWays');
   await clients.get(report)?.stop();
   saveConnection(dataDir, reportId, settings);

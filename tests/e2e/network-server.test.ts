@@ -3,7 +3,9 @@
 // live; an office killed and restarted, the server killed and restarted, and an office offline for
 // a while all end with every change everywhere; invitations are bound to the office that used them
 // first; and nothing sent to the server stops it.
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
@@ -17,6 +19,7 @@ import { writeClosedCopy } from '../../electron/sync/copy.js';
 import { readSectionText } from '../../electron/docs/section-text.js';
 import { getMember, listSections } from '../../electron/store/queries.js';
 import { createComment } from '../../electron/services/comments.js';
+import { connectNetwork, disconnectNetwork, networkStatus } from '../../electron/services/network.js';
 import { eventually, OfficeProcess, ServerProcess, setUpNetwork, type NetworkSetup, type OfficeState } from './network-harness.js';
 import { upr } from '../unit/helpers.js';
 
@@ -273,5 +276,36 @@ describe('upr invite and serve-network', () => {
     expect(tls.code).toBe(2);
     expect(tls.stderr).toMatch(/give both the certificate and its key/);
     expect(tls.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+});
+
+describe('the office server over TLS', () => {
+  it('serves wss:// with the secretariat’s certificate: an office given it connects from the app, one without it is told this computer does not trust it', async () => {
+    const tls = setUpNetwork(['David Okafor']);
+    const cert = path.join(tls.dir, 'server.pem');
+    const key = path.join(tls.dir, 'server.key');
+    // A certificate of the secretariat's own (no public authority knows it), as an office network has.
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=upr-office-server', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost'], { stdio: 'ignore' });
+    const served = await ServerProcess.start(tls, 0, ['--cert', cert, '--key', key]);
+    const david = tls.offices[0]!;
+    const report = OpenReport.open(david.file);
+    const ctx = { report, me: getMember(report.db, david.memberId)!, dataDir: david.dataDir };
+    const address = `wss://127.0.0.1:${served.port}`;
+    try {
+      expect(served.lines.some((l) => l.includes(`wss://127.0.0.1:${served.port}`))).toBe(true);
+      await connectNetwork(ctx, { address, invitation: david.invitation });
+      const untrusted = await eventually(async () => networkStatus(ctx)?.problem?.key === 'networkTlsUntrusted' && networkStatus(ctx), 15_000, 'the untrusted certificate said');
+      expect(untrusted.kind).toBe('offline');
+      await disconnectNetwork(ctx);
+      // The same invitation (never used: TLS failed first), with the certificate pasted.
+      await connectNetwork(ctx, { address, invitation: david.invitation, ca: fs.readFileSync(cert, 'utf8') });
+      const connected = await eventually(async () => networkStatus(ctx)?.kind === 'connected' && networkStatus(ctx), 15_000, 'connected over TLS');
+      expect(connected).toMatchObject({ member: 'David Okafor', problem: null });
+      await disconnectNetwork(ctx);
+    } finally {
+      report.close();
+      await served.kill();
+      fs.rmSync(tls.dir, { recursive: true, force: true });
+    }
   });
 });

@@ -11,7 +11,7 @@ import { call } from '../../api/client.js';
 import { messageText } from '../../app/errors.js';
 import { useLiveLoad } from '../../app/useLiveLoad.js';
 import type { ApiEvent } from '../../../shared/api.js';
-import { TextInput } from '../../widgets/fields.js';
+import { TextAreaInput, TextInput } from '../../widgets/fields.js';
 import { useBusy } from './useBusy.js';
 
 const fetchState = () => call('network.status', {});
@@ -22,11 +22,12 @@ export function OfficeServer() {
   const { value: state, reload } = useLiveLoad(fetchState, CONCERNS, 0);
   const [address, setAddress] = useState('');
   const [invitation, setInvitation] = useState('');
+  const [ca, setCa] = useState('');
   const { busy, failure, run } = useBusy(reload);
 
   const connect = (e: FormEvent) => {
     e.preventDefault();
-    void run(() => call('network.connect', { address, invitation }));
+    void run(() => call('network.connect', { address, invitation, ...(ca.trim() ? { ca: ca.trim() } : {}) }));
   };
   const disconnect = () => void run(() => call('network.disconnect', {}));
 
@@ -49,6 +50,7 @@ export function OfficeServer() {
         <Form onSubmit={connect} className="sh-network-form">
           <TextInput label={t('network.address')} description={t('network.addressHint')} value={address} onChange={setAddress} isRequired />
           <TextInput label={t('network.invitation')} value={invitation} onChange={setInvitation} isRequired />
+          <TextAreaInput label={t('network.ca')} description={t('network.caHint')} value={ca} onChange={setCa} rows={3} />
           <Button type="submit" className="button" isDisabled={busy || !address.trim() || !invitation.trim()}>
             {t('network.connect')}
           </Button>
