@@ -19,15 +19,16 @@ import { currentKeyStore, Signer } from '../../electron/sync/signing.js';
 import type { DB } from '../../electron/store/open.js';
 import type { Benchmark, BenchEnv } from './benchmarks.js';
 
-const INPUTS = 10_000;
+/** The copy's size: 10,000 inputs (100,000 rows) and 500 keystrokes in each of 20 sections; a tenth and a fifth of that with --quick (the run only has to work). */
+const FULL = { inputs: 10_000, keystrokes: 500 };
+const QUICK = { inputs: 1_000, keystrokes: 100 };
 const SECTIONS = 20;
-const KEYSTROKES = 500;
 const TYPED = ' merged';
 
-/** 10,000 inputs, ten fields each: 100,000 changes. */
-function inputChanges(): Change[] {
+/** `count` inputs, ten fields each: 100,000 changes for 10,000. */
+function inputChanges(count: number): Change[] {
   const changes: Change[] = [];
-  for (let i = 0; i < INPUTS; i++) {
+  for (let i = 0; i < count; i++) {
     const row = `bench-merge-input-${i}`;
     const cell = (column: string, value: string | number) => changes.push({ table: 'inputs', row, column, value });
     cell('title', `Submission ${i} from the regional consultation`);
@@ -74,6 +75,7 @@ function keystrokes(state: Uint8Array, count: number): Uint8Array[] {
  * signature checks off, as merging was before signing: the cost of checking signatures.
  */
 export function mergeBenchmark(env: BenchEnv, signing = false): Benchmark {
+  const { inputs: INPUTS, keystrokes: KEYSTROKES } = env.quick ? QUICK : FULL;
   /** The merge, timed, into a fresh copy of the large report; `checked`: with its signature checks. */
   const merging = (checked: boolean) => ({
     setup: () => {
@@ -106,7 +108,7 @@ export function mergeBenchmark(env: BenchEnv, signing = false): Benchmark {
   const facts = { rows: 0, texts: 0, otherMb: 0 };
   return {
     id: signing ? '10s' : '10',
-    name: signing ? 'Merge a copy, signatures checked against not checked' : 'Merge a copy: 100,000 change-log rows, 10,000 text edits',
+    name: signing ? 'Merge a copy, signatures checked against not checked' : `Merge a copy: ${(INPUTS * 10).toLocaleString('en')} change-log rows, ${(SECTIONS * KEYSTROKES).toLocaleString('en')} text edits`,
     get note() {
       if (signing) {
         return (
@@ -130,7 +132,7 @@ export function mergeBenchmark(env: BenchEnv, signing = false): Benchmark {
       const report = OpenReport.open(other);
       const author = report.db.prepare("SELECT id FROM members WHERE role = 'secretariat' LIMIT 1").pluck().get() as string;
       const since = report.db.prepare('SELECT max(hlc) FROM change_log').pluck().get() as string;
-      report.write(author, inputChanges());
+      report.write(author, inputChanges(INPUTS));
       rows = report.db.prepare('SELECT hlc, replica, author, tbl, row_id, col, value, prev_hlc FROM change_log WHERE hlc > ? ORDER BY hlc').all(since) as LoggedChange[];
       shape = [
         (report.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'change_log'").pluck().get() as string).replace('change_log', 'plain_log'),

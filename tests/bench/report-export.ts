@@ -99,7 +99,7 @@ export function reportPdfBenchmark(env: BenchEnv): Benchmark {
       );
     },
     target: null,
-    plan: { warmup: 1, runs: env.quick ? 2 : 3 },
+    plan: env.quick ? { warmup: 0, runs: 1 } : { warmup: 1, runs: 3 },
     baselineName: 'Chromium printing the HTML without the engine',
     ...(chromium ? {} : { pending: `Chromium is not installed at ${chromiumPath()}.` }),
     before: () => {
