@@ -198,6 +198,13 @@ export interface NetworkState {
   member: string | null;
   /** Changes made here the server has not acknowledged yet. */
   waiting: number;
+  /**
+   * Changes made in this file since connecting by people other than the one the connection acts as
+   * (another person signed in on this computer): they do not go over it, and wait for a copy.
+   */
+  others: number;
+  /** The person the connection acts as, once the server said (also while offline), or null. */
+  actsAs: string | null;
   /** What went wrong last (a message key and its values), or null. */
   problem: { key: string; params: Record<string, string | number> } | null;
 }

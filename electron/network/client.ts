@@ -77,7 +77,7 @@ export class NetworkClient {
   private takeTimer: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly report: OpenReport,
+    readonly report: OpenReport,
     private readonly settings: ConnectionSettings,
     private readonly options: NetworkClientOptions = {},
   ) {
@@ -88,6 +88,11 @@ export class NetworkClient {
 
   get status(): NetworkStatus {
     return this.current;
+  }
+
+  /** The member the server admitted this connection as (known once it said so). */
+  get actsAs(): { id: string; name: string } | null {
+    return this.member;
   }
 
   start(): void {

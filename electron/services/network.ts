@@ -45,19 +45,37 @@ function presenceOf(p: Peer): PeerPresence {
 }
 const servers = new WeakMap<OpenReport, NetworkServer>();
 
-function stateOf(s: NetworkStatus): NetworkState {
+/** Per report: where its rows stood when it connected (the change log's newest stamp, the text's last row). */
+const connectedAt = new WeakMap<OpenReport, { hlc: string; seq: number }>();
+
+/**
+ * Rows this session stored since connecting by others than the member the connection acts as: a
+ * connection carries its own person's changes only, so theirs wait for a copy or a packet.
+ */
+function othersSince(report: OpenReport, client: NetworkClient): number {
+  const me = client.actsAs;
+  const at = connectedAt.get(report);
+  if (!me || !at || report.isClosed) return 0;
+  const changes = report.db.prepare("SELECT count(*) FROM change_log WHERE hlc > ? AND replica = ? AND author NOT IN (?, '')").pluck().get(at.hlc, report.replica, me.id) as number;
+  const texts = report.db.prepare("SELECT count(*) FROM section_updates WHERE seq > ? AND replica = ? AND author NOT IN (?, '')").pluck().get(at.seq, report.replica, me.id) as number;
+  return changes + texts;
+}
+
+function stateOf(s: NetworkStatus, client: NetworkClient | null = null): NetworkState {
   return {
     kind: s.kind,
     address: s.address,
     member: s.kind === 'connected' ? s.member.name : null,
     waiting: s.waiting,
+    others: client ? othersSince(client.report, client) : 0,
+    actsAs: client?.actsAs?.name ?? null,
     problem: s.problem ? { key: s.problem.key, params: (s.problem.params ?? {}) as Record<string, string | number> } : null,
   };
 }
 
 export function networkStatus(ctx: ServiceContext): Result<'network.status'> {
   const client = clients.get(ctx.report);
-  return client ? stateOf(client.status) : null;
+  return client ? stateOf(client.status, client) : null;
 }
 
 export async function connectNetwork(ctx: ServiceContext, input: ParsedInput<'network.connect'>): Promise<Result<'network.connect'>> {
@@ -79,6 +97,10 @@ export async function connectNetwork(ctx: ServiceContext, input: ParsedInput<'ne
     onTaken: () => report.emit({ kind: 'changed', what: ['report', 'organizations', 'members', 'sections', 'words', 'comments', 'recommendations', 'inputs'] }),
   });
   clients.set(report, client);
+  connectedAt.set(report, {
+    hlc: (report.db.prepare('SELECT max(hlc) FROM change_log').pluck().get() as string | null) ?? '',
+    seq: (report.db.prepare('SELECT max(seq) FROM section_updates').pluck().get() as number | null) ?? 0,
+  });
   whenClosed(report, () => client.stop());
   client.start();
   return stateOf(client.status);

@@ -1429,6 +1429,7 @@ export const zh = {
       waiting_other: '（{{count}} 项更改等待发送）',
       offline_other: '离线：工作在此副本中继续；{{count}} 项更改等待发送。',
       refused: '服务器未接受此副本：{{reason}}',
+      othersNotSent: '除 {{member}} 以外的人在本文件中所作的更改不会通过此连接发送（目前 {{count}} 项）：请以副本或更改的形式发送。',
     },
     serve: {
       title: '在办公室网络上提供',

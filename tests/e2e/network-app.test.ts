@@ -69,6 +69,16 @@ describe('the office server, from the app', () => {
       }
     }, 20_000, 'the status in the secretariat’s file');
 
+    // Leila, signed in on this same computer, marks her section too: her change does not go over
+    // David's connection, and the card says so.
+    const leilasTab = mode.host.connect(() => {});
+    mode.host.attach(leilasTab, mode.file);
+    const leila = report.db.prepare("SELECT id FROM members WHERE name = 'Leila Haddad'").pluck().get() as string;
+    const promotion = report.db.prepare("SELECT id FROM sections WHERE title LIKE 'Promotion and protection%'").pluck().get() as string;
+    expect(await mode.host.dispatch(leilasTab.id, 'session.signIn', { memberId: leila })).toMatchObject({ ok: true });
+    expect(await mode.host.dispatch(leilasTab.id, 'sections.setStatus', { id: promotion, status: 'ready_for_review' })).toMatchObject({ ok: true });
+    await expect.poll(async () => (await card.getByTestId('network-others').textContent().catch(() => '')) ?? '', { timeout: 10_000 }).toMatch(/by anyone other than David Okafor do not go over this connection \(\d+ so far\)/);
+
     await card.getByRole('button', { name: 'Disconnect' }).click();
     await card.getByRole('button', { name: 'Connect to the office server' }).waitFor();
 

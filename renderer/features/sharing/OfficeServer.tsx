@@ -9,17 +9,18 @@ import { useTranslation } from 'react-i18next';
 import type { NetworkState } from '../../../shared/api.js';
 import { call } from '../../api/client.js';
 import { messageText } from '../../app/errors.js';
-import { useLiveLoad } from '../../app/useLiveLoad.js';
+import { useLiveLoad, type Freshness } from '../../app/useLiveLoad.js';
 import type { ApiEvent } from '../../../shared/api.js';
 import { TextAreaInput, TextInput } from '../../widgets/fields.js';
 import { useBusy } from './useBusy.js';
 
 const fetchState = () => call('network.status', {});
-const CONCERNS = (e: ApiEvent) => (e.kind === 'changed' && e.what.includes('network') ? ('now' as const) : null);
+/** The connection's state at once; after other changes here, once they settle (changes by others than its person wait for a copy). */
+const CONCERNS = (e: ApiEvent): Freshness => (e.kind === 'changed' && e.what.includes('network') ? 'now' : e.kind === 'changed' || e.kind === 'text' ? 'settle' : null);
 
 export function OfficeServer() {
   const { t } = useTranslation('sharing');
-  const { value: state, reload } = useLiveLoad(fetchState, CONCERNS, 0);
+  const { value: state, reload } = useLiveLoad(fetchState, CONCERNS, 800);
   const [address, setAddress] = useState('');
   const [invitation, setInvitation] = useState('');
   const [ca, setCa] = useState('');
@@ -42,6 +43,11 @@ export function OfficeServer() {
           <p role="status" className={state.kind === 'connected' ? 'sh-done' : 'sh-warn'} data-testid="network-state">
             <StateLine state={state} />
           </p>
+          {state.others > 0 && state.actsAs ? (
+            <p className="sh-warn" data-testid="network-others">
+              {t('network.othersNotSent', { member: state.actsAs, count: state.others })}
+            </p>
+          ) : null}
           <Button className="button" isDisabled={busy} onPress={disconnect}>
             {t('network.disconnect')}
           </Button>

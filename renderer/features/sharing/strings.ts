@@ -46,6 +46,7 @@ export const sharingStrings = {
       offline_one: 'Offline: work goes on in this copy; {{count}} change waits to be sent.',
       offline_other: 'Offline: work goes on in this copy; {{count}} changes wait to be sent.',
       refused: 'The server did not admit this copy: {{reason}}',
+      othersNotSent: 'Changes made in this file by anyone other than {{member}} do not go over this connection ({{count}} so far): send them as a copy or as changes.',
     },
     serve: {
       title: 'Serve to the office network',
@@ -327,6 +328,7 @@ export const sharingStrings = {
       offline_many: 'Hors ligne : le travail continue dans cette copie ; {{count}} modifications attendent d’être envoyées.',
       offline_other: 'Hors ligne : le travail continue dans cette copie ; {{count}} modifications attendent d’être envoyées.',
       refused: 'Le serveur n’a pas admis cette copie : {{reason}}',
+      othersNotSent: 'Les modifications faites dans ce fichier par une autre personne que {{member}} ne passent pas par cette connexion ({{count}} jusqu’ici) : envoyez-les par une copie ou par l’envoi des modifications.',
     },
     serve: {
       title: 'Servir sur le réseau des bureaux',
@@ -622,6 +624,7 @@ export const sharingStrings = {
       offline_many: 'Sin conexión: el trabajo sigue en esta copia; {{count}} cambios esperan ser enviados.',
       offline_other: 'Sin conexión: el trabajo sigue en esta copia; {{count}} cambios esperan ser enviados.',
       refused: 'El servidor no admitió esta copia: {{reason}}',
+      othersNotSent: 'Los cambios hechos en este archivo por alguien que no sea {{member}} no pasan por esta conexión ({{count}} hasta ahora): envíelos como copia o como cambios.',
     },
     serve: {
       title: 'Servir en la red de las oficinas',
