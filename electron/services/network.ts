@@ -1,8 +1,10 @@
-// The office network server from an office's app: "Connect to the office server…" with an address
-// and the invitation the secretariat gave, the connection's state (connected as whom, offline with
-// how many changes waiting, refused and why), and disconnecting. The client (electron/network/
-// client.ts) keeps this report file in step with the server through the merge path; it runs in the
-// main process (or browser mode's server), one per open report, and stops when the report closes.
+// The office network server from the app. An office's side: "Connect to the office server…" with
+// an address and the invitation the secretariat gave, the connection's state (connected as whom,
+// offline with how many changes waiting, refused and why), and disconnecting. The client
+// (electron/network/client.ts) keeps this report file in step with the server through the merge
+// path; it runs in the main process (or browser mode's server), one per open report, and stops when
+// the report closes. The secretariat's side (serving, inviting) is further down; both pass on where
+// the others connected are (`presence`), which the editor draws as their carets.
 import os from 'node:os';
 import type { NetworkState, ParsedInput, PeerPresence, Result, ServingState } from '../../shared/api.js';
 import { isUserError } from '../../shared/errors.js';
@@ -17,6 +19,7 @@ import type { OpenReport } from '../store/open-report.js';
 import type { ServiceContext } from './context.js';
 
 const clients = new WeakMap<OpenReport, NetworkClient>();
+const servers = new WeakMap<OpenReport, NetworkServer>();
 
 /** Per report: connected or served (`live`), and the others connected, as the windows were last told. */
 const presence = new WeakMap<OpenReport, { live: boolean; peers: PeerPresence[] }>();
@@ -43,7 +46,6 @@ function whenClosed(report: OpenReport, stop: () => Promise<void>): void {
 function presenceOf(p: Peer): PeerPresence {
   return { clientId: p.clientId, memberId: p.member.id, name: p.member.name, sectionId: p.section, anchor: p.anchor, focus: p.focus, focusing: p.focusing };
 }
-const servers = new WeakMap<OpenReport, NetworkServer>();
 
 /** Per report: where its rows stood when it connected (the change log's newest stamp, the text's last row). */
 const connectedAt = new WeakMap<OpenReport, { hlc: string; seq: number }>();
