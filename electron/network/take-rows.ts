@@ -17,7 +17,7 @@ import type { OpenReport } from '../store/open-report.js';
 import type { HeldChange, LoggedChange, TextCandidate } from '../sync/changes.js';
 import { isStamp, parseStamp } from '../sync/hlc.js';
 import { hasSigning, RECORD_COLUMNS, SIGNATURE_REASONS } from '../sync/signing.js';
-import { KINDS, MAX_CLOCK_AHEAD_MS } from '../sync/merge.js';
+import { KINDS, MAX_CLOCK_AHEAD_MS, recordConflict } from '../sync/merge.js';
 import { annotationCheck, contributes, problemOf, settleText, storeTheirText, textToTake, type TheirText } from '../sync/merge-text.js';
 import type { WireRows } from './protocol.js';
 
@@ -269,24 +269,10 @@ function recordMeeting(
     const cell = `${c.tbl}\u0000${c.row_id}\u0000${c.col}`;
     if (ours.has(cell)) newestOfBoth.set(cell, c);
   }
-  const keepConflict = db.prepare(
-    `INSERT INTO merge_conflicts (id, merge_id, tbl, row_id, col, local_hlc, local_value, local_author, other_hlc, other_value, other_author)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   for (const [cell, c] of newestOfBoth) {
     const mine = ours.get(cell)!;
     if (mine.value === c.value || held.changes.has(mine.hlc)) continue;
-    const conflict = {
-      id: randomUUID(),
-      table: c.tbl,
-      row: c.row_id,
-      column: c.col,
-      local: { value: mine.value, author: mine.author, at: mine.hlc },
-      other: { value: c.value, author: c.author, at: c.hlc },
-      shown: mine.hlc > c.hlc ? ('local' as const) : ('other' as const),
-    };
-    summary.conflicts.push(conflict);
-    keepConflict.run(conflict.id, mergeId, c.tbl, c.row_id, c.col, mine.hlc, mine.value, mine.author, c.hlc, c.value, c.author);
+    recordConflict(db, mergeId, summary, mine, c);
   }
   const keepRevision = db.prepare('INSERT INTO merge_revisions (id, merge_id, section_id, side, state) VALUES (?, ?, ?, ?, ?)');
   for (const id of ctx.compared) {

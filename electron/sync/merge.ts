@@ -17,7 +17,7 @@ import * as Y from 'yjs';
 import type { HeldBack, MergeSummary } from '../../shared/api.js';
 import { userError } from '../../shared/messages.js';
 import { textUpdates } from '../docs/section-text.js';
-import { readReportFile, type DB } from '../store/open.js';
+import { prepared, readReportFile, type DB } from '../store/open.js';
 import type { OpenReport } from '../store/open-report.js';
 import type { CellValue } from '../store/schema.js';
 import type { HeldChange, LoggedChange, TextCandidate } from './changes.js';
@@ -325,20 +325,7 @@ export function mergeCopy(report: OpenReport, otherFile: string, { backupDir, no
       for (const [cell, c] of newestOfBoth) {
         const ours = ownSince.get(cell)!;
         if (ours.value === c.value || report.log.held.changes.has(ours.hlc)) continue;
-        const conflict = {
-          id: randomUUID(),
-          table: c.tbl,
-          row: c.row_id,
-          column: c.col,
-          local: { value: ours.value, author: ours.author, at: ours.hlc },
-          other: { value: c.value, author: c.author, at: c.hlc },
-          shown: ours.hlc > c.hlc ? ('local' as const) : ('other' as const),
-        };
-        summary.conflicts.push(conflict);
-        db.prepare(
-          `INSERT INTO merge_conflicts (id, merge_id, tbl, row_id, col, local_hlc, local_value, local_author, other_hlc, other_value, other_author)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(conflict.id, mergeId, c.tbl, c.row_id, c.col, ours.hlc, ours.value, ours.author, c.hlc, c.value, c.author);
+        recordConflict(db, mergeId, summary, ours, c);
       }
       for (const id of compared) {
         const ours = ourTextBefore.get(id) ?? null;
@@ -362,6 +349,34 @@ export function mergeCopy(report: OpenReport, otherFile: string, { backupDir, no
  * Confirms, by `by`, the signing keys the copy introduces for members of this report that are not
  * confirmed here: the merge's own changes, signed by `by`. Returns how many.
  */
+/**
+ * A field both sides changed since they parted, each to its own value: listed in the merge's
+ * summary and kept in the file (merge_conflicts) until someone settles it.
+ */
+export function recordConflict(
+  db: DB,
+  mergeId: string,
+  summary: Pick<MergeSummary, 'conflicts'>,
+  ours: Pick<LoggedChange, 'value' | 'author' | 'hlc'>,
+  theirs: LoggedChange,
+): void {
+  const conflict = {
+    id: randomUUID(),
+    table: theirs.tbl,
+    row: theirs.row_id,
+    column: theirs.col,
+    local: { value: ours.value, author: ours.author, at: ours.hlc },
+    other: { value: theirs.value, author: theirs.author, at: theirs.hlc },
+    shown: ours.hlc > theirs.hlc ? ('local' as const) : ('other' as const),
+  };
+  summary.conflicts.push(conflict);
+  prepared(
+    db,
+    `INSERT INTO merge_conflicts (id, merge_id, tbl, row_id, col, local_hlc, local_value, local_author, other_hlc, other_value, other_author)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(conflict.id, mergeId, theirs.tbl, theirs.row_id, theirs.col, ours.hlc, ours.value, ours.author, theirs.hlc, theirs.value, theirs.author);
+}
+
 function confirmNewKeys(report: OpenReport, incoming: readonly LoggedChange[], by: string): number {
   const members = new Set(report.db.prepare('SELECT id FROM members WHERE deleted = 0').pluck().all() as string[]);
   const confirmed = new Set(report.db.prepare('SELECT id FROM member_keys WHERE confirmed = 1').pluck().all() as string[]);
